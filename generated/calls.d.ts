@@ -1,0 +1,657 @@
+// Generated from openapi/calls.yaml by `npm run generate`. Do not edit by hand.
+export interface paths {
+    "/2010-04-01/Accounts/{AccountSid}/Calls.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the calls on the account
+         * @description Returns one page of calls, newest first. Follow `next_page_uri` (relative to the API host) until it is
+         *     null to read every page. Calls older than thirteen months are not listed.
+         */
+        get: operations["listCalls"];
+        put?: never;
+        /**
+         * Place an outbound call
+         * @description Queues a call to a phone number, a SIP endpoint or a Client identity. Twilio takes calls off the queue at
+         *     one per second per account. The call needs instructions: give `Url`, `Twiml` or `ApplicationSid`.
+         */
+        post: operations["createCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The call to act on. */
+                Sid: components["parameters"]["CallSidPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Read one call
+         * @description Returns the call as it is now.
+         */
+        get: operations["fetchCall"];
+        put?: never;
+        /**
+         * Change a call in progress
+         * @description Redirects a live call to new TwiML (`Url` or `Twiml`) or ends it (`Status`). Ending a call that is queued or
+         *     ringing needs `canceled`; ending one that is in progress needs `completed`.
+         */
+        post: operations["updateCall"];
+        /**
+         * Delete the record of a call
+         * @description Removes the call's record from the account's logs. It does not end a live call; use updateCall.
+         */
+        delete: operations["deleteCall"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description An account identifier, AC followed by 32 hexadecimal digits. */
+        AccountSid: string;
+        /** @description A call identifier, CA followed by 32 hexadecimal digits. */
+        CallSid: string;
+        /** @description A TwiML App identifier, AP followed by 32 hexadecimal digits. */
+        ApplicationSid: string;
+        /** @description A Bring Your Own Carrier trunk identifier, BY followed by 32 hexadecimal digits. */
+        ByocTrunkSid: string;
+        /** @description A phone number identifier, PN followed by 32 hexadecimal digits. */
+        PhoneNumberSid: string;
+        /** @description A call group identifier, GP followed by 32 hexadecimal digits. */
+        GroupSid: string;
+        /** @description An Elastic SIP Trunk identifier, TK followed by 32 hexadecimal digits. */
+        TrunkSid: string;
+        /**
+         * @description A phone number in E.164 form, a plus sign then up to 15 digits with no leading zero.
+         * @example +13105555555
+         */
+        PhoneNumber: string;
+        /**
+         * @description A SIP URI such as `sip:pat@example.com`, optionally with a port and `;name=value` parameters.
+         * @example sip:pat@example.com
+         */
+        SipAddress: string;
+        /**
+         * @description A Twilio Client identity behind the `client:` scheme, as in `client:joey`.
+         * @example client:joey
+         */
+        ClientIdentifier: string;
+        /** @description Where a call goes or comes from, an E.164 phone number, a SIP URI or a Client identifier. */
+        Address: string | components["schemas"]["PhoneNumber"] | components["schemas"]["SipAddress"] | components["schemas"]["ClientIdentifier"];
+        /**
+         * Format: uri
+         * @description An absolute http or https URL. Twilio refuses host names with underscores; user information
+         *     (`https://user:secret@host/`) is allowed and is used for HTTP Basic authentication of the webhook.
+         */
+        CallbackUrl: string;
+        /**
+         * @description How Twilio requests a webhook URL.
+         * @default POST
+         * @enum {string}
+         */
+        HttpMethod: "GET" | "POST";
+        /**
+         * @description Where the call is in its life. `queued`, `ringing` and `in-progress` are live; the rest are final.
+         * @enum {string}
+         */
+        CallStatus: "queued" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+        /**
+         * @description `inbound` for calls to your numbers, `outbound-api` for calls placed through this API, `outbound-dial` for
+         *     legs created by `<Dial>`, and the two trunking values for Elastic SIP Trunking traffic.
+         * @enum {string}
+         */
+        CallDirection: "inbound" | "outbound-api" | "outbound-dial" | "trunking-terminating" | "trunking-originating";
+        /**
+         * @description What answered, when answering machine detection ran.
+         * @enum {string}
+         */
+        AnsweredBy: "human" | "machine_start" | "machine_end_beep" | "machine_end_silence" | "machine_end_other" | "fax" | "unknown";
+        /** @enum {string} */
+        StatusCallbackEventName: "initiated" | "ringing" | "answered" | "completed";
+        /** @enum {string} */
+        RecordingStatusCallbackEventName: "in-progress" | "completed" | "absent";
+        /** @description A date and time as Twilio writes them, RFC 2822 in GMT, e.g. `Tue, 10 Aug 2010 08:02:17 +0000`. */
+        Rfc2822DateTime: string;
+        /**
+         * Format: date
+         * @description A calendar day, YYYY-MM-DD.
+         */
+        DateFilter: string;
+        /**
+         * @description The form body of createCall. `To` and `From` are required, and so is at least one of `Url`, `Twiml` and
+         *     `ApplicationSid`. When `To` is a phone number, `From` must be one too.
+         */
+        CreateCallRequest: {
+            /** @description Who to call. */
+            To: components["schemas"]["Address"];
+            /**
+             * @description The caller ID: one of your Twilio numbers or a verified caller ID, or a Client identifier. Must be a
+             *     phone number when `To` is one.
+             */
+            From: components["schemas"]["Address"];
+            /** @description Where Twilio fetches the call's TwiML when the call connects. Ignored with `ApplicationSid`. */
+            Url?: components["schemas"]["CallbackUrl"];
+            /** @description The call's TwiML, given inline. Ignored when `Url` is also given. */
+            Twiml?: string;
+            /**
+             * @description A TwiML App that supplies the call's URLs. With it, Twilio ignores Url, Method, FallbackUrl,
+             *     FallbackMethod, StatusCallback and StatusCallbackMethod.
+             */
+            ApplicationSid?: components["schemas"]["ApplicationSid"];
+            /** @description How to request `Url`. */
+            Method?: components["schemas"]["HttpMethod"];
+            /** @description Requested instead of `Url` when fetching or running its TwiML fails. Ignored with ApplicationSid. */
+            FallbackUrl?: components["schemas"]["CallbackUrl"];
+            /** @description How to request `FallbackUrl`. */
+            FallbackMethod?: components["schemas"]["HttpMethod"];
+            /** @description Receives call progress events. Ignored with ApplicationSid. */
+            StatusCallback?: components["schemas"]["CallbackUrl"];
+            /**
+             * @description Which progress events reach `StatusCallback`; `completed` alone when omitted. Send one key per value
+             *     (`StatusCallbackEvent=initiated&StatusCallbackEvent=ringing`). Twilio also accepts one space-separated
+             *     value; this contract does not, so that a typo cannot hide inside a longer string.
+             */
+            StatusCallbackEvent?: components["schemas"]["StatusCallbackEventName"][];
+            /** @description How to request `StatusCallback`. */
+            StatusCallbackMethod?: components["schemas"]["HttpMethod"];
+            /**
+             * @description Keys to press once the call connects: digits, `#`, `*`, and `w` for a half-second pause. Up to 32 of
+             *     them. When given, MachineDetection is ignored.
+             */
+            SendDigits?: string;
+            /**
+             * @description Seconds to let the phone ring before giving up. Twilio may add a few seconds of slack.
+             * @default 60
+             */
+            Timeout?: number;
+            /**
+             * @description Longest the call may last, in seconds. Twilio's default is four hours; 24 hours is the ceiling.
+             * @default 14400
+             */
+            TimeLimit?: number;
+            /**
+             * @description Whether to record the whole call.
+             * @default false
+             */
+            Record?: boolean;
+            /**
+             * @description `mono` mixes both legs into one channel; `dual` gives each leg its own.
+             * @default mono
+             * @enum {string}
+             */
+            RecordingChannels?: "mono" | "dual";
+            /** @description Receives recording status events. */
+            RecordingStatusCallback?: components["schemas"]["CallbackUrl"];
+            /** @description How to request `RecordingStatusCallback`. */
+            RecordingStatusCallbackMethod?: components["schemas"]["HttpMethod"];
+            /**
+             * @description Which recording events reach `RecordingStatusCallback`; `completed` alone when omitted. One key per value;
+             *     the space-separated form Twilio also takes is rejected here.
+             */
+            RecordingStatusCallbackEvent?: components["schemas"]["RecordingStatusCallbackEventName"][];
+            /**
+             * @description Which audio to record; `inbound` is what Twilio hears, `outbound` what it plays.
+             * @default both
+             * @enum {string}
+             */
+            RecordingTrack?: "inbound" | "outbound" | "both";
+            /**
+             * @description Whether to cut silence from the start and end of the recording.
+             * @default trim-silence
+             * @enum {string}
+             */
+            Trim?: "trim-silence" | "do-not-trim";
+            /** @description User name for a SIP `To` that asks for digest authentication. */
+            SipAuthUsername?: string;
+            /**
+             * Format: password
+             * @description Password that goes with `SipAuthUsername`. Never echoed back by Twilio, and never logged by this project.
+             */
+            SipAuthPassword?: string;
+            /**
+             * @description Answering machine detection. `Enable` reports as soon as it knows; `DetectMessageEnd` waits for the
+             *     greeting to end, to leave a message. The values are case-sensitive.
+             * @enum {string}
+             */
+            MachineDetection?: "Enable" | "DetectMessageEnd";
+            /**
+             * @description Seconds to spend detecting before AnsweredBy comes back `unknown`.
+             * @default 30
+             */
+            MachineDetectionTimeout?: number;
+            /**
+             * @description Milliseconds of speech beyond which the answerer is judged a machine.
+             * @default 2400
+             */
+            MachineDetectionSpeechThreshold?: number;
+            /**
+             * @description Milliseconds of silence after speech that end the speech.
+             * @default 1200
+             */
+            MachineDetectionSpeechEndThreshold?: number;
+            /**
+             * @description Milliseconds of silence at the start after which the result is `unknown`.
+             * @default 5000
+             */
+            MachineDetectionSilenceTimeout?: number;
+            /**
+             * @description Run detection in the background instead of holding the call until it ends. Sent as text.
+             * @default false
+             * @enum {string}
+             */
+            AsyncAmd?: "true" | "false";
+            /** @description Receives the background detection result. */
+            AsyncAmdStatusCallback?: components["schemas"]["CallbackUrl"];
+            /** @description How to request `AsyncAmdStatusCallback`. */
+            AsyncAmdStatusCallbackMethod?: components["schemas"]["HttpMethod"];
+            /** @description A BYOC trunk to route the call through; only used when `To` is a phone number. */
+            Byoc?: components["schemas"]["ByocTrunkSid"];
+            /** @description The caller ID shown for calls to Client or SIP endpoints. */
+            CallerId?: components["schemas"]["Address"];
+            /** @description Why you are calling, shown on the callee's phone by Branded Calls. */
+            CallReason?: string;
+            /** @description Token of an incoming call, passed on so a forwarded call may keep the original caller ID. */
+            CallToken?: string;
+            /** @description Where Twilio sends the push-notification payload when calling a Client identity on mobile. */
+            ClientNotificationUrl?: components["schemas"]["CallbackUrl"];
+        } & ({
+            Url: components["schemas"]["CallbackUrl"];
+        } | {
+            Twiml: string;
+        } | {
+            ApplicationSid: components["schemas"]["ApplicationSid"];
+        });
+        /** @description The form body of updateCall. Give at least one field. */
+        UpdateCallRequest: {
+            /** @description New TwiML location; the call leaves its current TwiML and fetches this. */
+            Url?: components["schemas"]["CallbackUrl"];
+            /** @description How to request `Url`. */
+            Method?: components["schemas"]["HttpMethod"];
+            /**
+             * @description `canceled` ends a queued or ringing call; `completed` ends one that is in progress.
+             * @enum {string}
+             */
+            Status?: "canceled" | "completed";
+            /** @description Requested when fetching or running the TwiML at `Url` fails. */
+            FallbackUrl?: components["schemas"]["CallbackUrl"];
+            /** @description How to request `FallbackUrl`. */
+            FallbackMethod?: components["schemas"]["HttpMethod"];
+            /** @description Receives the call's remaining progress events. */
+            StatusCallback?: components["schemas"]["CallbackUrl"];
+            /** @description How to request `StatusCallback`. */
+            StatusCallbackMethod?: components["schemas"]["HttpMethod"];
+            /** @description New TwiML given inline. Ignored when `Url` is also given. */
+            Twiml?: string;
+            /** @description New upper bound on the call's length, in seconds. */
+            TimeLimit?: number;
+        };
+        /**
+         * @description One call. Every key is always present; the keys marked nullable are `null` until the value is known
+         *     (for example `end_time` while the call is live) or when it does not apply (`trunk_sid` off a trunk).
+         */
+        Call: {
+            sid: components["schemas"]["CallSid"];
+            date_created: components["schemas"]["Rfc2822DateTime"];
+            date_updated: components["schemas"]["Rfc2822DateTime"];
+            /** @description The call whose `<Dial>` created this leg; null for a call placed through the API. */
+            parent_call_sid: components["schemas"]["CallSid"] | null;
+            account_sid: components["schemas"]["AccountSid"];
+            /** @description The called address as Twilio received it. */
+            to: string;
+            /** @description The called address formatted for display. */
+            to_formatted: string;
+            /** @description The calling address as Twilio received it. */
+            from: string;
+            /** @description The calling address formatted for display. */
+            from_formatted: string;
+            /** @description The Twilio number or verified caller ID involved; null for Client and SIP calls. */
+            phone_number_sid: components["schemas"]["PhoneNumberSid"] | null;
+            status: components["schemas"]["CallStatus"];
+            /** @description When the call was dialled; null while it is queued. */
+            start_time: components["schemas"]["Rfc2822DateTime"] | null;
+            /** @description When the call ended; null while it is live. */
+            end_time: components["schemas"]["Rfc2822DateTime"] | null;
+            /** @description Whole seconds the call lasted, as text; null until it ends. */
+            duration: string | null;
+            /** @description What the call cost, negative, as decimal text; null until Twilio has priced it. */
+            price: string | null;
+            /** @description ISO 4217 currency of `price`. */
+            price_unit: string | null;
+            direction: components["schemas"]["CallDirection"];
+            /** @description Result of answering machine detection; null when it did not run. */
+            answered_by: components["schemas"]["AnsweredBy"] | null;
+            /** @description The API version the call was created with. */
+            api_version: string;
+            /** @description The number that forwarded an inbound call, when the carrier says so. */
+            forwarded_from: string | null;
+            group_sid: components["schemas"]["GroupSid"] | null;
+            /** @description CNAM caller name, when caller ID lookup is on for the number. */
+            caller_name: string | null;
+            /** @description Milliseconds the call waited in the queue before it was dialled, as text. */
+            queue_time: string;
+            trunk_sid: components["schemas"]["TrunkSid"] | null;
+            /** @description This call's path, relative to the API host. */
+            uri: string;
+            /** @description Paths of the call's subresources (recordings, events, ...), relative to the API host. */
+            subresource_uris: {
+                [key: string]: string;
+            };
+        };
+        /** @description One page of a call list, with the paths to its neighbours. */
+        CallPage: {
+            calls: components["schemas"]["Call"][];
+            page: number;
+            page_size: number;
+            /** @description Index of the first call on this page. */
+            start: number;
+            /** @description Index of the last call on this page. */
+            end: number;
+            uri: components["schemas"]["PageUri"];
+            first_page_uri: components["schemas"]["PageUri"];
+            /** @description The following page, or null on the last one. */
+            next_page_uri: components["schemas"]["PageUri"] | null;
+            /** @description The preceding page, or null on the first one. */
+            previous_page_uri: components["schemas"]["PageUri"] | null;
+        };
+        /** @description A list path with its query, relative to the API host. */
+        PageUri: string;
+        /** @description Twilio's error body. `code` is looked up at `more_info`. */
+        TwilioError: {
+            /** @description Twilio's error code (five digits for REST errors). */
+            code: number;
+            /** @description What went wrong, for a person to read. */
+            message: string;
+            /**
+             * Format: uri
+             * @description The page that explains `code`.
+             */
+            more_info: string;
+            /** @description The HTTP status, repeated in the body. */
+            status: number;
+            /** @description Extra facts about the error, when Twilio has any. */
+            details?: Record<string, never>;
+        };
+    };
+    responses: {
+        /** @description The form body breaks a rule; `message` says which. */
+        InvalidCreateRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TwilioError"];
+            };
+        };
+        /** @description The form body breaks a rule; `message` says which. */
+        InvalidUpdateRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TwilioError"];
+            };
+        };
+        /** @description A filter or paging parameter breaks a rule. */
+        InvalidListRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TwilioError"];
+            };
+        };
+        /** @description A path identifier is malformed. */
+        InvalidPathRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TwilioError"];
+            };
+        };
+        /** @description No credentials, or credentials Twilio does not accept. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TwilioError"];
+            };
+        };
+        /** @description The account in the path does not exist or is not yours. */
+        AccountNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TwilioError"];
+            };
+        };
+        /** @description No call with this Sid on the account. */
+        CallNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TwilioError"];
+            };
+        };
+        /** @description Too many requests at once for the account; wait `Retry-After` seconds when it is sent. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before the next attempt. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TwilioError"];
+            };
+        };
+    };
+    parameters: {
+        /** @description The account that owns the calls. */
+        AccountSid: components["schemas"]["AccountSid"];
+        /** @description The call to act on. */
+        CallSidPath: components["schemas"]["CallSid"];
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listCalls: {
+        parameters: {
+            query?: {
+                /** @description Only calls placed to this address. */
+                To?: components["schemas"]["Address"];
+                /** @description Only calls placed from this address. */
+                From?: components["schemas"]["Address"];
+                /** @description Only the child legs of this call. */
+                ParentCallSid?: components["schemas"]["CallSid"];
+                /** @description Only calls currently in this status. */
+                Status?: components["schemas"]["CallStatus"];
+                /** @description Only calls that started on this day (UTC). */
+                StartTime?: components["schemas"]["DateFilter"];
+                /** @description Only calls that started on or before this day. */
+                "StartTime<"?: components["schemas"]["DateFilter"];
+                /** @description Only calls that started on or after this day. */
+                "StartTime>"?: components["schemas"]["DateFilter"];
+                /** @description Only calls that ended on this day (UTC). */
+                EndTime?: components["schemas"]["DateFilter"];
+                /** @description Only calls that ended on or before this day. */
+                "EndTime<"?: components["schemas"]["DateFilter"];
+                /** @description Only calls that ended on or after this day. */
+                "EndTime>"?: components["schemas"]["DateFilter"];
+                /** @description How many calls one page holds. */
+                PageSize?: number;
+                /** @description Zero-based index of the page. Only meaningful together with the PageToken Twilio handed out. */
+                Page?: number;
+                /** @description Opaque cursor taken from a `next_page_uri` or `previous_page_uri`. */
+                PageToken?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of calls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPage"];
+                };
+            };
+            400: components["responses"]["InvalidListRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["AccountNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CreateCallRequest"];
+            };
+        };
+        responses: {
+            /** @description The call was queued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            400: components["responses"]["InvalidCreateRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["AccountNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    fetchCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The call to act on. */
+                Sid: components["parameters"]["CallSidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            400: components["responses"]["InvalidPathRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["CallNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The call to act on. */
+                Sid: components["parameters"]["CallSidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateCallRequest"];
+            };
+        };
+        responses: {
+            /** @description The call after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            400: components["responses"]["InvalidUpdateRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["CallNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The call to act on. */
+                Sid: components["parameters"]["CallSidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record is gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidPathRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["CallNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+}

@@ -1,0 +1,26 @@
+// Derives everything in generated/ from openapi/calls.yaml. `--check` compares instead of writing and exits 1
+// when any file is stale, so the test command catches a spec edit that was not followed by `npm run generate`.
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { renderGenerated } from "./codegen.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const check = process.argv.includes("--check");
+
+const started = performance.now();
+const files = await renderGenerated(root);
+const stale: string[] = [];
+await mkdir(`${root}generated`, { recursive: true });
+for (const [relative, text] of Object.entries(files)) {
+  const path = `${root}${relative}`;
+  const current = await readFile(path, "utf8").catch(() => undefined);
+  if (current === text) continue;
+  if (check) stale.push(relative);
+  else await writeFile(path, text);
+}
+if (check && stale.length > 0) {
+  console.error(`generated/ is stale; run \`npm run generate\` and commit the result. Out of date: ${stale.join(", ")}`);
+  process.exit(1);
+}
+const ms = (performance.now() - started).toFixed(0);
+console.log(check ? `generated/ is fresh (${Object.keys(files).length} files, ${ms} ms)` : `wrote generated/ in ${ms} ms`);
