@@ -1,10 +1,13 @@
 // Derives everything in generated/ from openapi/calls.yaml. `--check` compares instead of writing and exits 1
 // when any file is stale, so the test command catches a spec edit that was not followed by `npm run generate`.
 import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderGenerated } from "./codegen.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+// --root lets the tests run the real script on a scratch copy of the spec.
+const rootFlag = process.argv.indexOf("--root");
+const root = rootFlag > 0 ? `${resolve(process.argv[rootFlag + 1] ?? ".")}/` : fileURLToPath(new URL("..", import.meta.url));
 const check = process.argv.includes("--check");
 
 const started = performance.now();

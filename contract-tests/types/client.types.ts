@@ -1,0 +1,47 @@
+// Compile-time contract, checked by `tsc --noEmit` in the test command: every @ts-expect-error line must fail to
+// compile, or tsc reports the directive as unused.
+import { createCallsClient, type Call, type CreateCallParams } from "../../src/index.js";
+
+const client = createCallsClient({ accountSid: "AC0123456789abcdef0123456789abcdef", authToken: "token" });
+const sid = "CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b";
+
+export async function compileTimeContract(call: Call): Promise<void> {
+  // The valid forms compile.
+  await client.create({ To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" });
+  await client.create({ To: "client:joey", From: "+12125551234", Twiml: "<Response/>", MachineDetection: "Enable" });
+  await client.create({ To: "+13105555555", From: "+12125551234", ApplicationSid: "AP0123456789abcdef0123456789abcdef" });
+  await client.update(sid, { Status: "canceled" });
+
+  // @ts-expect-error To is required
+  await client.create({ From: "+12125551234", Url: "https://example.com/twiml" });
+
+  // @ts-expect-error one of Url, Twiml or ApplicationSid is required
+  await client.create({ To: "+13105555555", From: "+12125551234" });
+
+  // @ts-expect-error StatusCallbackEvents is not a parameter (StatusCallbackEvent is)
+  await client.create({ To: "+13105555555", From: "+12125551234", Url: "https://example.com/t", StatusCallbackEvents: ["ringing"] });
+
+  // @ts-expect-error MachineDetection values are case-sensitive: "Enable"
+  await client.create({ To: "+13105555555", From: "+12125551234", Url: "https://example.com/t", MachineDetection: "enable" });
+
+  // @ts-expect-error StatusCallbackEvent "queued" is not an event
+  await client.create({ To: "+13105555555", From: "+12125551234", Url: "https://example.com/t", StatusCallbackEvent: ["queued"] });
+
+  // @ts-expect-error update Status is spelt "canceled"
+  await client.update(sid, { Status: "cancelled" });
+
+  // @ts-expect-error Timeout is a number, not text
+  const textTimeout: CreateCallParams = { To: "+13105555555", From: "+12125551234", Url: "https://example.com/t", Timeout: "30" };
+  void textTimeout;
+
+  // @ts-expect-error a Call has no `duration_seconds` field
+  void call.duration_seconds;
+
+  // @ts-expect-error status is a union of the spec's values, not any string
+  const status: "answered" = call.status;
+  void status;
+
+  // Nullable fields must be narrowed before use.
+  // @ts-expect-error end_time may be null
+  call.end_time.length;
+}
