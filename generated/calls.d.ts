@@ -388,8 +388,10 @@ export interface components {
             more_info: string;
             /** @description The HTTP status, repeated in the body. */
             status: number;
-            /** @description Extra facts about the error, when Twilio has any. */
-            details?: Record<string, never>;
+            /** @description Extra facts about the error, when Twilio has any. The mock lists every violation here. */
+            details?: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: {

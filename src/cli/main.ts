@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// calls-contract: `mock` serves the spec on loopback; `verify` holds a server (by default that mock) to the spec.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { runMockCommand } from "./mock-command.js";
+import { runVerifyCommand } from "./verify-command.js";
+import { UsageError } from "./usage.js";
+
+const HELP = `calls-contract: Twilio's Calls API as a strict contract
+
+Usage:
+  calls-contract mock   [--host 127.0.0.1] [--port 4010] [--dynamic] [--seed N]
+  calls-contract verify [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes]
+
+mock     serves the spec with Prism on loopback until Ctrl-C
+verify   checks a server against the spec; without --base-url it starts the mock itself.
+         Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (test values for the mock).
+         Exits 0 when every check passes, 1 on any violation, 2 on a usage or start-up error.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "--version") {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  if (command === "mock") {
+    const { values } = parseArgs({ args: rest, strict: true, options: { host: { type: "string" }, port: { type: "string" }, dynamic: { type: "boolean" }, seed: { type: "string" } } });
+    return runMockCommand(values);
+  }
+  if (command === "verify") {
+    const { values } = parseArgs({
+      args: rest,
+      strict: true,
+      options: { "base-url": { type: "string" }, junit: { type: "string" }, json: { type: "string" }, "allow-writes": { type: "boolean" } },
+    });
+    return runVerifyCommand(values);
+  }
+  throw new UsageError(`unknown command "${command}"; use mock or verify (see --help)`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error & { code?: string }) => {
+    const usage = error instanceof UsageError || error.code?.startsWith("ERR_PARSE_ARGS");
+    process.stderr.write(`calls-contract: ${error.message}\n`);
+    process.exitCode = usage ? 2 : 2;
+  },
+);

@@ -1,0 +1,33 @@
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** Reads a port flag: a whole number from 0 to 65535, else a UsageError naming the flag and the value. */
+export function parsePort(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`${flag} must be a whole number from 0 to 65535, got "${text}"`);
+  return port;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/;
+
+export function parseLoopbackHost(flag: string, text: string | undefined): string {
+  const host = text ?? "127.0.0.1";
+  if (!LOOPBACK.test(host)) throw new UsageError(`${flag} must be a loopback address (127.x.x.x, localhost or ::1), got "${host}"`);
+  return host;
+}
+
+/** Stops `cleanup` once on SIGINT/SIGTERM, then exits; returns a function that removes the handlers. */
+export function onInterrupt(cleanup: () => Promise<void>, exitCode: number): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\n${signal}: stopping\n`);
+    void cleanup().finally(() => process.exit(exitCode));
+  };
+  process.once("SIGINT", handler);
+  process.once("SIGTERM", handler);
+  return () => {
+    process.removeListener("SIGINT", handler);
+    process.removeListener("SIGTERM", handler);
+  };
+}

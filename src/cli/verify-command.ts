@@ -1,0 +1,87 @@
+import { writeFile } from "node:fs/promises";
+import { startMock, type RunningMock } from "../mock/index.js";
+import { CHECKS, runVerify, type CheckOutcome } from "../verify/checks.js";
+import { renderFailure, renderJson, renderJunit, renderTable } from "../verify/report.js";
+import { onInterrupt, UsageError } from "./usage.js";
+
+// Twilio's test-credential shapes; the mock checks only that credentials are present.
+const MOCK_ACCOUNT_SID = "AC00000000000000000000000000000000";
+const MOCK_AUTH_TOKEN = "calls-contract-mock-token";
+
+interface VerifyFlags {
+  "base-url"?: string;
+  junit?: string;
+  json?: string;
+  "allow-writes"?: boolean;
+}
+
+function credentialsFor(usingMock: boolean) {
+  const accountSid = process.env.TWILIO_ACCOUNT_SID ?? (usingMock ? MOCK_ACCOUNT_SID : undefined);
+  const authToken = process.env.TWILIO_AUTH_TOKEN ?? (usingMock ? MOCK_AUTH_TOKEN : undefined);
+  if (!accountSid || !authToken) {
+    throw new UsageError("set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN to verify a server given with --base-url");
+  }
+  if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid)) {
+    throw new UsageError(`TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits, got ${accountSid.length} characters starting "${accountSid.slice(0, 2)}"`);
+  }
+  return { accountSid, authToken };
+}
+
+function checkBaseUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--base-url must be an absolute http(s) URL, got "${text}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--base-url must use http or https, got "${url.protocol}"`);
+  if (url.username || url.password) throw new UsageError("--base-url must not hold credentials; use TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
+  return text.replace(/\/+$/, "");
+}
+
+export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
+  const usingMock = flags["base-url"] === undefined;
+  const credentials = credentialsFor(usingMock);
+  let mock: RunningMock | undefined;
+  let baseUrl: string;
+  if (usingMock) {
+    process.stderr.write("starting the embedded mock (Prism)…\n");
+    mock = await startMock();
+    baseUrl = mock.baseUrl;
+  } else {
+    baseUrl = checkBaseUrl(flags["base-url"]!);
+  }
+  const removeHandlers = onInterrupt(async () => mock?.stop(), 130);
+  const started = performance.now();
+  try {
+    process.stderr.write(`verifying ${baseUrl} against the Calls spec\n`);
+    const result = await runVerify({
+      baseUrl,
+      credentials,
+      allowWrites: flags["allow-writes"],
+      onOutcome: (o: CheckOutcome, index, total) => {
+        if (o.check === "status-declared" || o.check === "response-schema") {
+          if (!o.passed) process.stderr.write(`  [${String(index).padStart(3)}/${total}] ✗ ${o.check} ${o.operation} ${o.subject}\n`);
+          return;
+        }
+        process.stderr.write(`  [${String(index).padStart(3)}/${total}] ${o.passed ? "✓" : "✗"} ${o.operation} ${o.subject}\n`);
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const failures = result.outcomes.filter((o) => !o.passed);
+    process.stdout.write(`\n${renderTable(result.outcomes)}\n`);
+    if (result.skipped.length > 0) process.stdout.write(`\nskipped ${result.skipped.length} request(s): ${result.skipped[0]!.reason}\n`);
+    if (failures.length > 0) {
+      process.stdout.write(`\n${failures.length} violation(s):\n${failures.map(renderFailure).join("\n")}\n`);
+      process.stdout.write(`\nchecks: ${Object.entries(CHECKS).map(([name, what]) => `\n  ${name}: ${what}`).join("")}\n`);
+    }
+    if (flags.junit) await writeFile(flags.junit, renderJunit(result, seconds));
+    if (flags.json) await writeFile(flags.json, renderJson(result, baseUrl));
+    const passed = result.outcomes.length - failures.length;
+    process.stdout.write(`\n${passed} passed, ${failures.length} failed (${seconds.toFixed(1)} s)\n`);
+    return failures.length > 0 ? 1 : 0;
+  } finally {
+    removeHandlers();
+    await mock?.stop();
+  }
+}

@@ -1,0 +1,98 @@
+// Prism as a real child process on loopback. The child watches its stdin: when this process dies for any
+// reason, even SIGKILL, the pipe closes and Prism exits with it, so no orphan is left behind.
+import { spawn, type ChildProcess } from "node:child_process";
+import { get } from "node:http";
+import { createRequire } from "node:module";
+import { MockStartError } from "./ports.js";
+
+const require = createRequire(import.meta.url);
+const PRISM_BIN = require.resolve("@stoplight/prism-cli/dist/index.js");
+const CHILD = [
+  "process.stdin.on('end', () => process.exit(0)); process.stdin.resume();",
+  "const bin = process.argv[1]; process.argv = [process.argv[0], bin, ...process.argv.slice(2)]; require(bin);",
+].join(" ");
+
+export interface PrismOptions {
+  specPath: string;
+  host: string;
+  port: number;
+  dynamic?: boolean;
+  seed?: string;
+  startTimeoutMs?: number;
+}
+
+export interface PrismProcess {
+  baseUrl: string;
+  pid: number;
+  /** The last lines Prism printed, for error messages. */
+  logTail(): string;
+  /** Settles with the exit code (or signal) when Prism exits, whether stopped or crashed. */
+  exited: Promise<number | string>;
+  stop(): Promise<void>;
+}
+
+// node:http rather than fetch: fetch refuses some ports outright (22, 25, ...), which a user may still pick.
+function answers(baseUrl: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = get(`${baseUrl}/__calls_contract_ready`, { timeout: 500 }, (response) => {
+      response.resume();
+      resolve(true);
+    });
+    request.on("error", () => resolve(false));
+    request.on("timeout", () => request.destroy());
+  });
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
+  const args = ["mock", options.specPath, "-h", options.host, "-p", String(options.port), "--errors", "-v", "warn"];
+  if (options.dynamic) args.push("--dynamic");
+  if (options.seed !== undefined) args.push("--seed", options.seed);
+  const child = spawn(process.execPath, ["-e", CHILD, PRISM_BIN, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - 40));
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")));
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+
+  const baseUrl = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}`;
+  const logTail = () => lines.join("\n");
+  const stop = async () => {
+    process.removeListener("exit", killOnExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    if (!(await waitForExit(child, 3000))) {
+      child.kill("SIGKILL");
+      await waitForExit(child, 3000);
+    }
+  };
+
+  const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
+  while (!(await answers(baseUrl))) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      process.removeListener("exit", killOnExit);
+      throw new MockStartError(`Prism exited (${child.exitCode ?? child.signalCode}) before it answered:\n${logTail()}`);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new MockStartError(`Prism did not answer on ${baseUrl} within ${options.startTimeoutMs ?? 20_000} ms:\n${logTail()}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { baseUrl, pid: child.pid!, logTail, stop, exited };
+}

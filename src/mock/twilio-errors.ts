@@ -1,0 +1,59 @@
+// How the mock words a rejected request: Twilio's error body, with the code Twilio uses for that field where it
+// documents one, and a message that names the field, the rule and the value.
+import type { Violation } from "../validators.js";
+import type { TwilioErrorBody } from "../types.js";
+
+export function twilioError(status: number, code: number, message: string, details?: Record<string, unknown>): TwilioErrorBody {
+  return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status, ...(details ? { details } : {}) };
+}
+
+/** Codes Twilio documents for createCall and updateCall fields; every other rule maps to 20001 (invalid parameter). */
+const FIELD_CODES: Record<string, { missing?: number; invalid: number }> = {
+  To: { missing: 21201, invalid: 21211 },
+  From: { missing: 21213, invalid: 21212 },
+  Url: { invalid: 21205 },
+  ApplicationSid: { invalid: 21218 },
+  "Url|Twiml|ApplicationSid": { invalid: 21205, missing: 21205 },
+  Status: { invalid: 21218 },
+};
+const INVALID_PARAMETER = 20001;
+
+export function codeFor(violation: Violation): number {
+  const codes = FIELD_CODES[violation.field];
+  if (!codes) return INVALID_PARAMETER;
+  return violation.rule === "required" ? (codes.missing ?? codes.invalid) : codes.invalid;
+}
+
+function sentence(v: Violation): string {
+  const got = "value" in v ? `, got ${JSON.stringify(v.value)}` : "";
+  return `${v.field} ${v.rule === "required" ? "is required" : `breaks ${v.rule}: ${v.expected}${got}`}`;
+}
+
+/** One 400 body for every violation found; the message leads with the first, `details` lists them all. */
+export function invalidRequest(violations: Violation[]): TwilioErrorBody {
+  const first = violations[0]!;
+  const more = violations.length > 1 ? ` (and ${violations.length - 1} more problem${violations.length > 2 ? "s" : ""})` : "";
+  return twilioError(400, codeFor(first), `${sentence(first)}${more}`, {
+    violations: violations.map((v) => ({ location: v.location, field: v.field, rule: v.rule, expected: v.expected, ...("value" in v ? { value: v.value } : {}) })),
+  });
+}
+
+/** Twilio's test credentials answer these numbers with fixed errors; the mock does the same. */
+export const MAGIC_NUMBERS = {
+  From: { "+15005550001": [21212, "Invalid 'From' phone number: +15005550001 is not a number you can call from"] },
+  To: {
+    "+15005550001": [21217, "Phone number +15005550001 does not appear to be valid"],
+    "+15005550002": [21214, "'To' phone number +15005550002 cannot be reached"],
+    "+15005550003": [21215, "Account not authorized to call +15005550003: geographic permissions do not allow it"],
+    "+15005550004": [21216, "Account not allowed to call +15005550004"],
+  },
+} as const satisfies Record<string, Record<string, readonly [number, string]>>;
+
+export function magicNumberError(body: Record<string, unknown>): TwilioErrorBody | undefined {
+  for (const field of ["From", "To"] as const) {
+    const table: Record<string, readonly [number, string]> = MAGIC_NUMBERS[field];
+    const hit = typeof body[field] === "string" ? table[body[field] as string] : undefined;
+    if (hit) return twilioError(400, hit[0], hit[1]);
+  }
+  return undefined;
+}
