@@ -30,8 +30,8 @@ export interface ValidationResult<T = unknown> {
   value: T;
 }
 
-/** Form text, parsed form data, or an object whose values are strings (as received) or already typed. */
-export type FormInput = string | URLSearchParams | Record<string, unknown>;
+/** Form text, parsed form data, ordered [key, value] pairs, or an object of received (text) or typed values. */
+export type FormInput = string | URLSearchParams | ReadonlyArray<readonly [string, unknown]> | Record<string, unknown>;
 
 const SECRET_FIELD = /(Password|Token)$/;
 const validators = compiled as unknown as Record<string, CompiledValidator>;
@@ -39,6 +39,7 @@ const validators = compiled as unknown as Record<string, CompiledValidator>;
 function entriesOf(input: FormInput): Array<[string, unknown]> {
   if (typeof input === "string") return [...new URLSearchParams(input)];
   if (input instanceof URLSearchParams) return [...input];
+  if (Array.isArray(input)) return input.map(([key, value]) => [key, value]);
   const entries: Array<[string, unknown]> = [];
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
@@ -150,25 +151,28 @@ function branchSchemas(error: ErrorObject): Array<Record<string, unknown>> {
   return Array.isArray(error.schema) ? (error.schema as Array<Record<string, unknown>>) : [];
 }
 
-/** Maps ajv's errors to violations, folding the per-branch noise of anyOf and if/then into one line each. */
+/** Maps ajv's errors to violations, folding the per-branch noise of anyOf, oneOf and if/then into one line each. */
 function toViolations(operation: string, location: Location, errors: ErrorObject[], data: unknown): Violation[] {
   const consumed = new Set<ErrorObject>();
-  const violations: Violation[] = [];
-  for (const error of errors) {
-    if (error.keyword !== "anyOf") continue;
-    const branches = branchSchemas(error);
-    for (const other of errors) {
-      if (other === error || !other.instancePath.startsWith(error.instancePath)) continue;
-      const inBranch =
-        other.schemaPath.startsWith(`${error.schemaPath}/`) ||
-        branches.some((b) => typeof b.$ref === "string" && other.schemaPath.startsWith(`${b.$ref}/`) && other.instancePath === error.instancePath);
-      if (inBranch) consumed.add(other);
+  const childrenOf = new Map<ErrorObject, ErrorObject[]>();
+  const isFold = (e: ErrorObject) => e.keyword === "anyOf" || e.keyword === "oneOf";
+  errors.forEach((error, index) => {
+    if (!isFold(error)) return;
+    // Inline branches report under the fold's own schema path. Branches behind a $ref report paths relative to
+    // the referenced schema, so for those take the run of errors on the same field just before the fold.
+    const children = errors.filter((other) => other !== error && other.schemaPath.startsWith(`${error.schemaPath}/`));
+    if (branchSchemas(error).some((b) => typeof b.$ref === "string")) {
+      for (let j = index - 1; j >= 0 && errors[j]!.instancePath === error.instancePath && !isFold(errors[j]!); j--) children.push(errors[j]!);
     }
-  }
+    children.forEach((c) => consumed.add(c));
+    childrenOf.set(error, children);
+  });
+  const violations: Violation[] = [];
   for (const error of errors) {
     if (consumed.has(error) || error.keyword === "if") continue;
     const at = fieldName(error.instancePath);
     const prefix = at ? `${at}.` : "";
+    const branches = branchSchemas(error);
     if (error.keyword === "required") {
       const missing = (error.params as { missingProperty: string }).missingProperty;
       violations.push(describe(operation, location, `${prefix}${missing}`, "required", "is required"));
@@ -178,13 +182,17 @@ function toViolations(operation: string, location: Location, errors: ErrorObject
       const near = closest(extra, known);
       const expected = `a field ${operation} accepts${near ? ` (did you mean ${near}?)` : ""}`;
       violations.push(describe(operation, location, `${prefix}${extra}`, "additionalProperties", expected, valueAt(data, `${error.instancePath}/${extra}`)));
-    } else if (error.keyword === "anyOf" && branchSchemas(error).every((b) => Array.isArray(b.required))) {
-      const names = branchSchemas(error).flatMap((b) => b.required as string[]);
-      violations.push(describe(operation, location, `${prefix}${names.join("|")}`, "anyOf", `at least one of ${joinNames(names)}`));
-    } else if (error.keyword === "anyOf") {
+    } else if (isFold(error) && branches.every((b) => Array.isArray(b.required))) {
+      const names = branches.flatMap((b) => b.required as string[]);
+      violations.push(describe(operation, location, `${prefix}${names.join("|")}`, error.keyword, `at least one of ${joinNames(names)}`));
+    } else if (isFold(error)) {
+      // A nullable field (oneOf [X, null]) is best explained by what X asks for.
+      const nullable = branches.some((b) => b.type === "null");
+      const telling = (childrenOf.get(error) ?? []).find((c) => c.keyword !== "type");
       const hint = firstSentence((error.parentSchema as Record<string, unknown>).description);
-      const names = branchSchemas(error).map((b) => String(b.$ref ?? "").split("/").pop() || "a listed form");
-      violations.push(describe(operation, location, at, "anyOf", hint ?? `one of ${joinNames(names)}`, error.data));
+      const names = branches.map((b) => String(b.$ref ?? b.type ?? "").split("/").pop() || "a listed form");
+      const expected = nullable && telling ? `${expectedFor(telling)}, or null` : (hint ?? `one of ${joinNames(names)}`);
+      violations.push(describe(operation, location, at, error.keyword, expected, error.data));
     } else {
       violations.push(describe(operation, location, at, error.keyword, expectedFor(error), error.data));
     }

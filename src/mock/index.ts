@@ -26,6 +26,8 @@ export interface MockOptions {
 
 export interface RunningMock {
   baseUrl: string;
+  /** Prism itself, behind the front layer (the same as baseUrl with prismOnly). */
+  prismUrl: string;
   /** The Prism child process. */
   pid: number;
   stop(): Promise<void>;
@@ -42,7 +44,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const prismPort = options.prismOnly ? port : await claimPort("127.0.0.1", 0);
   const prismHost = options.prismOnly ? host : "127.0.0.1";
   const prism = await startPrism({ specPath: MOCK_SPEC_PATH, host: prismHost, port: prismPort, dynamic: options.dynamic, seed: options.seed });
-  if (options.prismOnly) return prism;
+  if (options.prismOnly) return { ...prism, prismUrl: prism.baseUrl };
 
   const front = await startFront({ host, port, upstream: { host: prismHost, port: prismPort } }).catch(async (error: Error) => {
     await prism.stop();
@@ -51,6 +53,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${front.port}`;
   return {
     baseUrl,
+    prismUrl: prism.baseUrl,
     pid: prism.pid,
     exited: prism.exited,
     logTail: prism.logTail,

@@ -1,0 +1,109 @@
+// Check "enums": every value of every enum in the spec is accepted where it is used, and a value outside each
+// enum (its first value in the wrong case) is rejected. The cases are derived from the spec, so a new enum is
+// covered without touching this file.
+import { describe, expect, it } from "vitest";
+import { operations, validateBody, validateCall, validateQuery, type OperationId } from "../../src/validators.js";
+import { form, type RequestCase } from "../../src/verify/corpus.js";
+import { toMock } from "../support/exchange.js";
+import { resolve, spec } from "../support/spec.js";
+
+interface EnumSite {
+  operation: OperationId;
+  where: "body" | "query";
+  field: string;
+  values: string[];
+  isArray: boolean;
+}
+
+const baseBodies: Partial<Record<OperationId, Record<string, string>>> = {
+  createCall: { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" },
+  updateCall: {},
+};
+
+function enumSites(): EnumSite[] {
+  const sites: EnumSite[] = [];
+  for (const item of Object.values(spec.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (method === "parameters") continue;
+      const id = op.operationId as OperationId;
+      const body = resolve(op.requestBody?.content?.["application/x-www-form-urlencoded"]?.schema);
+      for (const [field, raw] of Object.entries(body?.properties ?? {})) {
+        const schema = resolve(raw);
+        const values = schema.enum ?? resolve(schema.items)?.enum;
+        if (values) sites.push({ operation: id, where: "body", field, values, isArray: schema.type === "array" });
+      }
+      for (const parameter of (op.parameters ?? []).map(resolve)) {
+        const values = resolve(parameter.schema).enum;
+        if (values) sites.push({ operation: id, where: "query", field: parameter.name, values, isArray: false });
+      }
+    }
+  }
+  return sites;
+}
+
+const sites = enumSites();
+const wrongCase = (value: string) => (value[0] === value[0]!.toUpperCase() ? value.toLowerCase() : value[0]!.toUpperCase() + value.slice(1));
+
+function check(site: EnumSite, value: string) {
+  const field = site.isArray ? [value] : value;
+  return site.where === "body"
+    ? validateBody(site.operation, form({ ...baseBodies[site.operation], [site.field]: field }))
+    : validateQuery(site.operation, form({ [site.field]: value }));
+}
+
+describe("check enums: request fields", () => {
+  it("finds the enums the issue names", () => {
+    const names = sites.map((s) => `${s.operation}.${s.field}`);
+    for (const expected of ["createCall.MachineDetection", "createCall.Trim", "createCall.RecordingChannels", "createCall.RecordingTrack", "createCall.StatusCallbackEvent", "createCall.RecordingStatusCallbackEvent", "updateCall.Status", "listCalls.Status"]) {
+      expect(names).toContain(expected);
+    }
+  });
+
+  it.each(sites.flatMap((s) => s.values.map((v) => [`${s.operation} accepts ${s.field} ${v}`, s, v] as const)))("%s", (_, site, value) => {
+    expect(check(site, value).violations).toEqual([]);
+  });
+
+  it.each(sites.map((s) => [`${s.operation} rejects ${s.field} ${wrongCase(s.values[0]!)}`, s] as const))("%s", (_, site) => {
+    const result = check(site, wrongCase(site.values[0]!));
+    expect(result.violations.map((v) => v.rule)).toEqual(["enum"]);
+  });
+
+  it("the mock agrees on every value of every request enum", async () => {
+    const disagreements: string[] = [];
+    for (const site of sites) {
+      for (const [value, expected] of [...site.values.map((v) => [v, "accept"] as const), [wrongCase(site.values[0]!), "reject"] as const]) {
+        const field = site.isArray ? [value] : value;
+        const c: RequestCase = { name: `${site.field} ${value}`, operation: site.operation, expect: expected };
+        if (site.where === "body") c.body = form({ ...baseBodies[site.operation], [site.field]: field });
+        else c.query = form({ [site.field]: value });
+        const answer = await toMock(c);
+        const accepted = answer.status === operations[site.operation].successStatus;
+        if (accepted !== (expected === "accept")) disagreements.push(`${site.operation} ${site.field}=${value}: got ${answer.status}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+});
+
+describe("check enums: Call fields", () => {
+  const callEnums = Object.entries(resolve(spec.components.schemas.Call).properties)
+    .map(([field, raw]) => {
+      const schema = resolve(raw);
+      const values = schema.enum ?? (schema.oneOf ?? []).map(resolve).find((s: any) => s.enum)?.enum;
+      return values ? ([field, values] as [string, string[]]) : undefined;
+    })
+    .filter((x): x is [string, string[]] => x !== undefined);
+
+  it("covers status, direction and answered_by", () => {
+    expect(callEnums.map(([field]) => field).sort()).toEqual(["answered_by", "direction", "status"]);
+  });
+
+  it.each(callEnums.flatMap(([field, values]) => values.map((v) => [`accepts ${field} ${v}`, field, v] as const)))("%s", (_, field, value) => {
+    expect(validateCall({ ...spec.components.examples.CompletedCall!.value, [field]: value }).violations).toEqual([]);
+  });
+
+  it.each(callEnums.map(([field, values]) => [`rejects ${field} ${wrongCase(values[0]!)}`, field, values[0]!] as const))("%s", (_, field, value) => {
+    const result = validateCall({ ...spec.components.examples.CompletedCall!.value, [field]: wrongCase(value) });
+    expect(result.violations.map((v) => v.field)).toEqual([field]);
+  });
+});

@@ -1,0 +1,19 @@
+// One mock (one Prism process) for the whole run, stopped in teardown whether the tests pass or fail.
+import type { TestProject } from "vitest/node";
+import { startMock } from "../../src/mock/index.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The mock as users run it: the project's front layer in front of Prism. */
+    mockUrl: string;
+    /** Prism alone, to show where it agrees with the spec and where it is known not to. */
+    prismUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const mock = await startMock();
+  project.provide("mockUrl", mock.baseUrl);
+  project.provide("prismUrl", mock.prismUrl);
+  return () => mock.stop();
+}
