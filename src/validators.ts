@@ -184,7 +184,9 @@ function toViolations(operation: string, location: Location, errors: ErrorObject
       violations.push(describe(operation, location, `${prefix}${extra}`, "additionalProperties", expected, valueAt(data, `${error.instancePath}/${extra}`)));
     } else if (isFold(error) && branches.every((b) => Array.isArray(b.required))) {
       const names = branches.flatMap((b) => b.required as string[]);
-      violations.push(describe(operation, location, `${prefix}${names.join("|")}`, error.keyword, `at least one of ${joinNames(names)}`));
+      // One of them was given but is malformed: its own violation says so, and "give one of" would mislead.
+      const given = error.data && typeof error.data === "object" && names.some((n) => n in (error.data as object));
+      if (!given) violations.push(describe(operation, location, `${prefix}${names.join("|")}`, error.keyword, `at least one of ${joinNames(names)}`));
     } else if (isFold(error)) {
       // A nullable field (oneOf [X, null]) is best explained by what X asks for.
       const nullable = branches.some((b) => b.type === "null");
@@ -197,7 +199,12 @@ function toViolations(operation: string, location: Location, errors: ErrorObject
       violations.push(describe(operation, location, at, error.keyword, expectedFor(error), error.data));
     }
   }
-  return violations;
+  // A field checked both by its property and by an anyOf branch that repeats it reports the same rule twice.
+  const seen = new Set<string>();
+  return violations.filter((v) => {
+    const key = `${v.field}\u0000${v.rule}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 // Suggests the known name a misspelt field was probably meant to be (edit distance of at most 2).

@@ -1,0 +1,33 @@
+// Check "spec": every schema compiles under ajv strict mode, and every operation declares its success response
+// and the errors every client must handle.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { createSpecAjv } from "../../scripts/codegen.js";
+import type { Spec } from "../../scripts/manifest.js";
+
+const spec = YAML.parse(readFileSync(new URL("../../openapi/calls.yaml", import.meta.url), "utf8")) as Spec;
+const ajv = createSpecAjv(spec);
+const operations = Object.values(spec.paths).flatMap((item) =>
+  Object.entries(item).filter(([method]) => method !== "parameters").map(([, op]) => op as { operationId: string; responses: Record<string, unknown> }),
+);
+
+describe("check spec", () => {
+  it.each(Object.keys(spec.components.schemas))("schema %s compiles in strict mode", (name) => {
+    expect(ajv.getSchema(`calls.json#/components/schemas/${name}`)).toBeTypeOf("function");
+  });
+
+  it.each(operations.map((op) => [op.operationId, op] as const))("%s declares a 2xx and 400, 401, 404 and 429", (_, op) => {
+    const statuses = Object.keys(op.responses);
+    expect(statuses.filter((s) => s.startsWith("2"))).toHaveLength(1);
+    expect(statuses).toEqual(expect.arrayContaining(["400", "401", "404", "429"]));
+  });
+
+  it("declares the five operations with the issue's operationIds", () => {
+    expect(operations.map((op) => op.operationId).sort()).toEqual(["createCall", "deleteCall", "fetchCall", "listCalls", "updateCall"]);
+  });
+
+  it("serves no callbacks to Prism (they crash it on form bodies)", () => {
+    expect(JSON.stringify(spec.paths)).not.toContain('"callbacks"');
+  });
+});

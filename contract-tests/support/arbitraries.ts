@@ -1,0 +1,85 @@
+// fast-check arbitraries read from the spec: a valid value for each field's schema, and mutations that break
+// exactly one rule of it. Named string formats (phone numbers, SIDs, URLs...) get generators of their own,
+// since a regex cannot be run backwards here.
+import fc from "fast-check";
+import { resolve, spec } from "./spec.js";
+
+const hex = (n: number) => fc.string({ unit: fc.constantFrom(..."0123456789abcdefABCDEF"), minLength: n, maxLength: n });
+const sid = (prefix: string) => hex(32).map((h) => `${prefix}${h}`);
+const phone = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 1, maxLength: 14 })).map(([a, b]) => `+${a}${b}`);
+const word = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789"), minLength: 1, maxLength: 12 });
+const client = word.map((w) => `client:${w}`);
+const sip = fc.tuple(word, word).map(([user, host]) => `sip:${user}@${host}.example.com`);
+const url = fc.tuple(fc.constantFrom("http", "https"), word, word).map(([scheme, host, path]) => `${scheme}://${host}.example.com/${path}`);
+const day = fc.date({ min: new Date("2009-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+const NAMED: Record<string, fc.Arbitrary<string>> = {
+  PhoneNumber: phone,
+  SipAddress: sip,
+  ClientIdentifier: client,
+  Address: fc.oneof(phone, sip, client),
+  CallbackUrl: url,
+  AccountSid: sid("AC"),
+  CallSid: sid("CA"),
+  ApplicationSid: sid("AP"),
+  ByocTrunkSid: sid("BY"),
+  DateFilter: day,
+};
+
+function refName(schema: any): string | undefined {
+  return typeof schema?.$ref === "string" ? schema.$ref.split("/").pop() : undefined;
+}
+
+/** A valid value for a field, as form text (what a client puts on the wire). */
+export function validText(raw: any): fc.Arbitrary<string | string[]> {
+  const name = refName(raw);
+  if (name && NAMED[name]) return NAMED[name]!;
+  const schema = resolve(raw);
+  if (schema.enum) return fc.constantFrom(...(schema.enum as string[]));
+  if (schema.type === "array") return fc.subarray(resolve(schema.items).enum as string[], { minLength: 1 });
+  if (schema.type === "integer") return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 10_000 }).map(String);
+  if (schema.type === "boolean") return fc.boolean().map(String);
+  if (schema.pattern === "^[0-9#*w]+$") return fc.string({ unit: fc.constantFrom(..."0123456789#*w"), minLength: 1, maxLength: schema.maxLength });
+  return fc.string({ unit: fc.constantFrom(..."abcdefghij <>/!"), minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 64, 64) });
+}
+
+export interface Mutation {
+  field: string;
+  /** The rule the mutation breaks, as the validators name it. */
+  rule: string;
+  value: string | string[] | undefined;
+}
+
+/** Values that break exactly one rule of the field's schema, each paired with that rule. */
+export function breakingValues(raw: any): Array<Omit<Mutation, "field">> {
+  const schema = resolve(raw);
+  const name = refName(raw);
+  const out: Array<Omit<Mutation, "field">> = [];
+  if (schema.enum) out.push({ rule: "enum", value: `${schema.enum[0]}x` });
+  if (schema.type === "array") out.push({ rule: "enum", value: [`${resolve(schema.items).enum[0]}x`] });
+  if (schema.type === "integer") {
+    if (schema.maximum !== undefined) out.push({ rule: "maximum", value: String(schema.maximum + 1) });
+    if (schema.minimum !== undefined) out.push({ rule: "minimum", value: String(schema.minimum - 1) });
+    out.push({ rule: "type", value: "12.5" });
+  }
+  if (schema.type === "boolean") out.push({ rule: "type", value: "yes" });
+  if (name?.endsWith("Sid")) out.push({ rule: "pattern", value: `XX${"0".repeat(32)}` });
+  if (name === "CallbackUrl") out.push({ rule: "pattern", value: "ftp://example.com/x" });
+  if (name === "Address") out.push({ rule: "anyOf", value: "example" });
+  if (schema.type === "string" && !name && schema.maxLength && !schema.enum && !schema.pattern) out.push({ rule: "maxLength", value: "a".repeat(schema.maxLength + 1) });
+  if (schema.pattern === "^[0-9#*w]+$") out.push({ rule: "pattern", value: "12x" });
+  return out;
+}
+
+export function bodyProperties(operationId: string): Record<string, any> {
+  for (const item of Object.values(spec.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (method !== "parameters" && op.operationId === operationId) {
+        const schema = resolve(op.requestBody?.content?.["application/x-www-form-urlencoded"]?.schema);
+        if (schema) return schema.properties;
+        return Object.fromEntries((op.parameters ?? []).map(resolve).filter((p: any) => p.in === "query").map((p: any) => [p.name, p.schema]));
+      }
+    }
+  }
+  throw new Error(`no operation ${operationId}`);
+}
