@@ -69,7 +69,10 @@ describe("check properties", () => {
       fc.assert(fc.property(mutated(operation, valid), ({ request, mutation }) => {
         const violations = check(operation, form(request)).violations;
         const field = Array.isArray(mutation.value) ? `${mutation.field}[0]` : mutation.field;
-        expect(violations.map((v) => ({ field: v.field, rule: v.rule }))).toEqual([{ field, rule: mutation.rule }]);
+        // One broken value may break two rules of the same field (From "example" under a phone To is neither an
+        // address nor a phone number), but never touches another field.
+        expect(new Set(violations.map((v) => v.field))).toEqual(new Set([field]));
+        expect(violations.map((v) => v.rule)).toContain(mutation.rule);
       }), { numRuns: RUNS });
     });
 
