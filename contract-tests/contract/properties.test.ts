@@ -16,7 +16,7 @@ const THROUGH_MOCK = 25;
 function requestArbitrary(operationId: OperationId, skip: string[] = []): fc.Arbitrary<Record<string, string | string[]>> {
   const properties = bodyProperties(operationId);
   const optional = Object.fromEntries(Object.entries(properties).filter(([name]) => !skip.includes(name)).map(([name, schema]) => [name, validText(schema)]));
-  return fc.record(optional, { requiredKeys: [] });
+  return fc.record(optional, { requiredKeys: [] }) as fc.Arbitrary<Record<string, string | string[]>>;
 }
 
 // createCall: To/From pairs that satisfy the phone rule, and one of Url/Twiml/ApplicationSid.

@@ -107,39 +107,57 @@ const AUTH_CASES: RequestCase[] = [
   { name: "without credentials", operation: "createCall", expect: "reject", body: [["To", "+13105555555"], ["From", "+12125551234"], ["Url", "https://example.com/twiml"]] },
 ];
 
-export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
-  const mayWrite = options.allowWrites === true || isLoopback(options.baseUrl);
+/** Which requests verify sends to this server, and which it holds back (writes to a server not on loopback). */
+export function planRequests(baseUrl: string, allowWrites = false) {
+  const mayWrite = allowWrites || isLoopback(baseUrl);
   const skipped: VerifyResult["skipped"] = [];
-  const plan: Array<{ testCase: RequestCase; auth: boolean }> = [];
-  for (const testCase of requestCorpus) plan.push({ testCase, auth: true });
-  for (const testCase of AUTH_CASES) plan.push({ testCase, auth: false });
+  const plan = [...requestCorpus.map((testCase) => ({ testCase, auth: true })), ...AUTH_CASES.map((testCase) => ({ testCase, auth: false }))];
   const runnable = plan.filter(({ testCase }) => {
     if (mayWrite || !writesSomething(testCase)) return true;
     skipped.push({ operation: testCase.operation, subject: testCase.name, reason: "could place or change a call on a server that is not on loopback; pass --allow-writes to send it" });
     return false;
   });
+  return { runnable, skipped };
+}
 
+async function exchangeOrFailure(baseUrl: string, credentials: Credentials | undefined, testCase: RequestCase): Promise<Exchange | string> {
+  try {
+    return await send(baseUrl, credentials, testCase);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return `no answer (${cause?.code ?? cause?.message ?? (error as Error).message})`;
+  }
+}
+
+export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
+  const { runnable, skipped } = planRequests(options.baseUrl, options.allowWrites);
   const outcomes: CheckOutcome[] = [];
   let index = 0;
   for (const { testCase, auth } of runnable) {
     index += 1;
-    const exchange = await send(options.baseUrl, auth ? options.credentials : undefined, testCase);
-    const request = `${exchange.method} ${exchange.target}`;
-    const produced = auth
-      ? [verdictOutcome(testCase, request, exchange), ...responseOutcomes(testCase.operation, `${testCase.expect}s ${testCase.name}`, request, exchange)]
-      : [
-          {
-            check: "requires-auth" as const,
-            operation: testCase.operation,
-            subject: testCase.name,
-            request,
-            passed: exchange.status === 401,
-            expected: "401",
-            actual: describeAnswer(exchange),
-            details: [],
-          },
-          ...responseOutcomes(testCase.operation, testCase.name, request, exchange),
-        ];
+    const exchange = await exchangeOrFailure(options.baseUrl, auth ? options.credentials : undefined, testCase);
+    let produced: CheckOutcome[];
+    if (typeof exchange === "string") {
+      const subject = auth ? `${testCase.expect}s ${testCase.name}` : testCase.name;
+      produced = [{ check: "status-declared", operation: testCase.operation, subject, request: `${operations[testCase.operation].method} ${testCase.operation}`, passed: false, expected: "an HTTP answer", actual: exchange, details: [] }];
+    } else {
+      const request = `${exchange.method} ${exchange.target}`;
+      produced = auth
+        ? [verdictOutcome(testCase, request, exchange), ...responseOutcomes(testCase.operation, `${testCase.expect}s ${testCase.name}`, request, exchange)]
+        : [
+            {
+              check: "requires-auth" as const,
+              operation: testCase.operation,
+              subject: testCase.name,
+              request,
+              passed: exchange.status === 401,
+              expected: "401",
+              actual: describeAnswer(exchange),
+              details: [],
+            },
+            ...responseOutcomes(testCase.operation, testCase.name, request, exchange),
+          ];
+    }
     for (const outcome of produced) {
       outcomes.push(outcome);
       options.onOutcome?.(outcome, index, runnable.length);

@@ -1,0 +1,64 @@
+// `calls-contract mock`, run as a user runs it.
+import { createServer } from "node:net";
+import { describe, expect, it } from "vitest";
+import { alive, descendants, runCli, startCli, waitFor } from "../support/cli.js";
+
+describe("calls-contract mock", () => {
+  it("prints the base URL once the mock answers, and serves the spec there", async () => {
+    const cli = startCli(["mock", "--port", "0"]);
+    try {
+      const [, baseUrl] = await waitFor(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const auth = `Basic ${Buffer.from("AC0123456789abcdef0123456789abcdef:token").toString("base64")}`;
+      const response = await fetch(`${baseUrl}/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls.json`, { headers: { Authorization: auth } });
+      expect(response.status).toBe(200);
+    } finally {
+      cli.kill("SIGKILL");
+    }
+  });
+
+  it.each(["SIGINT", "SIGTERM"] as const)("stops Prism and exits 0 on %s, leaving no process behind", async (signal) => {
+    const cli = startCli(["mock", "--port", "0"]);
+    await waitFor(cli, /listening on/);
+    const prism = descendants(cli.pid!);
+    expect(prism.length).toBeGreaterThan(0);
+    cli.kill(signal);
+    const code = await new Promise((resolve) => cli.once("exit", resolve));
+    expect(code).toBe(0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(prism.filter(alive)).toEqual([]);
+  });
+
+  it("takes Prism down with it even when killed outright", async () => {
+    const cli = startCli(["mock", "--port", "0"]);
+    await waitFor(cli, /listening on/);
+    const prism = descendants(cli.pid!);
+    cli.kill("SIGKILL");
+    const deadline = Date.now() + 5000;
+    while (prism.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(prism.filter(alive)).toEqual([]);
+  });
+
+  it("exits 2 with a clear message when the port is taken", async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const { port } = holder.address() as { port: number };
+    try {
+      const result = await runCli(["mock", "--port", String(port)]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      holder.close();
+    }
+  });
+
+  it.each([
+    [["mock", "--port", "70000"], "--port must be a whole number from 0 to 65535, got \"70000\""],
+    [["mock", "--host", "0.0.0.0"], "--host must be a loopback address"],
+    [["mock", "--colour"], "Unknown option '--colour'"],
+    [["serve"], 'unknown command "serve"'],
+  ])("rejects %j with exit 2 and names the problem", async (args, message) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});
