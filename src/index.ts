@@ -4,3 +4,16 @@ export { CallsError, TwilioApiError } from "./errors.js";
 export type { CallsErrorKind } from "./errors.js";
 export { encodeForm } from "./form.js";
 export type * from "./types.js";
+export {
+  validateBody,
+  validateCall,
+  validateCallPage,
+  validateCreateCallRequest,
+  validateListCallsQuery,
+  validatePathParams,
+  validateQuery,
+  validateResponse,
+  validateTwilioError,
+  validateUpdateCallRequest,
+} from "./validators.js";
+export type { FormInput, Location, OperationId, ValidationResult, Violation } from "./validators.js";
