@@ -64,7 +64,90 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    callStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call progress event sent to StatusCallback
+         * @description Twilio requests the StatusCallback URL once for each requested event (`completed` alone by default), in order,
+         *     with a rising SequenceNumber. With StatusCallbackMethod GET the same fields travel in the query string.
+         *     Signed with X-Twilio-Signature.
+         */
+        post: operations["statusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    recordingStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recording event sent to RecordingStatusCallback
+         * @description Sent for each requested recording event (`completed` alone by default). Signed with X-Twilio-Signature.
+         */
+        post: operations["recordingStatusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    asyncAmdStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answering machine result sent to AsyncAmdStatusCallback
+         * @description Sent once when background answering machine detection (AsyncAmd true) reaches a result.
+         */
+        post: operations["asyncAmdStatusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    voiceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request for TwiML sent to Url when the call connects
+         * @description Twilio asks the call's Url (or the application's Voice URL) what to do; the answer is TwiML.
+         */
+        post: operations["voiceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description An account identifier, AC followed by 32 hexadecimal digits. */
@@ -393,6 +476,96 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @description A call status as webhooks report it; `initiated` appears here though never on the Call object.
+         * @enum {string}
+         */
+        WebhookCallStatus: "queued" | "initiated" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+        /** @description The fields Twilio sends with every request about a call. */
+        CallWebhookBase: {
+            CallSid: components["schemas"]["CallSid"];
+            AccountSid: components["schemas"]["AccountSid"];
+            /** @description The caller, as Twilio received it. */
+            From: string;
+            /** @description The called party, as Twilio received it. */
+            To: string;
+            CallStatus: components["schemas"]["WebhookCallStatus"];
+            ApiVersion: string;
+            Direction: components["schemas"]["CallDirection"];
+            ForwardedFrom?: string;
+            CallerName?: string;
+            ParentCallSid?: components["schemas"]["CallSid"];
+            CallToken?: string;
+        };
+        /**
+         * @description Form body of a call progress event. Twilio adds fields over time (caller location and the like), so unknown
+         *     fields are allowed, as text; the ones below are checked.
+         */
+        StatusCallbackPayload: ({
+            /** @enum {string} */
+            CallbackSource: "call-progress-events";
+            /** @description Counts the events sent for this call, from 0. */
+            SequenceNumber: number;
+            Timestamp: components["schemas"]["Rfc2822DateTime"];
+            /** @description Whole seconds of the call; sent with the completed event. */
+            CallDuration?: number;
+            /** @description The final SIP response code, for calls that reached a SIP leg. */
+            SipResponseCode?: number;
+            /**
+             * Format: uri
+             * @description Sent on the completed event when the call was recorded.
+             */
+            RecordingUrl?: string;
+            RecordingSid?: components["schemas"]["RecordingSid"];
+            RecordingDuration?: number;
+        } & {
+            [key: string]: string;
+        }) & components["schemas"]["CallWebhookBase"];
+        /** @description A recording identifier, RE followed by 32 hexadecimal digits. */
+        RecordingSid: string;
+        /** @description Form body of a recording event. Unknown fields are allowed, as text. */
+        RecordingStatusCallbackPayload: {
+            AccountSid: components["schemas"]["AccountSid"];
+            CallSid: components["schemas"]["CallSid"];
+            RecordingSid: components["schemas"]["RecordingSid"];
+            /**
+             * Format: uri
+             * @description Where the recording's media can be fetched (append .mp3 or .wav).
+             */
+            RecordingUrl: string;
+            RecordingStatus: components["schemas"]["RecordingStatusCallbackEventName"];
+            /** @description Whole seconds recorded; sent with completed. */
+            RecordingDuration?: number;
+            /** @enum {integer} */
+            RecordingChannels?: 1 | 2;
+            /** @enum {string} */
+            RecordingSource?: "OutboundAPI" | "DialVerb" | "RecordVerb" | "Conference" | "Trunking" | "RecordingAPI" | "StartCallRecordingAPI" | "StartConferenceRecordingAPI";
+            RecordingStartTime?: components["schemas"]["Rfc2822DateTime"];
+            /** @enum {string} */
+            RecordingTrack?: "inbound" | "outbound" | "both";
+            /** @description A Twilio error code, present (non-zero) when status is absent. */
+            ErrorCode?: number;
+        } & {
+            [key: string]: string;
+        };
+        /** @description Form body of the background answering machine result. */
+        AsyncAmdStatusPayload: {
+            AccountSid: components["schemas"]["AccountSid"];
+            CallSid: components["schemas"]["CallSid"];
+            AnsweredBy: components["schemas"]["AnsweredBy"];
+            /** @description Milliseconds detection took. */
+            MachineDetectionDuration: number;
+        } & {
+            [key: string]: string;
+        };
+        /** @description Form body of the request for TwiML when the call connects. Unknown fields are allowed, as text. */
+        VoiceRequestPayload: ({
+            /** @description Sent when synchronous answering machine detection ran. */
+            AnsweredBy?: components["schemas"]["AnsweredBy"];
+            MachineDetectionDuration?: number;
+        } & {
+            [key: string]: string;
+        }) & components["schemas"]["CallWebhookBase"];
     };
     responses: {
         /** @description The form body breaks a rule; `message` says which. */
@@ -654,6 +827,96 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["CallNotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    statusCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["StatusCallbackPayload"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx tells Twilio the event arrived; the body is ignored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    recordingStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["RecordingStatusCallbackPayload"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx tells Twilio the event arrived. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    asyncAmdStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AsyncAmdStatusPayload"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx tells Twilio the result arrived. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    voiceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["VoiceRequestPayload"];
+            };
+        };
+        responses: {
+            /** @description TwiML for the call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
         };
     };
 }

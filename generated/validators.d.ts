@@ -11,6 +11,13 @@ export interface OperationManifest {
   pathParams: string[];
   successStatus: number;
 }
+export type WebhookId = "statusCallback" | "recordingStatusCallback" | "asyncAmdStatusCallback" | "voiceRequest";
+export interface WebhookManifest {
+  operationId: WebhookId;
+  validator: string;
+  bodyFields: Record<string, FieldKind>;
+}
+export declare const webhooks: Record<WebhookId, WebhookManifest>;
 export declare const operations: Record<OperationId, OperationManifest>;
 export type OperationId = "listCalls" | "createCall" | "fetchCall" | "updateCall" | "deleteCall";
 export interface CompiledValidator {
@@ -19,6 +26,10 @@ export interface CompiledValidator {
 }
 export declare const createCall_body: CompiledValidator;
 export declare const updateCall_body: CompiledValidator;
+export declare const statusCallback_body: CompiledValidator;
+export declare const recordingStatusCallback_body: CompiledValidator;
+export declare const asyncAmdStatusCallback_body: CompiledValidator;
+export declare const voiceRequest_body: CompiledValidator;
 export declare const listCalls_query: CompiledValidator;
 export declare const listCalls_path: CompiledValidator;
 export declare const createCall_path: CompiledValidator;

@@ -7,7 +7,7 @@ import addFormatsModule from "ajv-formats";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import openapiTS, { astToString } from "openapi-typescript";
 import YAML from "yaml";
-import { buildManifest, derivedSchemas, validatorExports, type Spec } from "./manifest.js";
+import { buildManifest, buildWebhookManifest, derivedSchemas, validatorExports, type Spec } from "./manifest.js";
 
 // Under NodeNext these CommonJS default exports arrive wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -41,7 +41,7 @@ function renderValidators(spec: Spec): string {
     .map(([name, ref]) => `export { ${canonical.get(ref)} as ${name} };`);
   // ajv's standalone output calls require() for its runtime helpers and formats even in ESM mode.
   const shim = 'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n';
-  const manifest = `export const operations = ${JSON.stringify(buildManifest(spec))};`;
+  const manifest = `export const operations = ${JSON.stringify(buildManifest(spec))};\nexport const webhooks = ${JSON.stringify(buildWebhookManifest(spec))};`;
   return `${HEADER}${shim}${code}\n${aliases.join("\n")}\n${manifest}\n`;
 }
 
@@ -59,6 +59,13 @@ export interface OperationManifest {
   pathParams: string[];
   successStatus: number;
 }
+export type WebhookId = ${Object.keys(buildWebhookManifest(spec)).map((id) => JSON.stringify(id)).join(" | ")};
+export interface WebhookManifest {
+  operationId: WebhookId;
+  validator: string;
+  bodyFields: Record<string, FieldKind>;
+}
+export declare const webhooks: Record<WebhookId, WebhookManifest>;
 export declare const operations: Record<OperationId, OperationManifest>;
 export type OperationId = ${Object.keys(buildManifest(spec)).map((id) => JSON.stringify(id)).join(" | ")};
 export interface CompiledValidator {

@@ -4,6 +4,7 @@
 export type JsonSchema = Record<string, unknown>;
 export interface Spec {
   paths: Record<string, Record<string, unknown>>;
+  webhooks?: Record<string, Record<string, unknown>>;
   components: { schemas: Record<string, JsonSchema>; [key: string]: unknown };
   [key: string]: unknown;
 }
@@ -95,6 +96,7 @@ export function validatorExports(spec: Spec): Record<string, string> {
     const body = op.requestBody?.content?.["application/x-www-form-urlencoded"]?.schema;
     if (body) exports[`${id}_body`] = `calls.json${body.$ref}`;
   }
+  for (const { operationId, ref } of eachWebhook(spec)) exports[`${operationId}_body`] = `calls.json${ref}`;
   for (const id of Object.keys(derivedSchemas(spec))) exports[id] = id;
   for (const { op } of eachOperation(spec)) {
     const id = op.operationId as string;
@@ -146,4 +148,34 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
     };
   }
   return manifest;
+}
+
+export interface WebhookManifest {
+  operationId: string;
+  validator: string;
+  bodyFields: Record<string, FieldKind>;
+}
+
+function eachWebhook(spec: Spec) {
+  return Object.values(spec.webhooks ?? {}).map((item) => {
+    const op = item.post as Record<string, any>;
+    return { operationId: op.operationId as string, ref: op.requestBody.content["application/x-www-form-urlencoded"].schema.$ref as string };
+  });
+}
+
+// Fields of an object schema including those it takes from allOf, so that form text is read with the right kinds.
+function allProperties(spec: Spec, schema: JsonSchema): Record<string, JsonSchema> {
+  const own = (schema.properties as Record<string, JsonSchema>) ?? {};
+  const inherited = ((schema.allOf as JsonSchema[]) ?? []).map((s) => allProperties(spec, resolve(spec, s)));
+  return Object.assign({}, ...inherited, own);
+}
+
+export function buildWebhookManifest(spec: Spec): Record<string, WebhookManifest> {
+  return Object.fromEntries(
+    eachWebhook(spec).map(({ operationId, ref }) => {
+      const properties = allProperties(spec, resolve(spec, { $ref: ref }));
+      const bodyFields = Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, kindOf(spec, s)]));
+      return [operationId, { operationId, validator: `${operationId}_body`, bodyFields }];
+    }),
+  );
 }

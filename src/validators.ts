@@ -2,10 +2,10 @@
 // which operation, where, which field, which rule, and what the value was.
 import type { ErrorObject } from "ajv";
 import * as compiled from "../generated/validators.js";
-import { operations, type CompiledValidator, type FieldKind, type OperationId } from "../generated/validators.js";
+import { operations, webhooks, type CompiledValidator, type FieldKind, type OperationId, type WebhookId } from "../generated/validators.js";
 
-export { operations };
-export type { OperationId };
+export { operations, webhooks };
+export type { OperationId, WebhookId };
 export type Location = "body" | "query" | "path" | "response";
 
 export interface Violation {
@@ -298,3 +298,11 @@ export const validateCall = (call: unknown) => run("fetchCall_response_200", "Ca
 export const validateCallPage = (page: unknown) => run("listCalls_response_200", "CallPage", "response", page);
 /** Twilio's error body. */
 export const validateTwilioError = (body: unknown) => run("fetchCall_response_404", "TwilioError", "response", body);
+
+/** Checks the form body of a request Twilio sends to your application (status callback, voice request, ...). */
+export function validateWebhook<T = Record<string, unknown>>(webhookId: WebhookId, form: FormInput): ValidationResult<T> {
+  const manifest = webhooks[webhookId];
+  if (!manifest) throw new Error(`unknown webhook ${webhookId}; known: ${Object.keys(webhooks).join(", ")}`);
+  const decoded = decodeForm(webhookId, "body", form, manifest.bodyFields);
+  return run<T>(manifest.validator, webhookId, "body", decoded.value, decoded.violations);
+}

@@ -4,6 +4,7 @@
 import { createServer, request as httpRequest, Agent, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { operations, validateBody, validatePathParams, validateQuery, type OperationId, type Violation } from "../validators.js";
+import { sendStatusCallbacks, type Log } from "./callbacks.js";
 import { invalidRequest, magicNumberError, twilioError } from "./twilio-errors.js";
 
 interface Route {
@@ -35,13 +36,14 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-function hasBasicAuth(req: IncomingMessage): boolean {
+/** The password of a well-formed Basic Authorization header; the mock signs callbacks with it. */
+function basicAuthToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization ?? "";
   const [scheme, encoded] = header.split(" ");
-  if (scheme?.toLowerCase() !== "basic" || !encoded) return false;
+  if (scheme?.toLowerCase() !== "basic" || !encoded) return undefined;
   const decoded = Buffer.from(encoded, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
-  return colon > 0 && colon < decoded.length - 1;
+  return colon > 0 && colon < decoded.length - 1 ? decoded.slice(colon + 1) : undefined;
 }
 
 export interface FrontOptions {
@@ -49,8 +51,8 @@ export interface FrontOptions {
   port: number;
   /** Where Prism listens. */
   upstream: { host: string; port: number };
-  /** Called for every accepted createCall, with the decoded form and the Call that Prism returned. */
-  onCallCreated?: (form: Record<string, unknown>, call: Record<string, unknown>) => void;
+  /** Where the mock reports what it did not do (a callback not sent, a receiver that failed). */
+  log: Log;
 }
 
 export interface RunningFront {
@@ -96,7 +98,8 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     if (!found) return send(res, 404, twilioError(404, 20404, `The requested resource ${url.pathname} was not found`));
     if ("allowed" in found) return send(res, 405, twilioError(405, 20004, `Method not allowed; ${url.pathname} takes ${found.allowed.join(", ")}`), { Allow: found.allowed.join(", ") });
     const { route, params } = found;
-    if (!hasBasicAuth(req)) return send(res, 401, twilioError(401, 20003, "Authenticate"), { "WWW-Authenticate": 'Basic realm="Twilio API"' });
+    const authToken = basicAuthToken(req);
+    if (authToken === undefined) return send(res, 401, twilioError(401, 20003, "Authenticate"), { "WWW-Authenticate": 'Basic realm="Twilio API"' });
 
     const violations: Violation[] = [...validatePathParams(route.operationId, params).violations, ...validateQuery(route.operationId, url.searchParams).violations];
     let form: Record<string, unknown> | undefined;
@@ -114,7 +117,7 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
       const magic = magicNumberError(form);
       if (magic) return send(res, 400, magic);
       return forward(req, res, body, (status, call) => {
-        if (status === 201) options.onCallCreated?.(form!, call as Record<string, unknown>);
+        if (status === 201) sendStatusCallbacks(form!, call as Record<string, unknown>, authToken, options.log);
       });
     }
     forward(req, res, body);

@@ -22,6 +22,8 @@ export interface MockOptions {
    * test-number behaviour). For comparisons and for showing Prism's own gaps.
    */
   prismOnly?: boolean;
+  /** Receives one line for each thing the mock declined or failed to do (callbacks). Defaults to stderr. */
+  log?: (line: string) => void;
 }
 
 export interface RunningMock {
@@ -46,7 +48,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const prism = await startPrism({ specPath: MOCK_SPEC_PATH, host: prismHost, port: prismPort, dynamic: options.dynamic, seed: options.seed });
   if (options.prismOnly) return { ...prism, prismUrl: prism.baseUrl };
 
-  const front = await startFront({ host, port, upstream: { host: prismHost, port: prismPort } }).catch(async (error: Error) => {
+  const front = await startFront({ host, port, upstream: { host: prismHost, port: prismPort }, log: options.log ?? ((line) => process.stderr.write(`mock: ${line}\n`)) }).catch(async (error: Error) => {
     await prism.stop();
     throw new MockStartError(`could not listen on ${host}:${port}: ${error.message}`);
   });
