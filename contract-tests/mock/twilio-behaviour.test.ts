@@ -1,0 +1,69 @@
+// The mock answers mistakes and test numbers the way Twilio does.
+import { describe, expect, inject, it } from "vitest";
+import { createCallsClient, TwilioApiError, type CreateCallParams } from "../../src/index.js";
+import { requestCorpus } from "../../src/verify/corpus.js";
+import { ACCOUNT_SID, AUTH_TOKEN } from "../support/fixtures.js";
+import { toMock } from "../support/exchange.js";
+
+const client = () => createCallsClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: inject("mockUrl") });
+const call = (to: string, from = "+15005550006"): CreateCallParams => ({ To: to, From: from, Url: "https://example.com/twiml" });
+
+async function failure(params: CreateCallParams): Promise<TwilioApiError> {
+  const error = await client().create(params).then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(TwilioApiError);
+  return error as TwilioApiError;
+}
+
+describe("test-credential numbers", () => {
+  it.each([
+    ["To", "+15005550001", 21217],
+    ["To", "+15005550002", 21214],
+    ["To", "+15005550003", 21215],
+    ["To", "+15005550004", 21216],
+  ])("answers %s %s with %i", async (_, number, code) => {
+    const error = await failure(call(number));
+    expect(error).toMatchObject({ status: 400, code, moreInfo: `https://www.twilio.com/docs/errors/${code}` });
+    expect(error.message).toContain(number);
+  });
+
+  it("answers From +15005550001 with 21212", async () => {
+    expect(await failure(call("+13105555555", "+15005550001"))).toMatchObject({ status: 400, code: 21212 });
+  });
+
+  it("places a call from +15005550006", async () => {
+    await expect(client().create(call("+13105555555"))).resolves.toMatchObject({ status: "queued" });
+  });
+});
+
+// Codes Twilio documents for these fields; every other rule is 20001 (invalid parameter).
+const DOCUMENTED: Record<string, number> = {
+  "To required": 21201,
+  "From required": 21213,
+  "Url|Twiml|ApplicationSid anyOf": 21205,
+  "From pattern": 21212,
+  "To anyOf": 21211,
+  "Url pattern": 21205,
+  "ApplicationSid pattern": 21218,
+  "ApplicationSid minLength": 21218,
+};
+
+describe("a rejected createCall names its problem", () => {
+  const rejected = requestCorpus.filter((c) => c.operation === "createCall" && c.expect === "reject" && !c.path);
+  it.each(rejected.map((c) => [c.name, c] as const))("%s", async (_, c) => {
+    const answer = await toMock(c);
+    const body = answer.body as { code: number; message: string; status: number };
+    const { field, rule } = c.breaks!;
+    expect(answer.status).toBe(400);
+    expect(body.status).toBe(400);
+    expect(body.code).toBe(DOCUMENTED[`${field} ${rule}`] ?? 20001);
+    expect(body.message).toContain(field);
+    expect(body.message).toContain(rule === "required" ? "is required" : `breaks ${rule}`);
+  });
+
+  it("never repeats a SIP password in the error", async () => {
+    const answer = await toMock({ name: "", operation: "createCall", expect: "reject", body: [["To", "sip:pat@example.com"], ["From", "client:x"], ["Url", "https://example.com/t"], ["SipAuthPassword", "hunter2-sip"], ["SipAuthPassword", "again"]] });
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).not.toContain("hunter2-sip");
+    expect(JSON.stringify(answer.body)).toContain("[redacted]");
+  });
+});
