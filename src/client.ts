@@ -2,9 +2,26 @@ import createClient from "openapi-fetch";
 import type { paths } from "../generated/calls.js";
 import { CallsError, TwilioApiError } from "./errors.js";
 import { encodeForm } from "./form.js";
+import { createHttpTransport, MAY_HAVE_REACHED_SERVER, type Fetch } from "./transport.js";
 import type { Call, CallPage, CreateCallParams, ListCallsFilters, UpdateCallParams } from "./types.js";
+import type { OperationId, Violation } from "./validators.js";
 
 export const TWILIO_API_BASE_URL = "https://api.twilio.com";
+
+export interface RetryOptions {
+  /** Attempts in all, the first included. Defaults to 3; 1 turns retries off. */
+  maxAttempts?: number;
+  /** First backoff step; doubles each attempt, with jitter. Defaults to 500 ms. */
+  baseDelayMs?: number;
+  /** Longest single wait. Defaults to 8 s. */
+  maxDelayMs?: number;
+  /** No retry starts once this much time has passed since the first attempt. Defaults to 30 s. */
+  maxTotalMs?: number;
+  /** For tests: how to wait. */
+  sleep?: (ms: number) => Promise<void>;
+  /** For tests: a number in [0, 1) for the jitter. */
+  random?: () => number;
+}
 
 export interface CallsClientOptions {
   /** AC followed by 32 hex digits; also the user name of HTTP Basic auth. */
@@ -13,13 +30,28 @@ export interface CallsClientOptions {
   authToken: string;
   /** Defaults to https://api.twilio.com. Point it at the local mock or a recording proxy. */
   baseUrl?: string;
-  /** A fetch-compatible function, e.g. one over an undici keep-alive agent. Defaults to the global fetch. */
-  fetch?: (request: Request) => Promise<Response>;
+  /** A fetch-compatible function. Defaults to a keep-alive transport over node:http(s). */
+  fetch?: Fetch;
+  /** Check every request against the spec before sending it (default true): a request it rejects never leaves. */
+  validate?: boolean;
+  /** Per-attempt time limit. Defaults to 30 s. */
+  timeoutMs?: number;
+  /** Retries of 429 and 503 answers, and of reads that failed on the network. */
+  retry?: RetryOptions;
+}
+
+/** Per request: a signal to abort it and a time limit that overrides the client's. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
 }
 
 const LIST_PATH = "/2010-04-01/Accounts/{AccountSid}/Calls.json";
 const CALL_PATH = "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json";
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" } as const;
+// Error codes that mean no connection was made, so nothing reached the server (for fetches other than ours).
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+const RETRIED_STATUSES = new Set([429, 503]);
 
 interface Outcome<T> {
   data?: T;
@@ -27,22 +59,22 @@ interface Outcome<T> {
   response: Response;
 }
 
-function unwrap<T>(outcome: Outcome<T>): T {
-  const { response } = outcome;
-  if (response.ok) return outcome.data as T;
-  const body = typeof outcome.error === "object" && outcome.error !== null ? outcome.error : undefined;
-  const text = typeof outcome.error === "string" && outcome.error !== "" ? `: ${outcome.error.slice(0, 200)}` : "";
-  throw new TwilioApiError(response.status, body, `HTTP ${response.status} ${response.statusText}${text}`);
+type Validators = typeof import("./validators.js");
+let validators: Promise<Validators> | undefined;
+// Loaded on the first request, not at import: keeps `import "calls-contract/client"` cheap.
+const loadValidators = () => (validators ??= import("./validators.js"));
+
+function retryAfterMs(response: Response): number | undefined {
+  const header = response.headers.get("retry-after");
+  if (header === null) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-async function send<T>(request: () => Promise<Outcome<T>>): Promise<T> {
-  let outcome: Outcome<T>;
-  try {
-    outcome = await request();
-  } catch (cause) {
-    throw new CallsError("network", `the request did not complete: ${(cause as Error).message}`, { cause });
-  }
-  return unwrap(outcome);
+function errorCode(error: unknown): string | undefined {
+  const e = error as { code?: string; cause?: { code?: string }; name?: string };
+  return e?.cause?.code ?? e?.code ?? e?.name;
 }
 
 export type CallsClient = ReturnType<typeof createCallsClient>;
@@ -50,21 +82,95 @@ export type CallsClient = ReturnType<typeof createCallsClient>;
 /** A typed client for the Calls resource. Every method throws a CallsError (TwilioApiError for HTTP errors). */
 export function createCallsClient(options: CallsClientOptions) {
   const { accountSid } = options;
+  const baseUrl = (options.baseUrl ?? TWILIO_API_BASE_URL).replace(/\/+$/, "");
   const credentials = Buffer.from(`${accountSid}:${options.authToken}`).toString("base64");
   const raw = createClient<paths>({
-    baseUrl: (options.baseUrl ?? TWILIO_API_BASE_URL).replace(/\/+$/, ""),
-    fetch: options.fetch,
+    baseUrl,
+    fetch: options.fetch ?? createHttpTransport(),
     headers: { Authorization: `Basic ${credentials}`, Accept: "application/json" },
     bodySerializer: (body: unknown) => encodeForm(body as Record<string, unknown>),
   });
   const account = { AccountSid: accountSid };
+  const retry = {
+    maxAttempts: Math.max(1, options.retry?.maxAttempts ?? 3),
+    baseDelayMs: options.retry?.baseDelayMs ?? 500,
+    maxDelayMs: options.retry?.maxDelayMs ?? 8000,
+    maxTotalMs: options.retry?.maxTotalMs ?? 30_000,
+    sleep: options.retry?.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    random: options.retry?.random ?? Math.random,
+  };
 
-  function list(filters: ListCallsFilters = {}): Promise<CallPage> {
-    return send(() => raw.GET(LIST_PATH, { params: { path: account, query: filters } }));
+  const backoffMs = (attempt: number) => {
+    const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (retry.random() * ceiling) / 2);
+  };
+
+  async function check(operation: OperationId, parts: { path: Record<string, string>; query?: object; body?: object }): Promise<void> {
+    if (options.validate === false) return;
+    const v = await loadValidators();
+    const violations: Violation[] = [
+      ...v.validatePathParams(operation, parts.path).violations,
+      ...(parts.query ? v.validateQuery(operation, parts.query as Record<string, unknown>).violations : []),
+      ...(parts.body ? v.validateBody(operation, parts.body as Record<string, unknown>).violations : []),
+    ];
+    if (violations.length > 0) {
+      const list = violations.map((x) => `${x.field} breaks ${x.rule}: ${x.expected}${"value" in x ? `, got ${JSON.stringify(x.value)}` : ""}`);
+      throw new CallsError("validation", `${operation}: not sent, the request breaks the spec: ${list.join("; ")}`, { violations });
+    }
   }
 
-  async function* pages(filters: ListCallsFilters = {}): AsyncGenerator<CallPage, void, undefined> {
-    let page = await list(filters);
+  /** Sends with timeouts and retries; `idempotent` requests are also retried after network failures. */
+  async function execute<T>(operation: OperationId, idempotent: boolean, perCall: RequestOptions, attempt: (signal: AbortSignal) => Promise<Outcome<T>>): Promise<T> {
+    const started = Date.now();
+    const timeoutMs = perCall.timeoutMs ?? options.timeoutMs ?? 30_000;
+    for (let n = 1; ; n++) {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = perCall.signal ? AbortSignal.any([perCall.signal, timeout]) : timeout;
+      const budgetLeft = (wait: number) => n < retry.maxAttempts && Date.now() - started + wait <= retry.maxTotalMs;
+      let outcome: Outcome<T>;
+      try {
+        outcome = await attempt(signal);
+      } catch (cause) {
+        const code = errorCode(cause);
+        const tagged = (cause as Record<symbol, unknown>)?.[MAY_HAVE_REACHED_SERVER];
+        const reached = typeof tagged === "boolean" ? tagged : !NOT_SENT.has(code ?? "");
+        const placed = operation === "createCall" ? reached : undefined;
+        if (perCall.signal?.aborted) {
+          throw new CallsError("aborted", `${operation}: aborted by the caller${placed ? "; the call may or may not have been placed" : ""}`, { cause, attempts: n, mayHaveBeenPlaced: placed });
+        }
+        const wait = backoffMs(n);
+        if ((idempotent || !reached) && budgetLeft(wait)) {
+          await retry.sleep(wait);
+          continue;
+        }
+        const what = timeout.aborted ? `no answer from ${baseUrl} within ${timeoutMs} ms` : `no answer from ${baseUrl} (${code ?? "network error"})`;
+        const advice = placed
+          ? "; the request may have reached Twilio, so the call may or may not have been placed. It was not retried: look for it with listCalls (To, StartTime) before placing it again"
+          : "";
+        throw new CallsError(timeout.aborted ? "timeout" : "network", `${operation}: ${what} after ${n} attempt${n > 1 ? "s" : ""}${advice}`, { cause, attempts: n, mayHaveBeenPlaced: placed });
+      }
+      const { response } = outcome;
+      if (RETRIED_STATUSES.has(response.status)) {
+        const wait = retryAfterMs(response) ?? backoffMs(n);
+        if (budgetLeft(wait)) {
+          await retry.sleep(wait);
+          continue;
+        }
+      }
+      if (response.ok) return outcome.data as T;
+      const body = typeof outcome.error === "object" && outcome.error !== null ? outcome.error : undefined;
+      const text = typeof outcome.error === "string" && outcome.error !== "" ? `: ${outcome.error.slice(0, 200)}` : "";
+      throw new TwilioApiError(response.status, body, `HTTP ${response.status} ${response.statusText}${text}`, n);
+    }
+  }
+
+  async function list(filters: ListCallsFilters = {}, perCall: RequestOptions = {}): Promise<CallPage> {
+    await check("listCalls", { path: account, query: filters });
+    return execute("listCalls", true, perCall, (signal) => raw.GET(LIST_PATH, { params: { path: account, query: filters }, signal }));
+  }
+
+  async function* pages(filters: ListCallsFilters = {}, perCall: RequestOptions = {}): AsyncGenerator<CallPage, void, undefined> {
+    let page = await list(filters, perCall);
     const seen = new Set<string>();
     for (;;) {
       yield page;
@@ -76,37 +182,43 @@ export function createCallsClient(options: CallsClientOptions) {
       if (url.pathname !== LIST_PATH.replace("{AccountSid}", accountSid)) {
         throw new CallsError("api", `next_page_uri ${url.pathname} is not this account's call list`);
       }
-      const query = Object.fromEntries(url.searchParams) as ListCallsFilters;
-      page = await list(query);
+      page = await list(Object.fromEntries(url.searchParams) as ListCallsFilters, perCall);
     }
   }
 
   return {
     /** The underlying openapi-fetch client, for anything the methods below do not cover. */
     raw,
-    /** Places a call (createCall). */
-    create(params: CreateCallParams): Promise<Call> {
-      return send(() => raw.POST(LIST_PATH, { params: { path: account }, body: params, headers: FORM }));
+    /** Places a call (createCall). Never retried once the request may have reached the server. */
+    async create(params: CreateCallParams, perCall: RequestOptions = {}): Promise<Call> {
+      await check("createCall", { path: account, body: params });
+      return execute("createCall", false, perCall, (signal) => raw.POST(LIST_PATH, { params: { path: account }, body: params, headers: FORM, signal }));
     },
     /** Reads one call (fetchCall). */
-    fetch(sid: string): Promise<Call> {
-      return send(() => raw.GET(CALL_PATH, { params: { path: { ...account, Sid: sid } } }));
+    async fetch(sid: string, perCall: RequestOptions = {}): Promise<Call> {
+      const path = { ...account, Sid: sid };
+      await check("fetchCall", { path });
+      return execute("fetchCall", true, perCall, (signal) => raw.GET(CALL_PATH, { params: { path }, signal }));
     },
     /** Redirects or ends a live call (updateCall). */
-    update(sid: string, params: UpdateCallParams): Promise<Call> {
-      return send(() => raw.POST(CALL_PATH, { params: { path: { ...account, Sid: sid } }, body: params, headers: FORM }));
+    async update(sid: string, params: UpdateCallParams, perCall: RequestOptions = {}): Promise<Call> {
+      const path = { ...account, Sid: sid };
+      await check("updateCall", { path, body: params });
+      return execute("updateCall", false, perCall, (signal) => raw.POST(CALL_PATH, { params: { path }, body: params, headers: FORM, signal }));
     },
     /** Deletes the record of a call (deleteCall). */
-    async remove(sid: string): Promise<void> {
-      await send(() => raw.DELETE(CALL_PATH, { params: { path: { ...account, Sid: sid } } }));
+    async remove(sid: string, perCall: RequestOptions = {}): Promise<void> {
+      const path = { ...account, Sid: sid };
+      await check("deleteCall", { path });
+      await execute("deleteCall", true, perCall, (signal) => raw.DELETE(CALL_PATH, { params: { path }, signal }));
     },
     /** One page of calls (listCalls). */
     list,
     /** Every page, following next_page_uri until it is null. */
     pages,
     /** Every call on every page, in order. */
-    async *each(filters: ListCallsFilters = {}): AsyncGenerator<Call, void, undefined> {
-      for await (const page of pages(filters)) yield* page.calls;
+    async *each(filters: ListCallsFilters = {}, perCall: RequestOptions = {}): AsyncGenerator<Call, void, undefined> {
+      for await (const page of pages(filters, perCall)) yield* page.calls;
     },
   };
 }

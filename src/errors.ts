@@ -1,34 +1,72 @@
 import type { TwilioErrorBody } from "./types.js";
+import type { Violation } from "./validators.js";
 
-export type CallsErrorKind = "api" | "rate-limited" | "validation" | "network" | "timeout";
+/**
+ * - api: Twilio answered with an HTTP error; rate-limited: it answered 429 (after any retries)
+ * - validation: the request breaks the spec and was not sent
+ * - network: no usable answer (connection refused or dropped); timeout: no answer in time
+ * - aborted: the caller's AbortSignal fired; cancelled: a call queue was cancelled before sending it
+ */
+export type CallsErrorKind = "api" | "rate-limited" | "validation" | "network" | "timeout" | "aborted" | "cancelled";
+
+export interface CallsErrorDetails {
+  cause?: unknown;
+  status?: number;
+  code?: number;
+  moreInfo?: string;
+  details?: Record<string, unknown>;
+  violations?: Violation[];
+  mayHaveBeenPlaced?: boolean;
+  attempts?: number;
+}
 
 /** Every error this package throws. `kind` says what failed; the Twilio fields are set when Twilio answered. */
 export class CallsError extends Error {
   override name = "CallsError";
   readonly kind: CallsErrorKind;
-  constructor(kind: CallsErrorKind, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** HTTP status, when a server answered. */
+  readonly status: number | undefined;
+  /** Twilio's error code, such as 21201; undefined when the body was not Twilio-shaped. */
+  readonly code: number | undefined;
+  /** The page that explains the code. */
+  readonly moreInfo: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
+  /** For kind validation: every rule the request breaks. */
+  readonly violations: Violation[];
+  /**
+   * For a createCall that failed without an answer: true when the request may have reached Twilio, so the call
+   * may exist. The client never retries such a create; look the call up (listCalls by To and StartTime) instead.
+   */
+  readonly mayHaveBeenPlaced: boolean | undefined;
+  /** How many times the request was sent. */
+  readonly attempts: number;
+
+  constructor(kind: CallsErrorKind, message: string, details: CallsErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.kind = kind;
+    this.status = details.status;
+    this.code = details.code;
+    this.moreInfo = details.moreInfo;
+    this.details = details.details;
+    this.violations = details.violations ?? [];
+    this.mayHaveBeenPlaced = details.mayHaveBeenPlaced;
+    this.attempts = details.attempts ?? 0;
   }
 }
 
 /** Twilio (or a server standing in for it) answered with an HTTP error. */
 export class TwilioApiError extends CallsError {
   override name = "TwilioApiError";
-  /** Twilio's error code, such as 21201; undefined when the body was not Twilio-shaped. */
-  readonly code: number | undefined;
-  /** The page that explains the code. */
-  readonly moreInfo: string | undefined;
-  /** The HTTP status of the response. */
-  readonly status: number;
-  readonly details: Record<string, unknown> | undefined;
+  declare readonly status: number;
 
-  constructor(status: number, body: Partial<TwilioErrorBody> | undefined, fallbackMessage: string) {
+  constructor(status: number, body: Partial<TwilioErrorBody> | undefined, fallbackMessage: string, attempts = 1) {
     const message = typeof body?.message === "string" && body.message !== "" ? body.message : fallbackMessage;
-    super(status === 429 ? "rate-limited" : "api", message);
-    this.status = status;
-    this.code = typeof body?.code === "number" ? body.code : undefined;
-    this.moreInfo = typeof body?.more_info === "string" ? body.more_info : undefined;
-    this.details = body?.details;
+    super(status === 429 ? "rate-limited" : "api", message, {
+      status,
+      code: typeof body?.code === "number" ? body.code : undefined,
+      moreInfo: typeof body?.more_info === "string" ? body.more_info : undefined,
+      details: body?.details,
+      attempts,
+    });
   }
 }

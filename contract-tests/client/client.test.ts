@@ -23,7 +23,7 @@ describe("form encoding", () => {
     await client.create({
       To: "+13105555555",
       From: "+12125551234",
-      Url: "https://example.com/twiml?step=1&x=a b",
+      Url: "https://example.com/twiml?step=1&x=a%2Fb",
       StatusCallbackEvent: ["initiated", "ringing"],
       Record: true,
       Timeout: 30,
@@ -31,7 +31,7 @@ describe("form encoding", () => {
       CallReason: undefined,
     });
     expect(server.requests[0]!.body).toBe(
-      "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ftwiml%3Fstep%3D1%26x%3Da+b" +
+      "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ftwiml%3Fstep%3D1%26x%3Da%252Fb" +
         "&StatusCallbackEvent=initiated&StatusCallbackEvent=ringing&Record=true&Timeout=30&SendDigits=ww1234%23",
     );
     expect(server.requests[0]!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
