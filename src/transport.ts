@@ -1,5 +1,5 @@
 // A fetch-compatible function over node:http(s) with keep-alive agents. Node's global fetch measured slower than
-// the official SDK's transport here; this one is faster than both (see README, Performance) and adds no dependency.
+// the official SDK's transport here; this one is faster than both (README, Performance) and adds no dependency.
 // It also records whether a failed request may have reached the server, which decides if a create may be retried.
 import http from "node:http";
 import https from "node:https";
@@ -14,27 +14,65 @@ export interface HttpTransportOptions {
   maxSockets?: number;
 }
 
-function responseHeaders(raw: http.IncomingHttpHeaders): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, value);
+/**
+ * The few Request members openapi-fetch and this transport use, without the cost of a WHATWG Request and its
+ * body stream (openapi-fetch takes a custom Request class for this). Only ever paired with this transport.
+ */
+export class LiteRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: string | undefined;
+  readonly signal: AbortSignal | undefined;
+  constructor(url: string, init: { method?: string; headers?: HeadersInit; body?: unknown; signal?: AbortSignal | null }) {
+    this.url = url;
+    this.method = init.method ?? "GET";
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.body = typeof init.body === "string" ? init.body : undefined;
+    this.signal = init.signal ?? undefined;
   }
-  return headers;
+}
+
+/** The Response members openapi-fetch reads (status, ok, headers.get, text, json), over an already-read body. */
+class LiteResponse {
+  readonly ok: boolean;
+  readonly headers: { get(name: string): string | null };
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    raw: http.IncomingHttpHeaders,
+    private readonly payload: Buffer,
+  ) {
+    this.ok = status >= 200 && status < 300;
+    this.headers = {
+      get(name: string) {
+        const value = raw[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+      },
+    };
+  }
+  async text(): Promise<string> {
+    return this.payload.toString("utf8");
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(this.payload.toString("utf8"));
+  }
 }
 
 export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64 };
   const agents = { "http:": new http.Agent(agentOptions), "https:": new https.Agent(agentOptions) };
-  return async function transport(request: Request): Promise<Response> {
+  return async function transport(request: Request | LiteRequest): Promise<Response> {
     const url = new URL(request.url);
     const agent = agents[url.protocol as keyof typeof agents];
     if (!agent) throw new TypeError(`unsupported protocol ${url.protocol}`);
-    const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
-    const headers: Record<string, string> = Object.fromEntries(request.headers);
+    const body =
+      request instanceof LiteRequest ? (request.body === undefined ? undefined : Buffer.from(request.body)) : request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
     if (body) headers["content-length"] = String(body.length);
-    const signal = request.signal;
-    signal.throwIfAborted();
+    const signal = request.signal ?? undefined;
+    signal?.throwIfAborted();
     return new Promise<Response>((resolve, reject) => {
       let connected = false;
       const fail = (error: Error) => reject(Object.assign(error, { [MAY_HAVE_REACHED_SERVER]: connected }));
@@ -44,8 +82,18 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
         res.on("error", fail);
         res.on("end", () => {
           const status = res.statusCode ?? 502;
+          const payload = Buffer.concat(chunks);
+          if (request instanceof LiteRequest) {
+            resolve(new LiteResponse(status, res.statusMessage ?? "", res.headers, payload) as unknown as Response);
+            return;
+          }
           const empty = status === 204 || status === 304 || request.method === "HEAD";
-          resolve(new Response(empty ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? "", headers: responseHeaders(res.headers) }));
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (Array.isArray(value)) for (const v of value) responseHeaders.append(name, v);
+            else if (value !== undefined) responseHeaders.set(name, value);
+          }
+          resolve(new Response(empty ? null : payload, { status, statusText: res.statusMessage ?? "", headers: responseHeaders }));
         });
       });
       req.on("socket", (socket) => {
@@ -53,10 +101,12 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
         else socket.once("connect", () => (connected = true));
       });
       req.on("error", fail);
-      const onAbort = () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
-      signal.addEventListener("abort", onAbort, { once: true });
-      req.on("close", () => signal.removeEventListener("abort", onAbort));
+      if (signal) {
+        const onAbort = () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
+        signal.addEventListener("abort", onAbort, { once: true });
+        req.on("close", () => signal.removeEventListener("abort", onAbort));
+      }
       req.end(body);
     });
-  };
+  } as Fetch;
 }

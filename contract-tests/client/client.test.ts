@@ -79,6 +79,15 @@ describe("requests", () => {
   });
 });
 
+describe("a fetch of your own", () => {
+  it("sends the same bytes and reads the same answers through Node's global fetch", async () => {
+    server = await startHttpServer((_, res) => json(res, 201, queuedCall()));
+    const client = createCallsClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: server.baseUrl, fetch: (request) => fetch(request) });
+    await expect(client.create({ To: "client:joey", From: "+12125551234", Twiml: "<Response/>", Record: false })).resolves.toMatchObject({ status: "queued" });
+    expect(server.requests[0]!.body).toBe("To=client%3Ajoey&From=%2B12125551234&Twiml=%3CResponse%2F%3E&Record=false");
+  });
+});
+
 describe("errors", () => {
   const twilioError = { code: 21201, message: "No 'To' number is specified", more_info: "https://www.twilio.com/docs/errors/21201", status: 400 };
 

@@ -116,8 +116,10 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     if (route.operationId === "createCall" && form) {
       const magic = magicNumberError(form);
       if (magic) return send(res, 400, magic);
+      // Only a create with a StatusCallback needs Prism's answer read back (for the CallSid of its callbacks).
+      if (form.StatusCallback === undefined) return forward(req, res, body);
       return forward(req, res, body, (status, call) => {
-        if (status === 201) sendStatusCallbacks(form!, call as Record<string, unknown>, authToken, options.log);
+        if (status === 201) sendStatusCallbacks(form, call as Record<string, unknown>, authToken, options.log);
       });
     }
     forward(req, res, body);
