@@ -12,7 +12,7 @@ afterEach(async () => {
 
 async function clientAnswering(reply: Reply) {
   server = await startHttpServer(reply);
-  return { client: createCallsClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: server.baseUrl }), server };
+  return { client: createCallsClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: server.baseUrl, retry: { maxAttempts: 1 } }), server };
 }
 
 const LIST = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`;
