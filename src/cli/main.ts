@@ -48,9 +48,10 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: Error & { code?: string }) => {
-    const usage = error instanceof UsageError || error.code?.startsWith("ERR_PARSE_ARGS");
+  (error: Error) => {
+    // Usage mistakes (UsageError, node's ERR_PARSE_ARGS_*) and start-up failures (a taken port, Prism dying) alike:
+    // exit 2, so that 1 always means "the server broke the contract".
     process.stderr.write(`calls-contract: ${error.message}\n`);
-    process.exitCode = usage ? 2 : 2;
+    process.exitCode = 2;
   },
 );

@@ -14,7 +14,6 @@ const FIELD_CODES: Record<string, { missing?: number; invalid: number }> = {
   Url: { invalid: 21205 },
   ApplicationSid: { invalid: 21218 },
   "Url|Twiml|ApplicationSid": { invalid: 21205, missing: 21205 },
-  Status: { invalid: 21218 },
 };
 const INVALID_PARAMETER = 20001;
 
