@@ -499,7 +499,7 @@ export interface components {
         };
         /**
          * @description Form body of a call progress event. Twilio adds fields over time (caller location and the like), so unknown
-         *     fields are allowed, as text; the ones below are checked.
+         *     fields are allowed (form values are always text); the ones below are checked.
          */
         StatusCallbackPayload: ({
             /** @enum {string} */
@@ -519,7 +519,7 @@ export interface components {
             RecordingSid?: components["schemas"]["RecordingSid"];
             RecordingDuration?: number;
         } & {
-            [key: string]: string;
+            [key: string]: unknown;
         }) & components["schemas"]["CallWebhookBase"];
         /** @description A recording identifier, RE followed by 32 hexadecimal digits. */
         RecordingSid: string;
@@ -546,7 +546,7 @@ export interface components {
             /** @description A Twilio error code, present (non-zero) when status is absent. */
             ErrorCode?: number;
         } & {
-            [key: string]: string;
+            [key: string]: unknown;
         };
         /** @description Form body of the background answering machine result. */
         AsyncAmdStatusPayload: {
@@ -556,7 +556,7 @@ export interface components {
             /** @description Milliseconds detection took. */
             MachineDetectionDuration: number;
         } & {
-            [key: string]: string;
+            [key: string]: unknown;
         };
         /** @description Form body of the request for TwiML when the call connects. Unknown fields are allowed, as text. */
         VoiceRequestPayload: ({
@@ -564,7 +564,7 @@ export interface components {
             AnsweredBy?: components["schemas"]["AnsweredBy"];
             MachineDetectionDuration?: number;
         } & {
-            [key: string]: string;
+            [key: string]: unknown;
         }) & components["schemas"]["CallWebhookBase"];
     };
     responses: {
