@@ -88,7 +88,10 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
         });
       },
     );
-    upstream.on("error", (error) => send(res, 502, twilioError(502, 20500, `the mock's Prism process did not answer: ${error.message}`)));
+    upstream.on("error", (error) => {
+      if (res.headersSent) res.destroy(error);
+      else send(res, 502, twilioError(502, 20500, `the mock's Prism process did not answer: ${error.message}`));
+    });
     upstream.end(body);
   }
 
