@@ -27,3 +27,20 @@ export function encodeForm(body: Record<string, unknown>): string {
   }
   return form.toString();
 }
+
+/** Form text, parsed form data, ordered [key, value] pairs, or an object of received (text) or typed values. */
+export type FormInput = string | URLSearchParams | ReadonlyArray<readonly [string, unknown]> | Record<string, unknown>;
+
+/** Every [key, value] of a form in order, arrays of an object spread into repeated keys, undefined left out. */
+export function formEntries(input: FormInput): Array<[string, unknown]> {
+  if (typeof input === "string") return [...new URLSearchParams(input)];
+  if (input instanceof URLSearchParams) return [...input];
+  if (Array.isArray(input)) return input.map(([key, value]) => [key, value]);
+  const entries: Array<[string, unknown]> = [];
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) entries.push([key, item]);
+    else entries.push([key, value]);
+  }
+  return entries;
+}

@@ -2,6 +2,7 @@
 // which operation, where, which field, which rule, and what the value was.
 import type { ErrorObject } from "ajv";
 import * as compiled from "../generated/validators.js";
+import { formEntries, type FormInput } from "./form.js";
 import { operations, webhooks, type CompiledValidator, type FieldKind, type OperationId, type WebhookId } from "../generated/validators.js";
 
 export { operations, webhooks };
@@ -30,24 +31,11 @@ export interface ValidationResult<T = unknown> {
   value: T;
 }
 
-/** Form text, parsed form data, ordered [key, value] pairs, or an object of received (text) or typed values. */
-export type FormInput = string | URLSearchParams | ReadonlyArray<readonly [string, unknown]> | Record<string, unknown>;
+export type { FormInput };
 
 const SECRET_FIELD = /(Password|Token)$/;
 const validators = compiled as unknown as Record<string, CompiledValidator>;
 
-function entriesOf(input: FormInput): Array<[string, unknown]> {
-  if (typeof input === "string") return [...new URLSearchParams(input)];
-  if (input instanceof URLSearchParams) return [...input];
-  if (Array.isArray(input)) return input.map(([key, value]) => [key, value]);
-  const entries: Array<[string, unknown]> = [];
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const item of value) entries.push([key, item]);
-    else entries.push([key, value]);
-  }
-  return entries;
-}
 
 function fromText(kind: FieldKind, value: unknown): unknown {
   if (typeof value !== "string") return value;
@@ -90,7 +78,7 @@ export function decodeForm(
   kinds: Record<string, FieldKind> = {},
 ): { value: Record<string, unknown>; violations: Violation[] } {
   const grouped = new Map<string, unknown[]>();
-  for (const [key, value] of entriesOf(input)) {
+  for (const [key, value] of formEntries(input)) {
     const values = grouped.get(key);
     if (values) values.push(value);
     else grouped.set(key, [value]);

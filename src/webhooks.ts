@@ -3,7 +3,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { CallsError } from "./errors.js";
 import type { components } from "./types.js";
-import { validateWebhook, type FormInput, type WebhookId } from "./validators.js";
+import { formEntries, type FormInput } from "./form.js";
+import { validateWebhook, type WebhookId } from "./validators.js";
 
 type Schemas = components["schemas"];
 export type StatusCallbackPayload = Schemas["StatusCallbackPayload"] & Schemas["CallWebhookBase"];
@@ -18,18 +19,11 @@ export interface WebhookPayloads {
   voiceRequest: VoiceRequestPayload;
 }
 
-function pairs(params: FormInput | undefined): Array<[string, string]> {
-  if (params === undefined) return [];
-  if (typeof params === "string") return [...new URLSearchParams(params)];
-  if (params instanceof URLSearchParams) return [...params];
-  if (Array.isArray(params)) return params.map(([k, v]) => [k, String(v)]);
-  return Object.entries(params).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x): [string, string] => [k, String(x)]) : v === undefined ? [] : [[k, String(v)] as [string, string]]));
-}
 
 /** The signature Twilio would send for this URL and form body (leave params out for a GET callback). */
 export function computeSignature(authToken: string, url: string, params?: FormInput): string {
-  const sorted = pairs(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const data = url + sorted.map(([k, v]) => k + v).join("");
+  const sorted = (params === undefined ? [] : formEntries(params)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const data = url + sorted.map(([k, v]) => k + String(v)).join("");
   return createHmac("sha1", authToken).update(data, "utf8").digest("base64");
 }
 

@@ -1,3 +1,5 @@
+import { isLoopbackHost } from "../loopback.js";
+
 export class UsageError extends Error {
   override name = "UsageError";
 }
@@ -10,11 +12,9 @@ export function parsePort(flag: string, text: string | undefined, fallback: numb
   return port;
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/;
-
 export function parseLoopbackHost(flag: string, text: string | undefined): string {
   const host = text ?? "127.0.0.1";
-  if (!LOOPBACK.test(host)) throw new UsageError(`${flag} must be a loopback address (127.x.x.x, localhost or ::1), got "${host}"`);
+  if (!isLoopbackHost(host)) throw new UsageError(`${flag} must be a loopback address (127.x.x.x, localhost or ::1), got "${host}"`);
   return host;
 }
 

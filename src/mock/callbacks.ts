@@ -1,5 +1,6 @@
 // Status callbacks as Twilio sends them, for calls created on the mock: the requested events in order, signed
 // with the auth token the request was made with, to loopback URLs only. Delivery never blocks or fails a request.
+import { isLoopbackUrl } from "../loopback.js";
 import { computeSignature } from "../webhooks.js";
 
 const EVENT_ORDER = ["initiated", "ringing", "answered", "completed"] as const;
@@ -7,15 +8,6 @@ const STATUS_FOR_EVENT: Record<string, string> = { initiated: "initiated", ringi
 const CALLBACK_TIMEOUT_MS = 2000;
 
 export type Log = (line: string) => void;
-
-export function isLoopbackUrl(text: string): boolean {
-  try {
-    const host = new URL(text).hostname.replace(/^\[|\]$/g, "");
-    return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
-  } catch {
-    return false;
-  }
-}
 
 const rfc2822Now = () => new Date().toUTCString().replace(/GMT$/, "+0000");
 

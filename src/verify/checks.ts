@@ -1,4 +1,5 @@
 // The catalogue of named checks `calls-contract verify` runs against a server, and the loop that runs them.
+import { isLoopbackUrl } from "../loopback.js";
 import { operations, validateResponse } from "../validators.js";
 import { requestCorpus, type RequestCase } from "./corpus.js";
 import { send, writesSomething, type Credentials, type Exchange } from "./http.js";
@@ -39,10 +40,6 @@ export interface VerifyResult {
   skipped: Array<{ operation: string; subject: string; reason: string }>;
 }
 
-export function isLoopback(baseUrl: string): boolean {
-  const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, "");
-  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
 
 function describeAnswer(exchange: Exchange): string {
   const body = exchange.body as { code?: unknown; message?: unknown } | undefined;
@@ -109,7 +106,7 @@ const AUTH_CASES: RequestCase[] = [
 
 /** Which requests verify sends to this server, and which it holds back (writes to a server not on loopback). */
 export function planRequests(baseUrl: string, allowWrites = false) {
-  const mayWrite = allowWrites || isLoopback(baseUrl);
+  const mayWrite = allowWrites || isLoopbackUrl(baseUrl);
   const skipped: VerifyResult["skipped"] = [];
   const plan = [...requestCorpus.map((testCase) => ({ testCase, auth: true })), ...AUTH_CASES.map((testCase) => ({ testCase, auth: false }))];
   const runnable = plan.filter(({ testCase }) => {
