@@ -1,6 +1,7 @@
 // `calls-contract mock`, run as a user runs it.
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
+import { validateCall } from "../../src/validators.js";
 import { alive, descendants, runCli, startCli, waitFor } from "../support/cli.js";
 
 describe("calls-contract mock", () => {
@@ -14,6 +15,31 @@ describe("calls-contract mock", () => {
     } finally {
       cli.kill("SIGKILL");
     }
+  });
+
+  it("serves data generated from the schemas with --dynamic, the same for the same --seed", async () => {
+    const auth = `Basic ${Buffer.from("AC0123456789abcdef0123456789abcdef:token").toString("base64")}`;
+    const path = "/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls/CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b.json";
+    const bodies: unknown[] = [];
+    for (const args of [["--dynamic", "--seed", "7"], ["--dynamic", "--seed", "7"], []]) {
+      const cli = startCli(["mock", "--port", "0", ...args]);
+      try {
+        const [, baseUrl] = await waitFor(cli, /listening on (\S+)/);
+        bodies.push(await (await fetch(`${baseUrl}${path}`, { headers: { Authorization: auth } })).json());
+      } finally {
+        cli.kill("SIGTERM");
+      }
+    }
+    const [seeded, again, example] = bodies as Array<{ sid: string }>;
+    expect(again).toEqual(seeded);
+    expect(seeded).not.toEqual(example);
+    expect(validateCall(seeded).violations).toEqual([]);
+  });
+
+  it("prints its usage for --help after a command", async () => {
+    const result = await runCli(["verify", "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("calls-contract verify [--base-url URL]");
   });
 
   it.each(["SIGINT", "SIGTERM"] as const)("stops Prism and exits 0 on %s, leaving no process behind", async (signal) => {

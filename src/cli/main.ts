@@ -29,6 +29,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(HELP);
+    return 0;
+  }
   if (command === "mock") {
     const { values } = parseArgs({ args: rest, strict: true, options: { host: { type: "string" }, port: { type: "string" }, dynamic: { type: "boolean" }, seed: { type: "string" } } });
     return runMockCommand(values);
