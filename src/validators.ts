@@ -2,8 +2,8 @@
 // which operation, where, which field, which rule, and what the value was.
 import type { ErrorObject } from "ajv";
 import * as compiled from "../generated/validators.js";
-import { formEntries, type FormInput } from "./form.js";
 import { operations, webhooks, type CompiledValidator, type FieldKind, type OperationId, type WebhookId } from "../generated/validators.js";
+import { formEntries, type FormInput } from "./form.js";
 
 export { operations, webhooks };
 export type { OperationId, WebhookId };
@@ -33,9 +33,9 @@ export interface ValidationResult<T = unknown> {
 
 export type { FormInput };
 
-const SECRET_FIELD = /(Password|Token)$/;
+// Broad on purpose: a password or token under an unexpected name is still a secret.
+const SECRET_FIELD = /pass|pasw|pwd|token|secret/i;
 const validators = compiled as unknown as Record<string, CompiledValidator>;
-
 
 function fromText(kind: FieldKind, value: unknown): unknown {
   if (typeof value !== "string") return value;
@@ -48,11 +48,18 @@ function fromText(kind: FieldKind, value: unknown): unknown {
   return value;
 }
 
+function redacted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redacted);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? "[redacted]" : redacted(v)]));
+}
+
+/** The value as a violation may show it: secrets redacted (also inside a whole body), long text shortened. */
 function shown(field: string, value: unknown): unknown {
   const name = field.replace(/\[\d+\]$/, "").split(".").pop() ?? field;
   if (SECRET_FIELD.test(name)) return "[redacted]";
   if (typeof value === "string" && value.length > 60) return `${value.slice(0, 40)}… (${value.length} characters)`;
-  return value;
+  return redacted(value);
 }
 
 function describe(operation: string, location: Location, field: string, rule: string, expected: string, value?: unknown): Violation {
@@ -169,7 +176,9 @@ function toViolations(operation: string, location: Location, errors: ErrorObject
       const known = Object.keys(((error.parentSchema as Record<string, unknown>).properties as object) ?? {});
       const near = closest(extra, known);
       const expected = `a field ${operation} accepts${near ? ` (did you mean ${near}?)` : ""}`;
-      violations.push(describe(operation, location, `${prefix}${extra}`, "additionalProperties", expected, valueAt(data, `${error.instancePath}/${extra}`)));
+      // A misspelling of a secret field ("SipAuthPasswrd") carries the secret.
+      const value = near && SECRET_FIELD.test(near) ? "[redacted]" : valueAt(data, `${error.instancePath}/${extra}`);
+      violations.push(describe(operation, location, `${prefix}${extra}`, "additionalProperties", expected, value));
     } else if (isFold(error) && branches.every((b) => Array.isArray(b.required))) {
       const names = branches.flatMap((b) => b.required as string[]);
       // One of them was given but is malformed: its own violation says so, and "give one of" would mislead.

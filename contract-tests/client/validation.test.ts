@@ -78,3 +78,19 @@ describe("redaction", () => {
     void baseUrl;
   });
 });
+
+describe("redaction in validator output", () => {
+  it.each(["SipAuthPasword", "SipAuthPasswrd", "sipauthpassword"])("redacts a password sent under the misspelt name %s", async (name) => {
+    const { validateCreateCallRequest } = await import("../../src/validators.js");
+    const result = validateCreateCallRequest({ To: "sip:pat@example.com", From: "client:x", Url: "https://example.com/t", [name]: SIP_PASSWORD });
+    expect(result.violations.map((v) => v.rule)).toEqual(["additionalProperties"]);
+    expect(JSON.stringify(result.violations)).not.toContain(SIP_PASSWORD);
+  });
+
+  it("redacts secrets inside a whole value it shows", async () => {
+    const { validateCall } = await import("../../src/validators.js");
+    const result = validateCall([{ SipAuthPassword: SIP_PASSWORD, note: "kept" }]);
+    expect(result.violations.map((v) => v.rule)).toEqual(["type"]);
+    expect(result.violations[0]!.value).toEqual([{ SipAuthPassword: "[redacted]", note: "kept" }]);
+  });
+});
