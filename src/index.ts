@@ -1,4 +1,4 @@
-export * from "./client-entry.js";
+export * from "./client/index.js";
 export {
   validateBody,
   validateCall,
@@ -10,9 +10,9 @@ export {
   validateResponse,
   validateTwilioError,
   validateUpdateCallRequest,
-} from "./validators.js";
-export type { FormInput, Location, OperationId, ValidationResult, Violation } from "./validators.js";
-export { validateWebhook } from "./validators.js";
-export type { WebhookId } from "./validators.js";
+} from "./validation/index.js";
+export type { FormInput, Location, OperationId, ValidationResult, Violation } from "./validation/index.js";
+export { validateWebhook } from "./validation/index.js";
+export type { WebhookId } from "./validation/index.js";
 export { computeSignature, isValidSignature, parseWebhook, WebhookError } from "./webhooks.js";
 export type { AsyncAmdStatusPayload, IncomingWebhook, RecordingStatusCallbackPayload, StatusCallbackPayload, VoiceRequestPayload, WebhookPayloads } from "./webhooks.js";

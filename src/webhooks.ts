@@ -1,10 +1,10 @@
 // X-Twilio-Signature: HMAC-SHA1, keyed by the auth token, over the full URL followed by every POST parameter sorted
 // by name (name then value, values of a repeated name in order), in base64. GET callbacks sign the URL alone.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { CallsError } from "./errors.js";
-import type { components } from "./types.js";
+import { CallsError } from "./client/errors.js";
+import type { components } from "./client/types.js";
 import { formEntries, type FormInput } from "./form.js";
-import { validateWebhook, type WebhookId } from "./validators.js";
+import { validateWebhook, type WebhookId } from "./validation/index.js";
 
 type Schemas = components["schemas"];
 export type StatusCallbackPayload = Schemas["StatusCallbackPayload"] & Schemas["CallWebhookBase"];

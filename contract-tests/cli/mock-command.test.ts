@@ -1,7 +1,7 @@
 // `calls-contract mock`, run as a user runs it.
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
-import { validateCall } from "../../src/validators.js";
+import { validateCall } from "../../src/validation/index.js";
 import { alive, descendants, runCli, startCli, waitFor } from "../support/cli.js";
 
 describe("calls-contract mock", () => {

@@ -1,6 +1,6 @@
 // The call queue, on fake timers: order, rate and exactly-once, with a stand-in client that records each create.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { CallsError, createCallQueue, type Call, type CreateCallParams } from "../../src/client-entry.js";
+import { CallsError, createCallQueue, type Call, type CreateCallParams } from "../../src/client/index.js";
 import { queuedCall } from "../support/fixtures.js";
 
 interface Sent {

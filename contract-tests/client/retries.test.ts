@@ -2,7 +2,7 @@
 // tests assert the delays the client chose, never the wall clock.
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { CallsError, createCallsClient, type CallsClientOptions, type CreateCallParams } from "../../src/client-entry.js";
+import { CallsError, createCallsClient, type CallsClientOptions, type CreateCallParams } from "../../src/client/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, completedCall, queuedCall } from "../support/fixtures.js";
 import { json, startHttpServer, type Reply } from "../support/http-server.js";
 

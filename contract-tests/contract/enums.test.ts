@@ -2,7 +2,7 @@
 // enum (its first value in the wrong case) is rejected. The cases are derived from the spec, so a new enum is
 // covered without touching this file.
 import { describe, expect, it } from "vitest";
-import { operations, validateBody, validateCall, validateQuery, type OperationId } from "../../src/validators.js";
+import { operations, validateBody, validateCall, validateQuery, type OperationId } from "../../src/validation/index.js";
 import { form, type RequestCase } from "../../src/verify/corpus.js";
 import { toMock } from "../support/exchange.js";
 import { resolve, spec } from "../support/spec.js";

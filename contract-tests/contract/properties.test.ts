@@ -3,7 +3,7 @@
 // sample goes through the mock (and so through Prism) as well. fast-check prints the seed of any failure.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { operations, validateBody, validateQuery, type OperationId } from "../../src/validators.js";
+import { operations, validateBody, validateQuery, type OperationId } from "../../src/validation/index.js";
 import type { FormEntries, RequestCase } from "../../src/verify/corpus.js";
 import { form } from "../../src/verify/corpus.js";
 import { bodyProperties, breakingValues, validText } from "../support/arbitraries.js";

@@ -2,9 +2,9 @@
 // ajv is the contract. Prism must agree with it except where it is known not to (each such case says why);
 // the mock, which adds the project's front layer to Prism, must agree everywhere.
 import { describe, expect, it } from "vitest";
-import { operations, validateBody, validatePathParams, validateQuery } from "../../src/validators.js";
+import { operations, validateBody, validatePathParams, validateQuery } from "../../src/validation/index.js";
 import { requestCorpus, VALID_CALL_SID, type RequestCase } from "../../src/verify/corpus.js";
-import { validateTwilioError } from "../../src/validators.js";
+import { validateTwilioError } from "../../src/validation/index.js";
 import { ACCOUNT_SID } from "../support/fixtures.js";
 import { toMock, toPrism } from "../support/exchange.js";
 

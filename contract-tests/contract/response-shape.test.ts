@@ -2,7 +2,7 @@
 // Static examples for every declared status through the running Prism; generated data from Prism's engine
 // with fixed seeds (so a failure names a seed that repeats it).
 import { beforeAll, describe, expect, it } from "vitest";
-import { operations, validateResponse, type OperationId } from "../../src/validators.js";
+import { operations, validateResponse, type OperationId } from "../../src/validation/index.js";
 import { caseTarget } from "../../src/verify/http.js";
 import { ACCOUNT_SID } from "../support/fixtures.js";
 import { createPrismEngine, type EngineResponse } from "../support/prism-engine.js";

@@ -2,7 +2,7 @@
 // validators at the place each SID is used. Upper- and lower-case hex pass; 33 and 35 characters, a non-hex
 // digit and a wrong prefix fail.
 import { describe, expect, it } from "vitest";
-import { validateBody, validateCall, validatePathParams, type ValidationResult } from "../../src/validators.js";
+import { validateBody, validateCall, validatePathParams, type ValidationResult } from "../../src/validation/index.js";
 import { completedCall } from "../support/fixtures.js";
 
 const HEX = "0123456789abcdef0123456789abcdef";

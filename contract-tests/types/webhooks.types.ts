@@ -1,5 +1,5 @@
 // Compile-time contract of the webhook helpers and the queue (checked by `tsc --noEmit` in the test command).
-import { createCallQueue, createCallsClient } from "../../src/client-entry.js";
+import { createCallQueue, createCallsClient } from "../../src/client/index.js";
 import { parseWebhook, validateWebhook } from "../../src/index.js";
 
 export function webhookTypes(body: string, signature: string | undefined): void {

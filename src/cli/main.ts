@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { runMockCommand } from "./mock-command.js";
 import { runVerifyCommand } from "./verify-command.js";
-import { UsageError } from "./usage.js";
+import { UsageError } from "./flags.js";
 
 const HELP = `calls-contract: Twilio's Calls API as a strict contract
 

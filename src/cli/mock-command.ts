@@ -1,5 +1,5 @@
 import { startMock } from "../mock/index.js";
-import { onInterrupt, parseLoopbackHost, parsePort } from "./usage.js";
+import { onInterrupt, parseLoopbackHost, parsePort } from "./flags.js";
 
 export async function runMockCommand(flags: { host?: string; port?: string; dynamic?: boolean; seed?: string }): Promise<number> {
   const host = parseLoopbackHost("--host", flags.host);

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { startMock, type RunningMock } from "../mock/index.js";
 import { CHECKS, runVerify, type CheckOutcome } from "../verify/checks.js";
 import { renderFailure, renderJson, renderJunit, renderTable } from "../verify/report.js";
-import { onInterrupt, UsageError } from "./usage.js";
+import { onInterrupt, UsageError } from "./flags.js";
 
 // Twilio's test-credential shapes; the mock checks only that credentials are present.
 const MOCK_ACCOUNT_SID = "AC00000000000000000000000000000000";

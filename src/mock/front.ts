@@ -3,9 +3,9 @@
 // passes the rest to Prism for the response.
 import { createServer, request as httpRequest, Agent, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { operations, validateBody, validatePathParams, validateQuery, type OperationId, type Violation } from "../validators.js";
+import { operations, validateBody, validatePathParams, validateQuery, type OperationId, type Violation } from "../validation/index.js";
 import { sendStatusCallbacks, type Log } from "./callbacks.js";
-import { invalidRequest, magicNumberError, twilioError } from "./twilio-errors.js";
+import { invalidRequest, magicNumberError, twilioError } from "./errors.js";
 
 interface Route {
   operationId: OperationId;

@@ -1,6 +1,6 @@
 // The catalogue of named checks `calls-contract verify` runs against a server, and the loop that runs them.
 import { isLoopbackUrl } from "../loopback.js";
-import { operations, validateResponse } from "../validators.js";
+import { operations, validateResponse } from "../validation/index.js";
 import { requestCorpus, type RequestCase } from "./corpus.js";
 import { send, writesSomething, type Credentials, type Exchange } from "./http.js";
 

@@ -1,6 +1,6 @@
 // Requests every conforming server must accept or reject, shared by `calls-contract verify` and the contract
 // tests. Each rejected case names the one rule it breaks, as the validators name it.
-import type { OperationId } from "../validators.js";
+import type { OperationId } from "../validation/index.js";
 
 export type FormEntries = Array<[string, string]>;
 

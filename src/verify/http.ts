@@ -1,5 +1,5 @@
 // Sends one corpus case to a server as a real client would, and reads the answer without judging it.
-import { operations } from "../validators.js";
+import { operations } from "../validation/index.js";
 import { VALID_CALL_SID, type RequestCase } from "./corpus.js";
 
 export interface Credentials {

@@ -1,5 +1,5 @@
 // Renders verify results: a table of operation x check for people, JUnit XML for CI systems, JSON for tools.
-import { operations } from "../validators.js";
+import { operations } from "../validation/index.js";
 import { CHECKS, type CheckOutcome, type VerifyResult } from "./checks.js";
 
 const OPERATION_ORDER = Object.keys(operations);

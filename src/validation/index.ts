@@ -1,9 +1,9 @@
 // Validators compiled from the spec at codegen time (generated/validators.js), wrapped so that every error says
 // which operation, where, which field, which rule, and what the value was.
 import type { ErrorObject } from "ajv";
-import * as compiled from "../generated/validators.js";
-import { operations, webhooks, type CompiledValidator, type FieldKind, type OperationId, type WebhookId } from "../generated/validators.js";
-import { formEntries, type FormInput } from "./form.js";
+import * as compiled from "../../generated/validators.js";
+import { operations, webhooks, type CompiledValidator, type FieldKind, type OperationId, type WebhookId } from "../../generated/validators.js";
+import { formEntries, type FormInput } from "../form.js";
 
 export { operations, webhooks };
 export type { OperationId, WebhookId };

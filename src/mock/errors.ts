@@ -1,7 +1,7 @@
 // How the mock words a rejected request: Twilio's error body, with the code Twilio uses for that field where it
 // documents one, and a message that names the field, the rule and the value.
-import type { Violation } from "../validators.js";
-import type { TwilioErrorBody } from "../types.js";
+import type { Violation } from "../validation/index.js";
+import type { TwilioErrorBody } from "../client/types.js";
 
 export function twilioError(status: number, code: number, message: string, details?: Record<string, unknown>): TwilioErrorBody {
   return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status, ...(details ? { details } : {}) };

@@ -1,10 +1,10 @@
 import createClient from "openapi-fetch";
-import type { paths } from "../generated/calls.js";
+import type { paths } from "../../generated/calls.js";
 import { CallsError, TwilioApiError } from "./errors.js";
-import { encodeForm } from "./form.js";
+import { encodeForm } from "../form.js";
 import { createHttpTransport, LiteRequest, MAY_HAVE_REACHED_SERVER, type Fetch } from "./transport.js";
 import type { Call, CallPage, CreateCallParams, ListCallsFilters, UpdateCallParams } from "./types.js";
-import type { OperationId, Violation } from "./validators.js";
+import type { OperationId, Violation } from "../validation/index.js";
 
 export const TWILIO_API_BASE_URL = "https://api.twilio.com";
 
@@ -59,10 +59,10 @@ interface Outcome<T> {
   response: Response;
 }
 
-type Validators = typeof import("./validators.js");
+type Validators = typeof import("../validation/index.js");
 let validators: Promise<Validators> | undefined;
 // Loaded on the first request, not at import: keeps `import "calls-contract/client"` cheap.
-const loadValidators = () => (validators ??= import("./validators.js"));
+const loadValidators = () => (validators ??= import("../validation/index.js"));
 
 function retryAfterMs(response: Response): number | undefined {
   const header = response.headers.get("retry-after");

@@ -1,5 +1,5 @@
 // Friendly names for the generated types, so that users never have to spell components["schemas"][...].
-import type { components, operations, paths } from "../generated/calls.js";
+import type { components, operations, paths } from "../../generated/calls.js";
 
 export type { components, operations, paths };
 type Schemas = components["schemas"];

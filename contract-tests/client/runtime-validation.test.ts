@@ -1,7 +1,7 @@
 // Runtime validation in the client, and what its errors may never contain.
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { CallsError, createCallsClient, type CreateCallParams } from "../../src/client-entry.js";
+import { CallsError, createCallsClient, type CreateCallParams } from "../../src/client/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, queuedCall } from "../support/fixtures.js";
 import { json, startHttpServer } from "../support/http-server.js";
 
@@ -81,14 +81,14 @@ describe("redaction", () => {
 
 describe("redaction in validator output", () => {
   it.each(["SipAuthPasword", "SipAuthPasswrd", "sipauthpassword"])("redacts a password sent under the misspelt name %s", async (name) => {
-    const { validateCreateCallRequest } = await import("../../src/validators.js");
+    const { validateCreateCallRequest } = await import("../../src/validation/index.js");
     const result = validateCreateCallRequest({ To: "sip:pat@example.com", From: "client:x", Url: "https://example.com/t", [name]: SIP_PASSWORD });
     expect(result.violations.map((v) => v.rule)).toEqual(["additionalProperties"]);
     expect(JSON.stringify(result.violations)).not.toContain(SIP_PASSWORD);
   });
 
   it("redacts secrets inside a whole value it shows", async () => {
-    const { validateCall } = await import("../../src/validators.js");
+    const { validateCall } = await import("../../src/validation/index.js");
     const result = validateCall([{ SipAuthPassword: SIP_PASSWORD, note: "kept" }]);
     expect(result.violations.map((v) => v.rule)).toEqual(["type"]);
     expect(result.violations[0]!.value).toEqual([{ SipAuthPassword: "[redacted]", note: "kept" }]);

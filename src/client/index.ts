@@ -3,7 +3,7 @@ export { createCallsClient, TWILIO_API_BASE_URL } from "./client.js";
 export type { CallsClient, CallsClientOptions, RequestOptions, RetryOptions } from "./client.js";
 export { CallsError, TwilioApiError } from "./errors.js";
 export type { CallsErrorKind } from "./errors.js";
-export { encodeForm } from "./form.js";
+export { encodeForm } from "../form.js";
 export { createCallQueue } from "./queue.js";
 export type { CallQueue, CallQueueOptions } from "./queue.js";
 export { createHttpTransport } from "./transport.js";

@@ -1,6 +1,6 @@
 // The createCall rules that Twilio states only in prose, as ok/fail pairs against the compiled spec.
 import { describe, expect, it } from "vitest";
-import { validateCreateCallRequest, type Violation } from "../../src/validators.js";
+import { validateCreateCallRequest, type Violation } from "../../src/validation/index.js";
 
 const base = { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" };
 
