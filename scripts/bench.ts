@@ -1,23 +1,33 @@
 // `npm run bench`: every figure side by side in one run, with ratios, since these machines are shared and noisy.
 // Contenders are interleaved round by round and the median round is reported.
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import spec from "../generated/calls.bundled.json" with { type: "json" };
+import * as compiled from "../generated/validators.js";
 import { createCallsClient } from "../src/client/index.js";
 import { startMock } from "../src/mock/index.js";
 import { validateCall, validateCreateCallRequest } from "../src/validation/index.js";
-import * as compiled from "../generated/validators.js";
-import spec from "../generated/calls.bundled.json" with { type: "json" };
 import { renderGenerated } from "./codegen.js";
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL("..", import.meta.url));
 const ACCOUNT = "AC0123456789abcdef0123456789abcdef";
 const TOKEN = "bench-token";
-const PARAMS = { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml", StatusCallbackEvent: ["initiated", "completed"] as ("initiated" | "completed")[] };
+const PARAMS = {
+  To: "+13105555555",
+  From: "+12125551234",
+  Url: "https://example.com/twiml",
+  StatusCallbackEvent: ["initiated", "completed"] as ("initiated" | "completed")[],
+};
 // The same request in the SDK's camelCase parameter names.
-const SDK_PARAMS = { to: PARAMS.To, from: PARAMS.From, url: PARAMS.Url, statusCallbackEvent: PARAMS.StatusCallbackEvent };
+const SDK_PARAMS = {
+  to: PARAMS.To,
+  from: PARAMS.From,
+  url: PARAMS.Url,
+  statusCallbackEvent: PARAMS.StatusCallbackEvent,
+};
 const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 1 : 3;
 const SECONDS = quick ? 0.5 : 2;
@@ -38,21 +48,33 @@ async function rate(fn: () => Promise<unknown>, seconds: number): Promise<number
   return n / seconds;
 }
 
-async function compare(title: string, contenders: Record<string, () => Promise<unknown>>, baseline: string, unit: string) {
+async function compare(
+  title: string,
+  contenders: Record<string, () => Promise<unknown>>,
+  baseline: string,
+  unit: string,
+) {
   const results: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-  for (let r = 0; r < ROUNDS; r++) for (const [name, fn] of Object.entries(contenders)) results[name]!.push(await rate(fn, SECONDS));
+  for (let r = 0; r < ROUNDS; r++)
+    for (const [name, fn] of Object.entries(contenders)) results[name]!.push(await rate(fn, SECONDS));
   print(`\n${title}`);
   const base = median(results[baseline]!);
   for (const [name, values] of Object.entries(results)) {
     const m = median(values);
-    print(`  ${name.padEnd(44)} ${fmt(m).padStart(10)} ${unit}   ${(m / base).toFixed(2)}x ${name === baseline ? "(baseline)" : `of ${baseline}`}`);
+    print(
+      `  ${name.padEnd(44)} ${fmt(m).padStart(10)} ${unit}   ${(m / base).toFixed(2)}x ${name === baseline ? "(baseline)" : `of ${baseline}`}`,
+    );
   }
   return Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
 }
 
 async function startEchoServer(): Promise<{ baseUrl: string; stop: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", `${root}scripts/bench-server.ts`], { stdio: ["pipe", "pipe", "inherit"] });
-  const port = await new Promise<string>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
+  const child = spawn(process.execPath, ["--import", "tsx", `${root}scripts/bench-server.ts`], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const port = await new Promise<string>((resolve) =>
+    child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())),
+  );
   return { baseUrl: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
@@ -60,13 +82,24 @@ async function clientThroughput() {
   const server = await startEchoServer();
   try {
     const ours = createCallsClient({ accountSid: ACCOUNT, authToken: TOKEN, baseUrl: server.baseUrl });
-    const oursUnchecked = createCallsClient({ accountSid: ACCOUNT, authToken: TOKEN, baseUrl: server.baseUrl, validate: false });
-    const oursOnGlobalFetch = createCallsClient({ accountSid: ACCOUNT, authToken: TOKEN, baseUrl: server.baseUrl, fetch: (r) => fetch(r) });
+    const oursUnchecked = createCallsClient({
+      accountSid: ACCOUNT,
+      authToken: TOKEN,
+      baseUrl: server.baseUrl,
+      validate: false,
+    });
+    const oursOnGlobalFetch = createCallsClient({
+      accountSid: ACCOUNT,
+      authToken: TOKEN,
+      baseUrl: server.baseUrl,
+      fetch: (r) => fetch(r),
+    });
     const twilio = require("twilio")(ACCOUNT, TOKEN);
     twilio.api.baseUrl = server.baseUrl;
     const auth = `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64")}`;
     const url = `${server.baseUrl}/2010-04-01/Accounts/${ACCOUNT}/Calls.json`;
-    const body = "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ftwiml&StatusCallbackEvent=initiated&StatusCallbackEvent=completed";
+    const body =
+      "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ftwiml&StatusCallbackEvent=initiated&StatusCallbackEvent=completed";
     return await compare(
       `createCall throughput: sequential requests to one local HTTP server, ${ROUNDS} interleaved rounds of ${SECONDS} s, median`,
       {
@@ -74,7 +107,14 @@ async function clientThroughput() {
         "calls-contract client (validation on)": () => ours.create(PARAMS),
         "calls-contract client (validation off)": () => oursUnchecked.create(PARAMS),
         "calls-contract client on Node's global fetch": () => oursOnGlobalFetch.create(PARAMS),
-        "plain global fetch, hand-built form": async () => (await fetch(url, { method: "POST", headers: { Authorization: auth, "Content-Type": "application/x-www-form-urlencoded" }, body })).json(),
+        "plain global fetch, hand-built form": async () =>
+          (
+            await fetch(url, {
+              method: "POST",
+              headers: { Authorization: auth, "Content-Type": "application/x-www-form-urlencoded" },
+              body,
+            })
+          ).json(),
       },
       "official twilio SDK 6.2.0 (calls.create)",
       "req/s",
@@ -88,26 +128,42 @@ function coldImports() {
   const runs = quick ? 3 : 9;
   const probes: Record<string, string[]> = {
     "require('twilio')": ["-e", "const t=performance.now(); require('twilio'); console.log(performance.now()-t)"],
-    "import('calls-contract/client')": ["--input-type=module", "-e", "const t=performance.now(); await import('calls-contract/client'); console.log(performance.now()-t)"],
-    "import('calls-contract') (everything)": ["--input-type=module", "-e", "const t=performance.now(); await import('calls-contract'); console.log(performance.now()-t)"],
+    "import('calls-contract/client')": [
+      "--input-type=module",
+      "-e",
+      "const t=performance.now(); await import('calls-contract/client'); console.log(performance.now()-t)",
+    ],
+    "import('calls-contract') (everything)": [
+      "--input-type=module",
+      "-e",
+      "const t=performance.now(); await import('calls-contract'); console.log(performance.now()-t)",
+    ],
   };
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(probes).map((k) => [k, []]));
   for (let r = 0; r < runs; r++) {
-    for (const [name, args] of Object.entries(probes)) times[name]!.push(Number(execFileSync(process.execPath, args, { cwd: root, encoding: "utf8" }).trim()));
+    for (const [name, args] of Object.entries(probes))
+      times[name]!.push(Number(execFileSync(process.execPath, args, { cwd: root, encoding: "utf8" }).trim()));
   }
   const twilio = median(times["require('twilio')"]!);
-  print(`\nCold import in a fresh node process (time of the import statement itself), median of ${runs} interleaved runs`);
+  print(
+    `\nCold import in a fresh node process (time of the import statement itself), median of ${runs} interleaved runs`,
+  );
   for (const [name, values] of Object.entries(times)) {
-    print(`  ${name.padEnd(44)} ${median(values).toFixed(1).padStart(8)} ms   ${(median(values) / twilio).toFixed(2)}x of require('twilio')`);
+    print(
+      `  ${name.padEnd(44)} ${median(values).toFixed(1).padStart(8)} ms   ${(median(values) / twilio).toFixed(2)}x of require('twilio')`,
+    );
   }
   return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 }
 
 async function validatorSpeed() {
   const call = spec.components.examples.CompletedCall.value;
-  const form = "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ftwiml&StatusCallbackEvent=initiated&StatusCallbackEvent=completed&Timeout=30";
+  const form =
+    "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ftwiml&StatusCallbackEvent=initiated&StatusCallbackEvent=completed&Timeout=30";
   const raw = (compiled as unknown as Record<string, (d: unknown) => boolean>).Call!;
-  const loop = (fn: () => unknown) => async () => { for (let i = 0; i < 1000; i++) fn(); };
+  const loop = (fn: () => unknown) => async () => {
+    for (let i = 0; i < 1000; i++) fn();
+  };
   const result = await compare(
     "Validation speed, one core (each figure is thousands of validations per second)",
     {
@@ -126,7 +182,11 @@ async function loadTest(baseUrl: string, seconds: number, connections: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const path = `/2010-04-01/Accounts/${ACCOUNT}/Calls.json`;
   const body = "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ftwiml";
-  const headers = { Authorization: `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length) };
+  const headers = {
+    Authorization: `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64")}`,
+    "Content-Type": "application/x-www-form-urlencoded",
+    "Content-Length": String(body.length),
+  };
   const latencies: number[] = [];
   const end = performance.now() + seconds * 1000;
   const one = () =>
@@ -143,15 +203,25 @@ async function loadTest(baseUrl: string, seconds: number, connections: number) {
       req.on("error", reject);
       req.end(body);
     });
-  await Promise.all(Array.from({ length: connections }, async () => { while (performance.now() < end) await one(); }));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) await one();
+    }),
+  );
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / seconds, p50: latencies[Math.floor(latencies.length * 0.5)]!, p99: latencies[Math.floor(latencies.length * 0.99)]! };
+  return {
+    rps: latencies.length / seconds,
+    p50: latencies[Math.floor(latencies.length * 0.5)]!,
+    p99: latencies[Math.floor(latencies.length * 0.99)]!,
+  };
 }
 
 /** `calls-contract mock` as a user starts it: its own process (front layer) with Prism as its child. */
 async function startMockCli(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [`${root}dist/cli/main.js`, "mock", "--port", "0"], { stdio: ["ignore", "pipe", "ignore"] });
+  const child = spawn(process.execPath, [`${root}dist/cli/main.js`, "mock", "--port", "0"], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   const baseUrl = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (d: Buffer) => {
@@ -161,7 +231,10 @@ async function startMockCli(): Promise<{ baseUrl: string; stop: () => Promise<vo
     });
     child.once("exit", (code) => reject(new Error(`calls-contract mock exited with ${code}`)));
   });
-  return { baseUrl, stop: () => new Promise<void>((resolve) => (child.once("exit", () => resolve()), child.kill("SIGTERM"))) };
+  return {
+    baseUrl,
+    stop: () => new Promise<void>((resolve) => (child.once("exit", () => resolve()), child.kill("SIGTERM"))),
+  };
 }
 
 async function mockThroughput() {
@@ -171,16 +244,28 @@ async function mockThroughput() {
   try {
     await loadTest(full.baseUrl, 0.5, 10);
     await loadTest(bare.baseUrl, 0.5, 10);
-    const runs: Record<string, Array<{ rps: number; p50: number; p99: number }>> = { "calls-contract mock": [], "bare Prism 5.14.2": [] };
+    const runs: Record<string, Array<{ rps: number; p50: number; p99: number }>> = {
+      "calls-contract mock": [],
+      "bare Prism 5.14.2": [],
+    };
     for (let r = 0; r < (quick ? 1 : 2); r++) {
       runs["bare Prism 5.14.2"]!.push(await loadTest(bare.baseUrl, seconds, 10));
       runs["calls-contract mock"]!.push(await loadTest(full.baseUrl, seconds, 10));
     }
-    print(`\nMock throughput: POST createCall, 10 keep-alive connections, ${runs["calls-contract mock"]!.length} interleaved runs of ${seconds} s, median`);
-    const summary = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, { rps: median(v.map((x) => x.rps)), p50: median(v.map((x) => x.p50)), p99: median(v.map((x) => x.p99)) }]));
+    print(
+      `\nMock throughput: POST createCall, 10 keep-alive connections, ${runs["calls-contract mock"]!.length} interleaved runs of ${seconds} s, median`,
+    );
+    const summary = Object.fromEntries(
+      Object.entries(runs).map(([k, v]) => [
+        k,
+        { rps: median(v.map((x) => x.rps)), p50: median(v.map((x) => x.p50)), p99: median(v.map((x) => x.p99)) },
+      ]),
+    );
     const bareRps = summary["bare Prism 5.14.2"]!.rps;
     for (const [name, s] of Object.entries(summary)) {
-      print(`  ${name.padEnd(44)} ${fmt(s.rps).padStart(8)} req/s   p50 ${s.p50.toFixed(2)} ms   p99 ${s.p99.toFixed(2)} ms   ${(s.rps / bareRps).toFixed(2)}x of bare Prism`);
+      print(
+        `  ${name.padEnd(44)} ${fmt(s.rps).padStart(8)} req/s   p50 ${s.p50.toFixed(2)} ms   p99 ${s.p99.toFixed(2)} ms   ${(s.rps / bareRps).toFixed(2)}x of bare Prism`,
+      );
     }
     return summary;
   } finally {
@@ -195,11 +280,15 @@ async function codegenTime() {
     await renderGenerated(root);
     times.push(performance.now() - started);
   }
-  print(`\nSpec to generated files (types, bundled JSON, standalone validators), in memory: median ${median(times).toFixed(0)} ms of ${times.length}`);
+  print(
+    `\nSpec to generated files (types, bundled JSON, standalone validators), in memory: median ${median(times).toFixed(0)} ms of ${times.length}`,
+  );
 }
 
 const started = performance.now();
-print(`calls-contract benchmarks on Node ${process.version}, ${(await import("node:os")).cpus().length} cores${quick ? " (quick)" : ""}`);
+print(
+  `calls-contract benchmarks on Node ${process.version}, ${(await import("node:os")).cpus().length} cores${quick ? " (quick)" : ""}`,
+);
 await clientThroughput();
 coldImports();
 await validatorSpeed();

@@ -3,11 +3,11 @@
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
+import addFormatsModule from "ajv-formats";
 import openapiTS, { astToString } from "openapi-typescript";
 import YAML from "yaml";
-import { buildManifest, buildWebhookManifest, derivedSchemas, validatorExports, type Spec } from "./manifest.js";
+import { buildManifest, buildWebhookManifest, derivedSchemas, type Spec, validatorExports } from "./manifest.js";
 
 // Under NodeNext these CommonJS default exports arrive wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -18,7 +18,13 @@ const HEADER = "// Generated from openapi/calls.yaml by `npm run generate`. Do n
 /** The ajv instance every validator of this project is compiled with: 2020-12, strict, all errors. */
 export function createSpecAjv(spec: Spec, code?: { source: true; esm: true }): Ajv2020 {
   // inlineRefs: false compiles each named schema once, shared by every operation that refers to it.
-  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, inlineRefs: false, ...(code ? { code } : {}) });
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    verbose: true,
+    inlineRefs: false,
+    ...(code ? { code } : {}),
+  });
   addFormats(ajv);
   // OpenAPI annotations that JSON Schema 2020-12 does not define.
   ajv.addVocabulary(["example", "components"]);
@@ -59,7 +65,9 @@ export interface OperationManifest {
   pathParams: string[];
   successStatus: number;
 }
-export type WebhookId = ${Object.keys(buildWebhookManifest(spec)).map((id) => JSON.stringify(id)).join(" | ")};
+export type WebhookId = ${Object.keys(buildWebhookManifest(spec))
+    .map((id) => JSON.stringify(id))
+    .join(" | ")};
 export interface WebhookManifest {
   operationId: WebhookId;
   validator: string;
@@ -67,7 +75,9 @@ export interface WebhookManifest {
 }
 export declare const webhooks: Record<WebhookId, WebhookManifest>;
 export declare const operations: Record<OperationId, OperationManifest>;
-export type OperationId = ${Object.keys(buildManifest(spec)).map((id) => JSON.stringify(id)).join(" | ")};
+export type OperationId = ${Object.keys(buildManifest(spec))
+    .map((id) => JSON.stringify(id))
+    .join(" | ")};
 export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;

@@ -1,13 +1,14 @@
 // Derives everything in generated/ from openapi/calls.yaml. `--check` compares instead of writing and exits 1
 // when any file is stale, so the test command catches a spec edit that was not followed by `npm run generate`.
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderGenerated } from "./codegen.js";
 
 // --root lets the tests run the real script on a scratch copy of the spec.
 const rootFlag = process.argv.indexOf("--root");
-const root = rootFlag > 0 ? `${resolve(process.argv[rootFlag + 1] ?? ".")}/` : fileURLToPath(new URL("..", import.meta.url));
+const root =
+  rootFlag > 0 ? `${resolve(process.argv[rootFlag + 1] ?? ".")}/` : fileURLToPath(new URL("..", import.meta.url));
 const check = process.argv.includes("--check");
 
 const started = performance.now();
@@ -22,8 +23,12 @@ for (const [relative, text] of Object.entries(files)) {
   else await writeFile(path, text);
 }
 if (check && stale.length > 0) {
-  console.error(`generated/ is stale; run \`npm run generate\` and commit the result. Out of date: ${stale.join(", ")}`);
+  console.error(
+    `generated/ is stale; run \`npm run generate\` and commit the result. Out of date: ${stale.join(", ")}`,
+  );
   process.exit(1);
 }
 const ms = (performance.now() - started).toFixed(0);
-console.log(check ? `generated/ is fresh (${Object.keys(files).length} files, ${ms} ms)` : `wrote generated/ in ${ms} ms`);
+console.log(
+  check ? `generated/ is fresh (${Object.keys(files).length} files, ${ms} ms)` : `wrote generated/ in ${ms} ms`,
+);

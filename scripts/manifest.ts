@@ -47,7 +47,12 @@ function kindOf(spec: Spec, schema: JsonSchema): FieldKind {
 }
 
 function eachOperation(spec: Spec) {
-  const found: Array<{ path: string; method: (typeof METHODS)[number]; op: Record<string, any>; parameters: Parameter[] }> = [];
+  const found: Array<{
+    path: string;
+    method: (typeof METHODS)[number];
+    op: Record<string, any>;
+    parameters: Parameter[];
+  }> = [];
   for (const [path, item] of Object.entries(spec.paths)) {
     const shared = ((item.parameters as unknown[]) ?? []).map((p) => resolve(spec, p) as unknown as Parameter);
     for (const method of METHODS) {
@@ -114,7 +119,9 @@ function prefixRefs(schema: unknown): any {
   if (schema === null || typeof schema !== "object") return schema;
   return Object.fromEntries(
     Object.entries(schema).map(([key, value]) =>
-      key === "$ref" && typeof value === "string" && value.startsWith("#") ? [key, `calls.json${value}`] : [key, prefixRefs(value)],
+      key === "$ref" && typeof value === "string" && value.startsWith("#")
+        ? [key, `calls.json${value}`]
+        : [key, prefixRefs(value)],
     ),
   );
 }
@@ -127,7 +134,9 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
     const body = op.requestBody?.content?.["application/x-www-form-urlencoded"]?.schema;
     const query = parameters.filter((p) => p.in === "query");
     const statuses = Object.keys(op.responses as object);
-    const responses = Object.fromEntries(statuses.map((s) => [s, compiled[`${id}_response_${s}`] ? `${id}_response_${s}` : null]));
+    const responses = Object.fromEntries(
+      statuses.map((s) => [s, compiled[`${id}_response_${s}`] ? `${id}_response_${s}` : null]),
+    );
     const bodyProperties = body ? (resolve(spec, body).properties as Record<string, JsonSchema>) : undefined;
     manifest[id] = {
       operationId: id,
@@ -142,7 +151,9 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
       ...(bodyProperties
         ? { bodyFields: Object.fromEntries(Object.entries(bodyProperties).map(([name, s]) => [name, kindOf(spec, s)])) }
         : {}),
-      ...(query.length > 0 ? { queryFields: Object.fromEntries(query.map((p) => [p.name, kindOf(spec, p.schema)])) } : {}),
+      ...(query.length > 0
+        ? { queryFields: Object.fromEntries(query.map((p) => [p.name, kindOf(spec, p.schema)])) }
+        : {}),
       pathParams: parameters.filter((p) => p.in === "path").map((p) => p.name),
       successStatus: Number(statuses.find((s) => s.startsWith("2"))),
     };
@@ -159,7 +170,10 @@ export interface WebhookManifest {
 function eachWebhook(spec: Spec) {
   return Object.values(spec.webhooks ?? {}).map((item) => {
     const op = item.post as Record<string, any>;
-    return { operationId: op.operationId as string, ref: op.requestBody.content["application/x-www-form-urlencoded"].schema.$ref as string };
+    return {
+      operationId: op.operationId as string,
+      ref: op.requestBody.content["application/x-www-form-urlencoded"].schema.$ref as string,
+    };
   });
 }
 

@@ -11,7 +11,9 @@ function scalarText(field: string, value: unknown): string {
     return String(value);
   }
   const shown = value === null ? "null" : typeof value;
-  throw new TypeError(`${field}: a form field takes a string, number or boolean, not ${shown}; leave the key out to omit it`);
+  throw new TypeError(
+    `${field}: a form field takes a string, number or boolean, not ${shown}; leave the key out to omit it`,
+  );
 }
 
 /** Encodes a request body as application/x-www-form-urlencoded, the way Twilio expects it. */

@@ -1,4 +1,5 @@
 export * from "./client/index.js";
+export type { FormInput, Location, OperationId, ValidationResult, Violation, WebhookId } from "./validation/index.js";
 export {
   validateBody,
   validateCall,
@@ -10,9 +11,14 @@ export {
   validateResponse,
   validateTwilioError,
   validateUpdateCallRequest,
+  validateWebhook,
 } from "./validation/index.js";
-export type { FormInput, Location, OperationId, ValidationResult, Violation } from "./validation/index.js";
-export { validateWebhook } from "./validation/index.js";
-export type { WebhookId } from "./validation/index.js";
+export type {
+  AsyncAmdStatusPayload,
+  IncomingWebhook,
+  RecordingStatusCallbackPayload,
+  StatusCallbackPayload,
+  VoiceRequestPayload,
+  WebhookPayloads,
+} from "./webhooks.js";
 export { computeSignature, isValidSignature, parseWebhook, WebhookError } from "./webhooks.js";
-export type { AsyncAmdStatusPayload, IncomingWebhook, RecordingStatusCallbackPayload, StatusCallbackPayload, VoiceRequestPayload, WebhookPayloads } from "./webhooks.js";

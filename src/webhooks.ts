@@ -3,7 +3,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { CallsError } from "./client/errors.js";
 import type { components } from "./client/types.js";
-import { formEntries, type FormInput } from "./form.js";
+import { type FormInput, formEntries } from "./form.js";
 import { validateWebhook, type WebhookId } from "./validation/index.js";
 
 type Schemas = components["schemas"];
@@ -19,7 +19,6 @@ export interface WebhookPayloads {
   voiceRequest: VoiceRequestPayload;
 }
 
-
 /** The signature Twilio would send for this URL and form body (leave params out for a GET callback). */
 export function computeSignature(authToken: string, url: string, params?: FormInput): string {
   const sorted = (params === undefined ? [] : formEntries(params)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -28,7 +27,12 @@ export function computeSignature(authToken: string, url: string, params?: FormIn
 }
 
 /** True when the signature matches, compared in constant time. */
-export function isValidSignature(authToken: string, signature: string | undefined, url: string, params?: FormInput): boolean {
+export function isValidSignature(
+  authToken: string,
+  signature: string | undefined,
+  url: string,
+  params?: FormInput,
+): boolean {
   if (!signature) return false;
   const expected = Buffer.from(computeSignature(authToken, url, params));
   const given = Buffer.from(signature);
@@ -55,13 +59,24 @@ export interface IncomingWebhook {
 }
 
 /** Checks the signature and the schema of a request Twilio sent, and returns its typed payload, or throws WebhookError. */
-export function parseWebhook<K extends WebhookId>(kind: K, request: IncomingWebhook): K extends keyof WebhookPayloads ? WebhookPayloads[K] : never {
-  if (!request.signature) throw new WebhookError("missing-signature", `${kind}: no X-Twilio-Signature header; the request cannot be shown to come from Twilio`);
+export function parseWebhook<K extends WebhookId>(
+  kind: K,
+  request: IncomingWebhook,
+): K extends keyof WebhookPayloads ? WebhookPayloads[K] : never {
+  if (!request.signature)
+    throw new WebhookError(
+      "missing-signature",
+      `${kind}: no X-Twilio-Signature header; the request cannot be shown to come from Twilio`,
+    );
   if (!isValidSignature(request.authToken, request.signature, request.url, request.body)) {
-    throw new WebhookError("bad-signature", `${kind}: X-Twilio-Signature does not match the URL and body (wrong auth token, a changed parameter, or a URL that differs from the one configured)`);
+    throw new WebhookError(
+      "bad-signature",
+      `${kind}: X-Twilio-Signature does not match the URL and body (wrong auth token, a changed parameter, or a URL that differs from the one configured)`,
+    );
   }
   const fields = request.body ?? new URL(request.url).searchParams;
   const result = validateWebhook(kind, fields);
-  if (!result.valid) throw new WebhookError("invalid-body", `${kind}: ${result.violations.map((v) => v.message).join("; ")}`);
+  if (!result.valid)
+    throw new WebhookError("invalid-body", `${kind}: ${result.violations.map((v) => v.message).join("; ")}`);
   return result.value as never;
 }

@@ -10,7 +10,9 @@ describe("calls-contract mock", () => {
     try {
       const [, baseUrl] = await waitFor(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
       const auth = `Basic ${Buffer.from("AC0123456789abcdef0123456789abcdef:token").toString("base64")}`;
-      const response = await fetch(`${baseUrl}/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls.json`, { headers: { Authorization: auth } });
+      const response = await fetch(`${baseUrl}/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls.json`, {
+        headers: { Authorization: auth },
+      });
       expect(response.status).toBe(200);
     } finally {
       cli.kill("SIGKILL");
@@ -19,7 +21,8 @@ describe("calls-contract mock", () => {
 
   it("serves data generated from the schemas with --dynamic, the same for the same --seed", async () => {
     const auth = `Basic ${Buffer.from("AC0123456789abcdef0123456789abcdef:token").toString("base64")}`;
-    const path = "/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls/CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b.json";
+    const path =
+      "/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls/CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b.json";
     const bodies: unknown[] = [];
     for (const args of [["--dynamic", "--seed", "7"], ["--dynamic", "--seed", "7"], []]) {
       const cli = startCli(["mock", "--port", "0", ...args]);
@@ -42,17 +45,20 @@ describe("calls-contract mock", () => {
     expect(result.stdout).toContain("calls-contract verify [--base-url URL]");
   });
 
-  it.each(["SIGINT", "SIGTERM"] as const)("stops Prism and exits 0 on %s, leaving no process behind", async (signal) => {
-    const cli = startCli(["mock", "--port", "0"]);
-    await waitFor(cli, /listening on/);
-    const prism = descendants(cli.pid!);
-    expect(prism.length).toBeGreaterThan(0);
-    cli.kill(signal);
-    const code = await new Promise((resolve) => cli.once("exit", resolve));
-    expect(code).toBe(0);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(prism.filter(alive)).toEqual([]);
-  });
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "stops Prism and exits 0 on %s, leaving no process behind",
+    async (signal) => {
+      const cli = startCli(["mock", "--port", "0"]);
+      await waitFor(cli, /listening on/);
+      const prism = descendants(cli.pid!);
+      expect(prism.length).toBeGreaterThan(0);
+      cli.kill(signal);
+      const code = await new Promise((resolve) => cli.once("exit", resolve));
+      expect(code).toBe(0);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(prism.filter(alive)).toEqual([]);
+    },
+  );
 
   it("takes Prism down with it even when killed outright", async () => {
     const cli = startCli(["mock", "--port", "0"]);
@@ -78,7 +84,7 @@ describe("calls-contract mock", () => {
   });
 
   it.each([
-    [["mock", "--port", "70000"], "--port must be a whole number from 0 to 65535, got \"70000\""],
+    [["mock", "--port", "70000"], '--port must be a whole number from 0 to 65535, got "70000"'],
     [["mock", "--host", "0.0.0.0"], "--host must be a loopback address"],
     [["mock", "--colour"], "Unknown option '--colour'"],
     [["serve"], 'unknown command "serve"'],

@@ -37,12 +37,24 @@ describe("calls-contract verify", () => {
   });
 
   it("exits 1 against a server whose Calls break the schema, naming each broken field", async () => {
-    const broken = { ...completedCall(), status: "answered", sid: "CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4", date_created: "2026-11-24T17:40:02Z" } as Record<string, unknown>;
+    const broken = {
+      ...completedCall(),
+      status: "answered",
+      sid: "CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4",
+      date_created: "2026-11-24T17:40:02Z",
+    } as Record<string, unknown>;
     delete broken.uri;
     server = await startHttpServer((req, res) => {
-      if (!req.headers.authorization) return json(res, 401, { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 });
+      if (!req.headers.authorization)
+        return json(res, 401, {
+          code: 20003,
+          message: "Authenticate",
+          more_info: "https://www.twilio.com/docs/errors/20003",
+          status: 401,
+        });
       const isList = req.url.split("?")[0]!.endsWith("/Calls.json");
-      if (req.method === "GET" && isList) return json(res, 200, { ...firstPage(), calls: [broken], next_page_uri: null });
+      if (req.method === "GET" && isList)
+        return json(res, 200, { ...firstPage(), calls: [broken], next_page_uri: null });
       if (req.method === "DELETE") return (res.writeHead(204), res.end());
       json(res, req.method === "POST" && isList ? 201 : 200, broken);
     });
@@ -53,9 +65,13 @@ describe("calls-contract verify", () => {
     expect(result.stdout).toMatch(/status breaks enum: one of "queued".*got "answered"/);
     expect(result.stdout).toMatch(/sid breaks minLength.*got "CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4"/);
     expect(result.stdout).toMatch(/uri breaks required/);
-    expect(result.stdout).toMatch(/date_created breaks pattern: A date and time as Twilio writes them.*got "2026-11-24T17:40:02Z"/);
+    expect(result.stdout).toMatch(
+      /date_created breaks pattern: A date and time as Twilio writes them.*got "2026-11-24T17:40:02Z"/,
+    );
     expect(result.stdout).toContain("[rejects-invalid-request] createCall rejects Timeout 601");
-    expect(await readFile(join(dir, "junit.xml"), "utf8")).toMatch(/<failure message="expected the 200 body declared by the spec, got \d+ violation\(s\)" type="response-schema">/);
+    expect(await readFile(join(dir, "junit.xml"), "utf8")).toMatch(
+      /<failure message="expected the 200 body declared by the spec, got \d+ violation\(s\)" type="response-schema">/,
+    );
     expect(result.stdout + result.stderr).not.toContain(SECRET);
   });
 
@@ -70,7 +86,10 @@ describe("calls-contract verify", () => {
   });
 
   it("refuses to run against --base-url without credentials, naming the variables", async () => {
-    const result = await runCli(["verify", "--base-url", "http://127.0.0.1:9"], { TWILIO_ACCOUNT_SID: "", TWILIO_AUTH_TOKEN: "" });
+    const result = await runCli(["verify", "--base-url", "http://127.0.0.1:9"], {
+      TWILIO_ACCOUNT_SID: "",
+      TWILIO_AUTH_TOKEN: "",
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
   });

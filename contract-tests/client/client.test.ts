@@ -1,8 +1,8 @@
 // The typed client against a real HTTP server on loopback: what goes on the wire, and what comes back.
 import { afterEach, describe, expect, it } from "vitest";
-import { CallsError, TwilioApiError, createCallsClient, type Call } from "../../src/index.js";
+import { type Call, CallsError, createCallsClient, TwilioApiError } from "../../src/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, completedCall, firstPage, queuedCall } from "../support/fixtures.js";
-import { json, startHttpServer, type Reply } from "../support/http-server.js";
+import { json, type Reply, startHttpServer } from "../support/http-server.js";
 
 let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
 afterEach(async () => {
@@ -12,7 +12,15 @@ afterEach(async () => {
 
 async function clientAnswering(reply: Reply) {
   server = await startHttpServer(reply);
-  return { client: createCallsClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: server.baseUrl, retry: { maxAttempts: 1 } }), server };
+  return {
+    client: createCallsClient({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      baseUrl: server.baseUrl,
+      retry: { maxAttempts: 1 },
+    }),
+    server,
+  };
 }
 
 const LIST = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`;
@@ -62,7 +70,9 @@ describe("requests", () => {
   });
 
   it("sends update as a form POST to the call and delete as DELETE", async () => {
-    const { client, server } = await clientAnswering((req, res) => (req.method === "DELETE" ? (res.writeHead(204), res.end()) : json(res, 200, completedCall())));
+    const { client, server } = await clientAnswering((req, res) =>
+      req.method === "DELETE" ? (res.writeHead(204), res.end()) : json(res, 200, completedCall()),
+    );
     const sid = "CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b";
     await client.update(sid, { Status: "completed" });
     await expect(client.remove(sid)).resolves.toBeUndefined();
@@ -73,7 +83,9 @@ describe("requests", () => {
   });
 
   it("encodes list filters, including the StartTime< form", async () => {
-    const { client, server } = await clientAnswering((_, res) => json(res, 200, { ...firstPage(), next_page_uri: null }));
+    const { client, server } = await clientAnswering((_, res) =>
+      json(res, 200, { ...firstPage(), next_page_uri: null }),
+    );
     await client.list({ Status: "completed", "StartTime<": "2026-11-01", PageSize: 2 });
     expect(server.requests[0]!.url).toBe(`${LIST}?Status=completed&StartTime%3C=2026-11-01&PageSize=2`);
   });
@@ -82,29 +94,58 @@ describe("requests", () => {
 describe("a fetch of your own", () => {
   it("sends the same bytes and reads the same answers through Node's global fetch", async () => {
     server = await startHttpServer((_, res) => json(res, 201, queuedCall()));
-    const client = createCallsClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: server.baseUrl, fetch: (request) => fetch(request) });
-    await expect(client.create({ To: "client:joey", From: "+12125551234", Twiml: "<Response/>", Record: false })).resolves.toMatchObject({ status: "queued" });
+    const client = createCallsClient({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      baseUrl: server.baseUrl,
+      fetch: (request) => fetch(request),
+    });
+    await expect(
+      client.create({ To: "client:joey", From: "+12125551234", Twiml: "<Response/>", Record: false }),
+    ).resolves.toMatchObject({ status: "queued" });
     expect(server.requests[0]!.body).toBe("To=client%3Ajoey&From=%2B12125551234&Twiml=%3CResponse%2F%3E&Record=false");
   });
 });
 
 describe("errors", () => {
-  const twilioError = { code: 21201, message: "No 'To' number is specified", more_info: "https://www.twilio.com/docs/errors/21201", status: 400 };
+  const twilioError = {
+    code: 21201,
+    message: "No 'To' number is specified",
+    more_info: "https://www.twilio.com/docs/errors/21201",
+    status: 400,
+  };
 
   it("throws a TwilioApiError carrying Twilio's code, message, more_info and status", async () => {
     const { client } = await clientAnswering((_, res) => json(res, 400, twilioError));
-    const error = await client.create({ To: "+13105555555", From: "+12125551234", Url: "https://example.com/t" }).catch((e: unknown) => e);
+    const error = await client
+      .create({ To: "+13105555555", From: "+12125551234", Url: "https://example.com/t" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TwilioApiError);
-    expect(error).toMatchObject({ kind: "api", code: 21201, message: twilioError.message, moreInfo: twilioError.more_info, status: 400 });
+    expect(error).toMatchObject({
+      kind: "api",
+      code: 21201,
+      message: twilioError.message,
+      moreInfo: twilioError.more_info,
+      status: 400,
+    });
   });
 
   it("marks a 429 as rate-limited", async () => {
-    const { client } = await clientAnswering((_, res) => json(res, 429, { ...twilioError, code: 20429, message: "Too Many Requests", status: 429 }));
-    await expect(client.fetch("CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b")).rejects.toMatchObject({ kind: "rate-limited", code: 20429, status: 429 });
+    const { client } = await clientAnswering((_, res) =>
+      json(res, 429, { ...twilioError, code: 20429, message: "Too Many Requests", status: 429 }),
+    );
+    await expect(client.fetch("CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b")).rejects.toMatchObject({
+      kind: "rate-limited",
+      code: 20429,
+      status: 429,
+    });
   });
 
   it("keeps the HTTP status and a piece of the body when the error is not Twilio-shaped", async () => {
-    const { client } = await clientAnswering((_, res) => { res.writeHead(502, { "Content-Type": "text/plain" }); res.end("upstream went away"); });
+    const { client } = await clientAnswering((_, res) => {
+      res.writeHead(502, { "Content-Type": "text/plain" });
+      res.end("upstream went away");
+    });
     const error = (await client.fetch("CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b").catch((e: unknown) => e)) as TwilioApiError;
     expect(error).toMatchObject({ kind: "api", status: 502, code: undefined });
     expect(error.message).toContain("upstream went away");
@@ -148,8 +189,14 @@ describe("paging", () => {
   });
 
   it("stops with an error when a server repeats a next_page_uri", async () => {
-    const { client } = await clientAnswering((_, res) => json(res, 200, { ...firstPage(), next_page_uri: `${LIST}?Page=1&PageToken=same` }));
-    const pages = async () => { for await (const _ of client.pages()) { /* drain */ } };
+    const { client } = await clientAnswering((_, res) =>
+      json(res, 200, { ...firstPage(), next_page_uri: `${LIST}?Page=1&PageToken=same` }),
+    );
+    const pages = async () => {
+      for await (const _ of client.pages()) {
+        /* drain */
+      }
+    };
     await expect(pages()).rejects.toThrow(/next_page_uri .* twice/);
   });
 });

@@ -1,6 +1,6 @@
 // The call queue, on fake timers: order, rate and exactly-once, with a stand-in client that records each create.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { CallsError, createCallQueue, type Call, type CreateCallParams } from "../../src/client/index.js";
+import { type Call, CallsError, type CreateCallParams, createCallQueue } from "../../src/client/index.js";
 import { queuedCall } from "../support/fixtures.js";
 
 interface Sent {
@@ -20,7 +20,11 @@ function recordingClient(fail: (to: string) => boolean = () => false) {
   };
 }
 
-const request = (n: number): CreateCallParams => ({ To: `+1310555${String(n).padStart(4, "0")}`, From: "+12125551234", Url: "https://example.com/t" });
+const request = (n: number): CreateCallParams => ({
+  To: `+1310555${String(n).padStart(4, "0")}`,
+  From: "+12125551234",
+  Url: "https://example.com/t",
+});
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -59,7 +63,12 @@ describe("createCallQueue", () => {
   it("sends every create exactly once, and settles each with its own result or error", async () => {
     const client = recordingClient((to) => to.endsWith("0003"));
     const queue = createCallQueue({ client, callsPerSecond: 10 });
-    const results = Array.from({ length: 20 }, (_, n) => queue.enqueue(request(n)).then((c) => c.to, (e: CallsError) => `error: ${e.message}`));
+    const results = Array.from({ length: 20 }, (_, n) =>
+      queue.enqueue(request(n)).then(
+        (c) => c.to,
+        (e: CallsError) => `error: ${e.message}`,
+      ),
+    );
     await vi.advanceTimersByTimeAsync(5000);
     expect(client.create).toHaveBeenCalledTimes(20);
     expect(new Set(client.sent.map((s) => s.to)).size).toBe(20);
@@ -95,7 +104,12 @@ describe("createCallQueue", () => {
   it("cancels: waiting creates reject with the reason and are never sent", async () => {
     const client = recordingClient();
     const queue = createCallQueue({ client });
-    const results = [1, 2, 3].map((n) => queue.enqueue(request(n)).then(() => "sent", (e: CallsError) => `${e.kind}: ${e.message}`));
+    const results = [1, 2, 3].map((n) =>
+      queue.enqueue(request(n)).then(
+        () => "sent",
+        (e: CallsError) => `${e.kind}: ${e.message}`,
+      ),
+    );
     await vi.advanceTimersByTimeAsync(0);
     queue.cancel("shutting down");
     await vi.advanceTimersByTimeAsync(10_000);
@@ -109,6 +123,8 @@ describe("createCallQueue", () => {
   });
 
   it("rejects a rate that is not a positive number", () => {
-    expect(() => createCallQueue({ client: recordingClient(), callsPerSecond: 0 })).toThrow("callsPerSecond must be a positive number, got 0");
+    expect(() => createCallQueue({ client: recordingClient(), callsPerSecond: 0 })).toThrow(
+      "callsPerSecond must be a positive number, got 0",
+    );
   });
 });

@@ -2,9 +2,14 @@
 // tests assert the delays the client chose, never the wall clock.
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { CallsError, createCallsClient, type CallsClientOptions, type CreateCallParams } from "../../src/client/index.js";
+import {
+  type CallsClientOptions,
+  CallsError,
+  type CreateCallParams,
+  createCallsClient,
+} from "../../src/client/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, completedCall, queuedCall } from "../support/fixtures.js";
-import { json, startHttpServer, type Reply } from "../support/http-server.js";
+import { json, type Reply, startHttpServer } from "../support/http-server.js";
 
 let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
 afterEach(async () => {
@@ -13,8 +18,19 @@ afterEach(async () => {
 });
 
 const tooMany = (res: ServerResponse, headers: Record<string, string> = {}) =>
-  json(res, 429, { code: 20429, message: "Too Many Requests", more_info: "https://www.twilio.com/docs/errors/20429", status: 429 }, headers);
-const unavailable: Reply = (_, res) => json(res, 503, { code: 20503, message: "Service Unavailable", more_info: "https://www.twilio.com/docs/errors/20503", status: 503 });
+  json(
+    res,
+    429,
+    { code: 20429, message: "Too Many Requests", more_info: "https://www.twilio.com/docs/errors/20429", status: 429 },
+    headers,
+  );
+const unavailable: Reply = (_, res) =>
+  json(res, 503, {
+    code: 20503,
+    message: "Service Unavailable",
+    more_info: "https://www.twilio.com/docs/errors/20503",
+    status: 503,
+  });
 const params: CreateCallParams = { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" };
 const SID = "CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b";
 
@@ -39,24 +55,38 @@ async function clientFor(reply: Reply, extra: Partial<CallsClientOptions> = {}) 
 
 describe("retries", () => {
   it("retries a 429 after the Retry-After the server asked for", async () => {
-    const { client, waits, server } = await clientFor(inTurn((_, res) => tooMany(res, { "Retry-After": "2" }), (_, res) => json(res, 201, queuedCall())));
+    const { client, waits, server } = await clientFor(
+      inTurn(
+        (_, res) => tooMany(res, { "Retry-After": "2" }),
+        (_, res) => json(res, 201, queuedCall()),
+      ),
+    );
     await expect(client.create(params)).resolves.toMatchObject({ status: "queued" });
     expect(waits).toEqual([2000]);
     expect(server.requests).toHaveLength(2);
   });
 
   it("retries a 503 with exponential backoff and jitter", async () => {
-    const { client, waits } = await clientFor(inTurn(unavailable, unavailable, unavailable, (_, res) => json(res, 200, completedCall())), { retry: { maxAttempts: 4, baseDelayMs: 100 } });
+    const { client, waits } = await clientFor(
+      inTurn(unavailable, unavailable, unavailable, (_, res) => json(res, 200, completedCall())),
+      { retry: { maxAttempts: 4, baseDelayMs: 100 } },
+    );
     await client.fetch(SID);
     // ceiling 100, 200, 400 ms; with random 0.5 each wait is three quarters of its ceiling
     expect(waits).toEqual([75, 150, 300]);
   });
 
   it("keeps jitter between half the ceiling and the ceiling", async () => {
-    const low = await clientFor(inTurn(unavailable, (_, res) => json(res, 200, completedCall())), { retry: { baseDelayMs: 1000, random: () => 0 } });
+    const low = await clientFor(
+      inTurn(unavailable, (_, res) => json(res, 200, completedCall())),
+      { retry: { baseDelayMs: 1000, random: () => 0 } },
+    );
     await low.client.fetch(SID);
     await server!.close();
-    const high = await clientFor(inTurn(unavailable, (_, res) => json(res, 200, completedCall())), { retry: { baseDelayMs: 1000, random: () => 0.999 } });
+    const high = await clientFor(
+      inTurn(unavailable, (_, res) => json(res, 200, completedCall())),
+      { retry: { baseDelayMs: 1000, random: () => 0.999 } },
+    );
     await high.client.fetch(SID);
     expect([low.waits[0], high.waits[0]]).toEqual([500, 1000]);
   });
@@ -69,7 +99,9 @@ describe("retries", () => {
   });
 
   it("gives up at once when Retry-After is beyond the time budget", async () => {
-    const { client, waits } = await clientFor((_, res) => tooMany(res, { "Retry-After": "120" }), { retry: { maxTotalMs: 10_000 } });
+    const { client, waits } = await clientFor((_, res) => tooMany(res, { "Retry-After": "120" }), {
+      retry: { maxTotalMs: 10_000 },
+    });
     await expect(client.create(params)).rejects.toMatchObject({ kind: "rate-limited", attempts: 1 });
     expect(waits).toEqual([]);
   });
@@ -79,11 +111,18 @@ describe("retries", () => {
     const error = (await client.create(params).catch((e: unknown) => e)) as CallsError;
     expect(server.requests).toHaveLength(1);
     expect(error).toMatchObject({ kind: "network", mayHaveBeenPlaced: true, attempts: 1 });
-    expect(error.message).toMatch(/createCall: no answer from http:\/\/127\.0\.0\.1:\d+ \(.+\) after 1 attempt; the request may have reached Twilio, so the call may or may not have been placed/);
+    expect(error.message).toMatch(
+      /createCall: no answer from http:\/\/127\.0\.0\.1:\d+ \(.+\) after 1 attempt; the request may have reached Twilio, so the call may or may not have been placed/,
+    );
   });
 
   it("retries a read whose connection dropped", async () => {
-    const { client, server } = await clientFor(inTurn((_, res) => res.socket?.destroy(), (_, res) => json(res, 200, completedCall())));
+    const { client, server } = await clientFor(
+      inTurn(
+        (_, res) => res.socket?.destroy(),
+        (_, res) => json(res, 200, completedCall()),
+      ),
+    );
     await expect(client.fetch(SID)).resolves.toMatchObject({ sid: SID });
     expect(server.requests).toHaveLength(2);
   });
@@ -93,7 +132,12 @@ describe("retries", () => {
     const { baseUrl } = server;
     await server.close();
     const waits: number[] = [];
-    const offline = createCallsClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl, retry: { sleep: async (ms) => void waits.push(ms) } });
+    const offline = createCallsClient({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      baseUrl,
+      retry: { sleep: async (ms) => void waits.push(ms) },
+    });
     const error = (await offline.create(params).catch((e: unknown) => e)) as CallsError;
     expect(error).toMatchObject({ kind: "network", mayHaveBeenPlaced: false, attempts: 3 });
     expect(waits).toHaveLength(2);
@@ -111,7 +155,12 @@ describe("timeouts and aborts", () => {
   });
 
   it("times a read out and retries it", async () => {
-    const { client, server } = await clientFor(inTurn(() => undefined, (_, res) => json(res, 200, completedCall())));
+    const { client, server } = await clientFor(
+      inTurn(
+        () => undefined,
+        (_, res) => json(res, 200, completedCall()),
+      ),
+    );
     await expect(client.fetch(SID, { timeoutMs: 200 })).resolves.toMatchObject({ sid: SID });
     expect(server.requests).toHaveLength(2);
   });

@@ -2,7 +2,7 @@
 // enum (its first value in the wrong case) is rejected. The cases are derived from the spec, so a new enum is
 // covered without touching this file.
 import { describe, expect, it } from "vitest";
-import { operations, validateBody, validateCall, validateQuery, type OperationId } from "../../src/validation/index.js";
+import { type OperationId, operations, validateBody, validateCall, validateQuery } from "../../src/validation/index.js";
 import { form, type RequestCase } from "../../src/verify/corpus.js";
 import { toMock } from "../support/exchange.js";
 import { resolve, spec } from "../support/spec.js";
@@ -42,7 +42,8 @@ function enumSites(): EnumSite[] {
 }
 
 const sites = enumSites();
-const wrongCase = (value: string) => (value[0] === value[0]!.toUpperCase() ? value.toLowerCase() : value[0]!.toUpperCase() + value.slice(1));
+const wrongCase = (value: string) =>
+  value[0] === value[0]!.toUpperCase() ? value.toLowerCase() : value[0]!.toUpperCase() + value.slice(1);
 
 function check(site: EnumSite, value: string) {
   const field = site.isArray ? [value] : value;
@@ -54,31 +55,50 @@ function check(site: EnumSite, value: string) {
 describe("check enums: request fields", () => {
   it("finds the enums the issue names", () => {
     const names = sites.map((s) => `${s.operation}.${s.field}`);
-    for (const expected of ["createCall.MachineDetection", "createCall.Trim", "createCall.RecordingChannels", "createCall.RecordingTrack", "createCall.StatusCallbackEvent", "createCall.RecordingStatusCallbackEvent", "updateCall.Status", "listCalls.Status"]) {
+    for (const expected of [
+      "createCall.MachineDetection",
+      "createCall.Trim",
+      "createCall.RecordingChannels",
+      "createCall.RecordingTrack",
+      "createCall.StatusCallbackEvent",
+      "createCall.RecordingStatusCallbackEvent",
+      "updateCall.Status",
+      "listCalls.Status",
+    ]) {
       expect(names).toContain(expected);
     }
   });
 
-  it.each(sites.flatMap((s) => s.values.map((v) => [`${s.operation} accepts ${s.field} ${v}`, s, v] as const)))("%s", (_, site, value) => {
-    expect(check(site, value).violations).toEqual([]);
-  });
+  it.each(sites.flatMap((s) => s.values.map((v) => [`${s.operation} accepts ${s.field} ${v}`, s, v] as const)))(
+    "%s",
+    (_, site, value) => {
+      expect(check(site, value).violations).toEqual([]);
+    },
+  );
 
-  it.each(sites.map((s) => [`${s.operation} rejects ${s.field} ${wrongCase(s.values[0]!)}`, s] as const))("%s", (_, site) => {
-    const result = check(site, wrongCase(site.values[0]!));
-    expect(result.violations.map((v) => v.rule)).toEqual(["enum"]);
-  });
+  it.each(sites.map((s) => [`${s.operation} rejects ${s.field} ${wrongCase(s.values[0]!)}`, s] as const))(
+    "%s",
+    (_, site) => {
+      const result = check(site, wrongCase(site.values[0]!));
+      expect(result.violations.map((v) => v.rule)).toEqual(["enum"]);
+    },
+  );
 
   it("the mock agrees on every value of every request enum", async () => {
     const disagreements: string[] = [];
     for (const site of sites) {
-      for (const [value, expected] of [...site.values.map((v) => [v, "accept"] as const), [wrongCase(site.values[0]!), "reject"] as const]) {
+      for (const [value, expected] of [
+        ...site.values.map((v) => [v, "accept"] as const),
+        [wrongCase(site.values[0]!), "reject"] as const,
+      ]) {
         const field = site.isArray ? [value] : value;
         const c: RequestCase = { name: `${site.field} ${value}`, operation: site.operation, expect: expected };
         if (site.where === "body") c.body = form({ ...baseBodies[site.operation], [site.field]: field });
         else c.query = form({ [site.field]: value });
         const answer = await toMock(c);
         const accepted = answer.status === operations[site.operation].successStatus;
-        if (accepted !== (expected === "accept")) disagreements.push(`${site.operation} ${site.field}=${value}: got ${answer.status}`);
+        if (accepted !== (expected === "accept"))
+          disagreements.push(`${site.operation} ${site.field}=${value}: got ${answer.status}`);
       }
     }
     expect(disagreements).toEqual([]);
@@ -98,11 +118,16 @@ describe("check enums: Call fields", () => {
     expect(callEnums.map(([field]) => field).sort()).toEqual(["answered_by", "direction", "status"]);
   });
 
-  it.each(callEnums.flatMap(([field, values]) => values.map((v) => [`accepts ${field} ${v}`, field, v] as const)))("%s", (_, field, value) => {
-    expect(validateCall({ ...spec.components.examples.CompletedCall!.value, [field]: value }).violations).toEqual([]);
-  });
+  it.each(callEnums.flatMap(([field, values]) => values.map((v) => [`accepts ${field} ${v}`, field, v] as const)))(
+    "%s",
+    (_, field, value) => {
+      expect(validateCall({ ...spec.components.examples.CompletedCall!.value, [field]: value }).violations).toEqual([]);
+    },
+  );
 
-  it.each(callEnums.map(([field, values]) => [`rejects ${field} ${wrongCase(values[0]!)}`, field, values[0]!] as const))("%s", (_, field, value) => {
+  it.each(
+    callEnums.map(([field, values]) => [`rejects ${field} ${wrongCase(values[0]!)}`, field, values[0]!] as const),
+  )("%s", (_, field, value) => {
     const result = validateCall({ ...spec.components.examples.CompletedCall!.value, [field]: wrongCase(value) });
     expect(result.violations.map((v) => v.field)).toEqual([field]);
   });

@@ -3,7 +3,7 @@
 // sample goes through the mock (and so through Prism) as well. fast-check prints the seed of any failure.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { operations, validateBody, validateQuery, type OperationId } from "../../src/validation/index.js";
+import { type OperationId, operations, validateBody, validateQuery } from "../../src/validation/index.js";
 import type { FormEntries, RequestCase } from "../../src/verify/corpus.js";
 import { form } from "../../src/verify/corpus.js";
 import { bodyProperties, breakingValues, validText } from "../support/arbitraries.js";
@@ -13,9 +13,16 @@ const RUNS = 150;
 const THROUGH_MOCK = 25;
 
 /** Optional fields, each present or not, around the fields a request must have. */
-function requestArbitrary(operationId: OperationId, skip: string[] = []): fc.Arbitrary<Record<string, string | string[]>> {
+function requestArbitrary(
+  operationId: OperationId,
+  skip: string[] = [],
+): fc.Arbitrary<Record<string, string | string[]>> {
   const properties = bodyProperties(operationId);
-  const optional = Object.fromEntries(Object.entries(properties).filter(([name]) => !skip.includes(name)).map(([name, schema]) => [name, validText(schema)]));
+  const optional = Object.fromEntries(
+    Object.entries(properties)
+      .filter(([name]) => !skip.includes(name))
+      .map(([name, schema]) => [name, validText(schema)]),
+  );
   return fc.record(optional, { requiredKeys: [] }) as fc.Arbitrary<Record<string, string | string[]>>;
 }
 
@@ -24,8 +31,17 @@ const createCall = fc
   .tuple(
     requestArbitrary("createCall", ["To", "From", "Url", "Twiml", "ApplicationSid", "CallerId"]),
     fc.oneof(
-      fc.tuple(validText({ $ref: "#/components/schemas/PhoneNumber" }), validText({ $ref: "#/components/schemas/PhoneNumber" })),
-      fc.tuple(fc.oneof(validText({ $ref: "#/components/schemas/SipAddress" }), validText({ $ref: "#/components/schemas/ClientIdentifier" })), validText({ $ref: "#/components/schemas/Address" })),
+      fc.tuple(
+        validText({ $ref: "#/components/schemas/PhoneNumber" }),
+        validText({ $ref: "#/components/schemas/PhoneNumber" }),
+      ),
+      fc.tuple(
+        fc.oneof(
+          validText({ $ref: "#/components/schemas/SipAddress" }),
+          validText({ $ref: "#/components/schemas/ClientIdentifier" }),
+        ),
+        validText({ $ref: "#/components/schemas/Address" }),
+      ),
     ),
     fc.oneof(
       validText({ $ref: "#/components/schemas/CallbackUrl" }).map((Url) => ({ Url })),
@@ -33,7 +49,10 @@ const createCall = fc
       validText({ $ref: "#/components/schemas/ApplicationSid" }).map((ApplicationSid) => ({ ApplicationSid })),
     ),
   )
-  .map(([optional, [To, From], instructions]) => ({ ...optional, To, From, ...instructions }) as Record<string, string | string[]>);
+  .map(
+    ([optional, [To, From], instructions]) =>
+      ({ ...optional, To, From, ...instructions }) as Record<string, string | string[]>,
+  );
 
 const updateCall = requestArbitrary("updateCall").filter((r) => Object.keys(r).length > 0);
 const listCalls = requestArbitrary("listCalls");
@@ -49,42 +68,63 @@ const check = (operation: OperationId, entries: FormEntries) =>
 
 function mutated(operation: OperationId, valid: fc.Arbitrary<Record<string, string | string[]>>) {
   const properties = bodyProperties(operation);
-  const breakable = Object.entries(properties).flatMap(([field, schema]) => breakingValues(schema).map((m) => ({ field, ...m })));
-  return fc.tuple(valid, fc.constantFrom(...breakable)).map(([request, mutation]) => ({ request: { ...request, [mutation.field]: mutation.value! }, mutation }));
+  const breakable = Object.entries(properties).flatMap(([field, schema]) =>
+    breakingValues(schema).map((m) => ({ field, ...m })),
+  );
+  return fc
+    .tuple(valid, fc.constantFrom(...breakable))
+    .map(([request, mutation]) => ({ request: { ...request, [mutation.field]: mutation.value! }, mutation }));
 }
 
 function asCase(operation: OperationId, entries: FormEntries, expectation: "accept" | "reject"): RequestCase {
-  return { name: "generated", operation, expect: expectation, ...(operations[operation].validators.body ? { body: entries } : { query: entries }) };
+  return {
+    name: "generated",
+    operation,
+    expect: expectation,
+    ...(operations[operation].validators.body ? { body: entries } : { query: entries }),
+  };
 }
 
 describe("check properties", () => {
   for (const [operation, valid] of generators) {
     it(`ajv accepts every generated valid ${operation} request`, () => {
-      fc.assert(fc.property(valid, (request) => {
-        expect(check(operation, form(request)).violations.map((v) => v.message)).toEqual([]);
-      }), { numRuns: RUNS });
+      fc.assert(
+        fc.property(valid, (request) => {
+          expect(check(operation, form(request)).violations.map((v) => v.message)).toEqual([]);
+        }),
+        { numRuns: RUNS },
+      );
     });
 
     it(`ajv rejects every ${operation} request broken in one rule, naming that field and rule`, () => {
-      fc.assert(fc.property(mutated(operation, valid), ({ request, mutation }) => {
-        const violations = check(operation, form(request)).violations;
-        const field = Array.isArray(mutation.value) ? `${mutation.field}[0]` : mutation.field;
-        // One broken value may break two rules of the same field (From "example" under a phone To is neither an
-        // address nor a phone number), but never touches another field.
-        expect(new Set(violations.map((v) => v.field))).toEqual(new Set([field]));
-        expect(violations.map((v) => v.rule)).toContain(mutation.rule);
-      }), { numRuns: RUNS });
+      fc.assert(
+        fc.property(mutated(operation, valid), ({ request, mutation }) => {
+          const violations = check(operation, form(request)).violations;
+          const field = Array.isArray(mutation.value) ? `${mutation.field}[0]` : mutation.field;
+          // One broken value may break two rules of the same field (From "example" under a phone To is neither an
+          // address nor a phone number), but never touches another field.
+          expect(new Set(violations.map((v) => v.field))).toEqual(new Set([field]));
+          expect(violations.map((v) => v.rule)).toContain(mutation.rule);
+        }),
+        { numRuns: RUNS },
+      );
     });
 
     it(`the mock agrees with ajv on a sample of ${THROUGH_MOCK} valid and ${THROUGH_MOCK} broken ${operation} requests`, async () => {
-      await fc.assert(fc.asyncProperty(valid, async (request) => {
-        const answer = await toMock(asCase(operation, form(request), "accept"));
-        expect(answer.status, JSON.stringify(answer.body)).toBe(operations[operation].successStatus);
-      }), { numRuns: THROUGH_MOCK });
-      await fc.assert(fc.asyncProperty(mutated(operation, valid), async ({ request }) => {
-        const answer = await toMock(asCase(operation, form(request), "reject"));
-        expect(answer.status).toBe(400);
-      }), { numRuns: THROUGH_MOCK });
+      await fc.assert(
+        fc.asyncProperty(valid, async (request) => {
+          const answer = await toMock(asCase(operation, form(request), "accept"));
+          expect(answer.status, JSON.stringify(answer.body)).toBe(operations[operation].successStatus);
+        }),
+        { numRuns: THROUGH_MOCK },
+      );
+      await fc.assert(
+        fc.asyncProperty(mutated(operation, valid), async ({ request }) => {
+          const answer = await toMock(asCase(operation, form(request), "reject"));
+          expect(answer.status).toBe(400);
+        }),
+        { numRuns: THROUGH_MOCK },
+      );
     });
   }
 });

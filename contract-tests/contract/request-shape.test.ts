@@ -2,15 +2,24 @@
 // ajv is the contract. Prism must agree with it except where it is known not to (each such case says why);
 // the mock, which adds the project's front layer to Prism, must agree everywhere.
 import { describe, expect, it } from "vitest";
-import { operations, validateBody, validatePathParams, validateQuery } from "../../src/validation/index.js";
-import { requestCorpus, VALID_CALL_SID, type RequestCase } from "../../src/verify/corpus.js";
-import { validateTwilioError } from "../../src/validation/index.js";
-import { ACCOUNT_SID } from "../support/fixtures.js";
+import {
+  operations,
+  validateBody,
+  validatePathParams,
+  validateQuery,
+  validateTwilioError,
+} from "../../src/validation/index.js";
+import { type RequestCase, requestCorpus, VALID_CALL_SID } from "../../src/verify/corpus.js";
 import { toMock, toPrism } from "../support/exchange.js";
+import { ACCOUNT_SID } from "../support/fixtures.js";
 
 function ajvViolations(c: RequestCase) {
   const manifest = operations[c.operation];
-  const path = { AccountSid: ACCOUNT_SID, ...(manifest.pathParams.includes("Sid") ? { Sid: VALID_CALL_SID } : {}), ...c.path };
+  const path = {
+    AccountSid: ACCOUNT_SID,
+    ...(manifest.pathParams.includes("Sid") ? { Sid: VALID_CALL_SID } : {}),
+    ...c.path,
+  };
   return [
     ...validatePathParams(c.operation, path).violations,
     ...validateQuery(c.operation, new URLSearchParams(c.query ?? [])).violations,
@@ -34,7 +43,10 @@ describe("check request-shape: Prism alone", () => {
   it.each(agreed.map((c) => [title(c), c] as const))("%s", async (_, c) => {
     const answer = await toPrism(c);
     if (c.expect === "accept") {
-      expect(accepted(c), `${title(c)}: expected ${accepted(c)}, got ${answer.status} ${JSON.stringify(answer.body)}`).toContain(answer.status);
+      expect(
+        accepted(c),
+        `${title(c)}: expected ${accepted(c)}, got ${answer.status} ${JSON.stringify(answer.body)}`,
+      ).toContain(answer.status);
     } else {
       expect(answer.status, `${title(c)}: expected 400`).toBe(400);
       expect(validateTwilioError(answer.body).violations).toEqual([]);
@@ -45,7 +57,9 @@ describe("check request-shape: Prism alone", () => {
   it.each(gaps.map((c) => [`${title(c)} (known Prism gap: ${c.prismGap})`, c] as const))("%s", async (_, c) => {
     // Prism wrongly accepts these; ajv's verdict (above) counts. If Prism is fixed, this test says so.
     const answer = await toPrism(c);
-    expect(answer.status, `Prism now rejects "${c.name}": drop its prismGap note`).toBe(operations[c.operation].successStatus);
+    expect(answer.status, `Prism now rejects "${c.name}": drop its prismGap note`).toBe(
+      operations[c.operation].successStatus,
+    );
     expect(ajvViolations(c).length).toBeGreaterThan(0);
   });
 });

@@ -1,12 +1,11 @@
 // Check "response shape": what the mock answers validates against the spec, with no extra keys anywhere.
 // Static examples for every declared status through the running Prism; generated data from Prism's engine
 // with fixed seeds (so a failure names a seed that repeats it).
-import { beforeAll, describe, expect, it } from "vitest";
-import { operations, validateResponse, type OperationId } from "../../src/validation/index.js";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { type OperationId, operations, validateResponse } from "../../src/validation/index.js";
 import { caseTarget } from "../../src/verify/http.js";
 import { ACCOUNT_SID } from "../support/fixtures.js";
 import { createPrismEngine, type EngineResponse } from "../support/prism-engine.js";
-import { inject } from "vitest";
 
 const validBodies: Partial<Record<OperationId, Record<string, string>>> = {
   createCall: { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" },
@@ -15,7 +14,11 @@ const validBodies: Partial<Record<OperationId, Record<string, string>>> = {
 const authorization = `Basic ${Buffer.from(`${ACCOUNT_SID}:token`).toString("base64")}`;
 
 const declared = Object.values(operations).flatMap((op) =>
-  Object.entries(op.validators.responses).map(([status, validator]) => ({ operation: op.operationId, status: Number(status), hasBody: validator !== null })),
+  Object.entries(op.validators.responses).map(([status, validator]) => ({
+    operation: op.operationId,
+    status: Number(status),
+    hasBody: validator !== null,
+  })),
 );
 
 function request(operation: OperationId) {
@@ -60,7 +63,10 @@ describe("check response-shape: generated data, fixed seeds", () => {
         const answer: EngineResponse = await respond(request(d.operation), `calls-${seed}`, d.status);
         samples += 1;
         const result = validateResponse(d.operation, answer.statusCode, answer.body);
-        if (!result.valid) failures.push(`${d.operation} ${d.status} seed calls-${seed}: ${result.violations.map((v) => v.message).join("; ")}`);
+        if (!result.valid)
+          failures.push(
+            `${d.operation} ${d.status} seed calls-${seed}: ${result.violations.map((v) => v.message).join("; ")}`,
+          );
       }
     }
     expect(failures).toEqual([]);
@@ -78,6 +84,8 @@ describe("check response-shape: generated data, fixed seeds", () => {
     const answer = await respond(request("fetchCall"), "calls-1");
     expect(validateResponse("fetchCall", 200, answer.body).valid).toBe(true);
     const broken = { ...(answer.body as object), status: "answered" };
-    expect(validateResponse("fetchCall", 200, broken).violations.map((v) => [v.field, v.rule])).toEqual([["status", "enum"]]);
+    expect(validateResponse("fetchCall", 200, broken).violations.map((v) => [v.field, v.rule])).toEqual([
+      ["status", "enum"],
+    ]);
   });
 });

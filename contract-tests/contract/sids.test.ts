@@ -2,7 +2,7 @@
 // validators at the place each SID is used. Upper- and lower-case hex pass; 33 and 35 characters, a non-hex
 // digit and a wrong prefix fail.
 import { describe, expect, it } from "vitest";
-import { validateBody, validateCall, validatePathParams, type ValidationResult } from "../../src/validation/index.js";
+import { type ValidationResult, validateBody, validateCall, validatePathParams } from "../../src/validation/index.js";
 import { completedCall } from "../support/fixtures.js";
 
 const HEX = "0123456789abcdef0123456789abcdef";
@@ -12,7 +12,10 @@ const sites: Record<string, { field: string; check: (sid: string) => ValidationR
   AC: { field: "AccountSid", check: (sid) => validatePathParams("listCalls", { AccountSid: sid }) },
   CA: { field: "Sid", check: (sid) => validatePathParams("fetchCall", { AccountSid: `AC${HEX}`, Sid: sid }) },
   AP: { field: "ApplicationSid", check: (sid) => validateBody("createCall", { ...create, ApplicationSid: sid }) },
-  BY: { field: "Byoc", check: (sid) => validateBody("createCall", { ...create, Url: "https://example.com/t", Byoc: sid }) },
+  BY: {
+    field: "Byoc",
+    check: (sid) => validateBody("createCall", { ...create, Url: "https://example.com/t", Byoc: sid }),
+  },
   PN: { field: "phone_number_sid", check: (sid) => validateCall(completedCall({ phone_number_sid: sid })) },
   GP: { field: "group_sid", check: (sid) => validateCall(completedCall({ group_sid: sid })) },
   TK: { field: "trunk_sid", check: (sid) => validateCall(completedCall({ trunk_sid: sid })) },

@@ -2,10 +2,10 @@
 // order, signed with the auth token of the request, rising SequenceNumber, the chosen method, loopback only.
 import type { ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createCallsClient, parseWebhook, type CreateCallParams } from "../../src/index.js";
-import { startMock, type RunningMock } from "../../src/mock/index.js";
+import { type CreateCallParams, createCallsClient, parseWebhook } from "../../src/index.js";
+import { type RunningMock, startMock } from "../../src/mock/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN } from "../support/fixtures.js";
-import { startHttpServer, type RecordedRequest } from "../support/http-server.js";
+import { type RecordedRequest, startHttpServer } from "../support/http-server.js";
 
 let mock: RunningMock;
 const logged: string[] = [];
@@ -40,17 +40,34 @@ describe("status callbacks", () => {
   it("sends every requested event in order, signed, with the created call's CallSid and a rising SequenceNumber", async () => {
     receiver = await startHttpServer(ok);
     const statusUrl = `${receiver.baseUrl}/status?tenant=7`;
-    const created = await client().create({ ...base, StatusCallback: statusUrl, StatusCallbackEvent: ["completed", "ringing", "initiated", "answered"] });
-    const requests = await until(() => (receiver!.requests.length >= 4 ? receiver!.requests : undefined), "four callbacks");
+    const created = await client().create({
+      ...base,
+      StatusCallback: statusUrl,
+      StatusCallbackEvent: ["completed", "ringing", "initiated", "answered"],
+    });
+    const requests = await until(
+      () => (receiver!.requests.length >= 4 ? receiver!.requests : undefined),
+      "four callbacks",
+    );
     const payloads = requests.map((r) => {
       expect(r.method).toBe("POST");
       expect(r.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-      return parseWebhook("statusCallback", { url: `${receiver!.baseUrl}${r.url}`, body: r.body, signature: r.headers["x-twilio-signature"] as string, authToken: AUTH_TOKEN });
+      return parseWebhook("statusCallback", {
+        url: `${receiver!.baseUrl}${r.url}`,
+        body: r.body,
+        signature: r.headers["x-twilio-signature"] as string,
+        authToken: AUTH_TOKEN,
+      });
     });
     expect(payloads.map((p) => p.CallStatus)).toEqual(["initiated", "ringing", "in-progress", "completed"]);
     expect(payloads.map((p) => p.SequenceNumber)).toEqual([0, 1, 2, 3]);
     expect(new Set(payloads.map((p) => p.CallSid))).toEqual(new Set([created.sid]));
-    expect(payloads[3]).toMatchObject({ To: base.To, From: base.From, CallbackSource: "call-progress-events", CallDuration: 0 });
+    expect(payloads[3]).toMatchObject({
+      To: base.To,
+      From: base.From,
+      CallbackSource: "call-progress-events",
+      CallDuration: 0,
+    });
   });
 
   it("sends completed alone when no event is named", async () => {
@@ -64,24 +81,50 @@ describe("status callbacks", () => {
 
   it("uses GET with the fields in the query when StatusCallbackMethod is GET, signed over the full URL", async () => {
     receiver = await startHttpServer(ok);
-    await client().create({ ...base, StatusCallback: `${receiver.baseUrl}/status`, StatusCallbackMethod: "GET", StatusCallbackEvent: ["ringing"] });
-    const [request] = await until(() => (receiver!.requests.length >= 1 ? receiver!.requests : undefined), "a callback");
+    await client().create({
+      ...base,
+      StatusCallback: `${receiver.baseUrl}/status`,
+      StatusCallbackMethod: "GET",
+      StatusCallbackEvent: ["ringing"],
+    });
+    const [request] = await until(
+      () => (receiver!.requests.length >= 1 ? receiver!.requests : undefined),
+      "a callback",
+    );
     expect(request!.method).toBe("GET");
-    const payload = parseWebhook("statusCallback", { url: `${receiver.baseUrl}${request!.url}`, signature: request!.headers["x-twilio-signature"] as string, authToken: AUTH_TOKEN });
+    const payload = parseWebhook("statusCallback", {
+      url: `${receiver.baseUrl}${request!.url}`,
+      signature: request!.headers["x-twilio-signature"] as string,
+      authToken: AUTH_TOKEN,
+    });
     expect(payload.CallStatus).toBe("ringing");
   });
 
   it("signs with the auth token the create request used, which a wrong token cannot verify", async () => {
     receiver = await startHttpServer(ok);
     await client().create({ ...base, StatusCallback: `${receiver.baseUrl}/status` });
-    const [request] = await until(() => (receiver!.requests.length >= 1 ? receiver!.requests : undefined), "a callback");
-    expect(() => parseWebhook("statusCallback", { url: `${receiver!.baseUrl}${request!.url}`, body: request!.body, signature: request!.headers["x-twilio-signature"] as string, authToken: "another-token" })).toThrow(/does not match/);
+    const [request] = await until(
+      () => (receiver!.requests.length >= 1 ? receiver!.requests : undefined),
+      "a callback",
+    );
+    expect(() =>
+      parseWebhook("statusCallback", {
+        url: `${receiver!.baseUrl}${request!.url}`,
+        body: request!.body,
+        signature: request!.headers["x-twilio-signature"] as string,
+        authToken: "another-token",
+      }),
+    ).toThrow(/does not match/);
   });
 
   it("answers the create before a slow receiver has answered the first callback", async () => {
     const held: ServerResponse[] = [];
     receiver = await startHttpServer((_, res) => held.push(res));
-    const created = await client().create({ ...base, StatusCallback: `${receiver.baseUrl}/slow`, StatusCallbackEvent: ["initiated", "ringing"] });
+    const created = await client().create({
+      ...base,
+      StatusCallback: `${receiver.baseUrl}/slow`,
+      StatusCallbackEvent: ["initiated", "ringing"],
+    });
     expect(created.sid).toMatch(/^CA/);
     await until(() => (held.length >= 1 ? true : undefined), "the first callback");
     expect(receiver.requests).toHaveLength(1); // the second waits for the first, as Twilio orders them
@@ -96,13 +139,17 @@ describe("status callbacks", () => {
     await down.close();
     await client().create({ ...base, StatusCallback: url });
     await until(() => logged.find((l) => l.includes("failed")), "a log line");
-    expect(logged.join("\n")).toMatch(/status callback completed to http:\/\/127\.0\.0\.1:\d+\/status failed \(ECONNREFUSED\); the mock carries on/);
+    expect(logged.join("\n")).toMatch(
+      /status callback completed to http:\/\/127\.0\.0\.1:\d+\/status failed \(ECONNREFUSED\); the mock carries on/,
+    );
     await expect(client().list()).resolves.toMatchObject({ page: 0 });
   });
 
   it("never calls a URL off this machine, and says so", async () => {
     await client().create({ ...base, StatusCallback: "https://user:pw-secret@hooks.example.com/status" });
     await until(() => logged.find((l) => l.includes("not calling")), "a log line");
-    expect(logged).toEqual(["status callbacks: not calling https://hooks.example.com/status; the mock calls back loopback URLs only"]);
+    expect(logged).toEqual([
+      "status callbacks: not calling https://hooks.example.com/status; the mock calls back loopback URLs only",
+    ]);
   });
 });

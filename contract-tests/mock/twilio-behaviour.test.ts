@@ -1,15 +1,24 @@
 // The mock answers mistakes and test numbers the way Twilio does.
 import { describe, expect, inject, it } from "vitest";
-import { createCallsClient, TwilioApiError, type CreateCallParams } from "../../src/index.js";
+import { type CreateCallParams, createCallsClient, TwilioApiError } from "../../src/index.js";
 import { requestCorpus } from "../../src/verify/corpus.js";
-import { ACCOUNT_SID, AUTH_TOKEN } from "../support/fixtures.js";
 import { toMock } from "../support/exchange.js";
+import { ACCOUNT_SID, AUTH_TOKEN } from "../support/fixtures.js";
 
 const client = () => createCallsClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: inject("mockUrl") });
-const call = (to: string, from = "+15005550006"): CreateCallParams => ({ To: to, From: from, Url: "https://example.com/twiml" });
+const call = (to: string, from = "+15005550006"): CreateCallParams => ({
+  To: to,
+  From: from,
+  Url: "https://example.com/twiml",
+});
 
 async function failure(params: CreateCallParams): Promise<TwilioApiError> {
-  const error = await client().create(params).then(() => undefined, (e: unknown) => e);
+  const error = await client()
+    .create(params)
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   expect(error).toBeInstanceOf(TwilioApiError);
   return error as TwilioApiError;
 }
@@ -61,7 +70,18 @@ describe("a rejected createCall names its problem", () => {
   });
 
   it("never repeats a SIP password in the error", async () => {
-    const answer = await toMock({ name: "", operation: "createCall", expect: "reject", body: [["To", "sip:pat@example.com"], ["From", "client:x"], ["Url", "https://example.com/t"], ["SipAuthPassword", "hunter2-sip"], ["SipAuthPassword", "again"]] });
+    const answer = await toMock({
+      name: "",
+      operation: "createCall",
+      expect: "reject",
+      body: [
+        ["To", "sip:pat@example.com"],
+        ["From", "client:x"],
+        ["Url", "https://example.com/t"],
+        ["SipAuthPassword", "hunter2-sip"],
+        ["SipAuthPassword", "again"],
+      ],
+    });
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body)).not.toContain("hunter2-sip");
     expect(JSON.stringify(answer.body)).toContain("[redacted]");

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
-const packed: string[] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" }))[0].files.map((f: { path: string }) => f.path);
+const packed: string[] = JSON.parse(
+  execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" }),
+)[0].files.map((f: { path: string }) => f.path);
 
 function targets(node: unknown): string[] {
   if (typeof node === "string") return [node.replace(/^\.\//, "")];
@@ -19,7 +21,15 @@ describe("the published package", () => {
   });
 
   it("ships the spec, the generated types and validators, and the CLI", () => {
-    expect(packed).toEqual(expect.arrayContaining(["openapi/calls.yaml", "generated/calls.d.ts", "generated/calls.bundled.json", "generated/validators.js", pkg.bin["calls-contract"].replace(/^\.\//, "")]));
+    expect(packed).toEqual(
+      expect.arrayContaining([
+        "openapi/calls.yaml",
+        "generated/calls.d.ts",
+        "generated/calls.bundled.json",
+        "generated/validators.js",
+        pkg.bin["calls-contract"].replace(/^\.\//, ""),
+      ]),
+    );
   });
 
   it("ships no tests, scripts or secrets", () => {

@@ -8,25 +8,41 @@ import type { Spec } from "../../scripts/manifest.js";
 const spec = YAML.parse(readFileSync(new URL("../../openapi/calls.yaml", import.meta.url), "utf8")) as Spec;
 const ajv = createSpecAjv(spec);
 
-interface Example { where: string; schemaRef: string; value: unknown }
+interface Example {
+  where: string;
+  schemaRef: string;
+  value: unknown;
+}
 
 function deref<T>(node: any): T {
   while (node && typeof node.$ref === "string") {
-    node = node.$ref.slice(2).split("/").reduce((at: any, key: string) => at[key], spec);
+    node = node.$ref
+      .slice(2)
+      .split("/")
+      .reduce((at: any, key: string) => at[key], spec);
   }
   return node as T;
 }
 
 function collectExamples(): Example[] {
   const found: Example[] = [];
-  const documents = [...Object.entries(spec.paths), ...Object.entries((spec.webhooks ?? {}) as Record<string, Record<string, unknown>>).map(([name, item]) => [`webhook ${name}`, item] as const)];
+  const documents = [
+    ...Object.entries(spec.paths),
+    ...Object.entries((spec.webhooks ?? {}) as Record<string, Record<string, unknown>>).map(
+      ([name, item]) => [`webhook ${name}`, item] as const,
+    ),
+  ];
   for (const [path, item] of documents) {
     for (const [method, op] of Object.entries(item as Record<string, any>)) {
       if (method === "parameters") continue;
       const media = [
-        ...Object.entries(op.requestBody?.content ?? {}).map(([type, m]) => [`${op.operationId} request ${type}`, m] as const),
+        ...Object.entries(op.requestBody?.content ?? {}).map(
+          ([type, m]) => [`${op.operationId} request ${type}`, m] as const,
+        ),
         ...Object.entries(op.responses ?? {}).flatMap(([status, r]) =>
-          Object.entries(deref<any>(r).content ?? {}).map(([type, m]) => [`${op.operationId} ${status} ${type} (${method.toUpperCase()} ${path})`, m] as const),
+          Object.entries(deref<any>(r).content ?? {}).map(
+            ([type, m]) => [`${op.operationId} ${status} ${type} (${method.toUpperCase()} ${path})`, m] as const,
+          ),
         ),
       ];
       for (const [where, m] of media as Array<readonly [string, any]>) {
@@ -50,7 +66,8 @@ describe("spec examples", () => {
         if (method === "parameters") continue;
         for (const [status, response] of Object.entries(op.responses)) {
           for (const [type, m] of Object.entries(deref<any>(response).content ?? {})) {
-            if (Object.keys((m as any).examples ?? {}).length === 0) missing.push(`${op.operationId} ${status} ${type}`);
+            if (Object.keys((m as any).examples ?? {}).length === 0)
+              missing.push(`${op.operationId} ${status} ${type}`);
           }
         }
         for (const [type, m] of Object.entries(op.requestBody?.content ?? {})) {

@@ -18,7 +18,9 @@ beforeAll(async () => {
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 function check() {
-  return run(process.execPath, ["--import", "tsx", join(repo, "scripts/generate.ts"), "--check", "--root", scratch], { cwd: repo });
+  return run(process.execPath, ["--import", "tsx", join(repo, "scripts/generate.ts"), "--check", "--root", scratch], {
+    cwd: repo,
+  });
 }
 
 describe("generated/ freshness check", () => {
@@ -30,7 +32,10 @@ describe("generated/ freshness check", () => {
   it("fails and names the stale files after a spec edit", async () => {
     const spec = join(scratch, "openapi/calls.yaml");
     await writeFile(spec, (await readFile(spec, "utf8")).replace("maximum: 600", "maximum: 900"));
-    const failure = await check().then(() => undefined, (e: { code: number; stderr: string }) => e);
+    const failure = await check().then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toMatch(/stale.*generated\/calls\.bundled\.json.*generated\/validators\.js/s);
   });

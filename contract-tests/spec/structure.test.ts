@@ -9,7 +9,9 @@ import type { Spec } from "../../scripts/manifest.js";
 const spec = YAML.parse(readFileSync(new URL("../../openapi/calls.yaml", import.meta.url), "utf8")) as Spec;
 const ajv = createSpecAjv(spec);
 const operations = Object.values(spec.paths).flatMap((item) =>
-  Object.entries(item).filter(([method]) => method !== "parameters").map(([, op]) => op as { operationId: string; responses: Record<string, unknown> }),
+  Object.entries(item)
+    .filter(([method]) => method !== "parameters")
+    .map(([, op]) => op as { operationId: string; responses: Record<string, unknown> }),
 );
 
 describe("check spec", () => {
@@ -17,14 +19,23 @@ describe("check spec", () => {
     expect(ajv.getSchema(`calls.json#/components/schemas/${name}`)).toBeTypeOf("function");
   });
 
-  it.each(operations.map((op) => [op.operationId, op] as const))("%s declares a 2xx and 400, 401, 404 and 429", (_, op) => {
-    const statuses = Object.keys(op.responses);
-    expect(statuses.filter((s) => s.startsWith("2"))).toHaveLength(1);
-    expect(statuses).toEqual(expect.arrayContaining(["400", "401", "404", "429"]));
-  });
+  it.each(operations.map((op) => [op.operationId, op] as const))(
+    "%s declares a 2xx and 400, 401, 404 and 429",
+    (_, op) => {
+      const statuses = Object.keys(op.responses);
+      expect(statuses.filter((s) => s.startsWith("2"))).toHaveLength(1);
+      expect(statuses).toEqual(expect.arrayContaining(["400", "401", "404", "429"]));
+    },
+  );
 
   it("declares the five operations with the issue's operationIds", () => {
-    expect(operations.map((op) => op.operationId).sort()).toEqual(["createCall", "deleteCall", "fetchCall", "listCalls", "updateCall"]);
+    expect(operations.map((op) => op.operationId).sort()).toEqual([
+      "createCall",
+      "deleteCall",
+      "fetchCall",
+      "listCalls",
+      "updateCall",
+    ]);
   });
 
   it("serves no callbacks to Prism (they crash it on form bodies)", () => {

@@ -4,14 +4,28 @@
 import fc from "fast-check";
 import { resolve, spec } from "./spec.js";
 
-const hex = (n: number) => fc.string({ unit: fc.constantFrom(..."0123456789abcdefABCDEF"), minLength: n, maxLength: n });
+const hex = (n: number) =>
+  fc.string({ unit: fc.constantFrom(..."0123456789abcdefABCDEF"), minLength: n, maxLength: n });
 const sid = (prefix: string) => hex(32).map((h) => `${prefix}${h}`);
-const phone = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 1, maxLength: 14 })).map(([a, b]) => `+${a}${b}`);
-const word = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789"), minLength: 1, maxLength: 12 });
+const phone = fc
+  .tuple(
+    fc.integer({ min: 1, max: 9 }),
+    fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 1, maxLength: 14 }),
+  )
+  .map(([a, b]) => `+${a}${b}`);
+const word = fc.string({
+  unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789"),
+  minLength: 1,
+  maxLength: 12,
+});
 const client = word.map((w) => `client:${w}`);
 const sip = fc.tuple(word, word).map(([user, host]) => `sip:${user}@${host}.example.com`);
-const url = fc.tuple(fc.constantFrom("http", "https"), word, word).map(([scheme, host, path]) => `${scheme}://${host}.example.com/${path}`);
-const day = fc.date({ min: new Date("2009-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const url = fc
+  .tuple(fc.constantFrom("http", "https"), word, word)
+  .map(([scheme, host, path]) => `${scheme}://${host}.example.com/${path}`);
+const day = fc
+  .date({ min: new Date("2009-01-01"), max: new Date("2099-12-31"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 const NAMED: Record<string, fc.Arbitrary<string>> = {
   PhoneNumber: phone,
@@ -37,10 +51,16 @@ export function validText(raw: any): fc.Arbitrary<string | string[]> {
   const schema = resolve(raw);
   if (schema.enum) return fc.constantFrom(...(schema.enum as string[]));
   if (schema.type === "array") return fc.subarray(resolve(schema.items).enum as string[], { minLength: 1 });
-  if (schema.type === "integer") return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 10_000 }).map(String);
+  if (schema.type === "integer")
+    return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 10_000 }).map(String);
   if (schema.type === "boolean") return fc.boolean().map(String);
-  if (schema.pattern === "^[0-9#*w]+$") return fc.string({ unit: fc.constantFrom(..."0123456789#*w"), minLength: 1, maxLength: schema.maxLength });
-  return fc.string({ unit: fc.constantFrom(..."abcdefghij <>/!"), minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 64, 64) });
+  if (schema.pattern === "^[0-9#*w]+$")
+    return fc.string({ unit: fc.constantFrom(..."0123456789#*w"), minLength: 1, maxLength: schema.maxLength });
+  return fc.string({
+    unit: fc.constantFrom(..."abcdefghij <>/!"),
+    minLength: schema.minLength ?? 0,
+    maxLength: Math.min(schema.maxLength ?? 64, 64),
+  });
 }
 
 export interface Mutation {
@@ -66,7 +86,8 @@ export function breakingValues(raw: any): Array<Omit<Mutation, "field">> {
   if (name?.endsWith("Sid")) out.push({ rule: "pattern", value: `XX${"0".repeat(32)}` });
   if (name === "CallbackUrl") out.push({ rule: "pattern", value: "ftp://example.com/x" });
   if (name === "Address") out.push({ rule: "anyOf", value: "example" });
-  if (schema.type === "string" && !name && schema.maxLength && !schema.enum && !schema.pattern) out.push({ rule: "maxLength", value: "a".repeat(schema.maxLength + 1) });
+  if (schema.type === "string" && !name && schema.maxLength && !schema.enum && !schema.pattern)
+    out.push({ rule: "maxLength", value: "a".repeat(schema.maxLength + 1) });
   if (schema.pattern === "^[0-9#*w]+$") out.push({ rule: "pattern", value: "12x" });
   return out;
 }
@@ -77,7 +98,12 @@ export function bodyProperties(operationId: string): Record<string, any> {
       if (method !== "parameters" && op.operationId === operationId) {
         const schema = resolve(op.requestBody?.content?.["application/x-www-form-urlencoded"]?.schema);
         if (schema) return schema.properties;
-        return Object.fromEntries((op.parameters ?? []).map(resolve).filter((p: any) => p.in === "query").map((p: any) => [p.name, p.schema]));
+        return Object.fromEntries(
+          (op.parameters ?? [])
+            .map(resolve)
+            .filter((p: any) => p.in === "query")
+            .map((p: any) => [p.name, p.schema]),
+        );
       }
     }
   }

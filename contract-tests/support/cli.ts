@@ -1,11 +1,16 @@
 // Runs the CLI as a user does: a separate process, its own stdout, stderr and exit code.
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const entry = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
 
-export function startCli(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams & { output: () => { stdout: string; stderr: string } } {
-  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], { env: { ...process.env, NO_COLOR: "1", ...env } });
+export function startCli(
+  args: string[],
+  env: Record<string, string> = {},
+): ChildProcessWithoutNullStreams & { output: () => { stdout: string; stderr: string } } {
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+    env: { ...process.env, NO_COLOR: "1", ...env },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -19,12 +24,17 @@ export async function runCli(args: string[], env: Record<string, string> = {}) {
   return { code, ...child.output() };
 }
 
-export async function waitFor(child: ReturnType<typeof startCli>, pattern: RegExp, ms = 20_000): Promise<RegExpMatchArray> {
+export async function waitFor(
+  child: ReturnType<typeof startCli>,
+  pattern: RegExp,
+  ms = 20_000,
+): Promise<RegExpMatchArray> {
   const deadline = Date.now() + ms;
   for (;;) {
     const match = child.output().stdout.match(pattern);
     if (match) return match;
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`no ${pattern} in output: ${JSON.stringify(child.output())}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`no ${pattern} in output: ${JSON.stringify(child.output())}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

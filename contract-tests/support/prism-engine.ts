@@ -6,11 +6,23 @@ import { MOCK_SPEC_PATH } from "../../src/mock/index.js";
 const require = createRequire(import.meta.url);
 const prismHttp = require("@stoplight/prism-http") as {
   getHttpOperationsFromSpec(path: string): Promise<unknown[]>;
-  createInstance(config: unknown, components: unknown): { request(req: unknown, ops: unknown[], config?: unknown): () => Promise<any> };
+  createInstance(
+    config: unknown,
+    components: unknown,
+  ): { request(req: unknown, ops: unknown[], config?: unknown): () => Promise<any> };
 };
 
 const quiet = () => {};
-const logger: Record<string, unknown> = { success: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet, trace: quiet, fatal: quiet, child: () => logger };
+const logger: Record<string, unknown> = {
+  success: quiet,
+  info: quiet,
+  warn: quiet,
+  error: quiet,
+  debug: quiet,
+  trace: quiet,
+  fatal: quiet,
+  child: () => logger,
+};
 
 export interface EngineResponse {
   statusCode: number;
@@ -20,16 +32,35 @@ export interface EngineResponse {
 export async function createPrismEngine() {
   const operations = await prismHttp.getHttpOperationsFromSpec(MOCK_SPEC_PATH);
   const prism = prismHttp.createInstance(
-    { mock: { dynamic: true }, validateRequest: true, validateResponse: true, checkSecurity: false, errors: true, isProxy: false },
+    {
+      mock: { dynamic: true },
+      validateRequest: true,
+      validateResponse: true,
+      checkSecurity: false,
+      errors: true,
+      isProxy: false,
+    },
     { logger },
   );
-  return async function respond(request: { method: string; path: string; body?: unknown; headers?: Record<string, string> }, seed: string, code?: number): Promise<EngineResponse> {
+  return async function respond(
+    request: { method: string; path: string; body?: unknown; headers?: Record<string, string> },
+    seed: string,
+    code?: number,
+  ): Promise<EngineResponse> {
     const result = await prism.request(
-      { method: request.method.toLowerCase(), url: { path: request.path }, headers: request.headers ?? {}, body: request.body },
+      {
+        method: request.method.toLowerCase(),
+        url: { path: request.path },
+        headers: request.headers ?? {},
+        body: request.body,
+      },
       operations,
       { mock: { dynamic: true, seed, ...(code ? { code } : {}) } },
     )();
-    if (result._tag !== "Right") throw new Error(`Prism engine refused ${request.method} ${request.path}: ${String(result.left?.message ?? result.left)}`);
+    if (result._tag !== "Right")
+      throw new Error(
+        `Prism engine refused ${request.method} ${request.path}: ${String(result.left?.message ?? result.left)}`,
+      );
     return { statusCode: result.right.output.statusCode, body: result.right.output.body };
   };
 }

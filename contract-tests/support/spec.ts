@@ -8,7 +8,10 @@ export const spec = bundled as unknown as {
 
 export function resolve(node: any): any {
   while (node && typeof node.$ref === "string") {
-    node = node.$ref.slice(2).split("/").reduce((at: any, key: string) => at[key], spec);
+    node = node.$ref
+      .slice(2)
+      .split("/")
+      .reduce((at: any, key: string) => at[key], spec);
   }
   return node;
 }

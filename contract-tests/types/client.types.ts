@@ -1,6 +1,6 @@
 // Compile-time contract, checked by `tsc --noEmit` in the test command: every @ts-expect-error line must fail to
 // compile, or tsc reports the directive as unused.
-import { createCallsClient, type Call, type CreateCallParams } from "../../src/index.js";
+import { type Call, type CreateCallParams, createCallsClient } from "../../src/index.js";
 
 const client = createCallsClient({ accountSid: "AC0123456789abcdef0123456789abcdef", authToken: "token" });
 const sid = "CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b";
@@ -9,7 +9,11 @@ export async function compileTimeContract(call: Call): Promise<void> {
   // The valid forms compile.
   await client.create({ To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" });
   await client.create({ To: "client:joey", From: "+12125551234", Twiml: "<Response/>", MachineDetection: "Enable" });
-  await client.create({ To: "+13105555555", From: "+12125551234", ApplicationSid: "AP0123456789abcdef0123456789abcdef" });
+  await client.create({
+    To: "+13105555555",
+    From: "+12125551234",
+    ApplicationSid: "AP0123456789abcdef0123456789abcdef",
+  });
   await client.update(sid, { Status: "canceled" });
 
   // @ts-expect-error To is required
@@ -18,20 +22,40 @@ export async function compileTimeContract(call: Call): Promise<void> {
   // @ts-expect-error one of Url, Twiml or ApplicationSid is required
   await client.create({ To: "+13105555555", From: "+12125551234" });
 
-  // @ts-expect-error StatusCallbackEvents is not a parameter (StatusCallbackEvent is)
-  await client.create({ To: "+13105555555", From: "+12125551234", Url: "https://example.com/t", StatusCallbackEvents: ["ringing"] });
+  await client.create({
+    To: "+13105555555",
+    From: "+12125551234",
+    Url: "https://example.com/t",
+    // @ts-expect-error StatusCallbackEvents is not a parameter (StatusCallbackEvent is)
+    StatusCallbackEvents: ["ringing"],
+  });
 
-  // @ts-expect-error MachineDetection values are case-sensitive: "Enable"
-  await client.create({ To: "+13105555555", From: "+12125551234", Url: "https://example.com/t", MachineDetection: "enable" });
+  await client.create({
+    To: "+13105555555",
+    From: "+12125551234",
+    Url: "https://example.com/t",
+    // @ts-expect-error MachineDetection values are case-sensitive: "Enable"
+    MachineDetection: "enable",
+  });
 
-  // @ts-expect-error StatusCallbackEvent "queued" is not an event
-  await client.create({ To: "+13105555555", From: "+12125551234", Url: "https://example.com/t", StatusCallbackEvent: ["queued"] });
+  await client.create({
+    To: "+13105555555",
+    From: "+12125551234",
+    Url: "https://example.com/t",
+    // @ts-expect-error StatusCallbackEvent "queued" is not an event
+    StatusCallbackEvent: ["queued"],
+  });
 
   // @ts-expect-error update Status is spelt "canceled"
   await client.update(sid, { Status: "cancelled" });
 
-  // @ts-expect-error Timeout is a number, not text
-  const textTimeout: CreateCallParams = { To: "+13105555555", From: "+12125551234", Url: "https://example.com/t", Timeout: "30" };
+  const textTimeout: CreateCallParams = {
+    To: "+13105555555",
+    From: "+12125551234",
+    Url: "https://example.com/t",
+    // @ts-expect-error Timeout is a number, not text
+    Timeout: "30",
+  };
   void textTimeout;
 
   // @ts-expect-error a Call has no `duration_seconds` field

@@ -4,7 +4,16 @@ import { parseWebhook, validateWebhook } from "../../src/index.js";
 
 export function webhookTypes(body: string, signature: string | undefined): void {
   const event = parseWebhook("statusCallback", { url: "https://example.com/status", body, signature, authToken: "t" });
-  const status: "queued" | "initiated" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled" = event.CallStatus;
+  const status:
+    | "queued"
+    | "initiated"
+    | "ringing"
+    | "in-progress"
+    | "completed"
+    | "busy"
+    | "failed"
+    | "no-answer"
+    | "canceled" = event.CallStatus;
   const sequence: number = event.SequenceNumber;
   void [status, sequence];
 
@@ -12,7 +21,12 @@ export function webhookTypes(body: string, signature: string | undefined): void 
   const asText: string = event.SequenceNumber;
   void asText;
 
-  const amd = parseWebhook("asyncAmdStatusCallback", { url: "https://example.com/amd", body, signature, authToken: "t" });
+  const amd = parseWebhook("asyncAmdStatusCallback", {
+    url: "https://example.com/amd",
+    body,
+    signature,
+    authToken: "t",
+  });
   // @ts-expect-error AnsweredBy is one of the detection results, not any string
   const answered: "machine" = amd.AnsweredBy;
   void answered;
@@ -22,7 +36,9 @@ export function webhookTypes(body: string, signature: string | undefined): void 
 }
 
 export async function queueTypes(): Promise<void> {
-  const queue = createCallQueue({ client: createCallsClient({ accountSid: "AC0123456789abcdef0123456789abcdef", authToken: "t" }) });
+  const queue = createCallQueue({
+    client: createCallsClient({ accountSid: "AC0123456789abcdef0123456789abcdef", authToken: "t" }),
+  });
   const call = await queue.enqueue({ To: "+13105555555", From: "+12125551234", Url: "https://example.com/t" });
   void call.sid;
   // @ts-expect-error the queue takes the same create parameters as the client: one of Url, Twiml or ApplicationSid

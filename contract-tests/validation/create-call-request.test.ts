@@ -1,6 +1,6 @@
 // The createCall rules that Twilio states only in prose, as ok/fail pairs against the compiled spec.
 import { describe, expect, it } from "vitest";
-import { validateCreateCallRequest, type Violation } from "../../src/validation/index.js";
+import { type Violation, validateCreateCallRequest } from "../../src/validation/index.js";
 
 const base = { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" };
 
@@ -14,7 +14,9 @@ describe("createCall request body", () => {
   });
 
   it("rejects a call with none of Url, Twiml and ApplicationSid", () => {
-    expect(rulesBroken({ To: base.To, From: base.From })).toEqual([{ field: "Url|Twiml|ApplicationSid", rule: "anyOf" }]);
+    expect(rulesBroken({ To: base.To, From: base.From })).toEqual([
+      { field: "Url|Twiml|ApplicationSid", rule: "anyOf" },
+    ]);
   });
 
   it.each([
@@ -51,7 +53,11 @@ describe("createCall request body", () => {
   });
 
   it("rejects an ApplicationSid of 33 characters", () => {
-    const violations = rulesBroken({ To: base.To, From: base.From, ApplicationSid: "AP0123456789abcdef0123456789abcde" });
+    const violations = rulesBroken({
+      To: base.To,
+      From: base.From,
+      ApplicationSid: "AP0123456789abcdef0123456789abcde",
+    });
     expect(violations).toContainEqual({ field: "ApplicationSid", rule: "minLength" });
   });
 
@@ -62,7 +68,8 @@ describe("createCall request body", () => {
   });
 
   it("reads repeated keys of form text as one array", () => {
-    const form = "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ft&StatusCallbackEvent=initiated&StatusCallbackEvent=completed";
+    const form =
+      "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ft&StatusCallbackEvent=initiated&StatusCallbackEvent=completed";
     const result = validateCreateCallRequest(form);
     expect(result.violations).toEqual([]);
     expect(result.value).toMatchObject({ StatusCallbackEvent: ["initiated", "completed"] });

@@ -12,12 +12,19 @@ const call = {
   Direction: "outbound-api",
 };
 const valid: Record<WebhookId, Record<string, string>> = {
-  statusCallback: { ...call, CallbackSource: "call-progress-events", SequenceNumber: "1", Timestamp: "Tue, 24 Nov 2026 17:40:04 +0000", SipResponseCode: "180" },
+  statusCallback: {
+    ...call,
+    CallbackSource: "call-progress-events",
+    SequenceNumber: "1",
+    Timestamp: "Tue, 24 Nov 2026 17:40:04 +0000",
+    SipResponseCode: "180",
+  },
   recordingStatusCallback: {
     AccountSid: call.AccountSid,
     CallSid: call.CallSid,
     RecordingSid: "RE0123456789abcdef0123456789abcdef",
-    RecordingUrl: "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE0123456789abcdef0123456789abcdef",
+    RecordingUrl:
+      "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE0123456789abcdef0123456789abcdef",
     RecordingStatus: "completed",
     RecordingDuration: "12",
     RecordingChannels: "2",
@@ -26,7 +33,12 @@ const valid: Record<WebhookId, Record<string, string>> = {
     RecordingTrack: "both",
     ErrorCode: "0",
   },
-  asyncAmdStatusCallback: { AccountSid: call.AccountSid, CallSid: call.CallSid, AnsweredBy: "machine_end_beep", MachineDetectionDuration: "4210" },
+  asyncAmdStatusCallback: {
+    AccountSid: call.AccountSid,
+    CallSid: call.CallSid,
+    AnsweredBy: "machine_end_beep",
+    MachineDetectionDuration: "4210",
+  },
   voiceRequest: { ...call, CallStatus: "in-progress", AnsweredBy: "human", Called: "+13105555555" },
 };
 
@@ -37,10 +49,22 @@ const broken: Array<[WebhookId, string, Record<string, string | undefined>, stri
   ["statusCallback", "no CallSid", { CallSid: undefined }, "CallSid", "required"],
   ["statusCallback", "a SipResponseCode of 7", { SipResponseCode: "7" }, "SipResponseCode", "minimum"],
   ["recordingStatusCallback", "the RecordingStatus done", { RecordingStatus: "done" }, "RecordingStatus", "enum"],
-  ["recordingStatusCallback", "a RecordingSid with the prefix CA", { RecordingSid: call.CallSid }, "RecordingSid", "pattern"],
+  [
+    "recordingStatusCallback",
+    "a RecordingSid with the prefix CA",
+    { RecordingSid: call.CallSid },
+    "RecordingSid",
+    "pattern",
+  ],
   ["recordingStatusCallback", "three RecordingChannels", { RecordingChannels: "3" }, "RecordingChannels", "enum"],
   ["asyncAmdStatusCallback", "AnsweredBy machine", { AnsweredBy: "machine" }, "AnsweredBy", "enum"],
-  ["asyncAmdStatusCallback", "no MachineDetectionDuration", { MachineDetectionDuration: undefined }, "MachineDetectionDuration", "required"],
+  [
+    "asyncAmdStatusCallback",
+    "no MachineDetectionDuration",
+    { MachineDetectionDuration: undefined },
+    "MachineDetectionDuration",
+    "required",
+  ],
   ["voiceRequest", "a Direction outbound", { Direction: "outbound" }, "Direction", "enum"],
 ];
 
@@ -50,12 +74,19 @@ describe("webhook payloads", () => {
   });
 
   it.each(broken)("%s rejects %s", (kind, _, change, field, rule) => {
-    const payload = Object.fromEntries(Object.entries({ ...valid[kind], ...change }).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    const violations = validateWebhook(kind, new URLSearchParams(payload)).violations.map((v) => ({ field: v.field, rule: v.rule }));
+    const payload = Object.fromEntries(
+      Object.entries({ ...valid[kind], ...change }).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>;
+    const violations = validateWebhook(kind, new URLSearchParams(payload)).violations.map((v) => ({
+      field: v.field,
+      rule: v.rule,
+    }));
     expect(violations).toEqual([{ field, rule }]);
   });
 
   it("reads numbers in a payload as numbers", () => {
-    expect(validateWebhook("asyncAmdStatusCallback", valid.asyncAmdStatusCallback).value).toMatchObject({ MachineDetectionDuration: 4210 });
+    expect(validateWebhook("asyncAmdStatusCallback", valid.asyncAmdStatusCallback).value).toMatchObject({
+      MachineDetectionDuration: 4210,
+    });
   });
 });

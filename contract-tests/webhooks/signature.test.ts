@@ -6,7 +6,13 @@ import { computeSignature, isValidSignature, parseWebhook, WebhookError } from "
 
 const TOKEN = "12345";
 const URL_WITH_QUERY = "https://example.com/myapp.php?foo=1&bar=2";
-const PARAMS = { CallSid: "CA1234567890ABCDE", Caller: "+12349013030", Digits: "1234", From: "+12349013030", To: "+18005551212" };
+const PARAMS = {
+  CallSid: "CA1234567890ABCDE",
+  Caller: "+12349013030",
+  Digits: "1234",
+  From: "+12349013030",
+  To: "+18005551212",
+};
 
 function opensslSignature(key: string, data: string): string {
   return execFileSync("openssl", ["dgst", "-sha1", "-hmac", key, "-binary"], { input: data }).toString("base64");
@@ -24,7 +30,12 @@ describe("X-Twilio-Signature", () => {
   });
 
   it("sorts parameter names byte-wise and keeps repeated values in order", () => {
-    const params: Array<[string, string]> = [["b", "2"], ["B", "1"], ["a", "x"], ["a", "y"]];
+    const params: Array<[string, string]> = [
+      ["b", "2"],
+      ["B", "1"],
+      ["a", "x"],
+      ["a", "y"],
+    ];
     expect(computeSignature(TOKEN, "https://h/p", params)).toBe(opensslSignature(TOKEN, "https://h/pB1axayb2"));
   });
 
@@ -68,8 +79,18 @@ describe("parseWebhook", () => {
   }).toString();
 
   it("returns the typed payload of a signed, valid status callback", () => {
-    const payload = parseWebhook("statusCallback", { url, body, signature: computeSignature(TOKEN, url, body), authToken: TOKEN });
-    expect(payload).toMatchObject({ CallStatus: "completed", SequenceNumber: 3, CallDuration: 162, FromCity: "NEW YORK" });
+    const payload = parseWebhook("statusCallback", {
+      url,
+      body,
+      signature: computeSignature(TOKEN, url, body),
+      authToken: TOKEN,
+    });
+    expect(payload).toMatchObject({
+      CallStatus: "completed",
+      SequenceNumber: 3,
+      CallDuration: 162,
+      FromCity: "NEW YORK",
+    });
     const status: "completed" | "ringing" | string = payload.CallStatus;
     expect(status).toBe("completed");
   });
@@ -90,7 +111,13 @@ describe("parseWebhook", () => {
 
   it("rejects a signed body that breaks the schema, naming the field", () => {
     const bad = body.replace("CallStatus=completed", "CallStatus=answered");
-    const attempt = () => parseWebhook("statusCallback", { url, body: bad, signature: computeSignature(TOKEN, url, bad), authToken: TOKEN });
+    const attempt = () =>
+      parseWebhook("statusCallback", {
+        url,
+        body: bad,
+        signature: computeSignature(TOKEN, url, bad),
+        authToken: TOKEN,
+      });
     expect(attempt).toThrow(/statusCallback body: CallStatus breaks enum/);
   });
 

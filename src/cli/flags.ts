@@ -8,13 +8,15 @@ export class UsageError extends Error {
 export function parsePort(flag: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`${flag} must be a whole number from 0 to 65535, got "${text}"`);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new UsageError(`${flag} must be a whole number from 0 to 65535, got "${text}"`);
   return port;
 }
 
 export function parseLoopbackHost(flag: string, text: string | undefined): string {
   const host = text ?? "127.0.0.1";
-  if (!isLoopbackHost(host)) throw new UsageError(`${flag} must be a loopback address (127.x.x.x, localhost or ::1), got "${host}"`);
+  if (!isLoopbackHost(host))
+    throw new UsageError(`${flag} must be a loopback address (127.x.x.x, localhost or ::1), got "${host}"`);
   return host;
 }
 

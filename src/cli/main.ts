@@ -2,9 +2,9 @@
 // calls-contract: `mock` serves the spec on loopback; `verify` holds a server (by default that mock) to the spec.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { UsageError } from "./flags.js";
 import { runMockCommand } from "./mock-command.js";
 import { runVerifyCommand } from "./verify-command.js";
-import { UsageError } from "./flags.js";
 
 const HELP = `calls-contract: Twilio's Calls API as a strict contract
 
@@ -34,14 +34,28 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "mock") {
-    const { values } = parseArgs({ args: rest, strict: true, options: { host: { type: "string" }, port: { type: "string" }, dynamic: { type: "boolean" }, seed: { type: "string" } } });
+    const { values } = parseArgs({
+      args: rest,
+      strict: true,
+      options: {
+        host: { type: "string" },
+        port: { type: "string" },
+        dynamic: { type: "boolean" },
+        seed: { type: "string" },
+      },
+    });
     return runMockCommand(values);
   }
   if (command === "verify") {
     const { values } = parseArgs({
       args: rest,
       strict: true,
-      options: { "base-url": { type: "string" }, junit: { type: "string" }, json: { type: "string" }, "allow-writes": { type: "boolean" } },
+      options: {
+        "base-url": { type: "string" },
+        junit: { type: "string" },
+        json: { type: "string" },
+        "allow-writes": { type: "boolean" },
+      },
     });
     return runVerifyCommand(values);
   }

@@ -1,7 +1,12 @@
 import { startMock } from "../mock/index.js";
 import { onInterrupt, parseLoopbackHost, parsePort } from "./flags.js";
 
-export async function runMockCommand(flags: { host?: string; port?: string; dynamic?: boolean; seed?: string }): Promise<number> {
+export async function runMockCommand(flags: {
+  host?: string;
+  port?: string;
+  dynamic?: boolean;
+  seed?: string;
+}): Promise<number> {
   const host = parseLoopbackHost("--host", flags.host);
   const port = parsePort("--port", flags.port, 4010);
   const mock = await startMock({ host, port, dynamic: flags.dynamic, seed: flags.seed });

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
-import { startMock, type RunningMock } from "../mock/index.js";
-import { CHECKS, runVerify, type CheckOutcome } from "../verify/checks.js";
+import { type RunningMock, startMock } from "../mock/index.js";
+import { CHECKS, type CheckOutcome, runVerify } from "../verify/checks.js";
 import { renderFailure, renderJson, renderJunit, renderTable } from "../verify/report.js";
 import { onInterrupt, UsageError } from "./flags.js";
 
@@ -22,7 +22,9 @@ function credentialsFor(usingMock: boolean) {
     throw new UsageError("set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN to verify a server given with --base-url");
   }
   if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid)) {
-    throw new UsageError(`TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits, got ${accountSid.length} characters starting "${accountSid.slice(0, 2)}"`);
+    throw new UsageError(
+      `TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits, got ${accountSid.length} characters starting "${accountSid.slice(0, 2)}"`,
+    );
   }
   return { accountSid, authToken };
 }
@@ -34,8 +36,10 @@ function checkBaseUrl(text: string): string {
   } catch {
     throw new UsageError(`--base-url must be an absolute http(s) URL, got "${text}"`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--base-url must use http or https, got "${url.protocol}"`);
-  if (url.username || url.password) throw new UsageError("--base-url must not hold credentials; use TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`--base-url must use http or https, got "${url.protocol}"`);
+  if (url.username || url.password)
+    throw new UsageError("--base-url must not hold credentials; use TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
   return text.replace(/\/+$/, "");
 }
 
@@ -61,19 +65,29 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
       allowWrites: flags["allow-writes"],
       onOutcome: (o: CheckOutcome, index, total) => {
         if (o.check === "status-declared" || o.check === "response-schema") {
-          if (!o.passed) process.stderr.write(`  [${String(index).padStart(3)}/${total}] ✗ ${o.check} ${o.operation} ${o.subject}\n`);
+          if (!o.passed)
+            process.stderr.write(
+              `  [${String(index).padStart(3)}/${total}] ✗ ${o.check} ${o.operation} ${o.subject}\n`,
+            );
           return;
         }
-        process.stderr.write(`  [${String(index).padStart(3)}/${total}] ${o.passed ? "✓" : "✗"} ${o.operation} ${o.subject}\n`);
+        process.stderr.write(
+          `  [${String(index).padStart(3)}/${total}] ${o.passed ? "✓" : "✗"} ${o.operation} ${o.subject}\n`,
+        );
       },
     });
     const seconds = (performance.now() - started) / 1000;
     const failures = result.outcomes.filter((o) => !o.passed);
     process.stdout.write(`\n${renderTable(result.outcomes)}\n`);
-    if (result.skipped.length > 0) process.stdout.write(`\nskipped ${result.skipped.length} request(s): ${result.skipped[0]!.reason}\n`);
+    if (result.skipped.length > 0)
+      process.stdout.write(`\nskipped ${result.skipped.length} request(s): ${result.skipped[0]!.reason}\n`);
     if (failures.length > 0) {
       process.stdout.write(`\n${failures.length} violation(s):\n${failures.map(renderFailure).join("\n")}\n`);
-      process.stdout.write(`\nchecks: ${Object.entries(CHECKS).map(([name, what]) => `\n  ${name}: ${what}`).join("")}\n`);
+      process.stdout.write(
+        `\nchecks: ${Object.entries(CHECKS)
+          .map(([name, what]) => `\n  ${name}: ${what}`)
+          .join("")}\n`,
+      );
     }
     if (flags.junit) await writeFile(flags.junit, renderJunit(result, seconds));
     if (flags.json) await writeFile(flags.json, renderJson(result, baseUrl));

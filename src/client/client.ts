@@ -1,10 +1,10 @@
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/calls.js";
-import { CallsError, TwilioApiError } from "./errors.js";
 import { encodeForm } from "../form.js";
-import { createHttpTransport, LiteRequest, MAY_HAVE_REACHED_SERVER, type Fetch } from "./transport.js";
-import type { Call, CallPage, CreateCallParams, ListCallsFilters, UpdateCallParams } from "./types.js";
 import type { OperationId, Violation } from "../validation/index.js";
+import { CallsError, TwilioApiError } from "./errors.js";
+import { createHttpTransport, type Fetch, LiteRequest, MAY_HAVE_REACHED_SERVER } from "./transport.js";
+import type { Call, CallPage, CreateCallParams, ListCallsFilters, UpdateCallParams } from "./types.js";
 
 export const TWILIO_API_BASE_URL = "https://api.twilio.com";
 
@@ -50,7 +50,14 @@ const LIST_PATH = "/2010-04-01/Accounts/{AccountSid}/Calls.json";
 const CALL_PATH = "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json";
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" } as const;
 // Error codes that mean no connection was made, so nothing reached the server (for fetches other than ours).
-const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+const NOT_SENT = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 const RETRIED_STATUSES = new Set([429, 503]);
 
 interface Outcome<T> {
@@ -107,7 +114,10 @@ export function createCallsClient(options: CallsClientOptions) {
     return Math.round(ceiling / 2 + (retry.random() * ceiling) / 2);
   };
 
-  async function check(operation: OperationId, parts: { path: Record<string, string>; query?: object; body?: object }): Promise<void> {
+  async function check(
+    operation: OperationId,
+    parts: { path: Record<string, string>; query?: object; body?: object },
+  ): Promise<void> {
     if (options.validate === false) return;
     const v = await loadValidators();
     const violations: Violation[] = [
@@ -116,18 +126,30 @@ export function createCallsClient(options: CallsClientOptions) {
       ...(parts.body ? v.validateBody(operation, parts.body as Record<string, unknown>).violations : []),
     ];
     if (violations.length > 0) {
-      const list = violations.map((x) => `${x.field} breaks ${x.rule}: ${x.expected}${"value" in x ? `, got ${JSON.stringify(x.value)}` : ""}`);
-      throw new CallsError("validation", `${operation}: not sent, the request breaks the spec: ${list.join("; ")}`, { violations });
+      const list = violations.map(
+        (x) => `${x.field} breaks ${x.rule}: ${x.expected}${"value" in x ? `, got ${JSON.stringify(x.value)}` : ""}`,
+      );
+      throw new CallsError("validation", `${operation}: not sent, the request breaks the spec: ${list.join("; ")}`, {
+        violations,
+      });
     }
   }
 
   /** Sends with timeouts and retries; `idempotent` requests are also retried after network failures. */
-  async function execute<T>(operation: OperationId, idempotent: boolean, perCall: RequestOptions, attempt: (signal: AbortSignal) => Promise<Outcome<T>>): Promise<T> {
+  async function execute<T>(
+    operation: OperationId,
+    idempotent: boolean,
+    perCall: RequestOptions,
+    attempt: (signal: AbortSignal) => Promise<Outcome<T>>,
+  ): Promise<T> {
     const started = Date.now();
     const timeoutMs = perCall.timeoutMs ?? options.timeoutMs ?? 30_000;
     for (let n = 1; ; n++) {
       const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")), timeoutMs);
+      const timer = setTimeout(
+        () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
+        timeoutMs,
+      );
       const timedOut = () => controller.signal.aborted && !perCall.signal?.aborted;
       const relay = () => controller.abort(perCall.signal!.reason);
       perCall.signal?.addEventListener("abort", relay, { once: true });
@@ -148,18 +170,28 @@ export function createCallsClient(options: CallsClientOptions) {
         const reached = typeof tagged === "boolean" ? tagged : !NOT_SENT.has(code ?? "");
         const placed = operation === "createCall" ? reached : undefined;
         if (perCall.signal?.aborted) {
-          throw new CallsError("aborted", `${operation}: aborted by the caller${placed ? "; the call may or may not have been placed" : ""}`, { cause, attempts: n, mayHaveBeenPlaced: placed });
+          throw new CallsError(
+            "aborted",
+            `${operation}: aborted by the caller${placed ? "; the call may or may not have been placed" : ""}`,
+            { cause, attempts: n, mayHaveBeenPlaced: placed },
+          );
         }
         const wait = backoffMs(n);
         if ((idempotent || !reached) && budgetLeft(wait)) {
           await retry.sleep(wait);
           continue;
         }
-        const what = timedOut() ? `no answer from ${baseUrl} within ${timeoutMs} ms` : `no answer from ${baseUrl} (${code ?? "network error"})`;
+        const what = timedOut()
+          ? `no answer from ${baseUrl} within ${timeoutMs} ms`
+          : `no answer from ${baseUrl} (${code ?? "network error"})`;
         const advice = placed
           ? "; the request may have reached Twilio, so the call may or may not have been placed. It was not retried: look for it with listCalls (To, StartTime) before placing it again"
           : "";
-        throw new CallsError(timedOut() ? "timeout" : "network", `${operation}: ${what} after ${n} attempt${n > 1 ? "s" : ""}${advice}`, { cause, attempts: n, mayHaveBeenPlaced: placed });
+        throw new CallsError(
+          timedOut() ? "timeout" : "network",
+          `${operation}: ${what} after ${n} attempt${n > 1 ? "s" : ""}${advice}`,
+          { cause, attempts: n, mayHaveBeenPlaced: placed },
+        );
       }
       settle();
       const { response } = outcome;
@@ -179,17 +211,23 @@ export function createCallsClient(options: CallsClientOptions) {
 
   async function list(filters: ListCallsFilters = {}, perCall: RequestOptions = {}): Promise<CallPage> {
     await check("listCalls", { path: account, query: filters });
-    return execute("listCalls", true, perCall, (signal) => raw.GET(LIST_PATH, { params: { path: account, query: filters }, signal }));
+    return execute("listCalls", true, perCall, (signal) =>
+      raw.GET(LIST_PATH, { params: { path: account, query: filters }, signal }),
+    );
   }
 
-  async function* pages(filters: ListCallsFilters = {}, perCall: RequestOptions = {}): AsyncGenerator<CallPage, void, undefined> {
+  async function* pages(
+    filters: ListCallsFilters = {},
+    perCall: RequestOptions = {},
+  ): AsyncGenerator<CallPage, void, undefined> {
     let page = await list(filters, perCall);
     const seen = new Set<string>();
     for (;;) {
       yield page;
       const next = page.next_page_uri;
       if (next === null) return;
-      if (seen.has(next)) throw new CallsError("api", `the server sent next_page_uri ${next} twice; stopping to avoid a loop`);
+      if (seen.has(next))
+        throw new CallsError("api", `the server sent next_page_uri ${next} twice; stopping to avoid a loop`);
       seen.add(next);
       const url = new URL(next, "http://next-page.invalid");
       if (url.pathname !== LIST_PATH.replace("{AccountSid}", accountSid)) {
@@ -205,7 +243,9 @@ export function createCallsClient(options: CallsClientOptions) {
     /** Places a call (createCall). Never retried once the request may have reached the server. */
     async create(params: CreateCallParams, perCall: RequestOptions = {}): Promise<Call> {
       await check("createCall", { path: account, body: params });
-      return execute("createCall", false, perCall, (signal) => raw.POST(LIST_PATH, { params: { path: account }, body: params, headers: FORM, signal }));
+      return execute("createCall", false, perCall, (signal) =>
+        raw.POST(LIST_PATH, { params: { path: account }, body: params, headers: FORM, signal }),
+      );
     },
     /** Reads one call (fetchCall). */
     async fetch(sid: string, perCall: RequestOptions = {}): Promise<Call> {
@@ -217,7 +257,9 @@ export function createCallsClient(options: CallsClientOptions) {
     async update(sid: string, params: UpdateCallParams, perCall: RequestOptions = {}): Promise<Call> {
       const path = { ...account, Sid: sid };
       await check("updateCall", { path, body: params });
-      return execute("updateCall", false, perCall, (signal) => raw.POST(CALL_PATH, { params: { path }, body: params, headers: FORM, signal }));
+      return execute("updateCall", false, perCall, (signal) =>
+        raw.POST(CALL_PATH, { params: { path }, body: params, headers: FORM, signal }),
+      );
     },
     /** Deletes the record of a call (deleteCall). */
     async remove(sid: string, perCall: RequestOptions = {}): Promise<void> {

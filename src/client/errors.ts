@@ -1,5 +1,5 @@
-import type { TwilioErrorBody } from "./types.js";
 import type { Violation } from "../validation/index.js";
+import type { TwilioErrorBody } from "./types.js";
 
 /**
  * - api: Twilio answered with an HTTP error; rate-limited: it answered 429 (after any retries)

@@ -1,10 +1,11 @@
 // The lean entry: the client, its errors, the queue and the transport. Validators load on the first request.
-export { createCallsClient, TWILIO_API_BASE_URL } from "./client.js";
-export type { CallsClient, CallsClientOptions, RequestOptions, RetryOptions } from "./client.js";
-export { CallsError, TwilioApiError } from "./errors.js";
-export type { CallsErrorKind } from "./errors.js";
+
 export { encodeForm } from "../form.js";
-export { createCallQueue } from "./queue.js";
+export type { CallsClient, CallsClientOptions, RequestOptions, RetryOptions } from "./client.js";
+export { createCallsClient, TWILIO_API_BASE_URL } from "./client.js";
+export type { CallsErrorKind } from "./errors.js";
+export { CallsError, TwilioApiError } from "./errors.js";
 export type { CallQueue, CallQueueOptions } from "./queue.js";
+export { createCallQueue } from "./queue.js";
 export { createHttpTransport } from "./transport.js";
 export type * from "./types.js";

@@ -21,7 +21,8 @@ export type CallQueue = ReturnType<typeof createCallQueue>;
 
 export function createCallQueue(options: CallQueueOptions) {
   const rate = options.callsPerSecond ?? 1;
-  if (!(rate > 0) || !Number.isFinite(rate)) throw new RangeError(`callsPerSecond must be a positive number, got ${rate}`);
+  if (!(rate > 0) || !Number.isFinite(rate))
+    throw new RangeError(`callsPerSecond must be a positive number, got ${rate}`);
   const intervalMs = 1000 / rate;
   const waiting: Waiting[] = [];
   const sent = new Set<Promise<unknown>>();
@@ -48,7 +49,10 @@ export function createCallQueue(options: CallQueueOptions) {
   return {
     /** Queues a create; settles with its Call, or with the error of that create alone. */
     enqueue(params: CreateCallParams, requestOptions: RequestOptions = {}): Promise<Call> {
-      if (cancelled !== undefined) return Promise.reject(new CallsError("cancelled", `the call queue was cancelled (${cancelled}); nothing more is sent`));
+      if (cancelled !== undefined)
+        return Promise.reject(
+          new CallsError("cancelled", `the call queue was cancelled (${cancelled}); nothing more is sent`),
+        );
       return new Promise<Call>((resolve, reject) => {
         waiting.push({ params, options: requestOptions, resolve, reject });
         schedule();
@@ -74,7 +78,9 @@ export function createCallQueue(options: CallQueueOptions) {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       for (const item of waiting.splice(0)) {
-        item.reject(new CallsError("cancelled", `not sent: the call queue was cancelled (${reason}) before this create's turn`));
+        item.reject(
+          new CallsError("cancelled", `not sent: the call queue was cancelled (${reason}) before this create's turn`),
+        );
       }
     },
   };

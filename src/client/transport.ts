@@ -24,7 +24,10 @@ export class LiteRequest {
   readonly headers: Headers;
   readonly body: string | undefined;
   readonly signal: AbortSignal | undefined;
-  constructor(url: string, init: { method?: string; headers?: HeadersInit; body?: unknown; signal?: AbortSignal | null }) {
+  constructor(
+    url: string,
+    init: { method?: string; headers?: HeadersInit; body?: unknown; signal?: AbortSignal | null },
+  ) {
     this.url = url;
     this.method = init.method ?? "GET";
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
@@ -67,7 +70,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
     const agent = agents[url.protocol as keyof typeof agents];
     if (!agent) throw new TypeError(`unsupported protocol ${url.protocol}`);
     const body =
-      request instanceof LiteRequest ? (request.body === undefined ? undefined : Buffer.from(request.body)) : request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+      request instanceof LiteRequest
+        ? request.body === undefined
+          ? undefined
+          : Buffer.from(request.body)
+        : request.body
+          ? Buffer.from(await request.arrayBuffer())
+          : undefined;
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
     if (body) headers["content-length"] = String(body.length);
@@ -76,33 +85,45 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
     return new Promise<Response>((resolve, reject) => {
       let connected = false;
       const fail = (error: Error) => reject(Object.assign(error, { [MAY_HAVE_REACHED_SERVER]: connected }));
-      const req = (url.protocol === "https:" ? https : http).request(url, { method: request.method, headers, agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("error", fail);
-        res.on("end", () => {
-          const status = res.statusCode ?? 502;
-          const payload = Buffer.concat(chunks);
-          if (request instanceof LiteRequest) {
-            resolve(new LiteResponse(status, res.statusMessage ?? "", res.headers, payload) as unknown as Response);
-            return;
-          }
-          const empty = status === 204 || status === 304 || request.method === "HEAD";
-          const responseHeaders = new Headers();
-          for (const [name, value] of Object.entries(res.headers)) {
-            if (Array.isArray(value)) for (const v of value) responseHeaders.append(name, v);
-            else if (value !== undefined) responseHeaders.set(name, value);
-          }
-          resolve(new Response(empty ? null : payload, { status, statusText: res.statusMessage ?? "", headers: responseHeaders }));
-        });
-      });
+      const req = (url.protocol === "https:" ? https : http).request(
+        url,
+        { method: request.method, headers, agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("error", fail);
+          res.on("end", () => {
+            const status = res.statusCode ?? 502;
+            const payload = Buffer.concat(chunks);
+            if (request instanceof LiteRequest) {
+              resolve(new LiteResponse(status, res.statusMessage ?? "", res.headers, payload) as unknown as Response);
+              return;
+            }
+            const empty = status === 204 || status === 304 || request.method === "HEAD";
+            const responseHeaders = new Headers();
+            for (const [name, value] of Object.entries(res.headers)) {
+              if (Array.isArray(value)) for (const v of value) responseHeaders.append(name, v);
+              else if (value !== undefined) responseHeaders.set(name, value);
+            }
+            resolve(
+              new Response(empty ? null : payload, {
+                status,
+                statusText: res.statusMessage ?? "",
+                headers: responseHeaders,
+              }),
+            );
+          });
+        },
+      );
       req.on("socket", (socket) => {
-        if (!socket.connecting) connected = true; // a kept-alive socket is already open
+        if (!socket.connecting)
+          connected = true; // a kept-alive socket is already open
         else socket.once("connect", () => (connected = true));
       });
       req.on("error", fail);
       if (signal) {
-        const onAbort = () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
+        const onAbort = () =>
+          req.destroy(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
         signal.addEventListener("abort", onAbort, { once: true });
         req.on("close", () => signal.removeEventListener("abort", onAbort));
       }

@@ -2,6 +2,7 @@
 import type { components, operations, paths } from "../../generated/calls.js";
 
 export type { components, operations, paths };
+
 type Schemas = components["schemas"];
 
 export type Call = Schemas["Call"];

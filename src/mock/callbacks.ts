@@ -4,7 +4,12 @@ import { isLoopbackUrl } from "../loopback.js";
 import { computeSignature } from "../webhooks.js";
 
 const EVENT_ORDER = ["initiated", "ringing", "answered", "completed"] as const;
-const STATUS_FOR_EVENT: Record<string, string> = { initiated: "initiated", ringing: "ringing", answered: "in-progress", completed: "completed" };
+const STATUS_FOR_EVENT: Record<string, string> = {
+  initiated: "initiated",
+  ringing: "ringing",
+  answered: "in-progress",
+  completed: "completed",
+};
 const CALLBACK_TIMEOUT_MS = 2000;
 
 export type Log = (line: string) => void;
@@ -19,10 +24,16 @@ function shown(url: string): string {
   return parsed.toString();
 }
 
-async function deliver(url: string, method: string, params: Record<string, string>, authToken: string): Promise<number> {
+async function deliver(
+  url: string,
+  method: string,
+  params: Record<string, string>,
+  authToken: string,
+): Promise<number> {
   const target = new URL(url);
   const headers: Record<string, string> = { "User-Agent": "calls-contract-mock" };
-  if (target.username) headers.Authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString("base64")}`;
+  if (target.username)
+    headers.Authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString("base64")}`;
   target.username = "";
   target.password = "";
   let body: string | undefined;
@@ -39,7 +50,12 @@ async function deliver(url: string, method: string, params: Record<string, strin
   return response.status;
 }
 
-export function sendStatusCallbacks(form: Record<string, unknown>, call: Record<string, unknown>, authToken: string, log: Log): void {
+export function sendStatusCallbacks(
+  form: Record<string, unknown>,
+  call: Record<string, unknown>,
+  authToken: string,
+  log: Log,
+): void {
   const url = form.StatusCallback as string | undefined;
   if (!url || form.ApplicationSid !== undefined) return;
   if (!isLoopbackUrl(url)) {

@@ -1,10 +1,22 @@
 // How the mock words a rejected request: Twilio's error body, with the code Twilio uses for that field where it
 // documents one, and a message that names the field, the rule and the value.
-import type { Violation } from "../validation/index.js";
-import type { TwilioErrorBody } from "../client/types.js";
 
-export function twilioError(status: number, code: number, message: string, details?: Record<string, unknown>): TwilioErrorBody {
-  return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status, ...(details ? { details } : {}) };
+import type { TwilioErrorBody } from "../client/types.js";
+import type { Violation } from "../validation/index.js";
+
+export function twilioError(
+  status: number,
+  code: number,
+  message: string,
+  details?: Record<string, unknown>,
+): TwilioErrorBody {
+  return {
+    code,
+    message,
+    more_info: `https://www.twilio.com/docs/errors/${code}`,
+    status,
+    ...(details ? { details } : {}),
+  };
 }
 
 /** Codes Twilio documents for createCall and updateCall fields; every other rule maps to 20001 (invalid parameter). */
@@ -31,9 +43,16 @@ function sentence(v: Violation): string {
 /** One 400 body for every violation found; the message leads with the first, `details` lists them all. */
 export function invalidRequest(violations: Violation[]): TwilioErrorBody {
   const first = violations[0]!;
-  const more = violations.length > 1 ? ` (and ${violations.length - 1} more problem${violations.length > 2 ? "s" : ""})` : "";
+  const more =
+    violations.length > 1 ? ` (and ${violations.length - 1} more problem${violations.length > 2 ? "s" : ""})` : "";
   return twilioError(400, codeFor(first), `${sentence(first)}${more}`, {
-    violations: violations.map((v) => ({ location: v.location, field: v.field, rule: v.rule, expected: v.expected, ...("value" in v ? { value: v.value } : {}) })),
+    violations: violations.map((v) => ({
+      location: v.location,
+      field: v.field,
+      rule: v.rule,
+      expected: v.expected,
+      ...("value" in v ? { value: v.value } : {}),
+    })),
   });
 }
 

@@ -1,10 +1,24 @@
 // The mock's front door: checks every request against the spec with the project's validators (closing Prism's
 // gaps: repeated keys, unknown fields, query names with < and >), answers mistakes the way Twilio does, and
 // passes the rest to Prism for the response.
-import { createServer, request as httpRequest, Agent, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
-import { operations, validateBody, validatePathParams, validateQuery, type OperationId, type Violation } from "../validation/index.js";
-import { sendStatusCallbacks, type Log } from "./callbacks.js";
+import {
+  type OperationId,
+  operations,
+  type Violation,
+  validateBody,
+  validatePathParams,
+  validateQuery,
+} from "../validation/index.js";
+import { type Log, sendStatusCallbacks } from "./callbacks.js";
 import { invalidRequest, magicNumberError, twilioError } from "./errors.js";
 
 interface Route {
@@ -21,7 +35,10 @@ const routes: Route[] = Object.values(operations).map((op) => ({
   pattern: new RegExp(`^${op.path.replace(/\./g, "\\.").replace(/\{(\w+)\}/g, "([^/]+)")}$`),
 }));
 
-function match(method: string, pathname: string): { route: Route; params: Record<string, string> } | { allowed: string[] } | undefined {
+function match(
+  method: string,
+  pathname: string,
+): { route: Route; params: Record<string, string> } | { allowed: string[] } | undefined {
   const onPath = routes.filter((r) => r.pattern.test(pathname));
   if (onPath.length === 0) return undefined;
   const route = onPath.find((r) => r.method === method);
@@ -64,9 +81,21 @@ export interface RunningFront {
 export async function startFront(options: FrontOptions): Promise<RunningFront> {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, inspect?: (status: number, json: unknown) => void): void {
+  function forward(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    inspect?: (status: number, json: unknown) => void,
+  ): void {
     const upstream = httpRequest(
-      { host: options.upstream.host, port: options.upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: `${options.upstream.host}:${options.upstream.port}` }, agent },
+      {
+        host: options.upstream.host,
+        port: options.upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: `${options.upstream.host}:${options.upstream.port}` },
+        agent,
+      },
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on("data", (c: Buffer) => chunks.push(c));
@@ -99,17 +128,37 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     const url = new URL(req.url ?? "/", "http://mock.invalid");
     const found = match(req.method ?? "GET", url.pathname);
     if (!found) return send(res, 404, twilioError(404, 20404, `The requested resource ${url.pathname} was not found`));
-    if ("allowed" in found) return send(res, 405, twilioError(405, 20004, `Method not allowed; ${url.pathname} takes ${found.allowed.join(", ")}`), { Allow: found.allowed.join(", ") });
+    if ("allowed" in found)
+      return send(
+        res,
+        405,
+        twilioError(405, 20004, `Method not allowed; ${url.pathname} takes ${found.allowed.join(", ")}`),
+        { Allow: found.allowed.join(", ") },
+      );
     const { route, params } = found;
     const authToken = basicAuthToken(req);
-    if (authToken === undefined) return send(res, 401, twilioError(401, 20003, "Authenticate"), { "WWW-Authenticate": 'Basic realm="Twilio API"' });
+    if (authToken === undefined)
+      return send(res, 401, twilioError(401, 20003, "Authenticate"), {
+        "WWW-Authenticate": 'Basic realm="Twilio API"',
+      });
 
-    const violations: Violation[] = [...validatePathParams(route.operationId, params).violations, ...validateQuery(route.operationId, url.searchParams).violations];
+    const violations: Violation[] = [
+      ...validatePathParams(route.operationId, params).violations,
+      ...validateQuery(route.operationId, url.searchParams).violations,
+    ];
     let form: Record<string, unknown> | undefined;
     if (operations[route.operationId].validators.body) {
       const contentType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
       if (contentType !== "application/x-www-form-urlencoded") {
-        return send(res, 415, twilioError(415, 20001, `Send the body as application/x-www-form-urlencoded, not "${contentType || "(none)"}"`));
+        return send(
+          res,
+          415,
+          twilioError(
+            415,
+            20001,
+            `Send the body as application/x-www-form-urlencoded, not "${contentType || "(none)"}"`,
+          ),
+        );
       }
       const result = validateBody(route.operationId, body.toString("utf8"));
       violations.push(...result.violations);

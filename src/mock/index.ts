@@ -45,10 +45,21 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const port = await claimPort(host, options.port ?? 0);
   const prismPort = options.prismOnly ? port : await claimPort("127.0.0.1", 0);
   const prismHost = options.prismOnly ? host : "127.0.0.1";
-  const prism = await startPrism({ specPath: MOCK_SPEC_PATH, host: prismHost, port: prismPort, dynamic: options.dynamic, seed: options.seed });
+  const prism = await startPrism({
+    specPath: MOCK_SPEC_PATH,
+    host: prismHost,
+    port: prismPort,
+    dynamic: options.dynamic,
+    seed: options.seed,
+  });
   if (options.prismOnly) return { ...prism, prismUrl: prism.baseUrl };
 
-  const front = await startFront({ host, port, upstream: { host: prismHost, port: prismPort }, log: options.log ?? ((line) => process.stderr.write(`mock: ${line}\n`)) }).catch(async (error: Error) => {
+  const front = await startFront({
+    host,
+    port,
+    upstream: { host: prismHost, port: prismPort },
+    log: options.log ?? ((line) => process.stderr.write(`mock: ${line}\n`)),
+  }).catch(async (error: Error) => {
     await prism.stop();
     throw new MockStartError(`could not listen on ${host}:${port}: ${error.message}`);
   });

@@ -1,6 +1,6 @@
 // Prism as a real child process on loopback. The child watches its stdin: when this process dies for any
 // reason, even SIGKILL, the pipe closes and Prism exits with it, so no orphan is left behind.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { get } from "node:http";
 import { createRequire } from "node:module";
 import { MockStartError } from "./ports.js";
@@ -66,7 +66,9 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+  );
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
 
@@ -86,11 +88,15 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   while (!(await answers(baseUrl))) {
     if (child.exitCode !== null || child.signalCode !== null) {
       process.removeListener("exit", killOnExit);
-      throw new MockStartError(`Prism exited (${child.exitCode ?? child.signalCode}) before it answered:\n${logTail()}`);
+      throw new MockStartError(
+        `Prism exited (${child.exitCode ?? child.signalCode}) before it answered:\n${logTail()}`,
+      );
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new MockStartError(`Prism did not answer on ${baseUrl} within ${options.startTimeoutMs ?? 20_000} ms:\n${logTail()}`);
+      throw new MockStartError(
+        `Prism did not answer on ${baseUrl} within ${options.startTimeoutMs ?? 20_000} ms:\n${logTail()}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 50));
   }

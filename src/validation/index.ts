@@ -2,11 +2,18 @@
 // which operation, where, which field, which rule, and what the value was.
 import type { ErrorObject } from "ajv";
 import * as compiled from "../../generated/validators.js";
-import { operations, webhooks, type CompiledValidator, type FieldKind, type OperationId, type WebhookId } from "../../generated/validators.js";
-import { formEntries, type FormInput } from "../form.js";
+import {
+  type CompiledValidator,
+  type FieldKind,
+  type OperationId,
+  operations,
+  type WebhookId,
+  webhooks,
+} from "../../generated/validators.js";
+import { type FormInput, formEntries } from "../form.js";
 
-export { operations, webhooks };
 export type { OperationId, WebhookId };
+export { operations, webhooks };
 export type Location = "body" | "query" | "path" | "response";
 
 export interface Violation {
@@ -51,18 +58,31 @@ function fromText(kind: FieldKind, value: unknown): unknown {
 function redacted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redacted);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? "[redacted]" : redacted(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? "[redacted]" : redacted(v)]),
+  );
 }
 
 /** The value as a violation may show it: secrets redacted (also inside a whole body), long text shortened. */
 function shown(field: string, value: unknown): unknown {
-  const name = field.replace(/\[\d+\]$/, "").split(".").pop() ?? field;
+  const name =
+    field
+      .replace(/\[\d+\]$/, "")
+      .split(".")
+      .pop() ?? field;
   if (SECRET_FIELD.test(name)) return "[redacted]";
   if (typeof value === "string" && value.length > 60) return `${value.slice(0, 40)}… (${value.length} characters)`;
   return redacted(value);
 }
 
-function describe(operation: string, location: Location, field: string, rule: string, expected: string, value?: unknown): Violation {
+function describe(
+  operation: string,
+  location: Location,
+  field: string,
+  rule: string,
+  expected: string,
+  value?: unknown,
+): Violation {
   const hasValue = arguments.length > 5;
   const safe = hasValue ? shown(field, value) : undefined;
   const got = hasValue ? `, got ${JSON.stringify(safe)}` : "";
@@ -99,7 +119,16 @@ export function decodeForm(
       continue;
     }
     if (values.length > 1) {
-      violations.push(describe(operation, location, key, "single-value", `one value (the key was sent ${values.length} times)`, values));
+      violations.push(
+        describe(
+          operation,
+          location,
+          key,
+          "single-value",
+          `one value (the key was sent ${values.length} times)`,
+          values,
+        ),
+      );
     }
     value[key] = fromText(kind, values[0]);
   }
@@ -115,7 +144,12 @@ function fieldName(instancePath: string): string {
 }
 
 function valueAt(data: unknown, instancePath: string): unknown {
-  return fieldName(instancePath) === "" ? data : (instancePath.split("/").slice(1).reduce<any>((at, key) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], data));
+  return fieldName(instancePath) === ""
+    ? data
+    : instancePath
+        .split("/")
+        .slice(1)
+        .reduce<any>((at, key) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], data);
 }
 
 function joinNames(names: string[]): string {
@@ -124,7 +158,10 @@ function joinNames(names: string[]): string {
 
 function firstSentence(text: unknown): string | undefined {
   if (typeof text !== "string") return undefined;
-  return text.replace(/\s+/g, " ").trim().split(/(?<=\.)\s/)[0];
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .split(/(?<=\.)\s/)[0];
 }
 
 function expectedFor(error: ErrorObject): string {
@@ -157,7 +194,8 @@ function toViolations(operation: string, location: Location, errors: ErrorObject
     // the referenced schema, so for those take the run of errors on the same field just before the fold.
     const children = errors.filter((other) => other !== error && other.schemaPath.startsWith(`${error.schemaPath}/`));
     if (branchSchemas(error).some((b) => typeof b.$ref === "string")) {
-      for (let j = index - 1; j >= 0 && errors[j]!.instancePath === error.instancePath && !isFold(errors[j]!); j--) children.push(errors[j]!);
+      for (let j = index - 1; j >= 0 && errors[j]!.instancePath === error.instancePath && !isFold(errors[j]!); j--)
+        children.push(errors[j]!);
     }
     children.forEach((c) => consumed.add(c));
     childrenOf.set(error, children);
@@ -183,14 +221,29 @@ function toViolations(operation: string, location: Location, errors: ErrorObject
       const names = branches.flatMap((b) => b.required as string[]);
       // One of them was given but is malformed: its own violation says so, and "give one of" would mislead.
       const given = error.data && typeof error.data === "object" && names.some((n) => n in (error.data as object));
-      if (!given) violations.push(describe(operation, location, `${prefix}${names.join("|")}`, error.keyword, `at least one of ${joinNames(names)}`));
+      if (!given)
+        violations.push(
+          describe(
+            operation,
+            location,
+            `${prefix}${names.join("|")}`,
+            error.keyword,
+            `at least one of ${joinNames(names)}`,
+          ),
+        );
     } else if (isFold(error)) {
       // A nullable field (oneOf [X, null]) is best explained by what X asks for.
       const nullable = branches.some((b) => b.type === "null");
       const telling = (childrenOf.get(error) ?? []).find((c) => c.keyword !== "type");
       const hint = firstSentence((error.parentSchema as Record<string, unknown>).description);
-      const names = branches.map((b) => String(b.$ref ?? b.type ?? "").split("/").pop() || "a listed form");
-      const expected = nullable && telling ? `${expectedFor(telling)}, or null` : (hint ?? `one of ${joinNames(names)}`);
+      const names = branches.map(
+        (b) =>
+          String(b.$ref ?? b.type ?? "")
+            .split("/")
+            .pop() || "a listed form",
+      );
+      const expected =
+        nullable && telling ? `${expectedFor(telling)}, or null` : (hint ?? `one of ${joinNames(names)}`);
       violations.push(describe(operation, location, at, error.keyword, expected, error.data));
     } else {
       violations.push(describe(operation, location, at, error.keyword, expectedFor(error), error.data));
@@ -227,7 +280,13 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-function run<T>(validatorName: string, operation: string, location: Location, value: unknown, earlier: Violation[] = []): ValidationResult<T> {
+function run<T>(
+  validatorName: string,
+  operation: string,
+  location: Location,
+  value: unknown,
+  earlier: Violation[] = [],
+): ValidationResult<T> {
   const validate = validators[validatorName];
   if (!validate) throw new Error(`no compiled validator ${validatorName}; run npm run generate`);
   const ok = validate(value);
@@ -242,7 +301,10 @@ function manifestOf(operationId: OperationId) {
 }
 
 /** Checks a request body as it arrives: form text, URLSearchParams, or an object of received or typed values. */
-export function validateBody<T = Record<string, unknown>>(operationId: OperationId, form: FormInput): ValidationResult<T> {
+export function validateBody<T = Record<string, unknown>>(
+  operationId: OperationId,
+  form: FormInput,
+): ValidationResult<T> {
   const manifest = manifestOf(operationId);
   if (!manifest.validators.body) throw new Error(`${operationId} takes no request body`);
   const decoded = decodeForm(operationId, "body", form, manifest.bodyFields);
@@ -254,7 +316,16 @@ export function validateQuery(operationId: OperationId, query: FormInput): Valid
   const manifest = manifestOf(operationId);
   const decoded = decodeForm(operationId, "query", query, manifest.queryFields);
   if (!manifest.validators.query) {
-    const extra = Object.entries(decoded.value).map(([field, v]) => describe(operationId, "query", field, "additionalProperties", `no query parameters (${operationId} takes none)`, v));
+    const extra = Object.entries(decoded.value).map(([field, v]) =>
+      describe(
+        operationId,
+        "query",
+        field,
+        "additionalProperties",
+        `no query parameters (${operationId} takes none)`,
+        v,
+      ),
+    );
     return { valid: extra.length === 0, violations: extra, value: decoded.value };
   }
   return run(manifest.validators.query, operationId, "query", decoded.value, decoded.violations);
@@ -272,12 +343,18 @@ export function validateResponse(operationId: OperationId, status: number, body:
   const declared = manifest.validators.responses;
   if (!(String(status) in declared)) {
     const expected = `one of the declared statuses ${joinNames(Object.keys(declared))}`;
-    return { valid: false, violations: [describe(operationId, "response", "(status)", "declared-status", expected, status)], value: body };
+    return {
+      valid: false,
+      violations: [describe(operationId, "response", "(status)", "declared-status", expected, status)],
+      value: body,
+    };
   }
   const validatorName = declared[String(status)];
   if (validatorName === null || validatorName === undefined) {
     const empty = body === undefined || body === null || body === "";
-    const violations = empty ? [] : [describe(operationId, "response", "(body)", "empty-body", `no body for ${status}`, body)];
+    const violations = empty
+      ? []
+      : [describe(operationId, "response", "(body)", "empty-body", `no body for ${status}`, body)];
     return { valid: empty, violations, value: body };
   }
   return run(validatorName, operationId, "response", body);
@@ -297,7 +374,10 @@ export const validateCallPage = (page: unknown) => run("listCalls_response_200",
 export const validateTwilioError = (body: unknown) => run("fetchCall_response_404", "TwilioError", "response", body);
 
 /** Checks the form body of a request Twilio sends to your application (status callback, voice request, ...). */
-export function validateWebhook<T = Record<string, unknown>>(webhookId: WebhookId, form: FormInput): ValidationResult<T> {
+export function validateWebhook<T = Record<string, unknown>>(
+  webhookId: WebhookId,
+  form: FormInput,
+): ValidationResult<T> {
   const manifest = webhooks[webhookId];
   if (!manifest) throw new Error(`unknown webhook ${webhookId}; known: ${Object.keys(webhooks).join(", ")}`);
   const decoded = decodeForm(webhookId, "body", form, manifest.bodyFields);

@@ -1,8 +1,8 @@
 // The catalogue of named checks `calls-contract verify` runs against a server, and the loop that runs them.
 import { isLoopbackUrl } from "../loopback.js";
 import { operations, validateResponse } from "../validation/index.js";
-import { requestCorpus, type RequestCase } from "./corpus.js";
-import { send, writesSomething, type Credentials, type Exchange } from "./http.js";
+import { type RequestCase, requestCorpus } from "./corpus.js";
+import { type Credentials, type Exchange, send, writesSomething } from "./http.js";
 
 export const CHECKS = {
   "accepts-valid-request": "a request the spec allows gets the operation's success status (or 404 for an unknown call)",
@@ -40,18 +40,34 @@ export interface VerifyResult {
   skipped: Array<{ operation: string; subject: string; reason: string }>;
 }
 
-
 function describeAnswer(exchange: Exchange): string {
   const body = exchange.body as { code?: unknown; message?: unknown } | undefined;
-  const twilio = body && typeof body === "object" && "message" in body ? ` (code ${String(body.code)}: ${String(body.message)})` : "";
+  const twilio =
+    body && typeof body === "object" && "message" in body
+      ? ` (code ${String(body.code)}: ${String(body.message)})`
+      : "";
   return `${exchange.status}${twilio}`;
 }
 
-function responseOutcomes(operation: RequestCase["operation"], subject: string, request: string, exchange: Exchange): CheckOutcome[] {
+function responseOutcomes(
+  operation: RequestCase["operation"],
+  subject: string,
+  request: string,
+  exchange: Exchange,
+): CheckOutcome[] {
   const declared = Object.keys(operations[operation].validators.responses);
   const isDeclared = declared.includes(String(exchange.status));
   const outcomes: CheckOutcome[] = [
-    { check: "status-declared", operation, subject, request, passed: isDeclared, expected: `one of ${declared.join(", ")}`, actual: String(exchange.status), details: [] },
+    {
+      check: "status-declared",
+      operation,
+      subject,
+      request,
+      passed: isDeclared,
+      expected: `one of ${declared.join(", ")}`,
+      actual: String(exchange.status),
+      details: [],
+    },
   ];
   if (isDeclared) {
     const result = validateResponse(operation, exchange.status, exchange.body);
@@ -101,23 +117,43 @@ function verdictOutcome(testCase: RequestCase, request: string, exchange: Exchan
 const AUTH_CASES: RequestCase[] = [
   { name: "without credentials", operation: "listCalls", expect: "reject" },
   { name: "without credentials", operation: "fetchCall", expect: "reject" },
-  { name: "without credentials", operation: "createCall", expect: "reject", body: [["To", "+13105555555"], ["From", "+12125551234"], ["Url", "https://example.com/twiml"]] },
+  {
+    name: "without credentials",
+    operation: "createCall",
+    expect: "reject",
+    body: [
+      ["To", "+13105555555"],
+      ["From", "+12125551234"],
+      ["Url", "https://example.com/twiml"],
+    ],
+  },
 ];
 
 /** Which requests verify sends to this server, and which it holds back (writes to a server not on loopback). */
 export function planRequests(baseUrl: string, allowWrites = false) {
   const mayWrite = allowWrites || isLoopbackUrl(baseUrl);
   const skipped: VerifyResult["skipped"] = [];
-  const plan = [...requestCorpus.map((testCase) => ({ testCase, auth: true })), ...AUTH_CASES.map((testCase) => ({ testCase, auth: false }))];
+  const plan = [
+    ...requestCorpus.map((testCase) => ({ testCase, auth: true })),
+    ...AUTH_CASES.map((testCase) => ({ testCase, auth: false })),
+  ];
   const runnable = plan.filter(({ testCase }) => {
     if (mayWrite || !writesSomething(testCase)) return true;
-    skipped.push({ operation: testCase.operation, subject: testCase.name, reason: "could place or change a call on a server that is not on loopback; pass --allow-writes to send it" });
+    skipped.push({
+      operation: testCase.operation,
+      subject: testCase.name,
+      reason: "could place or change a call on a server that is not on loopback; pass --allow-writes to send it",
+    });
     return false;
   });
   return { runnable, skipped };
 }
 
-async function exchangeOrFailure(baseUrl: string, credentials: Credentials | undefined, testCase: RequestCase): Promise<Exchange | string> {
+async function exchangeOrFailure(
+  baseUrl: string,
+  credentials: Credentials | undefined,
+  testCase: RequestCase,
+): Promise<Exchange | string> {
   try {
     return await send(baseUrl, credentials, testCase);
   } catch (error) {
@@ -136,11 +172,25 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     let produced: CheckOutcome[];
     if (typeof exchange === "string") {
       const subject = auth ? `${testCase.expect}s ${testCase.name}` : testCase.name;
-      produced = [{ check: "status-declared", operation: testCase.operation, subject, request: `${operations[testCase.operation].method} ${testCase.operation}`, passed: false, expected: "an HTTP answer", actual: exchange, details: [] }];
+      produced = [
+        {
+          check: "status-declared",
+          operation: testCase.operation,
+          subject,
+          request: `${operations[testCase.operation].method} ${testCase.operation}`,
+          passed: false,
+          expected: "an HTTP answer",
+          actual: exchange,
+          details: [],
+        },
+      ];
     } else {
       const request = `${exchange.method} ${exchange.target}`;
       produced = auth
-        ? [verdictOutcome(testCase, request, exchange), ...responseOutcomes(testCase.operation, `${testCase.expect}s ${testCase.name}`, request, exchange)]
+        ? [
+            verdictOutcome(testCase, request, exchange),
+            ...responseOutcomes(testCase.operation, `${testCase.expect}s ${testCase.name}`, request, exchange),
+          ]
         : [
             {
               check: "requires-auth" as const,

@@ -24,7 +24,9 @@ const HEX32 = "0123456789abcdef0123456789abcdef";
 
 /** Turns an object into ordered form entries; arrays become repeated keys, as Twilio expects. */
 export function form(fields: Record<string, string | string[]>): FormEntries {
-  return Object.entries(fields).flatMap(([key, value]) => (Array.isArray(value) ? value.map((v): [string, string] => [key, v]) : [[key, value] as [string, string]]));
+  return Object.entries(fields).flatMap(([key, value]) =>
+    Array.isArray(value) ? value.map((v): [string, string] => [key, v]) : [[key, value] as [string, string]],
+  );
 }
 
 const call = { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" };
@@ -38,7 +40,13 @@ const UNKNOWN_FIELD_GAP = "Prism drops unknown form fields before validating";
 function accepts(operation: OperationId, name: string, parts: Partial<RequestCase> = {}): RequestCase {
   return { name, operation, expect: "accept", ...parts };
 }
-function rejects(operation: OperationId, name: string, field: string, rule: string, parts: Partial<RequestCase> = {}): RequestCase {
+function rejects(
+  operation: OperationId,
+  name: string,
+  field: string,
+  rule: string,
+  parts: Partial<RequestCase> = {},
+): RequestCase {
   return { name, operation, expect: "reject", breaks: { field, rule }, ...parts };
 }
 
@@ -59,49 +67,129 @@ const wrongCase: Array<[field: string, value: string]> = [
 export const requestCorpus: RequestCase[] = [
   accepts("createCall", "a phone call with a TwiML Url", { body: create({}) }),
   accepts("createCall", "a call to a Client identity from a phone number", { body: create({ To: "client:joey" }) }),
-  accepts("createCall", "a call to a SIP address from a Client identity", { body: form({ To: "sip:pat@example.com;transport=tls", From: "client:charlie", Twiml: "<Response><Say>hi</Say></Response>", SipAuthUsername: "pat", SipAuthPassword: "sip-secret-never-shown" }) }),
-  accepts("createCall", "inline Twiml of exactly 4000 characters", { body: without("Url", { Twiml: `<Response><Say>${"a b+".repeat(992)}</Say></Response>` }) }),
-  accepts("createCall", "an ApplicationSid instead of a Url", { body: without("Url", { ApplicationSid: `AP${HEX32}` }) }),
-  accepts("createCall", "every progress event, one key each", { body: create({ StatusCallback: "https://example.com/status", StatusCallbackEvent: ["initiated", "ringing", "answered", "completed"] }) }),
+  accepts("createCall", "a call to a SIP address from a Client identity", {
+    body: form({
+      To: "sip:pat@example.com;transport=tls",
+      From: "client:charlie",
+      Twiml: "<Response><Say>hi</Say></Response>",
+      SipAuthUsername: "pat",
+      SipAuthPassword: "sip-secret-never-shown",
+    }),
+  }),
+  accepts("createCall", "inline Twiml of exactly 4000 characters", {
+    body: without("Url", { Twiml: `<Response><Say>${"a b+".repeat(992)}</Say></Response>` }),
+  }),
+  accepts("createCall", "an ApplicationSid instead of a Url", {
+    body: without("Url", { ApplicationSid: `AP${HEX32}` }),
+  }),
+  accepts("createCall", "every progress event, one key each", {
+    body: create({
+      StatusCallback: "https://example.com/status",
+      StatusCallbackEvent: ["initiated", "ringing", "answered", "completed"],
+    }),
+  }),
   accepts("createCall", "recording and answering machine options at their bounds", {
-    body: create({ Record: "true", RecordingChannels: "dual", RecordingTrack: "inbound", Trim: "do-not-trim", RecordingStatusCallbackEvent: ["in-progress", "completed", "absent"], MachineDetection: "DetectMessageEnd", MachineDetectionTimeout: "59", MachineDetectionSpeechThreshold: "6000", MachineDetectionSpeechEndThreshold: "500", MachineDetectionSilenceTimeout: "10000", AsyncAmd: "true", Timeout: "600", TimeLimit: "86400", SendDigits: "ww1234#*", Byoc: `BY${HEX32.toUpperCase()}` }),
+    body: create({
+      Record: "true",
+      RecordingChannels: "dual",
+      RecordingTrack: "inbound",
+      Trim: "do-not-trim",
+      RecordingStatusCallbackEvent: ["in-progress", "completed", "absent"],
+      MachineDetection: "DetectMessageEnd",
+      MachineDetectionTimeout: "59",
+      MachineDetectionSpeechThreshold: "6000",
+      MachineDetectionSpeechEndThreshold: "500",
+      MachineDetectionSilenceTimeout: "10000",
+      AsyncAmd: "true",
+      Timeout: "600",
+      TimeLimit: "86400",
+      SendDigits: "ww1234#*",
+      Byoc: `BY${HEX32.toUpperCase()}`,
+    }),
   }),
 
   rejects("createCall", "a missing To", "To", "required", { body: without("To") }),
   rejects("createCall", "a missing From", "From", "required", { body: without("From") }),
-  rejects("createCall", "none of Url, Twiml and ApplicationSid", "Url|Twiml|ApplicationSid", "anyOf", { body: without("Url") }),
-  rejects("createCall", "a phone To with a Client From", "From", "pattern", { body: create({ From: "client:charlie" }) }),
+  rejects("createCall", "none of Url, Twiml and ApplicationSid", "Url|Twiml|ApplicationSid", "anyOf", {
+    body: without("Url"),
+  }),
+  rejects("createCall", "a phone To with a Client From", "From", "pattern", {
+    body: create({ From: "client:charlie" }),
+  }),
   rejects("createCall", "a To that is no address", "To", "anyOf", { body: create({ To: "3105555555" }) }),
   rejects("createCall", "Timeout 0", "Timeout", "minimum", { body: create({ Timeout: "0" }) }),
   rejects("createCall", "Timeout 601", "Timeout", "maximum", { body: create({ Timeout: "601" }) }),
   rejects("createCall", "Timeout abc", "Timeout", "type", { body: create({ Timeout: "abc" }) }),
   rejects("createCall", "SendDigits with letters", "SendDigits", "pattern", { body: create({ SendDigits: "12ab#" }) }),
-  rejects("createCall", "SendDigits of 33 keys", "SendDigits", "maxLength", { body: create({ SendDigits: "1".repeat(33) }) }),
-  rejects("createCall", "Twiml of 4001 characters", "Twiml", "maxLength", { body: without("Url", { Twiml: `<Response><Say>${"a".repeat(3969)}</Say></Response>` }) }),
+  rejects("createCall", "SendDigits of 33 keys", "SendDigits", "maxLength", {
+    body: create({ SendDigits: "1".repeat(33) }),
+  }),
+  rejects("createCall", "Twiml of 4001 characters", "Twiml", "maxLength", {
+    body: without("Url", { Twiml: `<Response><Say>${"a".repeat(3969)}</Say></Response>` }),
+  }),
   rejects("createCall", "Record 1", "Record", "type", { body: create({ Record: "1" }) }),
-  rejects("createCall", "a Url with the ftp scheme", "Url", "pattern", { body: create({ Url: "ftp://example.com/twiml" }) }),
-  rejects("createCall", "the StatusCallbackEvent queued", "StatusCallbackEvent[0]", "enum", { body: create({ StatusCallbackEvent: ["queued"] }) }),
-  ...wrongCase.map(([field, value]) => rejects("createCall", `${field} ${value} (wrong case)`, field, "enum", { body: create({ [field]: value }) })),
-  rejects("createCall", "the StatusCallbackEvent Ringing (wrong case)", "StatusCallbackEvent[0]", "enum", { body: create({ StatusCallbackEvent: ["Ringing"] }) }),
-  rejects("createCall", "the RecordingStatusCallbackEvent Completed (wrong case)", "RecordingStatusCallbackEvent[0]", "enum", { body: create({ RecordingStatusCallbackEvent: ["Completed"] }) }),
-  rejects("createCall", "an ApplicationSid with the prefix PN", "ApplicationSid", "pattern", { body: without("Url", { ApplicationSid: `PN${HEX32}` }) }),
-  rejects("createCall", "an ApplicationSid of 33 characters", "ApplicationSid", "minLength", { body: without("Url", { ApplicationSid: `AP${HEX32.slice(1)}` }) }),
+  rejects("createCall", "a Url with the ftp scheme", "Url", "pattern", {
+    body: create({ Url: "ftp://example.com/twiml" }),
+  }),
+  rejects("createCall", "the StatusCallbackEvent queued", "StatusCallbackEvent[0]", "enum", {
+    body: create({ StatusCallbackEvent: ["queued"] }),
+  }),
+  ...wrongCase.map(([field, value]) =>
+    rejects("createCall", `${field} ${value} (wrong case)`, field, "enum", { body: create({ [field]: value }) }),
+  ),
+  rejects("createCall", "the StatusCallbackEvent Ringing (wrong case)", "StatusCallbackEvent[0]", "enum", {
+    body: create({ StatusCallbackEvent: ["Ringing"] }),
+  }),
+  rejects(
+    "createCall",
+    "the RecordingStatusCallbackEvent Completed (wrong case)",
+    "RecordingStatusCallbackEvent[0]",
+    "enum",
+    { body: create({ RecordingStatusCallbackEvent: ["Completed"] }) },
+  ),
+  rejects("createCall", "an ApplicationSid with the prefix PN", "ApplicationSid", "pattern", {
+    body: without("Url", { ApplicationSid: `PN${HEX32}` }),
+  }),
+  rejects("createCall", "an ApplicationSid of 33 characters", "ApplicationSid", "minLength", {
+    body: without("Url", { ApplicationSid: `AP${HEX32.slice(1)}` }),
+  }),
   rejects("createCall", "a Byoc with the prefix TK", "Byoc", "pattern", { body: create({ Byoc: `TK${HEX32}` }) }),
   rejects("createCall", "a Byoc of 35 characters", "Byoc", "maxLength", { body: create({ Byoc: `BY${HEX32}0` }) }),
-  rejects("createCall", "an unknown parameter StatusCallbackEvents", "StatusCallbackEvents", "additionalProperties", { body: create({ StatusCallbackEvents: "ringing" }), prismGap: UNKNOWN_FIELD_GAP }),
-  rejects("createCall", "a bad StatusCallbackEvent before a good one", "StatusCallbackEvent[0]", "enum", { body: create({ StatusCallbackEvent: ["bogus", "ringing"] }), prismGap: REPEATED_KEY_GAP }),
-  rejects("createCall", "Timeout sent twice", "Timeout", "single-value", { body: create({ Timeout: ["abc", "30"] }), prismGap: REPEATED_KEY_GAP }),
-  rejects("createCall", "a malformed AccountSid in the path", "AccountSid", "pattern", { body: create({}), path: { AccountSid: "AC123" } }),
+  rejects("createCall", "an unknown parameter StatusCallbackEvents", "StatusCallbackEvents", "additionalProperties", {
+    body: create({ StatusCallbackEvents: "ringing" }),
+    prismGap: UNKNOWN_FIELD_GAP,
+  }),
+  rejects("createCall", "a bad StatusCallbackEvent before a good one", "StatusCallbackEvent[0]", "enum", {
+    body: create({ StatusCallbackEvent: ["bogus", "ringing"] }),
+    prismGap: REPEATED_KEY_GAP,
+  }),
+  rejects("createCall", "Timeout sent twice", "Timeout", "single-value", {
+    body: create({ Timeout: ["abc", "30"] }),
+    prismGap: REPEATED_KEY_GAP,
+  }),
+  rejects("createCall", "a malformed AccountSid in the path", "AccountSid", "pattern", {
+    body: create({}),
+    path: { AccountSid: "AC123" },
+  }),
 
   accepts("listCalls", "no filters"),
-  accepts("listCalls", "PageSize 1000 with a status and a date range", { query: form({ PageSize: "1000", Status: "no-answer", "StartTime>": "2026-01-01", "StartTime<": "2026-11-30" }) }),
+  accepts("listCalls", "PageSize 1000 with a status and a date range", {
+    query: form({ PageSize: "1000", Status: "no-answer", "StartTime>": "2026-01-01", "StartTime<": "2026-11-30" }),
+  }),
   accepts("listCalls", "a ParentCallSid filter", { query: form({ ParentCallSid: VALID_CALL_SID }) }),
   rejects("listCalls", "PageSize 0", "PageSize", "minimum", { query: form({ PageSize: "0" }) }),
   rejects("listCalls", "PageSize 1001", "PageSize", "maximum", { query: form({ PageSize: "1001" }) }),
   rejects("listCalls", "the Status Completed (wrong case)", "Status", "enum", { query: form({ Status: "Completed" }) }),
-  rejects("listCalls", "a StartTime in RFC 2822", "StartTime", "pattern", { query: form({ StartTime: "Tue, 24 Nov 2026" }) }),
-  rejects("listCalls", "a ParentCallSid with the prefix AC", "ParentCallSid", "pattern", { query: form({ ParentCallSid: `AC${HEX32}` }) }),
-  rejects("listCalls", "an impossible StartTime< day", "StartTime<", "pattern", { query: form({ "StartTime<": "2026-13-01" }), prismGap: "Prism does not validate query parameters whose names hold < or >" }),
+  rejects("listCalls", "a StartTime in RFC 2822", "StartTime", "pattern", {
+    query: form({ StartTime: "Tue, 24 Nov 2026" }),
+  }),
+  rejects("listCalls", "a ParentCallSid with the prefix AC", "ParentCallSid", "pattern", {
+    query: form({ ParentCallSid: `AC${HEX32}` }),
+  }),
+  rejects("listCalls", "an impossible StartTime< day", "StartTime<", "pattern", {
+    query: form({ "StartTime<": "2026-13-01" }),
+    prismGap: "Prism does not validate query parameters whose names hold < or >",
+  }),
 
   accepts("fetchCall", "a well-formed call SID"),
   rejects("fetchCall", "a Sid of 33 characters", "Sid", "minLength", { path: { Sid: VALID_CALL_SID.slice(0, 33) } }),
@@ -109,8 +197,12 @@ export const requestCorpus: RequestCase[] = [
 
   accepts("updateCall", "Status completed", { body: form({ Status: "completed" }) }),
   accepts("updateCall", "Status canceled", { body: form({ Status: "canceled" }) }),
-  accepts("updateCall", "a redirect to a new Url with GET", { body: form({ Url: "https://example.com/next", Method: "GET" }) }),
-  rejects("updateCall", "the Status cancelled (British spelling)", "Status", "enum", { body: form({ Status: "cancelled" }) }),
+  accepts("updateCall", "a redirect to a new Url with GET", {
+    body: form({ Url: "https://example.com/next", Method: "GET" }),
+  }),
+  rejects("updateCall", "the Status cancelled (British spelling)", "Status", "enum", {
+    body: form({ Status: "cancelled" }),
+  }),
   rejects("updateCall", "the Status in-progress", "Status", "enum", { body: form({ Status: "in-progress" }) }),
   rejects("updateCall", "TimeLimit 0", "TimeLimit", "minimum", { body: form({ TimeLimit: "0" }) }),
 

@@ -1,6 +1,6 @@
 // Sends one corpus case to a server as a real client would, and reads the answer without judging it.
 import { operations } from "../validation/index.js";
-import { VALID_CALL_SID, type RequestCase } from "./corpus.js";
+import { type RequestCase, VALID_CALL_SID } from "./corpus.js";
 
 export interface Credentials {
   accountSid: string;
@@ -37,13 +37,19 @@ export async function send(
   const { method } = operations[testCase.operation];
   const target = caseTarget(testCase, credentials?.accountSid ?? "AC00000000000000000000000000000000");
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (credentials) headers.Authorization = `Basic ${Buffer.from(`${credentials.accountSid}:${credentials.authToken}`).toString("base64")}`;
+  if (credentials)
+    headers.Authorization = `Basic ${Buffer.from(`${credentials.accountSid}:${credentials.authToken}`).toString("base64")}`;
   let body: string | undefined;
   if (testCase.body) {
     headers["Content-Type"] = "application/x-www-form-urlencoded";
     body = new URLSearchParams(testCase.body).toString();
   }
-  const response = await fetch(`${baseUrl.replace(/\/+$/, "")}${target}`, { method, headers, body, signal: AbortSignal.timeout(15_000) });
+  const response = await fetch(`${baseUrl.replace(/\/+$/, "")}${target}`, {
+    method,
+    headers,
+    body,
+    signal: AbortSignal.timeout(15_000),
+  });
   const contentType = response.headers.get("content-type") ?? "";
   const text = await response.text();
   let parsed: unknown = text;

@@ -22,7 +22,9 @@ export function tally(outcomes: CheckOutcome[]): Tally[] {
     rows.set(key, row);
   }
   return [...rows.values()].sort(
-    (a, b) => OPERATION_ORDER.indexOf(a.operation) - OPERATION_ORDER.indexOf(b.operation) || CHECK_ORDER.indexOf(a.check) - CHECK_ORDER.indexOf(b.check),
+    (a, b) =>
+      OPERATION_ORDER.indexOf(a.operation) - OPERATION_ORDER.indexOf(b.operation) ||
+      CHECK_ORDER.indexOf(a.check) - CHECK_ORDER.indexOf(b.check),
   );
 }
 
@@ -56,7 +58,10 @@ export function renderJunit(result: VerifyResult, seconds: number): string {
       return `    <testcase classname="${escapeXml(operation)}" name="${name}">\n      <failure message="${message}" type="${o.check}">${body}</failure>\n    </testcase>`;
     });
     const skipped = result.skipped.filter((s) => s.operation === operation);
-    const skips = skipped.map((s) => `    <testcase classname="${escapeXml(operation)}" name="${escapeXml(s.subject)}">\n      <skipped message="${escapeXml(s.reason)}"/>\n    </testcase>`);
+    const skips = skipped.map(
+      (s) =>
+        `    <testcase classname="${escapeXml(operation)}" name="${escapeXml(s.subject)}">\n      <skipped message="${escapeXml(s.reason)}"/>\n    </testcase>`,
+    );
     return `  <testsuite name="${escapeXml(operation)}" tests="${outcomes.length + skips.length}" failures="${failures}" skipped="${skips.length}">\n${[...cases, ...skips].join("\n")}\n  </testsuite>`;
   });
   const total = result.outcomes.length;
