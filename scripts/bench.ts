@@ -5,7 +5,7 @@ import { Agent, request } from "node:http";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import spec from "../generated/calls.bundled.json" with { type: "json" };
-import * as compiled from "../generated/validators.js";
+import { basicAuthHeader } from "../src/basic-auth.js";
 import { createCallsClient } from "../src/client/index.js";
 import { startMock } from "../src/mock/index.js";
 import { validateCall, validateCreateCallRequest } from "../src/validation/index.js";
@@ -96,7 +96,7 @@ async function clientThroughput() {
     });
     const twilio = require("twilio")(ACCOUNT, TOKEN);
     twilio.api.baseUrl = server.baseUrl;
-    const auth = `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64")}`;
+    const auth = basicAuthHeader(ACCOUNT, TOKEN);
     const url = `${server.baseUrl}/2010-04-01/Accounts/${ACCOUNT}/Calls.json`;
     const body =
       "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ftwiml&StatusCallbackEvent=initiated&StatusCallbackEvent=completed";
@@ -160,7 +160,7 @@ async function validatorSpeed() {
   const call = spec.components.examples.CompletedCall.value;
   const form =
     "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ftwiml&StatusCallbackEvent=initiated&StatusCallbackEvent=completed&Timeout=30";
-  const raw = (compiled as unknown as Record<string, (d: unknown) => boolean>).Call!;
+  const raw = (require("../generated/validators.cjs") as Record<string, (d: unknown) => boolean>).Call!;
   const loop = (fn: () => unknown) => async () => {
     for (let i = 0; i < 1000; i++) fn();
   };
@@ -183,7 +183,7 @@ async function loadTest(baseUrl: string, seconds: number, connections: number) {
   const path = `/2010-04-01/Accounts/${ACCOUNT}/Calls.json`;
   const body = "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ftwiml";
   const headers = {
-    Authorization: `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64")}`,
+    Authorization: basicAuthHeader(ACCOUNT, TOKEN),
     "Content-Type": "application/x-www-form-urlencoded",
     "Content-Length": String(body.length),
   };

@@ -7,7 +7,8 @@ import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
 import openapiTS, { astToString } from "openapi-typescript";
 import YAML from "yaml";
-import { buildManifest, buildWebhookManifest, derivedSchemas, type Spec, validatorExports } from "./manifest.js";
+import { buildManifest, buildWebhookManifest, derivedSchemas, validatorExports } from "./manifest.js";
+import type { Spec } from "./openapi.js";
 
 // Under NodeNext these CommonJS default exports arrive wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -16,7 +17,7 @@ const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeM
 const HEADER = "// Generated from openapi/calls.yaml by `npm run generate`. Do not edit by hand.\n";
 
 /** The ajv instance every validator of this project is compiled with: 2020-12, strict, all errors. */
-export function createSpecAjv(spec: Spec, code?: { source: true; esm: true }): Ajv2020 {
+export function createSpecAjv(spec: Spec, code?: { source: true; esm: boolean }): Ajv2020 {
   // inlineRefs: false compiles each named schema once, shared by every operation that refers to it.
   const ajv = new Ajv2020({
     strict: true,
@@ -34,55 +35,49 @@ export function createSpecAjv(spec: Spec, code?: { source: true; esm: true }): A
   return ajv;
 }
 
+// ajv's standalone output is CommonJS, so the package loads it with require() on the first validation: importing
+// the package then costs nothing for validators it may never use.
 function renderValidators(spec: Spec): string {
-  const ajv = createSpecAjv(spec, { source: true, esm: true });
+  const ajv = createSpecAjv(spec, { source: true, esm: false });
   // standaloneCode emits a function once per export name, so a schema shared by several operations is
   // exported once under its own name and aliased for each operation.
   const exports = validatorExports(spec);
   const canonical = new Map<string, string>();
-  for (const ref of new Set(Object.values(exports))) canonical.set(ref, ref.split("/").pop()!);
+  for (const ref of new Set(Object.values(exports))) canonical.set(ref, ref.split("/").pop() ?? ref);
   const code = standaloneCode(ajv, Object.fromEntries([...canonical].map(([ref, name]) => [name, ref])));
   const aliases = Object.entries(exports)
     .filter(([name, ref]) => canonical.get(ref) !== name)
-    .map(([name, ref]) => `export { ${canonical.get(ref)} as ${name} };`);
-  // ajv's standalone output calls require() for its runtime helpers and formats even in ESM mode.
-  const shim = 'import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n';
-  const manifest = `export const operations = ${JSON.stringify(buildManifest(spec))};\nexport const webhooks = ${JSON.stringify(buildWebhookManifest(spec))};`;
-  return `${HEADER}${shim}${code}\n${aliases.join("\n")}\n${manifest}\n`;
+    .map(([name, ref]) => `exports.${name} = exports.${canonical.get(ref)};`);
+  return `${HEADER}${code}\n${aliases.join("\n")}\n`;
 }
 
 function renderValidatorTypes(spec: Spec): string {
   const lines = Object.keys(validatorExports(spec)).map((id) => `export declare const ${id}: CompiledValidator;`);
   return `${HEADER}import type { ErrorObject } from "ajv";
-export type FieldKind = "string" | "integer" | "boolean" | "array";
-export interface OperationManifest {
-  operationId: OperationId;
-  method: "GET" | "POST" | "DELETE";
-  path: string;
-  validators: { body?: string; query?: string; path: string; responses: Record<string, string | null> };
-  bodyFields?: Record<string, FieldKind>;
-  queryFields?: Record<string, FieldKind>;
-  pathParams: string[];
-  successStatus: number;
-}
-export type WebhookId = ${Object.keys(buildWebhookManifest(spec))
-    .map((id) => JSON.stringify(id))
-    .join(" | ")};
-export interface WebhookManifest {
-  operationId: WebhookId;
-  validator: string;
-  bodyFields: Record<string, FieldKind>;
-}
-export declare const webhooks: Record<WebhookId, WebhookManifest>;
-export declare const operations: Record<OperationId, OperationManifest>;
-export type OperationId = ${Object.keys(buildManifest(spec))
-    .map((id) => JSON.stringify(id))
-    .join(" | ")};
 export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
 }
 ${lines.join("\n")}
+`;
+}
+
+const union = (ids: string[]) => ids.map((id) => JSON.stringify(id)).join(" | ");
+
+function renderManifest(spec: Spec): string {
+  return `${HEADER}export const operations = ${JSON.stringify(buildManifest(spec))};
+export const webhooks = ${JSON.stringify(buildWebhookManifest(spec))};
+`;
+}
+
+// The declarations of scripts/manifest-types.ts, narrowed to this spec's operation and webhook ids.
+function renderManifestTypes(spec: Spec, declarations: string): string {
+  const body = declarations.replace(/^(\/\/.*\n)+\n?/, "");
+  return `${HEADER}${body}
+export type OperationId = ${union(Object.keys(buildManifest(spec)))};
+export type WebhookId = ${union(Object.keys(buildWebhookManifest(spec)))};
+export declare const operations: { [Id in OperationId]: OperationManifest<Id> };
+export declare const webhooks: { [Id in WebhookId]: WebhookManifest<Id> };
 `;
 }
 
@@ -94,7 +89,12 @@ export async function renderGenerated(root: string): Promise<Record<string, stri
   return {
     "generated/calls.bundled.json": `${JSON.stringify(spec, null, 2)}\n`,
     "generated/calls.d.ts": HEADER + astToString(ast),
-    "generated/validators.js": renderValidators(spec),
-    "generated/validators.d.ts": renderValidatorTypes(spec),
+    "generated/manifest.js": renderManifest(spec),
+    "generated/manifest.d.ts": renderManifestTypes(
+      spec,
+      await readFile(new URL("./manifest-types.ts", import.meta.url), "utf8"),
+    ),
+    "generated/validators.cjs": renderValidators(spec),
+    "generated/validators.d.cts": renderValidatorTypes(spec),
   };
 }

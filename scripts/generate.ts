@@ -1,6 +1,6 @@
 // Derives everything in generated/ from openapi/calls.yaml. `--check` compares instead of writing and exits 1
 // when any file is stale, so the test command catches a spec edit that was not followed by `npm run generate`.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderGenerated } from "./codegen.js";
@@ -21,6 +21,13 @@ for (const [relative, text] of Object.entries(files)) {
   if (current === text) continue;
   if (check) stale.push(relative);
   else await writeFile(path, text);
+}
+// A file codegen no longer writes is stale too: nothing may import it by mistake.
+for (const name of await readdir(`${root}generated`)) {
+  const relative = `generated/${name}`;
+  if (relative in files) continue;
+  if (check) stale.push(`${relative} (no longer generated)`);
+  else await rm(`${root}${relative}`);
 }
 if (check && stale.length > 0) {
   console.error(

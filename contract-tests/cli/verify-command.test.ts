@@ -64,7 +64,7 @@ describe("calls-contract verify", () => {
     expect(result.stdout).toContain("[response-schema] fetchCall accepts a well-formed call SID");
     expect(result.stdout).toMatch(/status breaks enum: one of "queued".*got "answered"/);
     expect(result.stdout).toMatch(/sid breaks minLength.*got "CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4"/);
-    expect(result.stdout).toMatch(/uri breaks required/);
+    expect(result.stdout).toMatch(/uri is required/);
     expect(result.stdout).toMatch(
       /date_created breaks pattern: A date and time as Twilio writes them.*got "2026-11-24T17:40:02Z"/,
     );

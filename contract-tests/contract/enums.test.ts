@@ -2,10 +2,11 @@
 // enum (its first value in the wrong case) is rejected. The cases are derived from the spec, so a new enum is
 // covered without touching this file.
 import { describe, expect, it } from "vitest";
+import { formBodySchema } from "../../scripts/openapi.js";
 import { type OperationId, operations, validateBody, validateCall, validateQuery } from "../../src/validation/index.js";
 import { form, type RequestCase } from "../../src/verify/corpus.js";
 import { toMock } from "../support/exchange.js";
-import { resolve, spec } from "../support/spec.js";
+import { examples, operationsOf, resolve, spec } from "../support/spec.js";
 
 interface EnumSite {
   operation: OperationId;
@@ -22,20 +23,17 @@ const baseBodies: Partial<Record<OperationId, Record<string, string>>> = {
 
 function enumSites(): EnumSite[] {
   const sites: EnumSite[] = [];
-  for (const item of Object.values(spec.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if (method === "parameters") continue;
-      const id = op.operationId as OperationId;
-      const body = resolve(op.requestBody?.content?.["application/x-www-form-urlencoded"]?.schema);
-      for (const [field, raw] of Object.entries(body?.properties ?? {})) {
-        const schema = resolve(raw);
-        const values = schema.enum ?? resolve(schema.items)?.enum;
-        if (values) sites.push({ operation: id, where: "body", field, values, isArray: schema.type === "array" });
-      }
-      for (const parameter of (op.parameters ?? []).map(resolve)) {
-        const values = resolve(parameter.schema).enum;
-        if (values) sites.push({ operation: id, where: "query", field: parameter.name, values, isArray: false });
-      }
+  for (const { operation, parameters } of operationsOf()) {
+    const id = operation.operationId as OperationId;
+    const body = formBodySchema(spec, operation);
+    for (const [field, raw] of Object.entries(body?.properties ?? {})) {
+      const schema = resolve(raw);
+      const values = (schema.enum ?? (schema.items && resolve(schema.items).enum)) as string[] | undefined;
+      if (values) sites.push({ operation: id, where: "body", field, values, isArray: schema.type === "array" });
+    }
+    for (const parameter of parameters.filter((p) => p.in === "query")) {
+      const values = resolve(parameter.schema).enum as string[] | undefined;
+      if (values) sites.push({ operation: id, where: "query", field: parameter.name, values, isArray: false });
     }
   }
   return sites;
@@ -106,10 +104,10 @@ describe("check enums: request fields", () => {
 });
 
 describe("check enums: Call fields", () => {
-  const callEnums = Object.entries(resolve(spec.components.schemas.Call).properties)
+  const callEnums = Object.entries(resolve(spec.components.schemas.Call).properties ?? {})
     .map(([field, raw]) => {
       const schema = resolve(raw);
-      const values = schema.enum ?? (schema.oneOf ?? []).map(resolve).find((s: any) => s.enum)?.enum;
+      const values = schema.enum ?? (schema.oneOf ?? []).map((s) => resolve(s)).find((s) => s.enum)?.enum;
       return values ? ([field, values] as [string, string[]]) : undefined;
     })
     .filter((x): x is [string, string[]] => x !== undefined);
@@ -121,14 +119,14 @@ describe("check enums: Call fields", () => {
   it.each(callEnums.flatMap(([field, values]) => values.map((v) => [`accepts ${field} ${v}`, field, v] as const)))(
     "%s",
     (_, field, value) => {
-      expect(validateCall({ ...spec.components.examples.CompletedCall!.value, [field]: value }).violations).toEqual([]);
+      expect(validateCall({ ...(examples.CompletedCall?.value as object), [field]: value }).violations).toEqual([]);
     },
   );
 
   it.each(
     callEnums.map(([field, values]) => [`rejects ${field} ${wrongCase(values[0]!)}`, field, values[0]!] as const),
   )("%s", (_, field, value) => {
-    const result = validateCall({ ...spec.components.examples.CompletedCall!.value, [field]: wrongCase(value) });
+    const result = validateCall({ ...(examples.CompletedCall?.value as object), [field]: wrongCase(value) });
     expect(result.violations.map((v) => v.field)).toEqual([field]);
   });
 });

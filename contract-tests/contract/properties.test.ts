@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { type OperationId, operations, validateBody, validateQuery } from "../../src/validation/index.js";
 import type { FormEntries, RequestCase } from "../../src/verify/corpus.js";
 import { form } from "../../src/verify/corpus.js";
-import { bodyProperties, breakingValues, validText } from "../support/arbitraries.js";
+import { breakingValues, validText } from "../support/arbitraries.js";
 import { toMock } from "../support/exchange.js";
+import { requestFields } from "../support/spec.js";
 
 const RUNS = 150;
 const THROUGH_MOCK = 25;
@@ -17,7 +18,7 @@ function requestArbitrary(
   operationId: OperationId,
   skip: string[] = [],
 ): fc.Arbitrary<Record<string, string | string[]>> {
-  const properties = bodyProperties(operationId);
+  const properties = requestFields(operationId);
   const optional = Object.fromEntries(
     Object.entries(properties)
       .filter(([name]) => !skip.includes(name))
@@ -67,7 +68,7 @@ const check = (operation: OperationId, entries: FormEntries) =>
   operations[operation].validators.body ? validateBody(operation, entries) : validateQuery(operation, entries);
 
 function mutated(operation: OperationId, valid: fc.Arbitrary<Record<string, string | string[]>>) {
-  const properties = bodyProperties(operation);
+  const properties = requestFields(operation);
   const breakable = Object.entries(properties).flatMap(([field, schema]) =>
     breakingValues(schema).map((m) => ({ field, ...m })),
   );

@@ -26,7 +26,8 @@ describe("the published package", () => {
         "openapi/calls.yaml",
         "generated/calls.d.ts",
         "generated/calls.bundled.json",
-        "generated/validators.js",
+        "generated/validators.cjs",
+        "generated/manifest.js",
         pkg.bin["calls-contract"].replace(/^\.\//, ""),
       ]),
     );

@@ -37,6 +37,6 @@ describe("generated/ freshness check", () => {
       (e: { code: number; stderr: string }) => e,
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.stderr).toMatch(/stale.*generated\/calls\.bundled\.json.*generated\/validators\.js/s);
+    expect(failure?.stderr).toMatch(/stale.*generated\/calls\.bundled\.json.*generated\/validators\.cjs/s);
   });
 });

@@ -4,15 +4,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { createSpecAjv } from "../../scripts/codegen.js";
-import type { Spec } from "../../scripts/manifest.js";
+import { eachOperation, type Spec } from "../../scripts/openapi.js";
 
 const spec = YAML.parse(readFileSync(new URL("../../openapi/calls.yaml", import.meta.url), "utf8")) as Spec;
 const ajv = createSpecAjv(spec);
-const operations = Object.values(spec.paths).flatMap((item) =>
-  Object.entries(item)
-    .filter(([method]) => method !== "parameters")
-    .map(([, op]) => op as { operationId: string; responses: Record<string, unknown> }),
-);
+const operations = eachOperation(spec).map((entry) => entry.operation);
 
 describe("check spec", () => {
   it.each(Object.keys(spec.components.schemas))("schema %s compiles in strict mode", (name) => {

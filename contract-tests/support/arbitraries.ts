@@ -2,7 +2,7 @@
 // exactly one rule of it. Named string formats (phone numbers, SIDs, URLs...) get generators of their own,
 // since a regex cannot be run backwards here.
 import fc from "fast-check";
-import { resolve, spec } from "./spec.js";
+import { resolve, type Schema } from "./spec.js";
 
 const hex = (n: number) =>
   fc.string({ unit: fc.constantFrom(..."0123456789abcdefABCDEF"), minLength: n, maxLength: n });
@@ -40,17 +40,20 @@ const NAMED: Record<string, fc.Arbitrary<string>> = {
   DateFilter: day,
 };
 
-function refName(schema: any): string | undefined {
-  return typeof schema?.$ref === "string" ? schema.$ref.split("/").pop() : undefined;
+function refName(schema: Schema): string | undefined {
+  return schema.$ref?.split("/").pop();
 }
 
+const enumOf = (schema: Schema | undefined): string[] => (resolve(schema).enum ?? []) as string[];
+
 /** A valid value for a field, as form text (what a client puts on the wire). */
-export function validText(raw: any): fc.Arbitrary<string | string[]> {
+export function validText(raw: Schema): fc.Arbitrary<string | string[]> {
   const name = refName(raw);
-  if (name && NAMED[name]) return NAMED[name]!;
+  const named = name ? NAMED[name] : undefined;
+  if (named) return named;
   const schema = resolve(raw);
-  if (schema.enum) return fc.constantFrom(...(schema.enum as string[]));
-  if (schema.type === "array") return fc.subarray(resolve(schema.items).enum as string[], { minLength: 1 });
+  if (schema.enum) return fc.constantFrom(...enumOf(schema));
+  if (schema.type === "array") return fc.subarray(enumOf(schema.items), { minLength: 1 });
   if (schema.type === "integer")
     return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 10_000 }).map(String);
   if (schema.type === "boolean") return fc.boolean().map(String);
@@ -71,12 +74,12 @@ export interface Mutation {
 }
 
 /** Values that break exactly one rule of the field's schema, each paired with that rule. */
-export function breakingValues(raw: any): Array<Omit<Mutation, "field">> {
+export function breakingValues(raw: Schema): Array<Omit<Mutation, "field">> {
   const schema = resolve(raw);
   const name = refName(raw);
   const out: Array<Omit<Mutation, "field">> = [];
-  if (schema.enum) out.push({ rule: "enum", value: `${schema.enum[0]}x` });
-  if (schema.type === "array") out.push({ rule: "enum", value: [`${resolve(schema.items).enum[0]}x`] });
+  if (schema.enum) out.push({ rule: "enum", value: `${enumOf(schema)[0]}x` });
+  if (schema.type === "array") out.push({ rule: "enum", value: [`${enumOf(schema.items)[0]}x`] });
   if (schema.type === "integer") {
     if (schema.maximum !== undefined) out.push({ rule: "maximum", value: String(schema.maximum + 1) });
     if (schema.minimum !== undefined) out.push({ rule: "minimum", value: String(schema.minimum - 1) });
@@ -90,22 +93,4 @@ export function breakingValues(raw: any): Array<Omit<Mutation, "field">> {
     out.push({ rule: "maxLength", value: "a".repeat(schema.maxLength + 1) });
   if (schema.pattern === "^[0-9#*w]+$") out.push({ rule: "pattern", value: "12x" });
   return out;
-}
-
-export function bodyProperties(operationId: string): Record<string, any> {
-  for (const item of Object.values(spec.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if (method !== "parameters" && op.operationId === operationId) {
-        const schema = resolve(op.requestBody?.content?.["application/x-www-form-urlencoded"]?.schema);
-        if (schema) return schema.properties;
-        return Object.fromEntries(
-          (op.parameters ?? [])
-            .map(resolve)
-            .filter((p: any) => p.in === "query")
-            .map((p: any) => [p.name, p.schema]),
-        );
-      }
-    }
-  }
-  throw new Error(`no operation ${operationId}`);
 }

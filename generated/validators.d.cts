@@ -1,25 +1,5 @@
 // Generated from openapi/calls.yaml by `npm run generate`. Do not edit by hand.
 import type { ErrorObject } from "ajv";
-export type FieldKind = "string" | "integer" | "boolean" | "array";
-export interface OperationManifest {
-  operationId: OperationId;
-  method: "GET" | "POST" | "DELETE";
-  path: string;
-  validators: { body?: string; query?: string; path: string; responses: Record<string, string | null> };
-  bodyFields?: Record<string, FieldKind>;
-  queryFields?: Record<string, FieldKind>;
-  pathParams: string[];
-  successStatus: number;
-}
-export type WebhookId = "statusCallback" | "recordingStatusCallback" | "asyncAmdStatusCallback" | "voiceRequest";
-export interface WebhookManifest {
-  operationId: WebhookId;
-  validator: string;
-  bodyFields: Record<string, FieldKind>;
-}
-export declare const webhooks: Record<WebhookId, WebhookManifest>;
-export declare const operations: Record<OperationId, OperationManifest>;
-export type OperationId = "listCalls" | "createCall" | "fetchCall" | "updateCall" | "deleteCall";
 export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;

@@ -1,0 +1,23 @@
+// What codegen records about each operation beyond its types. This file is the one home of these declarations:
+// scripts/manifest.ts builds values of them, and codegen copies this text into generated/manifest.d.ts.
+
+/** How a form or query value is read back from text into what the schema expects. */
+export type FieldKind = "string" | "integer" | "boolean" | "array";
+
+export interface OperationManifest<Id extends string = string> {
+  operationId: Id;
+  method: "GET" | "POST" | "DELETE";
+  path: string;
+  /** Validator export names; absent where the operation has no such part. A response without a body maps to null. */
+  validators: { body?: string; query?: string; path: string; responses: Record<string, string | null> };
+  bodyFields?: Record<string, FieldKind>;
+  queryFields?: Record<string, FieldKind>;
+  pathParams: string[];
+  successStatus: number;
+}
+
+export interface WebhookManifest<Id extends string = string> {
+  operationId: Id;
+  validator: string;
+  bodyFields: Record<string, FieldKind>;
+}

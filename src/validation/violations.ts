@@ -1,0 +1,205 @@
+// Turns ajv's errors into violations a person can act on: which operation, where, which field, which rule, what
+// the rule asks for, and what the value was.
+import type { ErrorObject } from "ajv";
+import { isSecretField, REDACTED, shownValue } from "./redact.js";
+
+export type Location = "body" | "query" | "path" | "response";
+
+export interface Violation {
+  /** The operationId, or the schema name for a standalone object check such as validateCall. */
+  operation: string;
+  location: Location;
+  /** The field as a user would name it: `Timeout`, `StatusCallbackEvent[1]`, `calls[0].sid`, `Url|Twiml|ApplicationSid`. */
+  field: string;
+  /** The schema keyword that failed (`maximum`, `pattern`, `required`, ...) or `single-value` for a repeated key. */
+  rule: string;
+  /** What the rule asks for, in words. */
+  expected: string;
+  /** The offending value (secrets redacted, long text shortened); absent when the field is missing. */
+  value?: unknown;
+  message: string;
+}
+
+export interface ValidationResult<T = unknown> {
+  valid: boolean;
+  violations: Violation[];
+  /** The input as the schema saw it: form text decoded into arrays, numbers and booleans. */
+  value: T;
+}
+
+/** The one way a violation is put into words, without its operation: "Timeout breaks maximum: must be <= 600, got 601". */
+export function violationSentence(v: Pick<Violation, "field" | "rule" | "expected"> & { value?: unknown }): string {
+  if (v.rule === "required") return `${v.field} is required`;
+  const got = "value" in v ? `, got ${JSON.stringify(v.value)}` : "";
+  return `${v.field} breaks ${v.rule}: ${v.expected}${got}`;
+}
+
+/** A violation; pass the value as the last argument when there is one (a missing field has none). */
+export function violation(
+  operation: string,
+  location: Location,
+  field: string,
+  rule: string,
+  expected: string,
+  ...value: [] | [unknown]
+): Violation {
+  const shown = value.length > 0 ? { value: shownValue(field, value[0]) } : {};
+  const parts = { field, rule, expected, ...shown };
+  return { operation, location, ...parts, message: `${operation} ${location}: ${violationSentence(parts)}` };
+}
+
+function fieldName(instancePath: string): string {
+  return instancePath
+    .split("/")
+    .slice(1)
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part), "");
+}
+
+function valueAt(data: unknown, instancePath: string): unknown {
+  return instancePath
+    .split("/")
+    .slice(1)
+    .reduce<unknown>(
+      (at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")],
+      data,
+    );
+}
+
+export function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}
+
+const ABBREVIATION = /(?:^|\s)(?:e\.g|i\.e|etc|vs|cf)\.$/i;
+
+/** The first whole sentence of a description; a period after "e.g." or inside `code` does not end it. */
+export function firstSentence(text: unknown): string | undefined {
+  if (typeof text !== "string") return undefined;
+  const flat = text.replace(/\s+/g, " ").trim();
+  let inCode = false;
+  for (let i = 0; i < flat.length; i++) {
+    const c = flat[i];
+    if (c === "`") inCode = !inCode;
+    if (inCode || (c !== "." && c !== "!" && c !== "?")) continue;
+    if (i + 1 < flat.length && flat[i + 1] !== " ") continue;
+    if (!ABBREVIATION.test(flat.slice(Math.max(0, i - 5), i + 1))) return flat.slice(0, i + 1);
+  }
+  return flat;
+}
+
+function expectedFor(error: ErrorObject): string {
+  const hint = firstSentence((error.parentSchema as Record<string, unknown> | undefined)?.description);
+  switch (error.keyword) {
+    case "required":
+      return "is required";
+    case "enum":
+      return `one of ${joinNames((error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)))}`;
+    case "pattern":
+    case "format":
+      return hint ? `${hint} (${error.message})` : `${error.message}`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+function branchSchemas(error: ErrorObject): Array<Record<string, unknown>> {
+  return Array.isArray(error.schema) ? (error.schema as Array<Record<string, unknown>>) : [];
+}
+
+const isFold = (e: ErrorObject) => e.keyword === "anyOf" || e.keyword === "oneOf";
+
+/** Maps ajv's errors to violations, folding the per-branch noise of anyOf, oneOf and if/then into one line each. */
+export function toViolations(operation: string, location: Location, errors: ErrorObject[], data: unknown): Violation[] {
+  const consumed = new Set<ErrorObject>();
+  const childrenOf = new Map<ErrorObject, ErrorObject[]>();
+  errors.forEach((error, index) => {
+    if (!isFold(error)) return;
+    // Inline branches report under the fold's own schema path. Branches behind a $ref report paths relative to
+    // the referenced schema, so for those take the run of errors on the same field just before the fold.
+    const children = errors.filter((other) => other !== error && other.schemaPath.startsWith(`${error.schemaPath}/`));
+    if (branchSchemas(error).some((b) => typeof b.$ref === "string")) {
+      for (let j = index - 1; j >= 0; j--) {
+        const earlier = errors[j] as ErrorObject;
+        if (earlier.instancePath !== error.instancePath || isFold(earlier)) break;
+        children.push(earlier);
+      }
+    }
+    for (const child of children) consumed.add(child);
+    childrenOf.set(error, children);
+  });
+  const violations: Violation[] = [];
+  for (const error of errors) {
+    if (consumed.has(error) || error.keyword === "if") continue;
+    const at = fieldName(error.instancePath);
+    const prefix = at ? `${at}.` : "";
+    const branches = branchSchemas(error);
+    if (error.keyword === "required") {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      violations.push(violation(operation, location, `${prefix}${missing}`, "required", "is required"));
+    } else if (error.keyword === "additionalProperties") {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(((error.parentSchema as Record<string, unknown>).properties as object) ?? {});
+      const near = closest(extra, known);
+      const expected = `a field ${operation} accepts${near ? ` (did you mean ${near}?)` : ""}`;
+      // A misspelling of a secret field ("SipAuthPasswrd") carries the secret.
+      const value = near && isSecretField(near) ? REDACTED : valueAt(data, `${error.instancePath}/${extra}`);
+      violations.push(violation(operation, location, `${prefix}${extra}`, "additionalProperties", expected, value));
+    } else if (isFold(error) && branches.every((b) => Array.isArray(b.required))) {
+      const names = branches.flatMap((b) => b.required as string[]);
+      // One of them was given but is malformed: its own violation says so, and "give one of" would mislead.
+      const given = error.data && typeof error.data === "object" && names.some((n) => n in (error.data as object));
+      if (!given) {
+        const expected = `at least one of ${joinNames(names)}`;
+        violations.push(violation(operation, location, `${prefix}${names.join("|")}`, error.keyword, expected));
+      }
+    } else if (isFold(error)) {
+      // A nullable field (oneOf [X, null]) is best explained by what X asks for.
+      const nullable = branches.some((b) => b.type === "null");
+      const telling = (childrenOf.get(error) ?? []).find((c) => c.keyword !== "type");
+      const hint = firstSentence((error.parentSchema as Record<string, unknown>).description);
+      const names = branches.map(
+        (b) =>
+          String(b.$ref ?? b.type ?? "")
+            .split("/")
+            .pop() || "a listed form",
+      );
+      const expected =
+        nullable && telling ? `${expectedFor(telling)}, or null` : (hint ?? `one of ${joinNames(names)}`);
+      violations.push(violation(operation, location, at, error.keyword, expected, error.data));
+    } else {
+      violations.push(violation(operation, location, at, error.keyword, expectedFor(error), error.data));
+    }
+  }
+  // A field checked both by its property and by an anyOf branch that repeats it reports the same rule twice.
+  const seen = new Set<string>();
+  return violations.filter((v) => {
+    const key = `${v.field}\u0000${v.rule}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// Suggests the known name a misspelt field was probably meant to be (edit distance of at most 2).
+function closest(name: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
