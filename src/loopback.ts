@@ -14,3 +14,8 @@ export function isLoopbackUrl(text: string): boolean {
     return false;
   }
 }
+
+/** `http://host:port`, with an IPv6 host in brackets. */
+export function httpBaseUrl(host: string, port: number): string {
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+}

@@ -1,5 +1,6 @@
 // Status callbacks as Twilio sends them, for calls created on the mock: the requested events in order, signed
 // with the auth token the request was made with, to loopback URLs only. Delivery never blocks or fails a request.
+import { basicAuthHeader } from "../basic-auth.js";
 import { isLoopbackUrl } from "../loopback.js";
 import { computeSignature } from "../webhooks.js";
 
@@ -33,7 +34,7 @@ async function deliver(
   const target = new URL(url);
   const headers: Record<string, string> = { "User-Agent": "calls-contract-mock" };
   if (target.username)
-    headers.Authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString("base64")}`;
+    headers.Authorization = basicAuthHeader(decodeURIComponent(target.username), decodeURIComponent(target.password));
   target.username = "";
   target.password = "";
   let body: string | undefined;

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { httpBaseUrl } from "../loopback.js";
 import { startFront } from "./front.js";
 import { claimPort, MockStartError } from "./ports.js";
 import { startPrism } from "./prism.js";
@@ -63,7 +64,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     await prism.stop();
     throw new MockStartError(`could not listen on ${host}:${port}: ${error.message}`);
   });
-  const baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${front.port}`;
+  const baseUrl = httpBaseUrl(host, front.port);
   return {
     baseUrl,
     prismUrl: prism.baseUrl,

@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { get } from "node:http";
 import { createRequire } from "node:module";
+import { httpBaseUrl } from "../loopback.js";
 import { MockStartError } from "./ports.js";
 
 const require = createRequire(import.meta.url);
@@ -72,7 +73,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
 
-  const baseUrl = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}`;
+  const baseUrl = httpBaseUrl(options.host, options.port);
   const logTail = () => lines.join("\n");
   const stop = async () => {
     process.removeListener("exit", killOnExit);

@@ -1,4 +1,5 @@
 // Sends one corpus case to a server as a real client would, and reads the answer without judging it.
+import { basicAuthHeader } from "../basic-auth.js";
 import { operations } from "../validation/index.js";
 import { type RequestCase, VALID_CALL_SID } from "./corpus.js";
 
@@ -37,8 +38,7 @@ export async function send(
   const { method } = operations[testCase.operation];
   const target = caseTarget(testCase, credentials?.accountSid ?? "AC00000000000000000000000000000000");
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (credentials)
-    headers.Authorization = `Basic ${Buffer.from(`${credentials.accountSid}:${credentials.authToken}`).toString("base64")}`;
+  if (credentials) headers.Authorization = basicAuthHeader(credentials.accountSid, credentials.authToken);
   let body: string | undefined;
   if (testCase.body) {
     headers["Content-Type"] = "application/x-www-form-urlencoded";
