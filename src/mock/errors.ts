@@ -1,8 +1,19 @@
 // How the mock words a rejected request: Twilio's error body, with the code Twilio uses for that field where it
 // documents one, and a message that names the field, the rule and the value.
-
+import type { ServerResponse } from "node:http";
 import type { TwilioErrorBody } from "../client/types.js";
-import type { Violation } from "../validation/index.js";
+import { type Violation, violationSentence } from "../validation/index.js";
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
 
 export function twilioError(
   status: number,
@@ -35,17 +46,12 @@ export function codeFor(violation: Violation): number {
   return violation.rule === "required" ? (codes.missing ?? codes.invalid) : codes.invalid;
 }
 
-function sentence(v: Violation): string {
-  const got = "value" in v ? `, got ${JSON.stringify(v.value)}` : "";
-  return `${v.field} ${v.rule === "required" ? "is required" : `breaks ${v.rule}: ${v.expected}${got}`}`;
-}
-
 /** One 400 body for every violation found; the message leads with the first, `details` lists them all. */
 export function invalidRequest(violations: Violation[]): TwilioErrorBody {
   const first = violations[0]!;
   const more =
     violations.length > 1 ? ` (and ${violations.length - 1} more problem${violations.length > 2 ? "s" : ""})` : "";
-  return twilioError(400, codeFor(first), `${sentence(first)}${more}`, {
+  return twilioError(400, codeFor(first), `${violationSentence(first)}${more}`, {
     violations: violations.map((v) => ({
       location: v.location,
       field: v.field,
