@@ -4,7 +4,7 @@ import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type CallsClientOptions,
-  CallsError,
+  type CallsError,
   type CreateCallParams,
   createCallsClient,
 } from "../../src/client/index.js";

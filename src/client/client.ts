@@ -1,27 +1,18 @@
-import createClient from "openapi-fetch";
+// The typed client: openapi-fetch over the generated paths, Twilio's form encoding and Basic auth, runtime
+// validation before anything is sent, and the retry loop that decides from retry.ts and failures.ts.
+import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/calls.js";
+import { basicAuthHeader } from "../basic-auth.js";
 import { encodeForm } from "../form.js";
 import type { OperationId, Violation } from "../validation/index.js";
 import { CallsError, TwilioApiError } from "./errors.js";
-import { createHttpTransport, type Fetch, LiteRequest, MAY_HAVE_REACHED_SERVER } from "./transport.js";
+import { failureError, mayHaveReachedServer } from "./failures.js";
+import { backoffMs, mayTryAgain, RETRIED_STATUSES, type RetryOptions, retryAfterMs, retryPolicy } from "./retry.js";
+import { createHttpTransport, type Fetch, LiteRequest } from "./transport.js";
 import type { Call, CallPage, CreateCallParams, ListCallsFilters, UpdateCallParams } from "./types.js";
 
+export type { RetryOptions };
 export const TWILIO_API_BASE_URL = "https://api.twilio.com";
-
-export interface RetryOptions {
-  /** Attempts in all, the first included. Defaults to 3; 1 turns retries off. */
-  maxAttempts?: number;
-  /** First backoff step; doubles each attempt, with jitter. Defaults to 500 ms. */
-  baseDelayMs?: number;
-  /** Longest single wait. Defaults to 8 s. */
-  maxDelayMs?: number;
-  /** No retry starts once this much time has passed since the first attempt. Defaults to 30 s. */
-  maxTotalMs?: number;
-  /** For tests: how to wait. */
-  sleep?: (ms: number) => Promise<void>;
-  /** For tests: a number in [0, 1) for the jitter. */
-  random?: () => number;
-}
 
 export interface CallsClientOptions {
   /** AC followed by 32 hex digits; also the user name of HTTP Basic auth. */
@@ -46,19 +37,29 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
+/** A typed client for the Calls resource. Every method throws a CallsError (TwilioApiError for HTTP errors). */
+export interface CallsClient {
+  /** The underlying openapi-fetch client, for anything the methods below do not cover. */
+  readonly raw: Client<paths>;
+  /** Places a call (createCall). Never retried once the request may have reached the server. */
+  create(params: CreateCallParams, options?: RequestOptions): Promise<Call>;
+  /** Reads one call (fetchCall). */
+  fetch(sid: string, options?: RequestOptions): Promise<Call>;
+  /** Redirects or ends a live call (updateCall). */
+  update(sid: string, params: UpdateCallParams, options?: RequestOptions): Promise<Call>;
+  /** Deletes the record of a call (deleteCall). */
+  remove(sid: string, options?: RequestOptions): Promise<void>;
+  /** One page of calls (listCalls). */
+  list(filters?: ListCallsFilters, options?: RequestOptions): Promise<CallPage>;
+  /** Every page, following next_page_uri until it is null. */
+  pages(filters?: ListCallsFilters, options?: RequestOptions): AsyncGenerator<CallPage, void, undefined>;
+  /** Every call on every page, in order. */
+  each(filters?: ListCallsFilters, options?: RequestOptions): AsyncGenerator<Call, void, undefined>;
+}
+
 const LIST_PATH = "/2010-04-01/Accounts/{AccountSid}/Calls.json";
 const CALL_PATH = "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json";
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" } as const;
-// Error codes that mean no connection was made, so nothing reached the server (for fetches other than ours).
-const NOT_SENT = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-]);
-const RETRIED_STATUSES = new Set([429, 503]);
 
 interface Outcome<T> {
   data?: T;
@@ -69,50 +70,44 @@ interface Outcome<T> {
 type Validators = typeof import("../validation/index.js");
 let validators: Promise<Validators> | undefined;
 // Loaded on the first request, not at import: keeps `import "calls-contract/client"` cheap.
-const loadValidators = () => (validators ??= import("../validation/index.js"));
+const loadValidators = () => {
+  validators ??= import("../validation/index.js");
+  return validators;
+};
 
-function retryAfterMs(response: Response): number | undefined {
-  const header = response.headers.get("retry-after");
-  if (header === null) return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header) * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+/** This attempt's signal: aborted by the caller's signal, or by the attempt's own time limit. */
+function attemptSignal(timeoutMs: number, callerSignal: AbortSignal | undefined) {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
+    timeoutMs,
+  );
+  const relay = () => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener("abort", relay, { once: true });
+  if (callerSignal?.aborted) relay();
+  return {
+    signal: controller.signal,
+    timedOut: () => controller.signal.aborted && !callerSignal?.aborted,
+    settle() {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener("abort", relay);
+    },
+  };
 }
 
-function errorCode(error: unknown): string | undefined {
-  const e = error as { code?: string; cause?: { code?: string }; name?: string };
-  return e?.cause?.code ?? e?.code ?? e?.name;
-}
-
-export type CallsClient = ReturnType<typeof createCallsClient>;
-
-/** A typed client for the Calls resource. Every method throws a CallsError (TwilioApiError for HTTP errors). */
-export function createCallsClient(options: CallsClientOptions) {
+export function createCallsClient(options: CallsClientOptions): CallsClient {
   const { accountSid } = options;
   const baseUrl = (options.baseUrl ?? TWILIO_API_BASE_URL).replace(/\/+$/, "");
-  const credentials = Buffer.from(`${accountSid}:${options.authToken}`).toString("base64");
   const raw = createClient<paths>({
     baseUrl,
     fetch: options.fetch ?? createHttpTransport(),
     // With the built-in transport, skip the WHATWG Request and its body stream (measured: README, Performance).
     ...(options.fetch ? {} : { Request: LiteRequest as unknown as typeof Request }),
-    headers: { Authorization: `Basic ${credentials}`, Accept: "application/json" },
+    headers: { Authorization: basicAuthHeader(accountSid, options.authToken), Accept: "application/json" },
     bodySerializer: (body: unknown) => encodeForm(body as Record<string, unknown>),
   });
   const account = { AccountSid: accountSid };
-  const retry = {
-    maxAttempts: Math.max(1, options.retry?.maxAttempts ?? 3),
-    baseDelayMs: options.retry?.baseDelayMs ?? 500,
-    maxDelayMs: options.retry?.maxDelayMs ?? 8000,
-    maxTotalMs: options.retry?.maxTotalMs ?? 30_000,
-    sleep: options.retry?.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
-    random: options.retry?.random ?? Math.random,
-  };
-
-  const backoffMs = (attempt: number) => {
-    const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (retry.random() * ceiling) / 2);
-  };
+  const policy = retryPolicy(options.retry);
 
   async function check(
     operation: OperationId,
@@ -126,10 +121,8 @@ export function createCallsClient(options: CallsClientOptions) {
       ...(parts.body ? v.validateBody(operation, parts.body as Record<string, unknown>).violations : []),
     ];
     if (violations.length > 0) {
-      const list = violations.map(
-        (x) => `${x.field} breaks ${x.rule}: ${x.expected}${"value" in x ? `, got ${JSON.stringify(x.value)}` : ""}`,
-      );
-      throw new CallsError("validation", `${operation}: not sent, the request breaks the spec: ${list.join("; ")}`, {
+      const list = violations.map(v.violationSentence).join("; ");
+      throw new CallsError("validation", `${operation}: not sent, the request breaks the spec: ${list}`, {
         violations,
       });
     }
@@ -145,60 +138,35 @@ export function createCallsClient(options: CallsClientOptions) {
     const started = Date.now();
     const timeoutMs = perCall.timeoutMs ?? options.timeoutMs ?? 30_000;
     for (let n = 1; ; n++) {
-      const controller = new AbortController();
-      const timer = setTimeout(
-        () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
-        timeoutMs,
-      );
-      const timedOut = () => controller.signal.aborted && !perCall.signal?.aborted;
-      const relay = () => controller.abort(perCall.signal!.reason);
-      perCall.signal?.addEventListener("abort", relay, { once: true });
-      if (perCall.signal?.aborted) relay();
-      const signal = controller.signal;
-      const settle = () => {
-        clearTimeout(timer);
-        perCall.signal?.removeEventListener("abort", relay);
-      };
-      const budgetLeft = (wait: number) => n < retry.maxAttempts && Date.now() - started + wait <= retry.maxTotalMs;
+      const current = attemptSignal(timeoutMs, perCall.signal);
       let outcome: Outcome<T>;
       try {
-        outcome = await attempt(signal);
+        outcome = await attempt(current.signal);
       } catch (cause) {
-        settle();
-        const code = errorCode(cause);
-        const tagged = (cause as Record<symbol, unknown>)?.[MAY_HAVE_REACHED_SERVER];
-        const reached = typeof tagged === "boolean" ? tagged : !NOT_SENT.has(code ?? "");
-        const placed = operation === "createCall" ? reached : undefined;
-        if (perCall.signal?.aborted) {
-          throw new CallsError(
-            "aborted",
-            `${operation}: aborted by the caller${placed ? "; the call may or may not have been placed" : ""}`,
-            { cause, attempts: n, mayHaveBeenPlaced: placed },
-          );
-        }
-        const wait = backoffMs(n);
-        if ((idempotent || !reached) && budgetLeft(wait)) {
-          await retry.sleep(wait);
+        current.settle();
+        const aborted = perCall.signal?.aborted === true;
+        const wait = backoffMs(policy, n);
+        const retryable = idempotent || !mayHaveReachedServer(cause);
+        if (!aborted && retryable && mayTryAgain(policy, n, Date.now() - started, wait)) {
+          await policy.sleep(wait);
           continue;
         }
-        const what = timedOut()
-          ? `no answer from ${baseUrl} within ${timeoutMs} ms`
-          : `no answer from ${baseUrl} (${code ?? "network error"})`;
-        const advice = placed
-          ? "; the request may have reached Twilio, so the call may or may not have been placed. It was not retried: look for it with listCalls (To, StartTime) before placing it again"
-          : "";
-        throw new CallsError(
-          timedOut() ? "timeout" : "network",
-          `${operation}: ${what} after ${n} attempt${n > 1 ? "s" : ""}${advice}`,
-          { cause, attempts: n, mayHaveBeenPlaced: placed },
-        );
+        throw failureError({
+          operation,
+          baseUrl,
+          cause,
+          attempts: n,
+          timeoutMs,
+          aborted,
+          timedOut: current.timedOut(),
+        });
       }
-      settle();
+      current.settle();
       const { response } = outcome;
       if (RETRIED_STATUSES.has(response.status)) {
-        const wait = retryAfterMs(response) ?? backoffMs(n);
-        if (budgetLeft(wait)) {
-          await retry.sleep(wait);
+        const wait = retryAfterMs(response.headers.get("retry-after")) ?? backoffMs(policy, n);
+        if (mayTryAgain(policy, n, Date.now() - started, wait)) {
+          await policy.sleep(wait);
           continue;
         }
       }
@@ -216,18 +184,16 @@ export function createCallsClient(options: CallsClientOptions) {
     );
   }
 
-  async function* pages(
-    filters: ListCallsFilters = {},
-    perCall: RequestOptions = {},
-  ): AsyncGenerator<CallPage, void, undefined> {
+  async function* pages(filters: ListCallsFilters = {}, perCall: RequestOptions = {}) {
     let page = await list(filters, perCall);
     const seen = new Set<string>();
     for (;;) {
       yield page;
       const next = page.next_page_uri;
       if (next === null) return;
-      if (seen.has(next))
+      if (seen.has(next)) {
         throw new CallsError("api", `the server sent next_page_uri ${next} twice; stopping to avoid a loop`);
+      }
       seen.add(next);
       const url = new URL(next, "http://next-page.invalid");
       if (url.pathname !== LIST_PATH.replace("{AccountSid}", accountSid)) {
@@ -238,41 +204,33 @@ export function createCallsClient(options: CallsClientOptions) {
   }
 
   return {
-    /** The underlying openapi-fetch client, for anything the methods below do not cover. */
     raw,
-    /** Places a call (createCall). Never retried once the request may have reached the server. */
-    async create(params: CreateCallParams, perCall: RequestOptions = {}): Promise<Call> {
+    async create(params, perCall = {}) {
       await check("createCall", { path: account, body: params });
       return execute("createCall", false, perCall, (signal) =>
         raw.POST(LIST_PATH, { params: { path: account }, body: params, headers: FORM, signal }),
       );
     },
-    /** Reads one call (fetchCall). */
-    async fetch(sid: string, perCall: RequestOptions = {}): Promise<Call> {
+    async fetch(sid, perCall = {}) {
       const path = { ...account, Sid: sid };
       await check("fetchCall", { path });
       return execute("fetchCall", true, perCall, (signal) => raw.GET(CALL_PATH, { params: { path }, signal }));
     },
-    /** Redirects or ends a live call (updateCall). */
-    async update(sid: string, params: UpdateCallParams, perCall: RequestOptions = {}): Promise<Call> {
+    async update(sid, params, perCall = {}) {
       const path = { ...account, Sid: sid };
       await check("updateCall", { path, body: params });
       return execute("updateCall", false, perCall, (signal) =>
         raw.POST(CALL_PATH, { params: { path }, body: params, headers: FORM, signal }),
       );
     },
-    /** Deletes the record of a call (deleteCall). */
-    async remove(sid: string, perCall: RequestOptions = {}): Promise<void> {
+    async remove(sid, perCall = {}) {
       const path = { ...account, Sid: sid };
       await check("deleteCall", { path });
       await execute("deleteCall", true, perCall, (signal) => raw.DELETE(CALL_PATH, { params: { path }, signal }));
     },
-    /** One page of calls (listCalls). */
     list,
-    /** Every page, following next_page_uri until it is null. */
     pages,
-    /** Every call on every page, in order. */
-    async *each(filters: ListCallsFilters = {}, perCall: RequestOptions = {}): AsyncGenerator<Call, void, undefined> {
+    async *each(filters = {}, perCall = {}) {
       for await (const page of pages(filters, perCall)) yield* page.calls;
     },
   };

@@ -17,9 +17,20 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-export type CallQueue = ReturnType<typeof createCallQueue>;
+export interface CallQueue {
+  /** Queues a create; settles with its Call, or with the error of that create alone. */
+  enqueue(params: CreateCallParams, options?: RequestOptions): Promise<Call>;
+  /** Creates still waiting for their turn (sent ones are not counted). */
+  readonly length: number;
+  /** Creates sent and not yet answered. */
+  readonly inFlight: number;
+  /** Resolves once every queued create has been sent and answered (errors included). */
+  drain(): Promise<void>;
+  /** Rejects every create not yet sent with a `cancelled` CallsError; creates already sent still settle. */
+  cancel(reason?: string): void;
+}
 
-export function createCallQueue(options: CallQueueOptions) {
+export function createCallQueue(options: CallQueueOptions): CallQueue {
   const rate = options.callsPerSecond ?? 1;
   if (!(rate > 0) || !Number.isFinite(rate))
     throw new RangeError(`callsPerSecond must be a positive number, got ${rate}`);
@@ -47,7 +58,6 @@ export function createCallQueue(options: CallQueueOptions) {
   }
 
   return {
-    /** Queues a create; settles with its Call, or with the error of that create alone. */
     enqueue(params: CreateCallParams, requestOptions: RequestOptions = {}): Promise<Call> {
       if (cancelled !== undefined)
         return Promise.reject(
@@ -58,21 +68,17 @@ export function createCallQueue(options: CallQueueOptions) {
         schedule();
       });
     },
-    /** Creates still waiting for their turn (sent ones are not counted). */
     get length(): number {
       return waiting.length;
     },
-    /** Creates sent and not yet answered. */
     get inFlight(): number {
       return sent.size;
     },
-    /** Resolves once every queued create has been sent and answered (errors included). */
     async drain(): Promise<void> {
       while (waiting.length > 0 || sent.size > 0) {
         await Promise.allSettled([...sent, new Promise((r) => setTimeout(r, Math.max(1, nextSlot - Date.now())))]);
       }
     },
-    /** Rejects every create not yet sent with a `cancelled` CallsError; creates already sent still settle. */
     cancel(reason = "cancelled by the caller"): void {
       cancelled = reason;
       if (timer !== undefined) clearTimeout(timer);
