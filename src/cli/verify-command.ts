@@ -1,8 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { type RunningMock, startMock } from "../mock/index.js";
-import { CHECKS, type CheckOutcome, runVerify } from "../verify/checks.js";
-import { renderFailure, renderJson, renderJunit, renderTable } from "../verify/report.js";
-import { onInterrupt, UsageError } from "./flags.js";
+import { CHECKS, type CheckOutcome, runVerify } from "../verify/index.js";
+import { renderFailures, renderJson, renderJunit, renderTable } from "../verify/report.js";
+import { UsageError } from "./flags.js";
+import { onInterrupt } from "./signals.js";
 
 // Twilio's test-credential shapes; the mock checks only that credentials are present.
 const MOCK_ACCOUNT_SID = "AC00000000000000000000000000000000";
@@ -82,7 +83,7 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
     if (result.skipped.length > 0)
       process.stdout.write(`\nskipped ${result.skipped.length} request(s): ${result.skipped[0]!.reason}\n`);
     if (failures.length > 0) {
-      process.stdout.write(`\n${failures.length} violation(s):\n${failures.map(renderFailure).join("\n")}\n`);
+      process.stdout.write(`\n${failures.length} failed check(s):\n${renderFailures(failures)}\n`);
       process.stdout.write(
         `\nchecks: ${Object.entries(CHECKS)
           .map(([name, what]) => `\n  ${name}: ${what}`)

@@ -1,8 +1,8 @@
-// The catalogue of named checks `calls-contract verify` runs against a server, and the loop that runs them.
-import { isLoopbackUrl } from "../loopback.js";
-import { operations, validateResponse } from "../validation/index.js";
-import { type RequestCase, requestCorpus } from "./corpus.js";
-import { type Credentials, type Exchange, send, writesSomething } from "./http.js";
+// The catalogue of named checks `calls-contract verify` runs on every exchange with a server, one function each.
+// A check returns its outcome, or undefined where it does not apply to that exchange.
+import { operations, validateResponse, violationSentence } from "../validation/index.js";
+import type { RequestCase } from "./corpus.js";
+import type { Exchange } from "./http.js";
 
 export const CHECKS = {
   "accepts-valid-request": "a request the spec allows gets the operation's success status (or 404 for an unknown call)",
@@ -26,18 +26,36 @@ export interface CheckOutcome {
   details: string[];
 }
 
-export interface VerifyOptions {
-  baseUrl: string;
-  credentials: Credentials;
-  /** Send createCall, updateCall and deleteCall cases even when the server is not on loopback. */
-  allowWrites?: boolean;
-  onOutcome?: (outcome: CheckOutcome, index: number, total: number) => void;
+/** One request of the plan and what the server answered. */
+export interface Exchanged {
+  testCase: RequestCase;
+  /** False for the cases sent without credentials. */
+  authenticated: boolean;
+  subject: string;
+  request: string;
+  exchange: Exchange;
 }
 
-export interface VerifyResult {
-  outcomes: CheckOutcome[];
-  /** Cases not sent, with why. */
-  skipped: Array<{ operation: string; subject: string; reason: string }>;
+export type Check = (exchanged: Exchanged) => CheckOutcome | undefined;
+
+function outcome(
+  check: CheckName,
+  e: Exchanged,
+  passed: boolean,
+  expected: string,
+  actual: string,
+  details: string[] = [],
+): CheckOutcome {
+  return {
+    check,
+    operation: e.testCase.operation,
+    subject: e.subject,
+    request: e.request,
+    passed,
+    expected,
+    actual,
+    details,
+  };
 }
 
 function describeAnswer(exchange: Exchange): string {
@@ -49,166 +67,60 @@ function describeAnswer(exchange: Exchange): string {
   return `${exchange.status}${twilio}`;
 }
 
-function responseOutcomes(
-  operation: RequestCase["operation"],
-  subject: string,
-  request: string,
-  exchange: Exchange,
-): CheckOutcome[] {
-  const declared = Object.keys(operations[operation].validators.responses);
-  const isDeclared = declared.includes(String(exchange.status));
-  const outcomes: CheckOutcome[] = [
-    {
-      check: "status-declared",
-      operation,
-      subject,
-      request,
-      passed: isDeclared,
-      expected: `one of ${declared.join(", ")}`,
-      actual: String(exchange.status),
-      details: [],
-    },
-  ];
-  if (isDeclared) {
-    const result = validateResponse(operation, exchange.status, exchange.body);
-    outcomes.push({
-      check: "response-schema",
-      operation,
-      subject,
-      request,
-      passed: result.valid,
-      expected: `the ${exchange.status} body declared by the spec`,
-      actual: result.valid ? "conforming body" : `${result.violations.length} violation(s)`,
-      details: result.violations.map((v) => v.message),
-    });
-  }
-  return outcomes;
-}
+const declaredStatuses = (e: Exchanged) => Object.keys(operations[e.testCase.operation].validators.responses);
 
-function verdictOutcome(testCase: RequestCase, request: string, exchange: Exchange): CheckOutcome {
-  const manifest = operations[testCase.operation];
-  const subject = `${testCase.expect}s ${testCase.name}`;
-  if (testCase.expect === "accept") {
-    const allowed = [manifest.successStatus, ...(manifest.pathParams.includes("Sid") ? [404] : [])];
-    return {
-      check: "accepts-valid-request",
-      operation: testCase.operation,
-      subject,
-      request,
-      passed: allowed.includes(exchange.status),
-      expected: allowed.join(" or "),
-      actual: describeAnswer(exchange),
-      details: [],
-    };
-  }
-  const breaks = testCase.breaks ? ` (breaks ${testCase.breaks.rule} on ${testCase.breaks.field})` : "";
-  return {
-    check: "rejects-invalid-request",
-    operation: testCase.operation,
-    subject,
-    request,
-    passed: exchange.status === 400,
-    expected: `400${breaks}`,
-    actual: describeAnswer(exchange),
-    details: [],
-  };
-}
+export const acceptsValidRequest: Check = (e) => {
+  if (!e.authenticated || e.testCase.expect !== "accept") return undefined;
+  const manifest = operations[e.testCase.operation];
+  // An unknown call is a fine answer to a valid request about one.
+  const allowed = [manifest.successStatus, ...(manifest.pathParams.includes("Sid") ? [404] : [])];
+  return outcome(
+    "accepts-valid-request",
+    e,
+    allowed.includes(e.exchange.status),
+    allowed.join(" or "),
+    describeAnswer(e.exchange),
+  );
+};
 
-const AUTH_CASES: RequestCase[] = [
-  { name: "without credentials", operation: "listCalls", expect: "reject" },
-  { name: "without credentials", operation: "fetchCall", expect: "reject" },
-  {
-    name: "without credentials",
-    operation: "createCall",
-    expect: "reject",
-    body: [
-      ["To", "+13105555555"],
-      ["From", "+12125551234"],
-      ["Url", "https://example.com/twiml"],
-    ],
-  },
+export const rejectsInvalidRequest: Check = (e) => {
+  if (!e.authenticated || e.testCase.expect !== "reject") return undefined;
+  const breaks = e.testCase.breaks ? ` (breaks ${e.testCase.breaks.rule} on ${e.testCase.breaks.field})` : "";
+  return outcome("rejects-invalid-request", e, e.exchange.status === 400, `400${breaks}`, describeAnswer(e.exchange));
+};
+
+export const requiresAuth: Check = (e) => {
+  if (e.authenticated) return undefined;
+  return outcome("requires-auth", e, e.exchange.status === 401, "401", describeAnswer(e.exchange));
+};
+
+export const statusDeclared: Check = (e) => {
+  const declared = declaredStatuses(e);
+  const passed = declared.includes(String(e.exchange.status));
+  return outcome("status-declared", e, passed, `one of ${declared.join(", ")}`, String(e.exchange.status));
+};
+
+export const responseSchema: Check = (e) => {
+  if (!declaredStatuses(e).includes(String(e.exchange.status))) return undefined;
+  const result = validateResponse(e.testCase.operation, e.exchange.status, e.exchange.body);
+  const status = e.exchange.status;
+  const actual = `${status} with ${result.valid ? "a conforming body" : `${result.violations.length} violation(s)`}`;
+  const details = result.violations.map(violationSentence);
+  return outcome(
+    "response-schema",
+    e,
+    result.valid,
+    "a body that matches the schema declared for its status",
+    actual,
+    details,
+  );
+};
+
+/** Every check, in the order outcomes are reported for one exchange. */
+export const ALL_CHECKS: Check[] = [
+  acceptsValidRequest,
+  rejectsInvalidRequest,
+  requiresAuth,
+  statusDeclared,
+  responseSchema,
 ];
-
-/** Which requests verify sends to this server, and which it holds back (writes to a server not on loopback). */
-export function planRequests(baseUrl: string, allowWrites = false) {
-  const mayWrite = allowWrites || isLoopbackUrl(baseUrl);
-  const skipped: VerifyResult["skipped"] = [];
-  const plan = [
-    ...requestCorpus.map((testCase) => ({ testCase, auth: true })),
-    ...AUTH_CASES.map((testCase) => ({ testCase, auth: false })),
-  ];
-  const runnable = plan.filter(({ testCase }) => {
-    if (mayWrite || !writesSomething(testCase)) return true;
-    skipped.push({
-      operation: testCase.operation,
-      subject: testCase.name,
-      reason: "could place or change a call on a server that is not on loopback; pass --allow-writes to send it",
-    });
-    return false;
-  });
-  return { runnable, skipped };
-}
-
-async function exchangeOrFailure(
-  baseUrl: string,
-  credentials: Credentials | undefined,
-  testCase: RequestCase,
-): Promise<Exchange | string> {
-  try {
-    return await send(baseUrl, credentials, testCase);
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return `no answer (${cause?.code ?? cause?.message ?? (error as Error).message})`;
-  }
-}
-
-export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
-  const { runnable, skipped } = planRequests(options.baseUrl, options.allowWrites);
-  const outcomes: CheckOutcome[] = [];
-  let index = 0;
-  for (const { testCase, auth } of runnable) {
-    index += 1;
-    const exchange = await exchangeOrFailure(options.baseUrl, auth ? options.credentials : undefined, testCase);
-    let produced: CheckOutcome[];
-    if (typeof exchange === "string") {
-      const subject = auth ? `${testCase.expect}s ${testCase.name}` : testCase.name;
-      produced = [
-        {
-          check: "status-declared",
-          operation: testCase.operation,
-          subject,
-          request: `${operations[testCase.operation].method} ${testCase.operation}`,
-          passed: false,
-          expected: "an HTTP answer",
-          actual: exchange,
-          details: [],
-        },
-      ];
-    } else {
-      const request = `${exchange.method} ${exchange.target}`;
-      produced = auth
-        ? [
-            verdictOutcome(testCase, request, exchange),
-            ...responseOutcomes(testCase.operation, `${testCase.expect}s ${testCase.name}`, request, exchange),
-          ]
-        : [
-            {
-              check: "requires-auth" as const,
-              operation: testCase.operation,
-              subject: testCase.name,
-              request,
-              passed: exchange.status === 401,
-              expected: "401",
-              actual: describeAnswer(exchange),
-              details: [],
-            },
-            ...responseOutcomes(testCase.operation, testCase.name, request, exchange),
-          ];
-    }
-    for (const outcome of produced) {
-      outcomes.push(outcome);
-      options.onOutcome?.(outcome, index, runnable.length);
-    }
-  }
-  return { outcomes, skipped };
-}

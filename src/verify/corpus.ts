@@ -209,3 +209,10 @@ export const requestCorpus: RequestCase[] = [
   accepts("deleteCall", "a well-formed call SID"),
   rejects("deleteCall", "a Sid with lower-case prefix ca", "Sid", "pattern", { path: { Sid: `ca${HEX32}` } }),
 ];
+
+/** Requests sent without credentials: every server must answer them with 401. */
+export const unauthenticatedCorpus: RequestCase[] = [
+  { name: "without credentials", operation: "listCalls", expect: "reject" },
+  { name: "without credentials", operation: "fetchCall", expect: "reject" },
+  { name: "without credentials", operation: "createCall", expect: "reject", body: create({}) },
+];

@@ -1,6 +1,7 @@
 // Renders verify results: a table of operation x check for people, JUnit XML for CI systems, JSON for tools.
 import { operations } from "../validation/index.js";
-import { CHECKS, type CheckOutcome, type VerifyResult } from "./checks.js";
+import { CHECKS, type CheckOutcome } from "./checks.js";
+import type { VerifyResult } from "./index.js";
 
 const OPERATION_ORDER = Object.keys(operations);
 const CHECK_ORDER = Object.keys(CHECKS);
@@ -37,9 +38,41 @@ export function renderTable(outcomes: CheckOutcome[]): string {
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
 }
 
+/** One failure in full: the check, the request, what was expected and what came back, and each violation. */
 export function renderFailure(o: CheckOutcome): string {
   const head = `✗ [${o.check}] ${o.operation} ${o.subject}\n    request:  ${o.request}\n    expected: ${o.expected}\n    got:      ${o.actual}`;
   return o.details.length > 0 ? `${head}\n${o.details.map((d) => `      - ${d}`).join("\n")}` : head;
+}
+
+/**
+ * Every failure, identical ones once: failures of one check that got the same answer with the same violations
+ * are shown as one group ("the same 6 violations in 42 responses"), then the requests they came from.
+ */
+export function renderFailures(failures: CheckOutcome[]): string {
+  const groups = new Map<string, CheckOutcome[]>();
+  for (const o of failures) {
+    const key = [o.check, o.actual, ...o.details].join("\u0000");
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
+  return [...groups.values()]
+    .map((group) => {
+      const [first] = group as [CheckOutcome, ...CheckOutcome[]];
+      if (group.length === 1) return renderFailure(first);
+      const sameExpected = group.every((o) => o.expected === first.expected);
+      const what =
+        first.details.length > 0
+          ? `the same ${first.details.length} violation${first.details.length > 1 ? "s" : ""} in ${group.length} responses`
+          : `the same answer to ${group.length} requests`;
+      const head = [`✗ [${first.check}] ${what}`];
+      if (sameExpected) head.push(`    expected: ${first.expected}`);
+      head.push(`    got:      ${first.actual}`);
+      const details = first.details.map((d) => `      - ${d}`);
+      const requests = group.map(
+        (o) => `      ${o.operation} ${o.subject} (${o.request})${sameExpected ? "" : `: expected ${o.expected}`}`,
+      );
+      return [...head, ...details, "    in answer to:", ...requests].join("\n");
+    })
+    .join("\n");
 }
 
 const escapeXml = (text: string) =>

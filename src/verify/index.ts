@@ -1,0 +1,107 @@
+// `calls-contract verify` as a library: which requests to send to a server, and the run that sends them one by
+// one and applies every named check (checks.ts) to each answer.
+import { isLoopbackUrl } from "../loopback.js";
+import { operations } from "../validation/index.js";
+import { ALL_CHECKS, CHECKS, type CheckName, type CheckOutcome, type Exchanged } from "./checks.js";
+import { type RequestCase, requestCorpus, unauthenticatedCorpus } from "./corpus.js";
+import { type Credentials, type Exchange, send, writesSomething } from "./http.js";
+
+export type { CheckName, CheckOutcome, Credentials, RequestCase };
+export { CHECKS, requestCorpus };
+
+export interface VerifyOptions {
+  baseUrl: string;
+  credentials: Credentials;
+  /** Send createCall, updateCall and deleteCall cases even when the server is not on loopback. */
+  allowWrites?: boolean;
+  onOutcome?: (outcome: CheckOutcome, index: number, total: number) => void;
+}
+
+export interface VerifyResult {
+  outcomes: CheckOutcome[];
+  /** Cases not sent, with why. */
+  skipped: Array<{ operation: string; subject: string; reason: string }>;
+}
+
+export interface PlannedRequest {
+  testCase: RequestCase;
+  /** Sent with the credentials; false for the cases that check a server asks for them. */
+  authenticated: boolean;
+}
+
+/** Which requests verify sends to this server, and which it holds back (writes to a server not on loopback). */
+export function planRequests(
+  baseUrl: string,
+  allowWrites = false,
+): { runnable: PlannedRequest[]; skipped: VerifyResult["skipped"] } {
+  const mayWrite = allowWrites || isLoopbackUrl(baseUrl);
+  const skipped: VerifyResult["skipped"] = [];
+  const plan = [
+    ...requestCorpus.map((testCase) => ({ testCase, authenticated: true })),
+    ...unauthenticatedCorpus.map((testCase) => ({ testCase, authenticated: false })),
+  ];
+  const runnable = plan.filter(({ testCase }) => {
+    if (mayWrite || !writesSomething(testCase)) return true;
+    skipped.push({
+      operation: testCase.operation,
+      subject: testCase.name,
+      reason: "could place or change a call on a server that is not on loopback; pass --allow-writes to send it",
+    });
+    return false;
+  });
+  return { runnable, skipped };
+}
+
+async function exchangeOrFailure(
+  baseUrl: string,
+  credentials: Credentials | undefined,
+  testCase: RequestCase,
+): Promise<Exchange | string> {
+  try {
+    return await send(baseUrl, credentials, testCase);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return `no answer (${cause?.code ?? cause?.message ?? (error as Error).message})`;
+  }
+}
+
+const subjectOf = ({ testCase, authenticated }: PlannedRequest) =>
+  authenticated ? `${testCase.expect}s ${testCase.name}` : testCase.name;
+
+export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
+  const { runnable, skipped } = planRequests(options.baseUrl, options.allowWrites);
+  const outcomes: CheckOutcome[] = [];
+  let index = 0;
+  for (const planned of runnable) {
+    index += 1;
+    const { testCase, authenticated } = planned;
+    const exchange = await exchangeOrFailure(
+      options.baseUrl,
+      authenticated ? options.credentials : undefined,
+      testCase,
+    );
+    let produced: CheckOutcome[];
+    if (typeof exchange === "string") {
+      const check: CheckName = "status-declared";
+      const request = `${operations[testCase.operation].method} ${testCase.operation}`;
+      const failure = { expected: "an HTTP answer", actual: exchange, details: [] };
+      produced = [
+        { check, operation: testCase.operation, subject: subjectOf(planned), request, passed: false, ...failure },
+      ];
+    } else {
+      const exchanged: Exchanged = {
+        testCase,
+        authenticated,
+        subject: subjectOf(planned),
+        request: `${exchange.method} ${exchange.target}`,
+        exchange,
+      };
+      produced = ALL_CHECKS.map((check) => check(exchanged)).filter((o): o is CheckOutcome => o !== undefined);
+    }
+    for (const outcome of produced) {
+      outcomes.push(outcome);
+      options.onOutcome?.(outcome, index, runnable.length);
+    }
+  }
+  return { outcomes, skipped };
+}
