@@ -1,3 +1,4 @@
+// Reading and checking the CLI's flags: a usage mistake is a UsageError naming the flag and the value (exit 2).
 import { isLoopbackHost } from "../loopback.js";
 
 export class UsageError extends Error {
@@ -18,18 +19,4 @@ export function parseLoopbackHost(flag: string, text: string | undefined): strin
   if (!isLoopbackHost(host))
     throw new UsageError(`${flag} must be a loopback address (127.x.x.x, localhost or ::1), got "${host}"`);
   return host;
-}
-
-/** Stops `cleanup` once on SIGINT/SIGTERM, then exits; returns a function that removes the handlers. */
-export function onInterrupt(cleanup: () => Promise<void>, exitCode: number): () => void {
-  const handler = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\n${signal}: stopping\n`);
-    void cleanup().finally(() => process.exit(exitCode));
-  };
-  process.once("SIGINT", handler);
-  process.once("SIGTERM", handler);
-  return () => {
-    process.removeListener("SIGINT", handler);
-    process.removeListener("SIGTERM", handler);
-  };
 }

@@ -1,5 +1,6 @@
 import { startMock } from "../mock/index.js";
-import { onInterrupt, parseLoopbackHost, parsePort } from "./flags.js";
+import { parseLoopbackHost, parsePort } from "./flags.js";
+import { onInterrupt } from "./signals.js";
 
 export async function runMockCommand(flags: {
   host?: string;
