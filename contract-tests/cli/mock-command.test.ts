@@ -1,17 +1,17 @@
 // `calls-contract mock`, run as a user runs it.
 import { createServer } from "node:net";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { validateCall } from "../../src/validation/index.js";
-import { alive, descendants, runCli, startCli, waitFor } from "../support/cli.js";
+import { alive, descendants, runCli, startCli, waitForOutput } from "../support/cli.js";
+import { ACCOUNT_SID, AUTHORIZATION } from "../support/fixtures.js";
 
 describe("calls-contract mock", () => {
   it("prints the base URL once the mock answers, and serves the spec there", async () => {
     const cli = startCli(["mock", "--port", "0"]);
     try {
-      const [, baseUrl] = await waitFor(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      const auth = `Basic ${Buffer.from("AC0123456789abcdef0123456789abcdef:token").toString("base64")}`;
-      const response = await fetch(`${baseUrl}/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls.json`, {
-        headers: { Authorization: auth },
+      const [, baseUrl] = await waitForOutput(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const response = await fetch(`${baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`, {
+        headers: { Authorization: AUTHORIZATION },
       });
       expect(response.status).toBe(200);
     } finally {
@@ -20,15 +20,13 @@ describe("calls-contract mock", () => {
   });
 
   it("serves data generated from the schemas with --dynamic, the same for the same --seed", async () => {
-    const auth = `Basic ${Buffer.from("AC0123456789abcdef0123456789abcdef:token").toString("base64")}`;
-    const path =
-      "/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls/CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b.json";
+    const path = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls/CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b.json`;
     const bodies: unknown[] = [];
     for (const args of [["--dynamic", "--seed", "7"], ["--dynamic", "--seed", "7"], []]) {
       const cli = startCli(["mock", "--port", "0", ...args]);
       try {
-        const [, baseUrl] = await waitFor(cli, /listening on (\S+)/);
-        bodies.push(await (await fetch(`${baseUrl}${path}`, { headers: { Authorization: auth } })).json());
+        const [, baseUrl] = await waitForOutput(cli, /listening on (\S+)/);
+        bodies.push(await (await fetch(`${baseUrl}${path}`, { headers: { Authorization: AUTHORIZATION } })).json());
       } finally {
         cli.kill("SIGTERM");
       }
@@ -49,7 +47,7 @@ describe("calls-contract mock", () => {
     "stops Prism and exits 0 on %s, leaving no process behind",
     async (signal) => {
       const cli = startCli(["mock", "--port", "0"]);
-      await waitFor(cli, /listening on/);
+      await waitForOutput(cli, /listening on/);
       const prism = descendants(cli.pid!);
       expect(prism.length).toBeGreaterThan(0);
       cli.kill(signal);
@@ -62,12 +60,10 @@ describe("calls-contract mock", () => {
 
   it("takes Prism down with it even when killed outright", async () => {
     const cli = startCli(["mock", "--port", "0"]);
-    await waitFor(cli, /listening on/);
+    await waitForOutput(cli, /listening on/);
     const prism = descendants(cli.pid!);
     cli.kill("SIGKILL");
-    const deadline = Date.now() + 5000;
-    while (prism.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(prism.filter(alive)).toEqual([]);
+    await vi.waitFor(() => expect(prism.filter(alive)).toEqual([]), { timeout: 5000 });
   });
 
   it("exits 2 with a clear message when the port is taken", async () => {

@@ -2,19 +2,13 @@
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { completedCall, firstPage } from "../support/fixtures.js";
-import { json, startHttpServer } from "../support/http-server.js";
+import { closedServerUrl, json, startHttpServer } from "../support/http-server.js";
 
 const SECRET = "verify-secret-token-9f8e7d";
 const env = { TWILIO_ACCOUNT_SID: "AC0123456789abcdef0123456789abcdef", TWILIO_AUTH_TOKEN: SECRET };
-
-let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 describe("calls-contract verify", () => {
   it("passes against the embedded mock, prints the table, and writes JUnit and JSON reports without the token", async () => {
@@ -43,7 +37,7 @@ describe("calls-contract verify", () => {
       date_created: "2026-11-24T17:40:02Z",
     } as Record<string, unknown>;
     delete broken.uri;
-    server = await startHttpServer((req, res) => {
+    const server = await startHttpServer((req, res) => {
       if (!req.headers.authorization)
         return json(res, 401, {
           code: 20003,
@@ -97,11 +91,7 @@ describe("calls-contract verify", () => {
   });
 
   it("says which request could not be sent when the server is down", async () => {
-    server = await startHttpServer((_, res) => json(res, 200, {}));
-    const baseUrl = server.baseUrl;
-    await server.close();
-    server = undefined;
-    const result = await runCli(["verify", "--base-url", baseUrl], env);
+    const result = await runCli(["verify", "--base-url", await closedServerUrl()], env);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/expected: an HTTP answer\n\s+got:\s+no answer \(ECONNREFUSED\)/);
   });

@@ -1,17 +1,11 @@
 // The typed client against a real HTTP server on loopback: what goes on the wire, and what comes back.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Call, CallsError, createCallsClient, TwilioApiError } from "../../src/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, completedCall, firstPage, queuedCall } from "../support/fixtures.js";
 import { json, type Reply, startHttpServer } from "../support/http-server.js";
 
-let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
 async function clientAnswering(reply: Reply) {
-  server = await startHttpServer(reply);
+  const server = await startHttpServer(reply);
   return {
     client: createCallsClient({
       accountSid: ACCOUNT_SID,
@@ -93,7 +87,7 @@ describe("requests", () => {
 
 describe("a fetch of your own", () => {
   it("sends the same bytes and reads the same answers through Node's global fetch", async () => {
-    server = await startHttpServer((_, res) => json(res, 201, queuedCall()));
+    const server = await startHttpServer((_, res) => json(res, 201, queuedCall()));
     const client = createCallsClient({
       accountSid: ACCOUNT_SID,
       authToken: AUTH_TOKEN,

@@ -1,7 +1,7 @@
 // Retries, timeouts and aborts against a real HTTP server on loopback. Waits go through an injected sleep, so the
 // tests assert the delays the client chose, never the wall clock.
 import type { ServerResponse } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type CallsClientOptions,
   type CallsError,
@@ -9,13 +9,7 @@ import {
   createCallsClient,
 } from "../../src/client/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, completedCall, queuedCall } from "../support/fixtures.js";
-import { json, type Reply, startHttpServer } from "../support/http-server.js";
-
-let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+import { closedServerUrl, json, type Reply, startHttpServer } from "../support/http-server.js";
 
 const tooMany = (res: ServerResponse, headers: Record<string, string> = {}) =>
   json(
@@ -41,7 +35,7 @@ function inTurn(...replies: Reply[]): Reply {
 }
 
 async function clientFor(reply: Reply, extra: Partial<CallsClientOptions> = {}) {
-  server = await startHttpServer(reply);
+  const server = await startHttpServer(reply);
   const waits: number[] = [];
   const client = createCallsClient({
     accountSid: ACCOUNT_SID,
@@ -82,7 +76,6 @@ describe("retries", () => {
       { retry: { baseDelayMs: 1000, random: () => 0 } },
     );
     await low.client.fetch(SID);
-    await server!.close();
     const high = await clientFor(
       inTurn(unavailable, (_, res) => json(res, 200, completedCall())),
       { retry: { baseDelayMs: 1000, random: () => 0.999 } },
@@ -128,9 +121,7 @@ describe("retries", () => {
   });
 
   it("retries a create that never connected, since nothing reached the server", async () => {
-    const { client, server } = await clientFor((_, res) => json(res, 201, queuedCall()));
-    const { baseUrl } = server;
-    await server.close();
+    const baseUrl = await closedServerUrl();
     const waits: number[] = [];
     const offline = createCallsClient({
       accountSid: ACCOUNT_SID,
@@ -141,7 +132,6 @@ describe("retries", () => {
     const error = (await offline.create(params).catch((e: unknown) => e)) as CallsError;
     expect(error).toMatchObject({ kind: "network", mayHaveBeenPlaced: false, attempts: 3 });
     expect(waits).toHaveLength(2);
-    void client;
   });
 });
 

@@ -4,14 +4,13 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { type OperationId, operations, validateResponse } from "../../src/validation/index.js";
 import { caseTarget } from "../../src/verify/http.js";
-import { ACCOUNT_SID } from "../support/fixtures.js";
+import { ACCOUNT_SID, AUTHORIZATION } from "../support/fixtures.js";
 import { createPrismEngine, type EngineResponse } from "../support/prism-engine.js";
 
 const validBodies: Partial<Record<OperationId, Record<string, string>>> = {
   createCall: { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" },
   updateCall: { Status: "completed" },
 };
-const authorization = `Basic ${Buffer.from(`${ACCOUNT_SID}:token`).toString("base64")}`;
 
 const declared = Object.values(operations).flatMap((op) =>
   Object.entries(op.validators.responses).map(([status, validator]) => ({
@@ -27,7 +26,7 @@ function request(operation: OperationId) {
     method: operations[operation].method,
     path: caseTarget({ name: "", operation, expect: "accept" }, ACCOUNT_SID),
     body,
-    headers: { authorization, ...(body ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+    headers: { authorization: AUTHORIZATION, ...(body ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
   };
 }
 

@@ -1,11 +1,11 @@
 // After a successful create, the mock calls the StatusCallback back the way Twilio does: the requested events in
 // order, signed with the auth token of the request, rising SequenceNumber, the chosen method, loopback only.
 import type { ServerResponse } from "node:http";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type CreateCallParams, createCallsClient, parseWebhook } from "../../src/index.js";
 import { type RunningMock, startMock } from "../../src/mock/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN } from "../support/fixtures.js";
-import { type RecordedRequest, startHttpServer } from "../support/http-server.js";
+import { closedServerUrl, type RecordedRequest, startHttpServer, type TestServer } from "../support/http-server.js";
 
 let mock: RunningMock;
 const logged: string[] = [];
@@ -14,46 +14,37 @@ beforeAll(async () => {
 });
 afterAll(() => mock.stop());
 
-let receiver: Awaited<ReturnType<typeof startHttpServer>> | undefined;
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
+afterEach(() => {
   logged.length = 0;
 });
 
 const client = () => createCallsClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: mock.baseUrl });
 const base: CreateCallParams = { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" };
 
-async function until<T>(probe: () => T | undefined, what: string, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** The receiver's requests, once it has at least `count` of them. */
+const received = (receiver: TestServer, count: number) =>
+  vi.waitFor(() => {
+    expect(receiver.requests.length).toBeGreaterThanOrEqual(count);
+    return receiver.requests;
+  });
 
 const ok = (_: RecordedRequest, res: ServerResponse) => (res.writeHead(204), res.end());
 
 describe("status callbacks", () => {
   it("sends every requested event in order, signed, with the created call's CallSid and a rising SequenceNumber", async () => {
-    receiver = await startHttpServer(ok);
+    const receiver = await startHttpServer(ok);
     const statusUrl = `${receiver.baseUrl}/status?tenant=7`;
     const created = await client().create({
       ...base,
       StatusCallback: statusUrl,
       StatusCallbackEvent: ["completed", "ringing", "initiated", "answered"],
     });
-    const requests = await until(
-      () => (receiver!.requests.length >= 4 ? receiver!.requests : undefined),
-      "four callbacks",
-    );
+    const requests = await received(receiver, 4);
     const payloads = requests.map((r) => {
       expect(r.method).toBe("POST");
       expect(r.headers["content-type"]).toBe("application/x-www-form-urlencoded");
       return parseWebhook("statusCallback", {
-        url: `${receiver!.baseUrl}${r.url}`,
+        url: `${receiver.baseUrl}${r.url}`,
         body: r.body,
         signature: r.headers["x-twilio-signature"] as string,
         authToken: AUTH_TOKEN,
@@ -71,26 +62,23 @@ describe("status callbacks", () => {
   });
 
   it("sends completed alone when no event is named", async () => {
-    receiver = await startHttpServer(ok);
+    const receiver = await startHttpServer(ok);
     await client().create({ ...base, StatusCallback: `${receiver.baseUrl}/status` });
-    const [only] = await until(() => (receiver!.requests.length >= 1 ? receiver!.requests : undefined), "a callback");
-    await new Promise((r) => setTimeout(r, 300));
+    const [only] = await received(receiver, 1);
+    // Events go out in lifecycle order and completed is the last, so any other event would have come first.
+    expect(new URLSearchParams(only?.body).get("CallStatus")).toBe("completed");
     expect(receiver.requests).toHaveLength(1);
-    expect(new URLSearchParams(only!.body).get("CallStatus")).toBe("completed");
   });
 
   it("uses GET with the fields in the query when StatusCallbackMethod is GET, signed over the full URL", async () => {
-    receiver = await startHttpServer(ok);
+    const receiver = await startHttpServer(ok);
     await client().create({
       ...base,
       StatusCallback: `${receiver.baseUrl}/status`,
       StatusCallbackMethod: "GET",
       StatusCallbackEvent: ["ringing"],
     });
-    const [request] = await until(
-      () => (receiver!.requests.length >= 1 ? receiver!.requests : undefined),
-      "a callback",
-    );
+    const [request] = await received(receiver, 1);
     expect(request!.method).toBe("GET");
     const payload = parseWebhook("statusCallback", {
       url: `${receiver.baseUrl}${request!.url}`,
@@ -101,15 +89,12 @@ describe("status callbacks", () => {
   });
 
   it("signs with the auth token the create request used, which a wrong token cannot verify", async () => {
-    receiver = await startHttpServer(ok);
+    const receiver = await startHttpServer(ok);
     await client().create({ ...base, StatusCallback: `${receiver.baseUrl}/status` });
-    const [request] = await until(
-      () => (receiver!.requests.length >= 1 ? receiver!.requests : undefined),
-      "a callback",
-    );
+    const [request] = await received(receiver, 1);
     expect(() =>
       parseWebhook("statusCallback", {
-        url: `${receiver!.baseUrl}${request!.url}`,
+        url: `${receiver.baseUrl}${request!.url}`,
         body: request!.body,
         signature: request!.headers["x-twilio-signature"] as string,
         authToken: "another-token",
@@ -119,26 +104,23 @@ describe("status callbacks", () => {
 
   it("answers the create before a slow receiver has answered the first callback", async () => {
     const held: ServerResponse[] = [];
-    receiver = await startHttpServer((_, res) => held.push(res));
+    const receiver = await startHttpServer((_, res) => held.push(res));
     const created = await client().create({
       ...base,
       StatusCallback: `${receiver.baseUrl}/slow`,
       StatusCallbackEvent: ["initiated", "ringing"],
     });
     expect(created.sid).toMatch(/^CA/);
-    await until(() => (held.length >= 1 ? true : undefined), "the first callback");
+    await vi.waitFor(() => expect(held).toHaveLength(1));
     expect(receiver.requests).toHaveLength(1); // the second waits for the first, as Twilio orders them
     held.splice(0).forEach((res) => (res.writeHead(200), res.end()));
-    await until(() => (receiver!.requests.length >= 2 ? true : undefined), "the second callback");
+    await received(receiver, 2);
     held.splice(0).forEach((res) => (res.writeHead(200), res.end()));
   });
 
   it("logs a receiver that is down and keeps serving", async () => {
-    const down = await startHttpServer(ok);
-    const url = `${down.baseUrl}/status`;
-    await down.close();
-    await client().create({ ...base, StatusCallback: url });
-    await until(() => logged.find((l) => l.includes("failed")), "a log line");
+    await client().create({ ...base, StatusCallback: `${await closedServerUrl()}/status` });
+    await vi.waitFor(() => expect(logged.join("\n")).toContain("failed"));
     expect(logged.join("\n")).toMatch(
       /status callback completed to http:\/\/127\.0\.0\.1:\d+\/status failed \(ECONNREFUSED\); the mock carries on/,
     );
@@ -146,10 +128,10 @@ describe("status callbacks", () => {
   });
 
   it("never calls a URL off this machine, and says so", async () => {
-    await client().create({ ...base, StatusCallback: "https://user:pw-secret@hooks.example.com/status" });
-    await until(() => logged.find((l) => l.includes("not calling")), "a log line");
+    await client().create({ ...base, StatusCallback: "https://user:pw-secret@hooks.example.invalid/status" });
+    await vi.waitFor(() => expect(logged).toHaveLength(1));
     expect(logged).toEqual([
-      "status callbacks: not calling https://hooks.example.com/status; the mock calls back loopback URLs only",
+      "status callbacks: not calling https://hooks.example.invalid/status; the mock calls back loopback URLs only",
     ]);
   });
 });

@@ -1,6 +1,7 @@
 // Runs the CLI as a user does: a separate process, its own stdout, stderr and exit code.
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { vi } from "vitest";
 
 const entry = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
 
@@ -24,19 +25,20 @@ export async function runCli(args: string[], env: Record<string, string> = {}) {
   return { code, ...child.output() };
 }
 
-export async function waitFor(
+/** Resolves with the first match of `pattern` in the child's stdout (the CLI's own words, as a user sees them). */
+export function waitForOutput(
   child: ReturnType<typeof startCli>,
   pattern: RegExp,
-  ms = 20_000,
+  timeout = 20_000,
 ): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const match = child.output().stdout.match(pattern);
-    if (match) return match;
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`no ${pattern} in output: ${JSON.stringify(child.output())}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return vi.waitFor(
+    () => {
+      const match = child.output().stdout.match(pattern);
+      if (!match) throw new Error(`no ${pattern} in output: ${JSON.stringify(child.output())}`);
+      return match;
+    },
+    { timeout, interval: 50 },
+  );
 }
 
 /** Every descendant process id of `pid` (Prism runs as a child of the CLI). */

@@ -1,6 +1,7 @@
 // A real HTTP server on loopback that records what the client sent and answers with a scripted reply.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { onTestFinished } from "vitest";
 
 export interface RecordedRequest {
   method: string;
@@ -21,6 +22,9 @@ export function json(
   response.end(JSON.stringify(body));
 }
 
+export type TestServer = Awaited<ReturnType<typeof startHttpServer>>;
+
+/** A server for the running test alone: closed when the test finishes, whether it passed or not. */
 export async function startHttpServer(reply: Reply) {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
@@ -39,13 +43,22 @@ export async function startHttpServer(reply: Reply) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  onTestFinished(close);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
+}
+
+/** The base URL of a loopback port that nothing listens on (a server that was there a moment ago). */
+export async function closedServerUrl(): Promise<string> {
+  const server = await startHttpServer(() => undefined);
+  await server.close();
+  return server.baseUrl;
 }

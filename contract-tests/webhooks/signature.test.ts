@@ -91,8 +91,6 @@ describe("parseWebhook", () => {
       CallDuration: 162,
       FromCity: "NEW YORK",
     });
-    const status: "completed" | "ringing" | string = payload.CallStatus;
-    expect(status).toBe("completed");
   });
 
   it.each([
