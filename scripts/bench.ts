@@ -233,7 +233,11 @@ async function startMockCli(): Promise<{ baseUrl: string; stop: () => Promise<vo
   });
   return {
     baseUrl,
-    stop: () => new Promise<void>((resolve) => (child.once("exit", () => resolve()), child.kill("SIGTERM"))),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
   };
 }
 

@@ -22,7 +22,8 @@ export function encodeForm(body: Record<string, unknown>): string {
   for (const [field, value] of Object.entries(body)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) {
-      value.forEach((item: FormScalar, index) => form.append(field, scalarText(`${field}[${index}]`, item)));
+      for (const [index, item] of value.entries())
+        form.append(field, scalarText(`${field}[${index}]`, item as FormScalar));
     } else {
       form.append(field, scalarText(field, value));
     }

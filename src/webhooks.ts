@@ -58,7 +58,7 @@ export interface IncomingWebhook {
   authToken: string;
 }
 
-/** Checks the signature and the schema of a request Twilio sent, and returns its typed payload, or throws WebhookError. */
+/** Checks the signature and schema of a request Twilio sent; returns its typed payload or throws WebhookError. */
 export function parseWebhook<K extends WebhookId>(
   kind: K,
   request: IncomingWebhook,
@@ -71,7 +71,8 @@ export function parseWebhook<K extends WebhookId>(
   if (!isValidSignature(request.authToken, request.signature, request.url, request.body)) {
     throw new WebhookError(
       "bad-signature",
-      `${kind}: X-Twilio-Signature does not match the URL and body (wrong auth token, a changed parameter, or a URL that differs from the one configured)`,
+      `${kind}: X-Twilio-Signature does not match the URL and body ` +
+        "(wrong auth token, a changed parameter, or a URL that differs from the one configured)",
     );
   }
   const fields = request.body ?? new URL(request.url).searchParams;

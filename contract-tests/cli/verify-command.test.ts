@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { completedCall, firstPage } from "../support/fixtures.js";
-import { closedServerUrl, json, startHttpServer } from "../support/http-server.js";
+import { closedServerUrl, empty, json, startHttpServer } from "../support/http-server.js";
 
 const SECRET = "verify-secret-token-9f8e7d";
 const env = { TWILIO_ACCOUNT_SID: "AC0123456789abcdef0123456789abcdef", TWILIO_AUTH_TOKEN: SECRET };
@@ -48,7 +48,7 @@ describe("calls-contract verify", () => {
       const isList = req.url.split("?")[0]!.endsWith("/Calls.json");
       if (req.method === "GET" && isList)
         return json(res, 200, { ...firstPage(), calls: [broken], next_page_uri: null });
-      if (req.method === "DELETE") return (res.writeHead(204), res.end());
+      if (req.method === "DELETE") return empty(res, 204);
       json(res, req.method === "POST" && isList ? 201 : 200, broken);
     });
     const dir = await mkdtemp(join(tmpdir(), "verify-"));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { type Call, CallsError, createCallsClient, TwilioApiError } from "../../src/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, completedCall, firstPage, queuedCall } from "../support/fixtures.js";
-import { json, type Reply, startHttpServer } from "../support/http-server.js";
+import { empty, json, type Reply, startHttpServer } from "../support/http-server.js";
 
 async function clientAnswering(reply: Reply) {
   const server = await startHttpServer(reply);
@@ -65,7 +65,7 @@ describe("requests", () => {
 
   it("sends update as a form POST to the call and delete as DELETE", async () => {
     const { client, server } = await clientAnswering((req, res) =>
-      req.method === "DELETE" ? (res.writeHead(204), res.end()) : json(res, 200, completedCall()),
+      req.method === "DELETE" ? empty(res, 204) : json(res, 200, completedCall()),
     );
     const sid = "CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b";
     await client.update(sid, { Status: "completed" });

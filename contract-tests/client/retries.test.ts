@@ -100,7 +100,7 @@ describe("retries", () => {
   });
 
   it("never retries a create whose connection dropped after the request was read, and says the call may exist", async () => {
-    const { client, server } = await clientFor((req, res) => res.socket?.destroy());
+    const { client, server } = await clientFor((_, res) => res.socket?.destroy());
     const error = (await client.create(params).catch((e: unknown) => e)) as CallsError;
     expect(server.requests).toHaveLength(1);
     expect(error).toMatchObject({ kind: "network", mayHaveBeenPlaced: true, attempts: 1 });

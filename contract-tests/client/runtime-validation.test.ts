@@ -60,6 +60,7 @@ describe("runtime validation", () => {
       kind: "validation",
       violations: [expect.objectContaining({ field: "PageSize", rule: "minimum" })],
     });
+    expect(server.requests).toHaveLength(0);
   });
 
   it("can be switched off, so that the server judges", async () => {
@@ -91,6 +92,7 @@ describe("redaction", () => {
     expect((error as CallsError).violations.map((v) => v.field).sort()).toEqual(["SipAuthPassword", "SipAuthUsername"]);
     expect(everything(error)).toContain("[redacted]");
     expect(everything(error)).not.toContain(SIP_PASSWORD);
+    expect(server.requests).toHaveLength(0);
   });
 
   it("keeps the auth token out of API, timeout and network errors", async () => {

@@ -5,7 +5,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { type CreateCallParams, createCallsClient, parseWebhook } from "../../src/index.js";
 import { type RunningMock, startMock } from "../../src/mock/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN } from "../support/fixtures.js";
-import { closedServerUrl, type RecordedRequest, startHttpServer, type TestServer } from "../support/http-server.js";
+import {
+  closedServerUrl,
+  empty,
+  type RecordedRequest,
+  startHttpServer,
+  type TestServer,
+} from "../support/http-server.js";
 
 let mock: RunningMock;
 const logged: string[] = [];
@@ -28,7 +34,7 @@ const received = (receiver: TestServer, count: number) =>
     return receiver.requests;
   });
 
-const ok = (_: RecordedRequest, res: ServerResponse) => (res.writeHead(204), res.end());
+const ok = (_: RecordedRequest, res: ServerResponse) => empty(res, 204);
 
 describe("status callbacks", () => {
   it("sends every requested event in order, signed, with the created call's CallSid and a rising SequenceNumber", async () => {
@@ -113,9 +119,9 @@ describe("status callbacks", () => {
     expect(created.sid).toMatch(/^CA/);
     await vi.waitFor(() => expect(held).toHaveLength(1));
     expect(receiver.requests).toHaveLength(1); // the second waits for the first, as Twilio orders them
-    held.splice(0).forEach((res) => (res.writeHead(200), res.end()));
+    for (const res of held.splice(0)) empty(res, 200);
     await received(receiver, 2);
-    held.splice(0).forEach((res) => (res.writeHead(200), res.end()));
+    for (const res of held.splice(0)) empty(res, 200);
   });
 
   it("logs a receiver that is down and keeps serving", async () => {

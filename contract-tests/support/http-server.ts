@@ -22,6 +22,12 @@ export function json(
   response.end(JSON.stringify(body));
 }
 
+/** Answers with a status and no body. */
+export function empty(response: ServerResponse, status: number): void {
+  response.writeHead(status);
+  response.end();
+}
+
 export type TestServer = Awaited<ReturnType<typeof startHttpServer>>;
 
 /** A server for the running test alone: closed when the test finishes, whether it passed or not. */

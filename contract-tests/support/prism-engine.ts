@@ -4,12 +4,17 @@ import { createRequire } from "node:module";
 import { MOCK_SPEC_PATH } from "../../src/mock/index.js";
 
 const require = createRequire(import.meta.url);
+
+/** Prism's Either: Right with the mocked output, or Left with why it refused. */
+type EngineResult =
+  | { _tag: "Right"; right: { output: { statusCode: number; body: unknown } } }
+  | { _tag: "Left"; left: { message?: string } };
 const prismHttp = require("@stoplight/prism-http") as {
   getHttpOperationsFromSpec(path: string): Promise<unknown[]>;
   createInstance(
     config: unknown,
     components: unknown,
-  ): { request(req: unknown, ops: unknown[], config?: unknown): () => Promise<any> };
+  ): { request(req: unknown, ops: unknown[], config?: unknown): () => Promise<EngineResult> };
 };
 
 const quiet = () => {};

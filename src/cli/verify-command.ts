@@ -24,7 +24,8 @@ function credentialsFor(usingMock: boolean) {
   }
   if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid)) {
     throw new UsageError(
-      `TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits, got ${accountSid.length} characters starting "${accountSid.slice(0, 2)}"`,
+      `TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits, got ${accountSid.length} characters ` +
+        `starting "${accountSid.slice(0, 2)}"`,
     );
   }
   return { accountSid, authToken };

@@ -38,8 +38,10 @@ export interface Failure {
   timedOut: boolean;
 }
 
-const PLACED_ADVICE =
-  "; the request may have reached Twilio, so the call may or may not have been placed. It was not retried: look for it with listCalls (To, StartTime) before placing it again";
+const PLACED_ADVICE = [
+  "; the request may have reached Twilio, so the call may or may not have been placed.",
+  "It was not retried: look for it with listCalls (To, StartTime) before placing it again",
+].join(" ");
 
 /** The CallsError for a request that got no answer; `mayHaveBeenPlaced` is set for creates only. */
 export function failureError(failure: Failure): CallsError {

@@ -78,7 +78,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
           ? Buffer.from(await request.arrayBuffer())
           : undefined;
     const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
     if (body) headers["content-length"] = String(body.length);
     const signal = request.signal ?? undefined;
     signal?.throwIfAborted();

@@ -4,11 +4,32 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseBasicAuth } from "../basic-auth.js";
-import { operations, type Violation, validateBody, validatePathParams, validateQuery } from "../validation/index.js";
+import {
+  type OperationId,
+  operations,
+  type Violation,
+  validateBody,
+  validatePathParams,
+  validateQuery,
+} from "../validation/index.js";
 import { type Log, sendStatusCallbacks } from "./callbacks.js";
 import { invalidRequest, magicNumberError, sendJson, twilioError } from "./errors.js";
 import { matchRoute } from "./routes.js";
 import { createUpstream } from "./upstream.js";
+
+interface Refusal {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Accepted {
+  accepted: true;
+  operationId: OperationId;
+  /** The decoded form body, for operations that take one. */
+  form: Record<string, unknown> | undefined;
+  authToken: string;
+}
 
 export interface FrontOptions {
   host: string;
@@ -27,28 +48,25 @@ export interface RunningFront {
 
 export async function startFront(options: FrontOptions): Promise<RunningFront> {
   const upstream = createUpstream(options.upstream);
-  const forward = upstream.forward;
 
-  function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  /** The answer to a request the front layer turns down itself, or what Prism needs to answer an accepted one. */
+  function refusal(req: IncomingMessage, body: Buffer): Refusal | Accepted {
     const url = new URL(req.url ?? "/", "http://mock.invalid");
     const found = matchRoute(req.method ?? "GET", url.pathname);
     if (!found)
-      return sendJson(res, 404, twilioError(404, 20404, `The requested resource ${url.pathname} was not found`));
-    if ("allowed" in found)
-      return sendJson(
-        res,
-        405,
-        twilioError(405, 20004, `Method not allowed; ${url.pathname} takes ${found.allowed.join(", ")}`),
-        { Allow: found.allowed.join(", ") },
-      );
+      return { status: 404, body: twilioError(404, 20404, `The requested resource ${url.pathname} was not found`) };
+    if ("allowed" in found) {
+      const allowed = found.allowed.join(", ");
+      const message = `Method not allowed; ${url.pathname} takes ${allowed}`;
+      return { status: 405, body: twilioError(405, 20004, message), headers: { Allow: allowed } };
+    }
     const { route, params } = found;
     // The mock checks that credentials are there, not what they are; it signs callbacks with the token given.
     const authToken = parseBasicAuth(req.headers.authorization)?.password;
-    if (authToken === undefined)
-      return sendJson(res, 401, twilioError(401, 20003, "Authenticate"), {
-        "WWW-Authenticate": 'Basic realm="Twilio API"',
-      });
-
+    if (authToken === undefined) {
+      const headers = { "WWW-Authenticate": 'Basic realm="Twilio API"' };
+      return { status: 401, body: twilioError(401, 20003, "Authenticate"), headers };
+    }
     const violations: Violation[] = [
       ...validatePathParams(route.operationId, params).violations,
       ...validateQuery(route.operationId, url.searchParams).violations,
@@ -57,31 +75,36 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     if (operations[route.operationId].validators.body) {
       const contentType = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
       if (contentType !== "application/x-www-form-urlencoded") {
-        return sendJson(
-          res,
-          415,
-          twilioError(
-            415,
-            20001,
-            `Send the body as application/x-www-form-urlencoded, not "${contentType || "(none)"}"`,
-          ),
-        );
+        const message = `Send the body as application/x-www-form-urlencoded, not "${contentType || "(none)"}"`;
+        return { status: 415, body: twilioError(415, 20001, message) };
       }
       const result = validateBody(route.operationId, body.toString("utf8"));
       violations.push(...result.violations);
       form = result.value as Record<string, unknown>;
     }
-    if (violations.length > 0) return sendJson(res, 400, invalidRequest(violations));
+    if (violations.length > 0) return { status: 400, body: invalidRequest(violations) };
     if (route.operationId === "createCall" && form) {
       const magic = magicNumberError(form);
-      if (magic) return sendJson(res, 400, magic);
-      // Only a create with a StatusCallback needs Prism's answer read back (for the CallSid of its callbacks).
-      if (form.StatusCallback === undefined) return forward(req, res, body);
-      return forward(req, res, body, (status, call) => {
-        if (status === 201) sendStatusCallbacks(form, call as Record<string, unknown>, authToken, options.log);
-      });
+      if (magic) return { status: 400, body: magic };
     }
-    forward(req, res, body);
+    return { accepted: true, operationId: route.operationId, form, authToken };
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    const verdict = refusal(req, body);
+    if (!("accepted" in verdict)) {
+      sendJson(res, verdict.status, verdict.body, verdict.headers);
+      return;
+    }
+    const { operationId, form, authToken } = verdict;
+    // Only a create with a StatusCallback needs Prism's answer read back (for the CallSid of its callbacks).
+    if (operationId !== "createCall" || form?.StatusCallback === undefined) {
+      upstream.forward(req, res, body);
+      return;
+    }
+    upstream.forward(req, res, body, (status, call) => {
+      if (status === 201) sendStatusCallbacks(form, call as Record<string, unknown>, authToken, options.log);
+    });
   }
 
   const server = createServer((req, res) => {

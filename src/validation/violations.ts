@@ -9,7 +9,7 @@ export interface Violation {
   /** The operationId, or the schema name for a standalone object check such as validateCall. */
   operation: string;
   location: Location;
-  /** The field as a user would name it: `Timeout`, `StatusCallbackEvent[1]`, `calls[0].sid`, `Url|Twiml|ApplicationSid`. */
+  /** The field as a user names it: `Timeout`, `StatusCallbackEvent[1]`, `calls[0].sid`, `Url|Twiml|ApplicationSid`. */
   field: string;
   /** The schema keyword that failed (`maximum`, `pattern`, `required`, ...) or `single-value` for a repeated key. */
   rule: string;
@@ -27,7 +27,7 @@ export interface ValidationResult<T = unknown> {
   value: T;
 }
 
-/** The one way a violation is put into words, without its operation: "Timeout breaks maximum: must be <= 600, got 601". */
+/** The one wording of a violation, without its operation: "Timeout breaks maximum: must be <= 600, got 601". */
 export function violationSentence(v: Pick<Violation, "field" | "rule" | "expected"> & { value?: unknown }): string {
   if (v.rule === "required") return `${v.field} is required`;
   const got = "value" in v ? `, got ${JSON.stringify(v.value)}` : "";
@@ -66,6 +66,8 @@ function valueAt(data: unknown, instancePath: string): unknown {
     );
 }
 
+const quote = (value: unknown) => JSON.stringify(value);
+
 export function joinNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
 }
@@ -93,7 +95,7 @@ function expectedFor(error: ErrorObject): string {
     case "required":
       return "is required";
     case "enum":
-      return `one of ${joinNames((error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)))}`;
+      return `one of ${joinNames((error.params as { allowedValues: unknown[] }).allowedValues.map(quote))}`;
     case "pattern":
     case "format":
       return hint ? `${hint} (${error.message})` : `${error.message}`;

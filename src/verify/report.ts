@@ -40,9 +40,16 @@ export function renderTable(outcomes: CheckOutcome[]): string {
 
 /** One failure in full: the check, the request, what was expected and what came back, and each violation. */
 export function renderFailure(o: CheckOutcome): string {
-  const head = `✗ [${o.check}] ${o.operation} ${o.subject}\n    request:  ${o.request}\n    expected: ${o.expected}\n    got:      ${o.actual}`;
+  const head = [
+    `✗ [${o.check}] ${o.operation} ${o.subject}`,
+    `    request:  ${o.request}`,
+    `    expected: ${o.expected}`,
+    `    got:      ${o.actual}`,
+  ].join("\n");
   return o.details.length > 0 ? `${head}\n${o.details.map((d) => `      - ${d}`).join("\n")}` : head;
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /**
  * Every failure, identical ones once: failures of one check that got the same answer with the same violations
@@ -61,7 +68,7 @@ export function renderFailures(failures: CheckOutcome[]): string {
       const sameExpected = group.every((o) => o.expected === first.expected);
       const what =
         first.details.length > 0
-          ? `the same ${first.details.length} violation${first.details.length > 1 ? "s" : ""} in ${group.length} responses`
+          ? `the same ${plural(first.details.length, "violation")} in ${group.length} responses`
           : `the same answer to ${group.length} requests`;
       const head = [`✗ [${first.check}] ${what}`];
       if (sameExpected) head.push(`    expected: ${first.expected}`);
@@ -78,31 +85,60 @@ export function renderFailures(failures: CheckOutcome[]): string {
 const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
 
+/** An XML element: attributes escaped, children indented one level below it. */
+function element(name: string, attributes: Record<string, string | number>, children: string[] = []): string {
+  const attrs = Object.entries(attributes)
+    .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
+    .join("");
+  if (children.length === 0) return `<${name}${attrs}/>`;
+  const inner = children.flatMap((child) => child.split("\n")).map((line) => `  ${line}`);
+  return [`<${name}${attrs}>`, ...inner, `</${name}>`].join("\n");
+}
+
+function failureElement(o: CheckOutcome): string {
+  const attributes = `message="${escapeXml(`expected ${o.expected}, got ${o.actual}`)}" type="${escapeXml(o.check)}"`;
+  return `<failure ${attributes}>${escapeXml(renderFailure(o))}</failure>`;
+}
+
 export function renderJunit(result: VerifyResult, seconds: number): string {
   const byOperation = new Map<string, CheckOutcome[]>();
   for (const o of result.outcomes) byOperation.set(o.operation, [...(byOperation.get(o.operation) ?? []), o]);
   const suites = [...byOperation].map(([operation, outcomes]) => {
-    const failures = outcomes.filter((o) => !o.passed).length;
-    const cases = outcomes.map((o) => {
-      const name = escapeXml(`[${o.check}] ${o.subject}`);
-      if (o.passed) return `    <testcase classname="${escapeXml(operation)}" name="${name}"/>`;
-      const message = escapeXml(`expected ${o.expected}, got ${o.actual}`);
-      const body = escapeXml(renderFailure(o));
-      return `    <testcase classname="${escapeXml(operation)}" name="${name}">\n      <failure message="${message}" type="${o.check}">${body}</failure>\n    </testcase>`;
-    });
-    const skipped = result.skipped.filter((s) => s.operation === operation);
-    const skips = skipped.map(
-      (s) =>
-        `    <testcase classname="${escapeXml(operation)}" name="${escapeXml(s.subject)}">\n      <skipped message="${escapeXml(s.reason)}"/>\n    </testcase>`,
+    const cases = outcomes.map((o) =>
+      element(
+        "testcase",
+        { classname: operation, name: `[${o.check}] ${o.subject}` },
+        o.passed ? [] : [failureElement(o)],
+      ),
     );
-    return `  <testsuite name="${escapeXml(operation)}" tests="${outcomes.length + skips.length}" failures="${failures}" skipped="${skips.length}">\n${[...cases, ...skips].join("\n")}\n  </testsuite>`;
+    const skips = result.skipped
+      .filter((s) => s.operation === operation)
+      .map((s) =>
+        element("testcase", { classname: operation, name: s.subject }, [element("skipped", { message: s.reason })]),
+      );
+    const failures = outcomes.filter((o) => !o.passed).length;
+    const counts = { tests: outcomes.length + skips.length, failures, skipped: skips.length };
+    return element("testsuite", { name: operation, ...counts }, [...cases, ...skips]);
   });
-  const total = result.outcomes.length;
   const failed = result.outcomes.filter((o) => !o.passed).length;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="calls-contract verify" tests="${total}" failures="${failed}" time="${seconds.toFixed(3)}">\n${suites.join("\n")}\n</testsuites>\n`;
+  const totals = {
+    name: "calls-contract verify",
+    tests: result.outcomes.length,
+    failures: failed,
+    time: seconds.toFixed(3),
+  };
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${element("testsuites", totals, suites)}\n`;
 }
 
 export function renderJson(result: VerifyResult, baseUrl: string): string {
   const failed = result.outcomes.filter((o) => !o.passed).length;
-  return `${JSON.stringify({ baseUrl, passed: result.outcomes.length - failed, failed, table: tally(result.outcomes), outcomes: result.outcomes, skipped: result.skipped }, null, 2)}\n`;
+  const report = {
+    baseUrl,
+    passed: result.outcomes.length - failed,
+    failed,
+    table: tally(result.outcomes),
+    outcomes: result.outcomes,
+    skipped: result.skipped,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
