@@ -1,6 +1,5 @@
 // X-Twilio-Signature: HMAC-SHA1, keyed by the auth token, over the full URL followed by every POST parameter sorted
 // by name (name then value, values of a repeated name in order), in base64. GET callbacks sign the URL alone.
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { CallsError } from "./client/errors.js";
 import type { components } from "./client/types.js";
 import { type FormInput, formEntries } from "./form.js";
@@ -23,6 +22,8 @@ export interface WebhookPayloads {
 export function computeSignature(authToken: string, url: string, params?: FormInput): string {
   const sorted = (params === undefined ? [] : formEntries(params)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const data = url + sorted.map(([k, v]) => k + String(v)).join("");
+  // node:crypto loads on the first signature, not at import.
+  const { createHmac } = process.getBuiltinModule("node:crypto");
   return createHmac("sha1", authToken).update(data, "utf8").digest("base64");
 }
 
@@ -36,6 +37,7 @@ export function isValidSignature(
   if (!signature) return false;
   const expected = Buffer.from(computeSignature(authToken, url, params));
   const given = Buffer.from(signature);
+  const { timingSafeEqual } = process.getBuiltinModule("node:crypto");
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 

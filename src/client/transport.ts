@@ -1,8 +1,8 @@
 // A fetch-compatible function over node:http(s) with keep-alive agents. Node's global fetch measured slower than
 // the official SDK's transport here; this one is faster than both (README, Performance) and adds no dependency.
 // It also records whether a failed request may have reached the server, which decides if a create may be retried.
-import http from "node:http";
-import https from "node:https";
+import type http from "node:http";
+import type https from "node:https";
 
 export type Fetch = (request: Request) => Promise<Response>;
 
@@ -64,11 +64,26 @@ class LiteResponse {
 
 export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64 };
-  const agents = { "http:": new http.Agent(agentOptions), "https:": new https.Agent(agentOptions) };
+  // node:http and node:https load on the first request that needs them, not at import (they cost more to load
+  // than the rest of the client together); the agents are made once and kept for keep-alive.
+  let plain: { module: typeof http; agent: http.Agent } | undefined;
+  let secure: { module: typeof https; agent: https.Agent } | undefined;
+  const clientFor = (protocol: string) => {
+    if (protocol === "http:") {
+      const module = process.getBuiltinModule("node:http");
+      plain ??= { module, agent: new module.Agent(agentOptions) };
+      return plain;
+    }
+    if (protocol !== "https:") return undefined;
+    const module = process.getBuiltinModule("node:https");
+    secure ??= { module, agent: new module.Agent(agentOptions) };
+    return secure;
+  };
   return async function transport(request: Request | LiteRequest): Promise<Response> {
     const url = new URL(request.url);
-    const agent = agents[url.protocol as keyof typeof agents];
-    if (!agent) throw new TypeError(`unsupported protocol ${url.protocol}`);
+    const client = clientFor(url.protocol);
+    if (!client) throw new TypeError(`unsupported protocol ${url.protocol}`);
+    const { agent } = client;
     const body =
       request instanceof LiteRequest
         ? request.body === undefined
@@ -87,36 +102,32 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
     return new Promise<Response>((resolve, reject) => {
       let connected = false;
       const fail = (error: Error) => reject(Object.assign(error, { [MAY_HAVE_REACHED_SERVER]: connected }));
-      const req = (url.protocol === "https:" ? https : http).request(
-        url,
-        { method: request.method, headers, agent },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("error", fail);
-          res.on("end", () => {
-            const status = res.statusCode ?? 502;
-            const payload = Buffer.concat(chunks);
-            if (request instanceof LiteRequest) {
-              resolve(new LiteResponse(status, res.statusMessage ?? "", res.headers, payload) as unknown as Response);
-              return;
-            }
-            const empty = status === 204 || status === 304 || request.method === "HEAD";
-            const responseHeaders = new Headers();
-            for (const [name, value] of Object.entries(res.headers)) {
-              if (Array.isArray(value)) for (const v of value) responseHeaders.append(name, v);
-              else if (value !== undefined) responseHeaders.set(name, value);
-            }
-            resolve(
-              new Response(empty ? null : payload, {
-                status,
-                statusText: res.statusMessage ?? "",
-                headers: responseHeaders,
-              }),
-            );
-          });
-        },
-      );
+      const req = client.module.request(url, { method: request.method, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("error", fail);
+        res.on("end", () => {
+          const status = res.statusCode ?? 502;
+          const payload = Buffer.concat(chunks);
+          if (request instanceof LiteRequest) {
+            resolve(new LiteResponse(status, res.statusMessage ?? "", res.headers, payload) as unknown as Response);
+            return;
+          }
+          const empty = status === 204 || status === 304 || request.method === "HEAD";
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (Array.isArray(value)) for (const v of value) responseHeaders.append(name, v);
+            else if (value !== undefined) responseHeaders.set(name, value);
+          }
+          resolve(
+            new Response(empty ? null : payload, {
+              status,
+              statusText: res.statusMessage ?? "",
+              headers: responseHeaders,
+            }),
+          );
+        });
+      });
       req.on("socket", (socket) => {
         if (!socket.connecting)
           connected = true; // a kept-alive socket is already open

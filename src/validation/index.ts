@@ -1,7 +1,6 @@
 // The public validators: the spec compiled at codegen time (generated/validators.cjs), wrapped so that every
 // violation says which operation, where, which field, which rule, and what the value was. The compiled code is
 // required on the first validation, not at import, so that importing the package stays cheap.
-import { createRequire } from "node:module";
 import { type OperationId, operations, type WebhookId, webhooks } from "../../generated/manifest.js";
 import type * as Compiled from "../../generated/validators.cjs";
 import type { FormInput } from "../form.js";
@@ -23,6 +22,7 @@ export { operations, violationSentence, webhooks };
 type CompiledValidator = Compiled.CompiledValidator;
 let compiled: Record<string, CompiledValidator> | undefined;
 function compiledValidators(): Record<string, CompiledValidator> {
+  const { createRequire } = process.getBuiltinModule("node:module");
   compiled ??= createRequire(import.meta.url)("../../generated/validators.cjs") as Record<string, CompiledValidator>;
   return compiled;
 }
