@@ -165,22 +165,43 @@ export interface components {
         /** @description An Elastic SIP Trunk identifier, TK followed by 32 hexadecimal digits. */
         TrunkSid: string;
         /**
-         * @description A phone number in E.164 form, a plus sign then up to 15 digits with no leading zero.
+         * @description A phone number as Twilio reads it in a request: a plus sign, then the country code and number, E.164 or
+         *     with spaces, dashes, dots or brackets between the digits. Twilio stores it in E.164 (a 2014 wire log,
+         *     markboydcode/radius-syntax-collab@8982bbe4 TestTwilioCallout.java, shows To=+1801-664-0964 answered 201
+         *     with "to": "+18016640964"; Twilio's docs ask for E.164). A number without the plus sign is not read as
+         *     one here: no evidence shows Twilio taking it.
          * @example +13105555555
+         * @example +1 801-664-0964
          */
-        PhoneNumber: string;
+        PhoneNumberInput: string;
         /**
-         * @description A SIP URI such as `sip:pat@example.com`, optionally with a port and `;name=value` parameters.
+         * @description A SIP URI such as `sip:pat@example.com`, optionally with a port, `;name=value` parameters and `?name=value`
+         *     headers, under 255 characters (Twilio's "Making SIP Calls" guide; its docs sample
+         *     TwilioDevEd/api-snippets rest/making-calls-sip/example-3 sends `sip:kate@example.com?hatchkey=4815162342`).
          * @example sip:pat@example.com
+         * @example sip:kate@example.com?hatchkey=4815162342
          */
         SipAddress: string;
+        /**
+         * @description For a call to a SIP address, `From` may be the name Twilio puts in the user part of the SIP From header
+         *     instead of a phone number (Twilio's "Making SIP Calls" guide; TwilioDevEd/api-snippets
+         *     rest/making-calls-sip/example-1 to example-3 send `From=Jack`). Letters, digits and the characters a SIP
+         *     user part allows.
+         * @example Jack
+         */
+        SipCallerName: string;
         /**
          * @description A Twilio Client identity behind the `client:` scheme, as in `client:joey`.
          * @example client:joey
          */
         ClientIdentifier: string;
-        /** @description Where a call goes or comes from, an E.164 phone number, a SIP URI or a Client identifier. */
-        Address: string | components["schemas"]["PhoneNumber"] | components["schemas"]["SipAddress"] | components["schemas"]["ClientIdentifier"];
+        /** @description Where a call goes or comes from, a phone number, a SIP URI or a Client identifier. */
+        Address: string | components["schemas"]["PhoneNumberInput"] | components["schemas"]["SipAddress"] | components["schemas"]["ClientIdentifier"];
+        /**
+         * @description Who a call comes from: a phone number, a SIP URI, a Client identifier, or, for a call to a SIP address, a
+         *     caller name (see SipCallerName). Which forms a given `To` allows is said by createCall's rules.
+         */
+        CallerAddress: string | components["schemas"]["PhoneNumberInput"] | components["schemas"]["SipAddress"] | components["schemas"]["ClientIdentifier"] | components["schemas"]["SipCallerName"];
         /**
          * Format: uri
          * @description An absolute http or https URL. Twilio refuses host names with underscores; user information
@@ -209,15 +230,31 @@ export interface components {
          * @enum {string}
          */
         AnsweredBy: "human" | "machine_start" | "machine_end_beep" | "machine_end_silence" | "machine_end_other" | "fax" | "unknown";
-        /** @enum {string} */
-        StatusCallbackEventName: "initiated" | "ringing" | "answered" | "completed";
-        /** @enum {string} */
-        RecordingStatusCallbackEventName: "in-progress" | "completed" | "absent";
-        /** @description A date and time as Twilio writes them, RFC 2822 in GMT, e.g. `Tue, 10 Aug 2010 08:02:17 +0000`. */
+        /**
+         * @description An event name (initiated, ringing, answered or completed), or several in one value separated by spaces.
+         *     Twilio documents the spaced form for the `statusCallbackEvent` attribute of TwiML (TwilioDevEd/api-snippets
+         *     twiml/voice/number/number-3) and applications send it to createCall; no capture shows Twilio refusing it,
+         *     so it is read here, with a warning.
+         */
+        StatusCallbackEventValue: string;
+        /**
+         * @description A recording event name (in-progress, completed or absent), or several in one value separated by spaces;
+         *     twilio-oai's description of RecordingStatusCallbackEvent says to separate several values with a space.
+         *     The spaced form is read here, with a warning.
+         */
+        RecordingStatusCallbackEventValue: string;
+        /**
+         * @description A date and time as Twilio writes them, RFC 2822 in UTC with the offset +0000, e.g.
+         *     `Tue, 10 Aug 2010 08:02:17 +0000`. Every date in Twilio's SDK fixtures (248 values) and in captured
+         *     responses carries +0000, and twilio-node 6.2.0 parses dates with that offset written into its format.
+         */
         Rfc2822DateTime: string;
         /**
-         * Format: date
-         * @description A calendar day, YYYY-MM-DD.
+         * @description A day or a moment to filter on. Twilio's reference asks for a day, YYYY-MM-DD in UTC, while twilio-oai
+         *     declares these filters `format: date-time` and twilio-node 6.2.0 sends a Date as `2024-01-02T03:04:05Z`.
+         *     twilio-oai's own example requests (readEmptyDateFunDateFormats) pass `06/11/2019 22:05:25 MST` and
+         *     `2019-06-11 22:05:25.000` and show a 200 page, so Twilio does not refuse other forms: any text is read,
+         *     and a form other than a day or an ISO 8601 date-time is a warning.
          */
         DateFilter: string;
         /**
@@ -229,9 +266,9 @@ export interface components {
             To: components["schemas"]["Address"];
             /**
              * @description The caller ID: one of your Twilio numbers or a verified caller ID, or a Client identifier. Must be a
-             *     phone number when `To` is one.
+             *     phone number when `To` is one; may be a caller name when `To` is a SIP address.
              */
-            From: components["schemas"]["Address"];
+            From: components["schemas"]["CallerAddress"];
             /** @description Where Twilio fetches the call's TwiML when the call connects. Ignored with `ApplicationSid`. */
             Url?: components["schemas"]["CallbackUrl"];
             /** @description The call's TwiML, given inline. Ignored when `Url` is also given. */
@@ -251,15 +288,16 @@ export interface components {
             StatusCallback?: components["schemas"]["CallbackUrl"];
             /**
              * @description Which progress events reach `StatusCallback`; `completed` alone when omitted. Send one key per value
-             *     (`StatusCallbackEvent=initiated&StatusCallbackEvent=ringing`). Twilio also accepts one space-separated
-             *     value; this contract does not, so that a typo cannot hide inside a longer string.
+             *     (`StatusCallbackEvent=initiated&StatusCallbackEvent=ringing`), as Twilio's SDKs and docs samples do.
              */
-            StatusCallbackEvent?: components["schemas"]["StatusCallbackEventName"][];
+            StatusCallbackEvent?: ("initiated" | "ringing" | "answered" | "completed")[];
             /** @description How to request `StatusCallback`. */
             StatusCallbackMethod?: components["schemas"]["HttpMethod"];
             /**
-             * @description Keys to press once the call connects: digits, `#`, `*`, and `w` for a half-second pause. Up to 32 of
-             *     them. When given, MachineDetection is ignored.
+             * @description Keys to press once the call connects: digits, `A` to `D`, `#`, `*`, `w` for a half-second pause and `W`
+             *     for a one-second pause, up to 32 of them, e.g. `W1234#` (twilio-oai's description since 2025-05-05,
+             *     twilio-node 6.2.0; Twilio's error 21206 page lists the same alphabet). When given, MachineDetection is
+             *     ignored.
              */
             SendDigits?: string;
             /**
@@ -287,11 +325,8 @@ export interface components {
             RecordingStatusCallback?: components["schemas"]["CallbackUrl"];
             /** @description How to request `RecordingStatusCallback`. */
             RecordingStatusCallbackMethod?: components["schemas"]["HttpMethod"];
-            /**
-             * @description Which recording events reach `RecordingStatusCallback`; `completed` alone when omitted. One key per value;
-             *     the space-separated form Twilio also takes is rejected here.
-             */
-            RecordingStatusCallbackEvent?: components["schemas"]["RecordingStatusCallbackEventName"][];
+            /** @description Which recording events reach `RecordingStatusCallback`; `completed` alone when omitted. */
+            RecordingStatusCallbackEvent?: ("in-progress" | "completed" | "absent")[];
             /**
              * @description Which audio to record; `inbound` is what Twilio hears, `outbound` what it plays.
              * @default both
@@ -351,19 +386,30 @@ export interface components {
             Byoc?: components["schemas"]["ByocTrunkSid"];
             /** @description The caller ID shown for calls to Client or SIP endpoints. */
             CallerId?: components["schemas"]["Address"];
+            /**
+             * @description Which recording configuration applies when the call's recording is made and processed. Sent by
+             *     twilio-node 6.1.0 and later (CallListInstanceCreateOptions.recordingConfigurationId); its form is not
+             *     documented, so any non-empty text is read.
+             */
+            RecordingConfigurationId?: string;
+            /**
+             * @description STIR/SHAKEN PASSporTs for the call, base64-encoded, up to five separated by commas (twilio-node 6.1.0
+             *     and later, CallListInstanceCreateOptions.passports). Treated as a secret in every report.
+             */
+            Passports?: string;
             /** @description Why you are calling, shown on the callee's phone by Branded Calls. */
             CallReason?: string;
             /** @description Token of an incoming call, passed on so a forwarded call may keep the original caller ID. */
             CallToken?: string;
             /** @description Where Twilio sends the push-notification payload when calling a Client identity on mobile. */
             ClientNotificationUrl?: components["schemas"]["CallbackUrl"];
-        } & ({
+        } & (({
             Url: components["schemas"]["CallbackUrl"];
         } | {
             Twiml: string;
         } | {
             ApplicationSid: components["schemas"]["ApplicationSid"];
-        });
+        }) & unknown & unknown);
         /** @description The form body of updateCall. Give at least one field. */
         UpdateCallRequest: {
             /** @description New TwiML location; the call leaves its current TwiML and fetches this. */
@@ -389,13 +435,20 @@ export interface components {
             TimeLimit?: number;
         };
         /**
-         * @description One call. Every key is always present; the keys marked nullable are `null` until the value is known
-         *     (for example `end_time` while the call is live) or when it does not apply (`trunk_sid` off a trunk).
+         * @description One call. Every key below but `annotation` is always present; the keys marked nullable are `null` until the
+         *     value is known (for example `end_time` while the call is live) or when it does not apply (`trunk_sid` off a
+         *     trunk). Twilio adds keys over time, so a key this document does not know is a warning (rule
+         *     undocumented-field), never an error, and the known keys are still checked.
          */
         Call: {
             sid: components["schemas"]["CallSid"];
-            date_created: components["schemas"]["Rfc2822DateTime"];
-            date_updated: components["schemas"]["Rfc2822DateTime"];
+            /**
+             * @description When the call was created; null in the answer to createCall (captured 201s from 2014 and 2025,
+             *     TwilioDevEd/api-snippets rest/answering-machine-detection output), a date afterwards.
+             */
+            date_created: components["schemas"]["Rfc2822DateTime"] | null;
+            /** @description When the call last changed; null in the answer to createCall, like date_created. */
+            date_updated: components["schemas"]["Rfc2822DateTime"] | null;
             /** @description The call whose `<Dial>` created this leg; null for a call placed through the API. */
             parent_call_sid: components["schemas"]["CallSid"] | null;
             account_sid: components["schemas"]["AccountSid"];
@@ -435,11 +488,40 @@ export interface components {
             trunk_sid: components["schemas"]["TrunkSid"] | null;
             /** @description This call's path, relative to the API host. */
             uri: string;
-            /** @description Paths of the call's subresources (recordings, events, ...), relative to the API host. */
+            /**
+             * @description Paths of the call's subresources (recordings, events, ...), relative to the API host. The set of keys
+             *     changes over time. Most are under the call's own path; some Twilio has listed are account-level, such as
+             *     `feedback_summaries` at `/Calls/FeedbackSummary.json` (twilio-java's CallTest fixture, captured bodies).
+             */
             subresource_uris: {
                 [key: string]: string;
             };
+            /**
+             * @deprecated
+             * @description Deprecated and undocumented, yet still sent: twilio-oai dropped it from the Call schema on 2022-04-06
+             *     (commit 0b5591d7, "made private"), but captured responses from 2014 to 2025 carry `"annotation": null`,
+             *     and Twilio's SDK fixtures show text such as "billingreferencetag". Not always present.
+             */
+            annotation?: string | null;
         };
+        /**
+         * @description The Call as createCall answers it. Twilio answers a create with the call still queued, placed through the
+         *     API, and with no dates, times, duration or price yet (captured 201s: markboydcode/radius-syntax-collab
+         *     2014 wire log, dixahq/twilio-client 2025-26 sample). Twilio's own SDK test fixtures answer a create with a
+         *     completed inbound call, so a server that does the same is warned (rule freshly-queued), not failed.
+         */
+        CreatedCall: {
+            /** @constant */
+            status?: "queued";
+            /** @constant */
+            direction?: "outbound-api";
+            date_created?: null;
+            date_updated?: null;
+            start_time?: null;
+            end_time?: null;
+            duration?: null;
+            price?: null;
+        } & components["schemas"]["Call"];
         /** @description One page of a call list, with the paths to its neighbours. */
         CallPage: {
             calls: components["schemas"]["Call"][];
@@ -509,6 +591,16 @@ export interface components {
             Timestamp: components["schemas"]["Rfc2822DateTime"];
             /** @description Whole seconds of the call; sent with the completed event. */
             CallDuration?: number;
+            /** @description A whole number sent with the completed event in captured callbacks, beside CallDuration. */
+            Duration?: number;
+            /** @description Sent when answering machine detection ran for the call. */
+            AnsweredBy?: components["schemas"]["AnsweredBy"];
+            /** @description Milliseconds answering machine detection took, when it ran. */
+            MachineDetectionDuration?: number;
+            /** @description The called party, the same as To (kept for older applications). */
+            Called?: string;
+            /** @description The caller, the same as From (kept for older applications). */
+            Caller?: string;
             /** @description The final SIP response code, for calls that reached a SIP leg. */
             SipResponseCode?: number;
             /**
@@ -521,25 +613,42 @@ export interface components {
         } & {
             [key: string]: unknown;
         }) & components["schemas"]["CallWebhookBase"];
+        /** @description A conference identifier, CF followed by 32 hexadecimal digits. */
+        ConferenceSid: string;
         /** @description A recording identifier, RE followed by 32 hexadecimal digits. */
         RecordingSid: string;
-        /** @description Form body of a recording event. Unknown fields are allowed, as text. */
-        RecordingStatusCallbackPayload: {
+        /**
+         * @description Form body of a recording event. Unknown fields are allowed, as text. A recording of a call names the call
+         *     (CallSid); a conference recording names the conference (ConferenceSid) instead.
+         */
+        RecordingStatusCallbackPayload: ({
             AccountSid: components["schemas"]["AccountSid"];
-            CallSid: components["schemas"]["CallSid"];
+            CallSid?: components["schemas"]["CallSid"];
+            ConferenceSid?: components["schemas"]["ConferenceSid"];
             RecordingSid: components["schemas"]["RecordingSid"];
             /**
              * Format: uri
              * @description Where the recording's media can be fetched (append .mp3 or .wav).
              */
             RecordingUrl: string;
-            RecordingStatus: components["schemas"]["RecordingStatusCallbackEventName"];
+            /**
+             * @description Where the recording is: the three events one can ask for, and `failed`, which Twilio sends when
+             *     Voice Recording Encryption is on and encrypting fails (support.twilio.com article 360014251313,
+             *     "Getting Started with Recording Status Callbacks").
+             * @enum {string}
+             */
+            RecordingStatus: "in-progress" | "completed" | "absent" | "failed";
             /** @description Whole seconds recorded; sent with completed. */
             RecordingDuration?: number;
             /** @enum {integer} */
             RecordingChannels?: 1 | 2;
-            /** @enum {string} */
-            RecordingSource?: "OutboundAPI" | "DialVerb" | "RecordVerb" | "Conference" | "Trunking" | "RecordingAPI" | "StartCallRecordingAPI" | "StartConferenceRecordingAPI";
+            /**
+             * @description What made the recording. StartCallRecordingTwiML (for `<Start><Recording>`) is missing from
+             *     twilio-oai's enum but observed live (wittyreference/twilio-claude-plugin@719dff3e,
+             *     skills/recordings/references/test-results.md, 2026-03-24).
+             * @enum {string}
+             */
+            RecordingSource?: "OutboundAPI" | "DialVerb" | "RecordVerb" | "Conference" | "Trunking" | "RecordingAPI" | "StartCallRecordingAPI" | "StartConferenceRecordingAPI" | "StartCallRecordingTwiML";
             RecordingStartTime?: components["schemas"]["Rfc2822DateTime"];
             /** @enum {string} */
             RecordingTrack?: "inbound" | "outbound" | "both";
@@ -547,6 +656,10 @@ export interface components {
             ErrorCode?: number;
         } & {
             [key: string]: unknown;
+        }) | {
+            CallSid: components["schemas"]["CallSid"];
+        } | {
+            ConferenceSid: components["schemas"]["ConferenceSid"];
         };
         /** @description Form body of the background answering machine result. */
         AsyncAmdStatusPayload: {
@@ -666,17 +779,17 @@ export interface operations {
                 ParentCallSid?: components["schemas"]["CallSid"];
                 /** @description Only calls currently in this status. */
                 Status?: components["schemas"]["CallStatus"];
-                /** @description Only calls that started on this day (UTC). */
+                /** @description Only calls that started on this day (UTC), or at this time. */
                 StartTime?: components["schemas"]["DateFilter"];
-                /** @description Only calls that started on or before this day. */
+                /** @description Only calls that started on or before this day or time. */
                 "StartTime<"?: components["schemas"]["DateFilter"];
-                /** @description Only calls that started on or after this day. */
+                /** @description Only calls that started on or after this day or time. */
                 "StartTime>"?: components["schemas"]["DateFilter"];
-                /** @description Only calls that ended on this day (UTC). */
+                /** @description Only calls that ended on this day (UTC), or at this time. */
                 EndTime?: components["schemas"]["DateFilter"];
-                /** @description Only calls that ended on or before this day. */
+                /** @description Only calls that ended on or before this day or time. */
                 "EndTime<"?: components["schemas"]["DateFilter"];
-                /** @description Only calls that ended on or after this day. */
+                /** @description Only calls that ended on or after this day or time. */
                 "EndTime>"?: components["schemas"]["DateFilter"];
                 /** @description How many calls one page holds. */
                 PageSize?: number;
@@ -731,7 +844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Call"];
+                    "application/json": components["schemas"]["CreatedCall"];
                 };
             };
             400: components["responses"]["InvalidCreateRequest"];

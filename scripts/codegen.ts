@@ -1,13 +1,20 @@
 // The pure part of codegen: spec text in, generated file texts out. Kept apart from generate.ts so that the
 // benchmark can time it without touching the disk.
 import { readFile } from "node:fs/promises";
-import { pathToFileURL } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
 import openapiTS, { astToString } from "openapi-typescript";
 import YAML from "yaml";
-import { buildManifest, buildWebhookManifest, derivedSchemas, validatorExports } from "./manifest.js";
+import { ADVISORY, ADVISORY_MARK, canonicalSpec, reachesAdvisory, withoutAdvisoryMarks } from "./advisory.js";
+import {
+  buildManifest,
+  buildWebhookManifest,
+  DOCUMENT_ID,
+  derivedSchemas,
+  type Layer,
+  validatorExports,
+} from "./manifest.js";
 import type { Spec } from "./openapi.js";
 
 // Under NodeNext these CommonJS default exports arrive wrapped.
@@ -16,7 +23,11 @@ const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeM
 
 const HEADER = "// Generated from openapi/calls.yaml by `npm run generate`. Do not edit by hand.\n";
 
-/** The ajv instance every validator of this project is compiled with: 2020-12, strict, all errors. */
+/**
+ * The ajv instance every validator of this project is compiled with: 2020-12, strict, all errors. It holds both
+ * layers of the spec: the truth under calls.json and the canonical document (advisories merged) under
+ * calls-strict.json.
+ */
 export function createSpecAjv(spec: Spec, code?: { source: true; esm: boolean }): Ajv2020 {
   // inlineRefs: false compiles each named schema once, shared by every operation that refers to it.
   const ajv = new Ajv2020({
@@ -29,10 +40,35 @@ export function createSpecAjv(spec: Spec, code?: { source: true; esm: boolean })
   addFormats(ajv);
   // OpenAPI annotations that JSON Schema 2020-12 does not define.
   ajv.addVocabulary(["example", "components"]);
+  // The advisory rules: an annotation in the truth, a mark on canonical nodes that violation mapping reads.
+  ajv.addKeyword({ keyword: ADVISORY, schemaType: "object" });
+  ajv.addKeyword({ keyword: ADVISORY_MARK, schemaType: "object" });
   ajv.addFormat("password", true);
-  ajv.addSchema({ $id: "calls.json", components: spec.components });
-  for (const [id, schema] of Object.entries(derivedSchemas(spec))) ajv.addSchema({ $id: id, ...schema });
+  const layers: Array<[Layer, Spec]> = [
+    ["truth", spec],
+    ["strict", canonicalSpec(spec)],
+  ];
+  for (const [layer, document] of layers) {
+    ajv.addSchema({ $id: DOCUMENT_ID[layer], components: document.components });
+    for (const [id, schema] of Object.entries(derivedSchemas(document, layer))) ajv.addSchema({ $id: id, ...schema });
+  }
   return ajv;
+}
+
+/** Every validator the package exports: the truth's, and a strict one wherever an advisory can apply. */
+function allValidatorExports(spec: Spec): Record<string, string> {
+  const truth = validatorExports(spec, "truth");
+  const strict = validatorExports(canonicalSpec(spec), "strict");
+  const derived = derivedSchemas(spec, "truth");
+  const needsStrict = (name: string) => {
+    const target = truth[name] as string;
+    return reachesAdvisory(spec, derived[target] ?? { $ref: target });
+  };
+  const strictNeeded = Object.keys(truth).filter(needsStrict);
+  return {
+    ...truth,
+    ...Object.fromEntries(strictNeeded.map((name) => [`${name}_strict`, strict[`${name}_strict`] as string])),
+  };
 }
 
 // ajv's standalone output is CommonJS, so the package loads it with require() on the first validation: importing
@@ -41,18 +77,21 @@ function renderValidators(spec: Spec): string {
   const ajv = createSpecAjv(spec, { source: true, esm: false });
   // standaloneCode emits a function once per export name, so a schema shared by several operations is
   // exported once under its own name and aliased for each operation.
-  const exports = validatorExports(spec);
-  const canonical = new Map<string, string>();
-  for (const ref of new Set(Object.values(exports))) canonical.set(ref, ref.split("/").pop() ?? ref);
-  const code = standaloneCode(ajv, Object.fromEntries([...canonical].map(([ref, name]) => [name, ref])));
+  const exports = allValidatorExports(spec);
+  const exported = new Map<string, string>();
+  for (const ref of new Set(Object.values(exports))) {
+    const name = ref.split("/").pop() ?? ref;
+    exported.set(ref, ref.startsWith(DOCUMENT_ID.strict) ? `${name}_strict` : name);
+  }
+  const code = standaloneCode(ajv, Object.fromEntries([...exported].map(([ref, name]) => [name, ref])));
   const aliases = Object.entries(exports)
-    .filter(([name, ref]) => canonical.get(ref) !== name)
-    .map(([name, ref]) => `exports.${name} = exports.${canonical.get(ref)};`);
+    .filter(([name, ref]) => exported.get(ref) !== name)
+    .map(([name, ref]) => `exports.${name} = exports.${exported.get(ref)};`);
   return `${HEADER}${code}\n${aliases.join("\n")}\n`;
 }
 
 function renderValidatorTypes(spec: Spec): string {
-  const lines = Object.keys(validatorExports(spec)).map((id) => `export declare const ${id}: CompiledValidator;`);
+  const lines = Object.keys(allValidatorExports(spec)).map((id) => `export declare const ${id}: CompiledValidator;`);
   return `${HEADER}import type { ErrorObject } from "ajv";
 export interface CompiledValidator {
   (data: unknown): boolean;
@@ -84,10 +123,13 @@ export declare const webhooks: { [Id in WebhookId]: WebhookManifest<Id> };
 export async function renderGenerated(root: string): Promise<Record<string, string>> {
   const specPath = `${root}openapi/calls.yaml`;
   const spec = YAML.parse(await readFile(specPath, "utf8")) as Spec;
+  const canonical = withoutAdvisoryMarks(canonicalSpec(spec));
+  // The types follow the canonical document: what well-behaved clients send and what Twilio documents.
   // defaultNonNullable: false keeps request fields that merely have a default (Timeout, Method, ...) optional.
-  const ast = await openapiTS(pathToFileURL(specPath), { defaultNonNullable: false });
+  const ast = await openapiTS(JSON.stringify(canonical), { defaultNonNullable: false });
   return {
     "generated/calls.bundled.json": `${JSON.stringify(spec, null, 2)}\n`,
+    "generated/calls.canonical.json": `${JSON.stringify(canonical, null, 2)}\n`,
     "generated/calls.d.ts": HEADER + astToString(ast),
     "generated/manifest.js": renderManifest(spec),
     "generated/manifest.d.ts": renderManifestTypes(

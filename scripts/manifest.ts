@@ -38,16 +38,24 @@ function responseSchemas(spec: Spec, entry: OperationEntry): Array<[status: stri
   ]);
 }
 
+/** The $id under which a document's components are compiled: the truth, or the canonical (strict) layer. */
+export type Layer = "truth" | "strict";
+export const DOCUMENT_ID: Record<Layer, string> = { truth: "calls.json", strict: "calls-strict.json" };
+/** A validator's export name in a layer: `createCall_body`, `createCall_body_strict`. */
+export const layerName = (name: string, layer: Layer) => (layer === "truth" ? name : `${name}_strict`);
+
 /** Schemas the spec has no name for (the parameters of an operation as one object), keyed by their $id. */
-export function derivedSchemas(spec: Spec): Record<string, Schema> {
+export function derivedSchemas(spec: Spec, layer: Layer = "truth"): Record<string, Schema> {
   const schemas: Record<string, Schema> = {};
   for (const entry of eachOperation(spec)) {
     const id = entry.operation.operationId;
     const query = entry.parameters.filter((p) => p.in === "query");
-    if (query.length > 0) schemas[`${id}_query`] = prefixRefs(parametersSchema(query));
-    schemas[`${id}_path`] = prefixRefs(parametersSchema(entry.parameters.filter((p) => p.in === "path")));
+    const named = (name: string) => layerName(name, layer);
+    const prefix = <T>(schema: T) => prefixRefs(schema, DOCUMENT_ID[layer]);
+    if (query.length > 0) schemas[named(`${id}_query`)] = prefix(parametersSchema(query));
+    schemas[named(`${id}_path`)] = prefix(parametersSchema(entry.parameters.filter((p) => p.in === "path")));
     for (const [status, schema] of responseSchemas(spec, entry)) {
-      if (schema && typeof schema.$ref !== "string") schemas[`${id}_response_${status}`] = prefixRefs(schema);
+      if (schema && typeof schema.$ref !== "string") schemas[named(`${id}_response_${status}`)] = prefix(schema);
     }
   }
   return schemas;
@@ -57,30 +65,32 @@ export function derivedSchemas(spec: Spec): Record<string, Schema> {
  * Every validator, keyed by its export name (`createCall_body`, `fetchCall_response_200`), with the schema it
  * checks. Named schemas are referenced, not copied, so that operations sharing one share its compiled code.
  */
-export function validatorExports(spec: Spec): Record<string, string> {
+export function validatorExports(spec: Spec, layer: Layer = "truth"): Record<string, string> {
   const exports: Record<string, string> = {};
+  const document = DOCUMENT_ID[layer];
   for (const entry of eachOperation(spec, { webhooks: true })) {
     const body = entry.operation.requestBody?.content[FORM]?.schema;
-    if (body?.$ref) exports[`${entry.operation.operationId}_body`] = `calls.json${body.$ref}`;
+    if (body?.$ref) exports[layerName(`${entry.operation.operationId}_body`, layer)] = `${document}${body.$ref}`;
   }
-  for (const id of Object.keys(derivedSchemas(spec))) exports[id] = id;
+  for (const id of Object.keys(derivedSchemas(spec, layer))) exports[id] = id;
   for (const entry of eachOperation(spec)) {
     for (const [status, schema] of responseSchemas(spec, entry)) {
-      if (schema?.$ref) exports[`${entry.operation.operationId}_response_${status}`] = `calls.json${schema.$ref}`;
+      const name = layerName(`${entry.operation.operationId}_response_${status}`, layer);
+      if (schema?.$ref) exports[name] = `${document}${schema.$ref}`;
     }
   }
   return exports;
 }
 
 // Schemas compiled outside the spec document point back into it by its $id.
-function prefixRefs<T>(schema: T): T {
-  if (Array.isArray(schema)) return schema.map(prefixRefs) as T;
+function prefixRefs<T>(schema: T, document: string): T {
+  if (Array.isArray(schema)) return schema.map((item) => prefixRefs(item, document)) as T;
   if (schema === null || typeof schema !== "object") return schema;
   return Object.fromEntries(
     Object.entries(schema).map(([key, value]) =>
       key === "$ref" && typeof value === "string" && value.startsWith("#")
-        ? [key, `calls.json${value}`]
-        : [key, prefixRefs(value)],
+        ? [key, `${document}${value}`]
+        : [key, prefixRefs(value, document)],
     ),
   ) as T;
 }

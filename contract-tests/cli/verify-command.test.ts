@@ -60,7 +60,7 @@ describe("calls-contract verify", () => {
     expect(result.stdout).toMatch(/uri is required/);
     // The whole first sentence of the description, "e.g." and its example included.
     expect(result.stdout).toContain(
-      "date_created breaks pattern: A date and time as Twilio writes them, RFC 2822 in GMT, e.g. `Tue, 10 Aug 2010 08:02:17 +0000`. (must match",
+      "date_created breaks oneOf: A date and time as Twilio writes them, RFC 2822 in UTC with the offset +0000, e.g. `Tue, 10 Aug 2010 08:02:17 +0000`. (must match",
     );
     expect(result.stdout).toMatch(/\[rejects-invalid-request\] the same answer to \d+ requests/);
     expect(result.stdout).toMatch(

@@ -1,6 +1,7 @@
-// Check "enums": every value of every enum in the spec is accepted where it is used, and a value outside each
-// enum (its first value in the wrong case) is rejected. The cases are derived from the spec, so a new enum is
-// covered without touching this file.
+// Check "enums": every value of every enum in the spec is accepted where it is used, with no warning, and a value
+// outside each enum (its first value in the wrong case) is rejected. The enums are read from the canonical
+// document, which holds the event names that the truth reads through a pattern. The cases are derived from the
+// spec, so a new enum is covered without touching this file.
 import { describe, expect, it } from "vitest";
 import { formBodySchema } from "../../scripts/openapi.js";
 import { type OperationId, operations, validateBody, validateCall, validateQuery } from "../../src/validation/index.js";
@@ -70,7 +71,8 @@ describe("check enums: request fields", () => {
   it.each(sites.flatMap((s) => s.values.map((v) => [`${s.operation} accepts ${s.field} ${v}`, s, v] as const)))(
     "%s",
     (_, site, value) => {
-      expect(check(site, value).violations).toEqual([]);
+      const result = check(site, value);
+      expect([...result.violations, ...result.warnings]).toEqual([]);
     },
   );
 
@@ -78,7 +80,8 @@ describe("check enums: request fields", () => {
     "%s",
     (_, site) => {
       const result = check(site, wrongCase(site.values[0]!));
-      expect(result.violations.map((v) => v.rule)).toEqual(["enum"]);
+      // An event list is a pattern in the truth (it also reads several names in one value), an enum elsewhere.
+      expect(result.violations.map((v) => v.rule)).toEqual([site.isArray ? "pattern" : "enum"]);
     },
   );
 

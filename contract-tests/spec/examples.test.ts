@@ -53,6 +53,12 @@ describe("spec examples", () => {
     expect(ok).toBe(true);
   });
 
+  it.each(examples.map((e) => [e.where, e] as const))("%s follows the advisory rules too", (_, example) => {
+    const validate = ajv.getSchema(`calls-strict.json${example.schemaRef}`);
+    validate?.(example.value);
+    expect(validate?.errors ?? [], `${example.where} against the canonical ${example.schemaRef}`).toEqual([]);
+  });
+
   it("catches an example that breaks its schema", () => {
     const call = structuredClone(spec.components.examples?.QueuedCall?.value) as { sid: string };
     call.sid = "CA123";

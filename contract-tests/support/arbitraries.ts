@@ -2,7 +2,7 @@
 // exactly one rule of it. Named string formats (phone numbers, SIDs, URLs...) get generators of their own,
 // since a regex cannot be run backwards here.
 import fc from "fast-check";
-import { resolve, type Schema } from "./spec.js";
+import { resolve, resolveTruth, type Schema } from "./spec.js";
 
 const hex = (n: number) =>
   fc.string({ unit: fc.constantFrom(..."0123456789abcdefABCDEF"), minLength: n, maxLength: n });
@@ -28,10 +28,11 @@ const day = fc
   .map((d) => d.toISOString().slice(0, 10));
 
 const NAMED: Record<string, fc.Arbitrary<string>> = {
-  PhoneNumber: phone,
+  PhoneNumberInput: phone,
   SipAddress: sip,
   ClientIdentifier: client,
   Address: fc.oneof(phone, sip, client),
+  CallerAddress: fc.oneof(phone, sip, client),
   CallbackUrl: url,
   AccountSid: sid("AC"),
   CallSid: sid("CA"),
@@ -44,6 +45,9 @@ function refName(schema: Schema): string | undefined {
   return schema.$ref?.split("/").pop();
 }
 
+const SEND_DIGITS = "^[0-9A-D#*wW]+$";
+const PASSPORTS = "^[A-Za-z0-9+/=_.-]+(,[A-Za-z0-9+/=_.-]+){0,4}$";
+const token = fc.string({ unit: fc.constantFrom(..."ABCabc012+/=_.-"), minLength: 1, maxLength: 40 });
 const enumOf = (schema: Schema | undefined): string[] => (resolve(schema).enum ?? []) as string[];
 
 /** A valid value for a field, as form text (what a client puts on the wire). */
@@ -57,8 +61,9 @@ export function validText(raw: Schema): fc.Arbitrary<string | string[]> {
   if (schema.type === "integer")
     return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 10_000 }).map(String);
   if (schema.type === "boolean") return fc.boolean().map(String);
-  if (schema.pattern === "^[0-9#*w]+$")
-    return fc.string({ unit: fc.constantFrom(..."0123456789#*w"), minLength: 1, maxLength: schema.maxLength });
+  if (schema.pattern === PASSPORTS) return fc.array(token, { minLength: 1, maxLength: 5 }).map((t) => t.join(","));
+  if (schema.pattern === SEND_DIGITS)
+    return fc.string({ unit: fc.constantFrom(..."0123456789ABCD#*wW"), minLength: 1, maxLength: schema.maxLength });
   return fc.string({
     unit: fc.constantFrom(..."abcdefghij <>/!"),
     minLength: schema.minLength ?? 0,
@@ -73,13 +78,20 @@ export interface Mutation {
   value: string | string[] | undefined;
 }
 
-/** Values that break exactly one rule of the field's schema, each paired with that rule. */
-export function breakingValues(raw: Schema): Array<Omit<Mutation, "field">> {
+/**
+ * Values that break exactly one rule of the field's schema, each paired with the rule the validators report. The
+ * field's schema in the truth (`truth`) names the rule where it differs from the canonical one: an event list is
+ * a pattern there, not an enum.
+ */
+export function breakingValues(raw: Schema, truth: Schema = raw): Array<Omit<Mutation, "field">> {
   const schema = resolve(raw);
   const name = refName(raw);
   const out: Array<Omit<Mutation, "field">> = [];
   if (schema.enum) out.push({ rule: "enum", value: `${enumOf(schema)[0]}x` });
-  if (schema.type === "array") out.push({ rule: "enum", value: [`${enumOf(schema.items)[0]}x`] });
+  if (schema.type === "array") {
+    const rule = resolveTruth(resolveTruth(truth).items).pattern ? "pattern" : "enum";
+    out.push({ rule, value: [`${enumOf(schema.items)[0]}x`] });
+  }
   if (schema.type === "integer") {
     if (schema.maximum !== undefined) out.push({ rule: "maximum", value: String(schema.maximum + 1) });
     if (schema.minimum !== undefined) out.push({ rule: "minimum", value: String(schema.minimum - 1) });
@@ -88,9 +100,12 @@ export function breakingValues(raw: Schema): Array<Omit<Mutation, "field">> {
   if (schema.type === "boolean") out.push({ rule: "type", value: "yes" });
   if (name?.endsWith("Sid")) out.push({ rule: "pattern", value: `XX${"0".repeat(32)}` });
   if (name === "CallbackUrl") out.push({ rule: "pattern", value: "ftp://example.com/x" });
-  if (name === "Address") out.push({ rule: "anyOf", value: "example" });
+  // "sip:" is no address at all; a plain word would still be a caller name for a SIP To.
+  if (name === "Address" || name === "CallerAddress") out.push({ rule: "anyOf", value: "sip:" });
+  if (name === "DateFilter") out.push({ rule: "maxLength", value: "2026-01-01".repeat(7) });
   if (schema.type === "string" && !name && schema.maxLength && !schema.enum && !schema.pattern)
     out.push({ rule: "maxLength", value: "a".repeat(schema.maxLength + 1) });
-  if (schema.pattern === "^[0-9#*w]+$") out.push({ rule: "pattern", value: "12x" });
+  if (schema.pattern === SEND_DIGITS) out.push({ rule: "pattern", value: "12x" });
+  if (schema.pattern === PASSPORTS) out.push({ rule: "pattern", value: "a,b,c,d,e,f" });
   return out;
 }

@@ -63,7 +63,7 @@ describe("createCall request body", () => {
 
   it("rejects the StatusCallbackEvent queued", () => {
     expect(rulesBroken({ ...base, StatusCallbackEvent: ["initiated", "queued"] })).toEqual([
-      { field: "StatusCallbackEvent[1]", rule: "enum" },
+      { field: "StatusCallbackEvent[1]", rule: "pattern" },
     ]);
   });
 

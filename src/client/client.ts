@@ -207,8 +207,16 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
     raw,
     async create(params, perCall = {}) {
       await check("createCall", { path: account, body: params });
-      return execute("createCall", false, perCall, (signal) =>
-        raw.POST(LIST_PATH, { params: { path: account }, body: params, headers: FORM, signal }),
+      // The 201's type is the canonical CreatedCall (queued, no dates yet), narrower than openapi-fetch can carry
+      // through its response mapping; the method promises the Call it is.
+      return execute(
+        "createCall",
+        false,
+        perCall,
+        (signal) =>
+          raw.POST(LIST_PATH, { params: { path: account }, body: params, headers: FORM, signal }) as Promise<
+            Outcome<Call>
+          >,
       );
     },
     async fetch(sid, perCall = {}) {

@@ -56,7 +56,13 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
-  const args = ["mock", options.specPath, "-h", options.host, "-p", String(options.port), "--errors", "-v", "warn"];
+  // fillProperties false: the truth leaves the Call open to keys Twilio may add, but generated data must not invent them.
+  const args = [
+    "mock",
+    options.specPath,
+    ...["-h", options.host, "-p", String(options.port), "--errors", "-v", "warn"],
+    "--json-schema-faker-fillProperties=false",
+  ];
   if (options.dynamic) args.push("--dynamic");
   if (options.seed !== undefined) args.push("--seed", options.seed);
   const child = spawn(process.execPath, ["-e", CHILD, PRISM_BIN, ...args], { stdio: ["pipe", "pipe", "pipe"] });

@@ -8,7 +8,9 @@ import { decodeForm } from "./decode.js";
 import {
   joinNames,
   type Location,
+  type Severity,
   toViolations,
+  toWarnings,
   type ValidationResult,
   type Violation,
   violation,
@@ -16,7 +18,7 @@ import {
 } from "./violations.js";
 
 export { decodeForm } from "./decode.js";
-export type { FormInput, Location, OperationId, ValidationResult, Violation, WebhookId };
+export type { FormInput, Location, OperationId, Severity, ValidationResult, Violation, WebhookId };
 export { operations, violationSentence, webhooks };
 
 type CompiledValidator = Compiled.CompiledValidator;
@@ -27,6 +29,10 @@ function compiledValidators(): Record<string, CompiledValidator> {
   return compiled;
 }
 
+/**
+ * Runs the truth validator for errors and, where an advisory rule can apply, the strict one for warnings. A value
+ * the strict validator accepts has neither, so that one run is all a conforming value costs.
+ */
 function run<T>(
   validatorName: string,
   operation: string,
@@ -34,11 +40,16 @@ function run<T>(
   value: unknown,
   earlier: Violation[] = [],
 ): ValidationResult<T> {
-  const validate = compiledValidators()[validatorName];
+  const validators = compiledValidators();
+  const validate = validators[validatorName];
   if (!validate) throw new Error(`no compiled validator ${validatorName}; run npm run generate`);
-  const ok = validate(value);
-  const violations = [...earlier, ...(ok ? [] : toViolations(operation, location, validate.errors ?? [], value))];
-  return { valid: violations.length === 0, violations, value: value as T };
+  const strict = validators[`${validatorName}_strict`];
+  const strictOk = strict?.(value);
+  const strictErrors = strict?.errors ?? [];
+  const truthOk = strictOk === true || validate(value);
+  const violations = [...earlier, ...(truthOk ? [] : toViolations(operation, location, validate.errors ?? [], value))];
+  const warnings = strict && !strictOk ? toWarnings(operation, location, strictErrors, value, violations) : [];
+  return { valid: violations.length === 0, violations, warnings, value: value as T };
 }
 
 function manifestOf(operationId: OperationId) {
@@ -67,7 +78,7 @@ export function validateQuery(operationId: OperationId, query: FormInput): Valid
     const extra = Object.entries(decoded.value).map(([field, v]) =>
       violation(operationId, "query", field, "additionalProperties", expected, v),
     );
-    return { valid: extra.length === 0, violations: extra, value: decoded.value };
+    return { valid: extra.length === 0, violations: extra, warnings: [], value: decoded.value };
   }
   return run(manifest.validators.query, operationId, "query", decoded.value, decoded.violations);
 }
@@ -87,6 +98,7 @@ export function validateResponse(operationId: OperationId, status: number, body:
     return {
       valid: false,
       violations: [violation(operationId, "response", "(status)", "declared-status", expected, status)],
+      warnings: [],
       value: body,
     };
   }
@@ -96,7 +108,7 @@ export function validateResponse(operationId: OperationId, status: number, body:
     const violations = empty
       ? []
       : [violation(operationId, "response", "(body)", "empty-body", `no body for ${status}`, body)];
-    return { valid: empty, violations, value: body };
+    return { valid: empty, violations, warnings: [], value: body };
   }
   return run(validatorName, operationId, "response", body);
 }

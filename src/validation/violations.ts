@@ -5,13 +5,23 @@ import { isSecretField, REDACTED, shownValue } from "./redact.js";
 
 export type Location = "body" | "query" | "path" | "response";
 
+/**
+ * error: Twilio rejects the request, or never sends such a response. warning: Twilio accepts or sends it, but it
+ * breaks one of the contract's advisory rules (non-canonical, deprecated or undocumented).
+ */
+export type Severity = "error" | "warning";
+
 export interface Violation {
+  severity: Severity;
   /** The operationId, or the schema name for a standalone object check such as validateCall. */
   operation: string;
   location: Location;
   /** The field as a user names it: `Timeout`, `StatusCallbackEvent[1]`, `calls[0].sid`, `Url|Twiml|ApplicationSid`. */
   field: string;
-  /** The schema keyword that failed (`maximum`, `pattern`, `required`, ...) or `single-value` for a repeated key. */
+  /**
+   * For an error, the schema keyword that failed (`maximum`, `pattern`, `required`, ...) or `single-value` for a
+   * repeated key; for a warning, the advisory rule's name (`e164`, `undocumented-field`, ...).
+   */
   rule: string;
   /** What the rule asks for, in words. */
   expected: string;
@@ -21,8 +31,12 @@ export interface Violation {
 }
 
 export interface ValidationResult<T = unknown> {
+  /** True when there is no error; warnings alone leave it true. */
   valid: boolean;
+  /** The errors: what Twilio would refuse, or would never send. */
   violations: Violation[];
+  /** What Twilio accepts, but the contract's advisory rules advise against. */
+  warnings: Violation[];
   /** The input as the schema saw it: form text decoded into arrays, numbers and booleans. */
   value: T;
 }
@@ -34,7 +48,7 @@ export function violationSentence(v: Pick<Violation, "field" | "rule" | "expecte
   return `${v.field} breaks ${v.rule}: ${v.expected}${got}`;
 }
 
-/** A violation; pass the value as the last argument when there is one (a missing field has none). */
+/** An error; pass the value as the last argument when there is one (a missing field has none). */
 export function violation(
   operation: string,
   location: Location,
@@ -45,7 +59,13 @@ export function violation(
 ): Violation {
   const shown = value.length > 0 ? { value: shownValue(field, value[0]) } : {};
   const parts = { field, rule, expected, ...shown };
-  return { operation, location, ...parts, message: `${operation} ${location}: ${violationSentence(parts)}` };
+  const message = `${operation} ${location}: ${violationSentence(parts)}`;
+  return { severity: "error", operation, location, ...parts, message };
+}
+
+function warning(operation: string, location: Location, field: string, rule: string, expected: string, value: unknown) {
+  const found = violation(operation, location, field, rule, expected, value);
+  return { ...found, severity: "warning" as const, message: `${found.message} (warning)` };
 }
 
 function fieldName(instancePath: string): string {
@@ -204,4 +224,52 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] as number;
+}
+
+/** The mark codegen leaves on every node of the canonical document that an advisory rule touched. */
+interface AdvisoryMark {
+  rule: string;
+  description: string;
+  keywords: string[] | "*";
+}
+
+function advisoryMark(error: ErrorObject): AdvisoryMark | undefined {
+  const mark = (error.parentSchema as Record<string, unknown> | undefined)?.["x-advisory-rule"] as
+    | AdvisoryMark
+    | undefined;
+  if (!mark) return undefined;
+  return mark.keywords === "*" || mark.keywords.includes(error.keyword) ? mark : undefined;
+}
+
+/**
+ * The warnings in the errors of a strict (canonical) validator: the failures of advisory keywords, named by their
+ * rule. A field that already has an error gets no warning: the error says more.
+ */
+export function toWarnings(
+  operation: string,
+  location: Location,
+  strictErrors: ErrorObject[],
+  data: unknown,
+  errors: Violation[],
+): Violation[] {
+  const failing = new Set(errors.map((e) => e.field));
+  const warnings: Violation[] = [];
+  const seen = new Set<string>();
+  for (const error of strictErrors) {
+    const mark = advisoryMark(error);
+    if (!mark) continue;
+    const at = fieldName(error.instancePath);
+    let field = at;
+    let value: unknown = error.data;
+    if (error.keyword === "additionalProperties") {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      field = at ? `${at}.${extra}` : extra;
+      value = valueAt(data, `${error.instancePath}/${extra.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+    }
+    const key = `${field}\u0000${mark.rule}`;
+    if (failing.has(field) || seen.has(key)) continue;
+    seen.add(key);
+    warnings.push(warning(operation, location, field, mark.rule, firstSentence(mark.description) ?? mark.rule, value));
+  }
+  return warnings;
 }
