@@ -2,10 +2,11 @@
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { completedCall, firstPage } from "../support/fixtures.js";
 import { closedServerUrl, empty, json, startHttpServer } from "../support/http-server.js";
+import { eachCall, startRewritingProxy } from "../support/rewriting-proxy.js";
 
 const SECRET = "verify-secret-token-9f8e7d";
 const env = { TWILIO_ACCOUNT_SID: "AC0123456789abcdef0123456789abcdef", TWILIO_AUTH_TOKEN: SECRET };
@@ -17,7 +18,7 @@ describe("calls-contract verify", () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/operation\s+check\s+passed\s+failed/);
     expect(result.stdout).toMatch(/createCall\s+rejects-invalid-request\s+\d+\s+0/);
-    expect(result.stdout).toMatch(/\d+ passed, 0 failed/);
+    expect(result.stdout).toMatch(/\d+ passed, 0 failed, 0 warned/);
     expect(result.stderr).toMatch(/\[\s*1\/\d+\] ✓/);
     const junit = await readFile(join(dir, "junit.xml"), "utf8");
     expect(junit).toMatch(/<testsuites name="calls-contract verify" tests="\d+" failures="0"/);
@@ -88,6 +89,39 @@ describe("calls-contract verify", () => {
       /<failure message="expected a body that matches the schema declared for its status, got 200 with 5 violation\(s\)" type="response-schema">/,
     );
     expect(result.stdout + result.stderr).not.toContain(SECRET);
+  });
+
+  it("passes with a warning naming a response key the spec does not know, and fails on it with --strict", async () => {
+    const proxy = await startRewritingProxy(inject("mockUrl"), (status, body) =>
+      status < 300 ? eachCall(body, (call) => Object.assign(call, { emergency_flag: false })) : body,
+    );
+    const lenient = await runCli(["verify", "--base-url", proxy.baseUrl], env);
+    expect(lenient.code, lenient.stdout).toBe(0);
+    expect(lenient.stdout).toMatch(/\d+ warning\(s\), not failing the run \(--strict would\)/);
+    expect(lenient.stdout).toMatch(/! \[undocumented-field\] the same 1 violation in \d+ responses/);
+    expect(lenient.stdout).toContain("- emergency_flag breaks undocumented-field:");
+    expect(lenient.stdout).toMatch(/\d+ passed, 0 failed, [1-9]\d* warned/);
+
+    const strict = await runCli(["verify", "--base-url", proxy.baseUrl, "--strict"], env);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/warning\(s\), failing the run under --strict/);
+  });
+
+  it("fails a Call whose uri names another call", async () => {
+    const other = "CA00000000000000000000000000000000";
+    const proxy = await startRewritingProxy(inject("mockUrl"), (status, body) =>
+      status < 300
+        ? eachCall(body, (call) => Object.assign(call, { uri: String(call.uri).replace(/CA\w{32}/, other) }))
+        : body,
+    );
+    const result = await runCli(["verify", "--base-url", proxy.baseUrl], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/✗ \[self-links\]/);
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `uri is /2010-04-01/Accounts/AC\\w{32}/Calls/${other}\\.json, not /2010-04-01/Accounts/AC\\w{32}/Calls/CA\\w{32}\\.json`,
+      ),
+    );
   });
 
   it("says which request could not be sent when the server is down", async () => {

@@ -7,6 +7,7 @@ import {
   type CreateCallParams,
   createCallsClient,
 } from "../../src/client/index.js";
+import type { Violation } from "../../src/validation/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, queuedCall } from "../support/fixtures.js";
 import { closedServerUrl, json, startHttpServer } from "../support/http-server.js";
 
@@ -61,6 +62,22 @@ describe("runtime validation", () => {
       violations: [expect.objectContaining({ field: "PageSize", rule: "minimum" })],
     });
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("sends a request that breaks only advisory rules, and hands its warnings to onWarning", async () => {
+    const received: Violation[][] = [];
+    const { calls, server } = await client({ onWarning: (warnings) => received.push(warnings) });
+    await calls.create({ To: "+1 801-664-0964", From: "+18016637825", Url: "https://example.com/t" });
+    expect(server.requests).toHaveLength(1);
+    expect(received.map((ws) => ws.map((w) => `${w.severity} ${w.field} ${w.rule}`))).toEqual([["warning To e164"]]);
+  });
+
+  it("calls onWarning for nothing else", async () => {
+    const received: Violation[][] = [];
+    const { calls } = await client({ onWarning: (warnings) => received.push(warnings) });
+    await calls.create({ To: "+18016640964", From: "+18016637825", Url: "https://example.com/t" });
+    await calls.create(bad).catch(() => undefined);
+    expect(received).toEqual([]);
   });
 
   it("can be switched off, so that the server judges", async () => {

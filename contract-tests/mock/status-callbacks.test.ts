@@ -133,6 +133,13 @@ describe("status callbacks", () => {
     await expect(client().list()).resolves.toMatchObject({ page: 0 });
   });
 
+  it("accepts a create that breaks only an advisory rule, and logs the warning", async () => {
+    await expect(client().create({ ...base, To: "+1 310-555-5555" })).resolves.toMatchObject({ status: "queued" });
+    expect(logged).toEqual([
+      'warning: createCall body: To breaks e164: Send phone numbers in E.164, a plus sign and digits only., got "+1 310-555-5555" (warning)',
+    ]);
+  });
+
   it("never calls a URL off this machine, and says so", async () => {
     await client().create({ ...base, StatusCallback: "https://user:pw-secret@hooks.example.invalid/status" });
     await vi.waitFor(() => expect(logged).toHaveLength(1));

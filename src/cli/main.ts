@@ -10,12 +10,13 @@ const HELP = `calls-contract: Twilio's Calls API as a strict contract
 
 Usage:
   calls-contract mock   [--host 127.0.0.1] [--port 4010] [--dynamic] [--seed N]
-  calls-contract verify [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes]
+  calls-contract verify [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes] [--strict]
 
 mock     serves the spec with Prism on loopback until Ctrl-C
 verify   checks a server against the spec; without --base-url it starts the mock itself.
          Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (test values for the mock).
-         Exits 0 when every check passes, 1 on any violation, 2 on a usage or start-up error.
+         Exits 0 when no check fails (warnings alone pass), 1 on an error, or on a warning
+         with --strict, 2 on a usage or start-up error.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
         junit: { type: "string" },
         json: { type: "string" },
         "allow-writes": { type: "boolean" },
+        strict: { type: "boolean" },
       },
     });
     return runVerifyCommand(values);

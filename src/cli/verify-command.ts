@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { type RunningMock, startMock } from "../mock/index.js";
 import { CHECKS, type CheckOutcome, runVerify } from "../verify/index.js";
-import { renderFailures, renderJson, renderJunit, renderTable } from "../verify/report.js";
+import { renderFailures, renderJson, renderJunit, renderTable, splitFailures } from "../verify/report.js";
 import { UsageError } from "./flags.js";
 import { onInterrupt } from "./signals.js";
 
@@ -14,6 +14,8 @@ interface VerifyFlags {
   junit?: string;
   json?: string;
   "allow-writes"?: boolean;
+  /** Fail on warnings too. */
+  strict?: boolean;
 }
 
 function credentialsFor(usingMock: boolean) {
@@ -66,10 +68,14 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
       credentials,
       allowWrites: flags["allow-writes"],
       onOutcome: (o: CheckOutcome, index, total) => {
-        if (o.check === "status-declared" || o.check === "response-schema") {
+        if (
+          o.check !== "accepts-valid-request" &&
+          o.check !== "rejects-invalid-request" &&
+          o.check !== "requires-auth"
+        ) {
           if (!o.passed)
             process.stderr.write(
-              `  [${String(index).padStart(3)}/${total}] ✗ ${o.check} ${o.operation} ${o.subject}\n`,
+              `  [${String(index).padStart(3)}/${total}] ${o.severity === "warning" ? "!" : "✗"} ${o.check} ${o.operation} ${o.subject}\n`,
             );
           return;
         }
@@ -79,23 +85,25 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
       },
     });
     const seconds = (performance.now() - started) / 1000;
-    const failures = result.outcomes.filter((o) => !o.passed);
+    const { errors, warnings } = splitFailures(result.outcomes);
     process.stdout.write(`\n${renderTable(result.outcomes)}\n`);
     if (result.skipped.length > 0)
-      process.stdout.write(`\nskipped ${result.skipped.length} request(s): ${result.skipped[0]!.reason}\n`);
-    if (failures.length > 0) {
-      process.stdout.write(`\n${failures.length} failed check(s):\n${renderFailures(failures)}\n`);
-      process.stdout.write(
-        `\nchecks: ${Object.entries(CHECKS)
-          .map(([name, what]) => `\n  ${name}: ${what}`)
-          .join("")}\n`,
-      );
+      process.stdout.write(`\nskipped ${result.skipped.length} request(s): ${result.skipped[0]?.reason}\n`);
+    if (errors.length > 0) process.stdout.write(`\n${errors.length} failed check(s):\n${renderFailures(errors)}\n`);
+    if (warnings.length > 0) {
+      const weight = flags.strict ? "failing the run under --strict" : "not failing the run (--strict would)";
+      process.stdout.write(`\n${warnings.length} warning(s), ${weight}:\n${renderFailures(warnings)}\n`);
     }
-    if (flags.junit) await writeFile(flags.junit, renderJunit(result, seconds));
+    if (errors.length + warnings.length > 0) {
+      const catalogue = Object.entries(CHECKS).map(([name, what]) => `\n  ${name}: ${what}`);
+      process.stdout.write(`\nchecks: ${catalogue.join("")}\n`);
+    }
+    if (flags.junit) await writeFile(flags.junit, renderJunit(result, seconds, flags.strict));
     if (flags.json) await writeFile(flags.json, renderJson(result, baseUrl));
-    const passed = result.outcomes.length - failures.length;
-    process.stdout.write(`\n${passed} passed, ${failures.length} failed (${seconds.toFixed(1)} s)\n`);
-    return failures.length > 0 ? 1 : 0;
+    const passed = result.outcomes.length - errors.length - warnings.length;
+    const summary = `${passed} passed, ${errors.length} failed, ${warnings.length} warned`;
+    process.stdout.write(`\n${summary} (${seconds.toFixed(1)} s)\n`);
+    return errors.length > 0 || (flags.strict && warnings.length > 0) ? 1 : 0;
   } finally {
     removeHandlers();
     await mock?.stop();

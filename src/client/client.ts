@@ -25,6 +25,11 @@ export interface CallsClientOptions {
   fetch?: Fetch;
   /** Check every request against the spec before sending it (default true): a request it rejects never leaves. */
   validate?: boolean;
+  /**
+   * Receives the warnings of a request that is sent anyway: what Twilio accepts but the contract's advisory rules
+   * advise against (a number with separators, several events in one value). Warnings never block a request.
+   */
+  onWarning?: (warnings: Violation[]) => void;
   /** Per-attempt time limit. Defaults to 30 s. */
   timeoutMs?: number;
   /** Retries of 429 and 503 answers, and of reads that failed on the network. */
@@ -115,11 +120,14 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
   ): Promise<void> {
     if (options.validate === false) return;
     const v = await loadValidators();
-    const violations: Violation[] = [
-      ...v.validatePathParams(operation, parts.path).violations,
-      ...(parts.query ? v.validateQuery(operation, parts.query as Record<string, unknown>).violations : []),
-      ...(parts.body ? v.validateBody(operation, parts.body as Record<string, unknown>).violations : []),
+    const results = [
+      v.validatePathParams(operation, parts.path),
+      ...(parts.query ? [v.validateQuery(operation, parts.query as Record<string, unknown>)] : []),
+      ...(parts.body ? [v.validateBody(operation, parts.body as Record<string, unknown>)] : []),
     ];
+    const violations = results.flatMap((r) => r.violations);
+    const warnings = results.flatMap((r) => r.warnings);
+    if (violations.length === 0 && warnings.length > 0) options.onWarning?.(warnings);
     if (violations.length > 0) {
       const list = violations.map(v.violationSentence).join("; ");
       throw new CallsError("validation", `${operation}: not sent, the request breaks the spec: ${list}`, {

@@ -1,6 +1,13 @@
 // The catalogue of named checks `calls-contract verify` runs on every exchange with a server, one function each.
-// A check returns its outcome, or undefined where it does not apply to that exchange.
-import { operations, validateResponse, violationSentence } from "../validation/index.js";
+// A check returns its outcome, or undefined where it does not apply to that exchange. A failed check is an error
+// (the server does what Twilio does not) or a warning (it breaks one of the contract's advisory rules only).
+import {
+  operations,
+  type Severity,
+  type ValidationResult,
+  validateResponse,
+  violationSentence,
+} from "../validation/index.js";
 import type { RequestCase } from "./corpus.js";
 import type { Exchange } from "./http.js";
 
@@ -8,13 +15,19 @@ export const CHECKS = {
   "accepts-valid-request": "a request the spec allows gets the operation's success status (or 404 for an unknown call)",
   "rejects-invalid-request": "a request the spec forbids gets 400",
   "status-declared": "every status code the server answers with is declared for the operation",
-  "response-schema": "every response body matches the schema declared for its status, with no extra keys",
+  "response-schema": "every response body matches the schema declared for its status",
+  "self-links": "a Call's uri and subresource_uris name its own account_sid and sid",
   "requires-auth": "a request without credentials gets 401",
+  "undocumented-field":
+    "warning: a response carries no key the spec does not describe (new keys are drift, not failure)",
+  "advisory-rules": "warning: a response follows the contract's advisory rules, which are stricter than Twilio",
 } as const;
 export type CheckName = keyof typeof CHECKS;
 
 export interface CheckOutcome {
   check: CheckName;
+  /** How much a failure weighs: an error fails the run, a warning only with --strict. */
+  severity: Severity;
   operation: string;
   /** What was sent, in words: "rejects Timeout 601". */
   subject: string;
@@ -46,8 +59,10 @@ function outcome(
   actual: string,
   details: string[] = [],
 ): CheckOutcome {
+  const severity: Severity = check === "undocumented-field" || check === "advisory-rules" ? "warning" : "error";
   return {
     check,
+    severity,
     operation: e.testCase.operation,
     subject: e.subject,
     request: e.request,
@@ -69,18 +84,25 @@ function describeAnswer(exchange: Exchange): string {
 
 const declaredStatuses = (e: Exchanged) => Object.keys(operations[e.testCase.operation].validators.responses);
 
+// Several checks read the same validation of the same body: validate it once per exchange.
+const validated = new WeakMap<Exchange, ValidationResult>();
+function responseValidation(e: Exchanged): ValidationResult | undefined {
+  if (!declaredStatuses(e).includes(String(e.exchange.status))) return undefined;
+  let result = validated.get(e.exchange);
+  if (!result) {
+    result = validateResponse(e.testCase.operation, e.exchange.status, e.exchange.body);
+    validated.set(e.exchange, result);
+  }
+  return result;
+}
+
 export const acceptsValidRequest: Check = (e) => {
   if (!e.authenticated || e.testCase.expect !== "accept") return undefined;
   const manifest = operations[e.testCase.operation];
   // An unknown call is a fine answer to a valid request about one.
   const allowed = [manifest.successStatus, ...(manifest.pathParams.includes("Sid") ? [404] : [])];
-  return outcome(
-    "accepts-valid-request",
-    e,
-    allowed.includes(e.exchange.status),
-    allowed.join(" or "),
-    describeAnswer(e.exchange),
-  );
+  const passed = allowed.includes(e.exchange.status);
+  return outcome("accepts-valid-request", e, passed, allowed.join(" or "), describeAnswer(e.exchange));
 };
 
 export const rejectsInvalidRequest: Check = (e) => {
@@ -101,18 +123,77 @@ export const statusDeclared: Check = (e) => {
 };
 
 export const responseSchema: Check = (e) => {
-  if (!declaredStatuses(e).includes(String(e.exchange.status))) return undefined;
-  const result = validateResponse(e.testCase.operation, e.exchange.status, e.exchange.body);
-  const status = e.exchange.status;
-  const actual = `${status} with ${result.valid ? "a conforming body" : `${result.violations.length} violation(s)`}`;
+  const result = responseValidation(e);
+  if (!result) return undefined;
+  const count = result.violations.length;
+  const actual = `${e.exchange.status} with ${result.valid ? "a conforming body" : `${count} violation(s)`}`;
   const details = result.violations.map(violationSentence);
+  const expected = "a body that matches the schema declared for its status";
+  return outcome("response-schema", e, result.valid, expected, actual, details);
+};
+
+function warningCheck(check: CheckName, expected: string, pick: (rule: string) => boolean): Check {
+  return (e) => {
+    const result = responseValidation(e);
+    if (!result) return undefined;
+    const warnings = result.warnings.filter((w) => pick(w.rule));
+    const actual = `${e.exchange.status} with ${warnings.length === 0 ? "none" : `${warnings.length} warning(s)`}`;
+    return outcome(check, e, warnings.length === 0, expected, actual, warnings.map(violationSentence));
+  };
+}
+
+export const undocumentedField = warningCheck(
+  "undocumented-field",
+  "only keys the spec describes",
+  (rule) => rule === "undocumented-field",
+);
+
+export const advisoryRules = warningCheck(
+  "advisory-rules",
+  "a body that also follows the advisory rules",
+  (rule) => rule !== "undocumented-field",
+);
+
+/** Every Call in a body: the body itself when it is one, or each entry of a page's `calls`. */
+function callsIn(body: unknown): Array<Record<string, unknown>> {
+  if (body === null || typeof body !== "object") return [];
+  const record = body as Record<string, unknown>;
+  if (Array.isArray(record.calls)) return record.calls.filter((c) => c !== null && typeof c === "object");
+  return typeof record.sid === "string" && typeof record.uri === "string" ? [record] : [];
+}
+
+/** Where a Call's own links must point: at its account and SID (or, for account-level ones, its account). */
+export function selfLinkProblems(call: Record<string, unknown>): string[] {
+  const { sid, account_sid: account, uri } = call;
+  if (typeof sid !== "string" || typeof account !== "string") return [];
+  const own = `/2010-04-01/Accounts/${account}/Calls/${sid}`;
+  const problems: string[] = [];
+  if (typeof uri === "string" && uri !== `${own}.json`) problems.push(`uri is ${uri}, not ${own}.json`);
+  const links = call.subresource_uris;
+  if (links && typeof links === "object") {
+    for (const [name, link] of Object.entries(links)) {
+      if (typeof link !== "string") continue;
+      const underCall = link.startsWith(`${own}/`);
+      const accountPrefix = `/2010-04-01/Accounts/${account}/Calls/`;
+      const accountLevel = link.startsWith(accountPrefix) && /^[A-Za-z]+\.json$/.test(link.slice(accountPrefix.length));
+      if (!underCall && !accountLevel) problems.push(`subresource_uris.${name} is ${link}, not under ${own}/`);
+    }
+  }
+  return problems.map((p) => `${sid}: ${p}`);
+}
+
+export const selfLinks: Check = (e) => {
+  const calls = e.exchange.status < 300 ? callsIn(e.exchange.body) : [];
+  if (calls.length === 0) return undefined;
+  const problems = calls.flatMap(selfLinkProblems);
+  const actual = problems.length === 0 ? "links to itself" : `${problems.length} link(s) elsewhere`;
   return outcome(
-    "response-schema",
+    "self-links",
     e,
-    result.valid,
-    "a body that matches the schema declared for its status",
+    problems.length === 0,
+    "links under the call's own account and SID",
     actual,
-    details,
+    problems,
   );
 };
 
@@ -123,4 +204,7 @@ export const ALL_CHECKS: Check[] = [
   requiresAuth,
   statusDeclared,
   responseSchema,
+  selfLinks,
+  undocumentedField,
+  advisoryRules,
 ];

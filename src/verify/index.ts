@@ -18,6 +18,7 @@ export interface VerifyOptions {
 }
 
 export interface VerifyResult {
+  /** Every check of every exchange; a failed one is an error or a warning by its severity. */
   outcomes: CheckOutcome[];
   /** Cases not sent, with why. */
   skipped: Array<{ operation: string; subject: string; reason: string }>;
@@ -85,8 +86,9 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
       const check: CheckName = "status-declared";
       const request = `${operations[testCase.operation].method} ${testCase.operation}`;
       const failure = { expected: "an HTTP answer", actual: exchange, details: [] };
+      const subject = subjectOf(planned);
       produced = [
-        { check, operation: testCase.operation, subject: subjectOf(planned), request, passed: false, ...failure },
+        { check, severity: "error", operation: testCase.operation, subject, request, passed: false, ...failure },
       ];
     } else {
       const exchanged: Exchanged = {

@@ -10,15 +10,28 @@ interface Tally {
   operation: string;
   check: string;
   passed: number;
+  /** Failed checks of error severity. */
   failed: number;
+  /** Failed checks of warning severity. */
+  warned: number;
+}
+
+/** The failed checks that are errors, and those that are warnings. */
+export function splitFailures(outcomes: CheckOutcome[]): { errors: CheckOutcome[]; warnings: CheckOutcome[] } {
+  const failed = outcomes.filter((o) => !o.passed);
+  return {
+    errors: failed.filter((o) => o.severity === "error"),
+    warnings: failed.filter((o) => o.severity === "warning"),
+  };
 }
 
 export function tally(outcomes: CheckOutcome[]): Tally[] {
   const rows = new Map<string, Tally>();
   for (const o of outcomes) {
     const key = `${o.operation}\u0000${o.check}`;
-    const row = rows.get(key) ?? { operation: o.operation, check: o.check, passed: 0, failed: 0 };
+    const row = rows.get(key) ?? { operation: o.operation, check: o.check, passed: 0, failed: 0, warned: 0 };
     if (o.passed) row.passed += 1;
+    else if (o.severity === "warning") row.warned += 1;
     else row.failed += 1;
     rows.set(key, row);
   }
@@ -31,17 +44,19 @@ export function tally(outcomes: CheckOutcome[]): Tally[] {
 
 export function renderTable(outcomes: CheckOutcome[]): string {
   const rows = tally(outcomes);
-  const header = ["operation", "check", "passed", "failed"];
-  const cells = rows.map((r) => [r.operation, r.check, String(r.passed), String(r.failed)]);
+  const header = ["operation", "check", "passed", "failed", "warned"];
+  const cells = rows.map((r) => [r.operation, r.check, String(r.passed), String(r.failed), String(r.warned)]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((v, i) => (i >= 2 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
 }
 
+const mark = (o: CheckOutcome) => (o.severity === "warning" ? "!" : "✗");
+
 /** One failure in full: the check, the request, what was expected and what came back, and each violation. */
 export function renderFailure(o: CheckOutcome): string {
   const head = [
-    `✗ [${o.check}] ${o.operation} ${o.subject}`,
+    `${mark(o)} [${o.check}] ${o.operation} ${o.subject}`,
     `    request:  ${o.request}`,
     `    expected: ${o.expected}`,
     `    got:      ${o.actual}`,
@@ -70,7 +85,7 @@ export function renderFailures(failures: CheckOutcome[]): string {
         first.details.length > 0
           ? `the same ${plural(first.details.length, "violation")} in ${group.length} responses`
           : `the same answer to ${group.length} requests`;
-      const head = [`✗ [${first.check}] ${what}`];
+      const head = [`${mark(first)} [${first.check}] ${what}`];
       if (sameExpected) head.push(`    expected: ${first.expected}`);
       head.push(`    got:      ${first.actual}`);
       const details = first.details.map((d) => `      - ${d}`);
@@ -100,42 +115,58 @@ function failureElement(o: CheckOutcome): string {
   return `<failure ${attributes}>${escapeXml(renderFailure(o))}</failure>`;
 }
 
-export function renderJunit(result: VerifyResult, seconds: number): string {
+/** A warning fails its test case only under --strict; otherwise the case passes and says why in system-out. */
+function caseChildren(o: CheckOutcome, strict: boolean): string[] {
+  if (o.passed) return [];
+  if (o.severity === "error" || strict) return [failureElement(o)];
+  const text = escapeXml(`warning: expected ${o.expected}, got ${o.actual}\n${renderFailure(o)}`);
+  return [
+    element("properties", {}, [element("property", { name: "severity", value: "warning" })]),
+    `<system-out>${text}</system-out>`,
+  ];
+}
+
+/** JUnit XML: one test case per request and check; warnings are failures only when `strict`. */
+export function renderJunit(result: VerifyResult, seconds: number, strict = false): string {
+  const counts = (outcomes: CheckOutcome[]) => {
+    const { errors, warnings } = splitFailures(outcomes);
+    return errors.length + (strict ? warnings.length : 0);
+  };
   const byOperation = new Map<string, CheckOutcome[]>();
   for (const o of result.outcomes) byOperation.set(o.operation, [...(byOperation.get(o.operation) ?? []), o]);
   const suites = [...byOperation].map(([operation, outcomes]) => {
     const cases = outcomes.map((o) =>
-      element(
-        "testcase",
-        { classname: operation, name: `[${o.check}] ${o.subject}` },
-        o.passed ? [] : [failureElement(o)],
-      ),
+      element("testcase", { classname: operation, name: `[${o.check}] ${o.subject}` }, caseChildren(o, strict)),
     );
     const skips = result.skipped
       .filter((s) => s.operation === operation)
       .map((s) =>
         element("testcase", { classname: operation, name: s.subject }, [element("skipped", { message: s.reason })]),
       );
-    const failures = outcomes.filter((o) => !o.passed).length;
-    const counts = { tests: outcomes.length + skips.length, failures, skipped: skips.length };
-    return element("testsuite", { name: operation, ...counts }, [...cases, ...skips]);
+    const attributes = {
+      name: operation,
+      tests: outcomes.length + skips.length,
+      failures: counts(outcomes),
+      skipped: skips.length,
+    };
+    return element("testsuite", attributes, [...cases, ...skips]);
   });
-  const failed = result.outcomes.filter((o) => !o.passed).length;
   const totals = {
     name: "calls-contract verify",
     tests: result.outcomes.length,
-    failures: failed,
+    failures: counts(result.outcomes),
     time: seconds.toFixed(3),
   };
   return `<?xml version="1.0" encoding="UTF-8"?>\n${element("testsuites", totals, suites)}\n`;
 }
 
 export function renderJson(result: VerifyResult, baseUrl: string): string {
-  const failed = result.outcomes.filter((o) => !o.passed).length;
+  const { errors, warnings } = splitFailures(result.outcomes);
   const report = {
     baseUrl,
-    passed: result.outcomes.length - failed,
-    failed,
+    passed: result.outcomes.length - errors.length - warnings.length,
+    failed: errors.length,
+    warnings: warnings.length,
     table: tally(result.outcomes),
     outcomes: result.outcomes,
     skipped: result.skipped,
