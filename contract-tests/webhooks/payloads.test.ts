@@ -66,6 +66,61 @@ const broken: Array<[WebhookId, string, Record<string, string | undefined>, stri
     "required",
   ],
   ["voiceRequest", "a Direction outbound", { Direction: "outbound" }, "Direction", "enum"],
+  ["statusCallback", "AnsweredBy banana", { AnsweredBy: "banana" }, "AnsweredBy", "enum"],
+  ["statusCallback", "a Duration of abc", { Duration: "abc" }, "Duration", "type"],
+  [
+    "statusCallback",
+    "a MachineDetectionDuration of abc",
+    { MachineDetectionDuration: "abc" },
+    "MachineDetectionDuration",
+    "type",
+  ],
+  [
+    "recordingStatusCallback",
+    "neither a CallSid nor a ConferenceSid",
+    { CallSid: undefined },
+    "CallSid|ConferenceSid",
+    "anyOf",
+  ],
+  [
+    "recordingStatusCallback",
+    "a ConferenceSid with the prefix CA",
+    { ConferenceSid: call.CallSid },
+    "ConferenceSid",
+    "pattern",
+  ],
+];
+
+// Variants Twilio documents or was seen sending, each with its source.
+const variants: Array<[WebhookId, string, Record<string, string | undefined>]> = [
+  // support.twilio.com article 360014251313: failed, when Voice Recording Encryption cannot encrypt.
+  ["recordingStatusCallback", "RecordingStatus failed", { RecordingStatus: "failed", ErrorCode: "16104" }],
+  // wittyreference/twilio-claude-plugin@719dff3e, skills/recordings/references/test-results.md (2026-03-24).
+  [
+    "recordingStatusCallback",
+    "RecordingSource StartCallRecordingTwiML",
+    { RecordingSource: "StartCallRecordingTwiML" },
+  ],
+  // A conference's recording names the conference, not a call.
+  [
+    "recordingStatusCallback",
+    "a conference recording with ConferenceSid and no CallSid",
+    { CallSid: undefined, ConferenceSid: "CF0123456789abcdef0123456789abcdef", RecordingSource: "Conference" },
+  ],
+  // Captured status callbacks of calls with answering machine detection carry these beside CallDuration.
+  [
+    "statusCallback",
+    "the completed event of a call with answering machine detection",
+    {
+      CallStatus: "completed",
+      CallDuration: "49",
+      Duration: "1",
+      AnsweredBy: "human",
+      MachineDetectionDuration: "2130",
+      Called: "+13105555555",
+      Caller: "+12125551234",
+    },
+  ],
 ];
 
 describe("webhook payloads", () => {
@@ -82,6 +137,14 @@ describe("webhook payloads", () => {
       rule: v.rule,
     }));
     expect(violations).toEqual([{ field, rule }]);
+  });
+
+  it.each(variants)("%s accepts %s", (kind, _, change) => {
+    const payload = Object.fromEntries(
+      Object.entries({ ...valid[kind], ...change }).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>;
+    const result = validateWebhook(kind, new URLSearchParams(payload));
+    expect([...result.violations, ...result.warnings].map((v) => v.message)).toEqual([]);
   });
 
   it("reads numbers in a payload as numbers", () => {
