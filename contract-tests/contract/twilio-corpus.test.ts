@@ -3,7 +3,6 @@
 // lists every error and every warning, so a rule that turns stricter or looser shows up here at once. The accepted
 // requests also go through the client and the mock, and what the installed twilio-node really serialises is
 // checked as it is produced.
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { type CreateCallParams, createCallsClient } from "../../src/client/index.js";
 import {
@@ -23,6 +22,7 @@ import webhooks from "../fixtures/twilio/webhooks.json" with { type: "json" };
 import { toMock } from "../support/exchange.js";
 import { ACCOUNT_SID, AUTH_TOKEN, queuedCall } from "../support/fixtures.js";
 import { json, startHttpServer } from "../support/http-server.js";
+import { recordingSdk } from "../support/twilio-node.js";
 
 type Finding = { field: string; rule: string };
 interface Verdict {
@@ -141,30 +141,11 @@ describe("check Twilio corpus: webhooks", () => {
 // What the installed twilio-node (the devDependency) puts on the wire, produced now rather than copied, so that
 // bumping the SDK re-checks it.
 describe("check Twilio corpus: what twilio-node serialises", () => {
-  const require = createRequire(import.meta.url);
-  const twilio = require("twilio") as (sid: string, token: string, options: object) => any;
-
-  function recordingSdk() {
-    const sent: Array<{
-      method: string;
-      uri: string;
-      data?: Record<string, unknown>;
-      params?: Record<string, unknown>;
-    }> = [];
-    const httpClient = {
-      request: async (options: {
-        method: string;
-        uri: string;
-        data?: Record<string, unknown>;
-        params?: Record<string, unknown>;
-      }) => {
-        sent.push(options);
-        const body = options.method.toUpperCase() === "GET" ? { calls: [], next_page_uri: null } : queuedCall();
-        return { statusCode: options.method.toUpperCase() === "POST" ? 201 : 200, body, headers: {} };
-      },
-    };
-    return { sdk: twilio(ACCOUNT_SID, AUTH_TOKEN, { httpClient }), sent };
-  }
+  const sdkAnsweringQueued = () =>
+    recordingSdk((options) => {
+      const get = options.method.toUpperCase() === "GET";
+      return { statusCode: get ? 200 : 201, body: get ? { calls: [], next_page_uri: null } : queuedCall() };
+    });
 
   /** The SDK's data object as form entries: arrays become repeated keys, as its serializer sends them. */
   const entries = (data: Record<string, unknown> = {}) =>
@@ -175,7 +156,7 @@ describe("check Twilio corpus: what twilio-node serialises", () => {
     );
 
   it("accepts a create with every option twilio-node 6.2.0 offers", async () => {
-    const { sdk, sent } = recordingSdk();
+    const { sdk, sent } = sdkAnsweringQueued();
     await sdk.calls.create({
       to: "+13105555555",
       from: "+12125551234",
@@ -196,7 +177,7 @@ describe("check Twilio corpus: what twilio-node serialises", () => {
   });
 
   it("accepts the date-time filters twilio-node sends for Date objects", async () => {
-    const { sdk, sent } = recordingSdk();
+    const { sdk, sent } = sdkAnsweringQueued();
     await sdk.calls.page({
       startTimeAfter: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)),
       endTimeBefore: new Date(Date.UTC(2024, 0, 3)),

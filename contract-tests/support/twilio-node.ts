@@ -32,23 +32,45 @@ function dummy(option: string): unknown {
   return "x";
 }
 
-type Sent = { method: string; data?: Record<string, unknown>; params?: Record<string, unknown> };
+/** What the SDK hands its HTTP client: the form body in `data`, the query in `params`. */
+export interface SentBySdk {
+  method: string;
+  uri: string;
+  data?: Record<string, unknown>;
+  params?: Record<string, unknown>;
+}
 
-async function wireKeys(
-  call: (sdk: any) => Promise<unknown>,
-  pick: (sent: Sent) => Record<string, unknown> | undefined,
-) {
-  const sent: Sent[] = [];
+/** The few members of the SDK's client these tests call. */
+export interface TwilioSdk {
+  calls: ((sid: string) => { update(options: object): Promise<unknown> }) & {
+    create(options: object): Promise<unknown>;
+    page(options: object): Promise<unknown>;
+  };
+}
+
+/** The installed SDK over an HTTP client that records each request and answers it with `answer`. */
+export function recordingSdk(answer: (sent: SentBySdk) => { statusCode: number; body: unknown }) {
+  const sent: SentBySdk[] = [];
   const httpClient = {
-    request: async (options: Sent) => {
+    request: async (options: SentBySdk) => {
       sent.push(options);
-      const get = options.method.toUpperCase() === "GET";
-      return { statusCode: get ? 200 : 201, body: get ? { calls: [], next_page_uri: null } : {}, headers: {} };
+      return { ...answer(options), headers: {} };
     },
   };
-  const twilio = require("twilio") as (sid: string, token: string, options: object) => unknown;
-  await call(twilio("AC0123456789abcdef0123456789abcdef", "token", { httpClient }));
-  return Object.keys(pick(sent[0] as Sent) ?? {}).sort();
+  const twilio = require("twilio") as (sid: string, token: string, options: object) => TwilioSdk;
+  return { sdk: twilio("AC0123456789abcdef0123456789abcdef", "token", { httpClient }), sent };
+}
+
+async function wireKeys(
+  call: (sdk: TwilioSdk) => Promise<unknown>,
+  pick: (sent: SentBySdk) => Record<string, unknown> | undefined,
+) {
+  const { sdk, sent } = recordingSdk((options) => {
+    const get = options.method.toUpperCase() === "GET";
+    return { statusCode: get ? 200 : 201, body: get ? { calls: [], next_page_uri: null } : {} };
+  });
+  await call(sdk);
+  return Object.keys(pick(sent[0] as SentBySdk) ?? {}).sort();
 }
 
 export interface SdkSurface {
