@@ -41,18 +41,24 @@ const FIELD_CODES: Record<string, { missing?: number; invalid: number }> = {
 const INVALID_PARAMETER = 20001;
 
 export function codeFor(violation: Violation): number {
-  const codes = FIELD_CODES[violation.field];
+  // Own properties only: a field named "constructor" is the sender's, not Object's.
+  const codes = Object.hasOwn(FIELD_CODES, violation.field) ? FIELD_CODES[violation.field] : undefined;
   if (!codes) return INVALID_PARAMETER;
   return violation.rule === "required" ? (codes.missing ?? codes.invalid) : codes.invalid;
 }
 
-/** One 400 body for every violation found; the message leads with the first, `details` lists them all. */
+/** How many violations a 400 lists in `details`; the rest are counted. */
+export const LISTED_VIOLATIONS = 20;
+
+/** One 400 body for the violations found; the message leads with the first, `details` lists the first 20. */
 export function invalidRequest(violations: Violation[]): TwilioErrorBody {
   const first = violations[0]!;
   const more =
     violations.length > 1 ? ` (and ${violations.length - 1} more problem${violations.length > 2 ? "s" : ""})` : "";
+  const unlisted = violations.length - LISTED_VIOLATIONS;
   return twilioError(400, codeFor(first), `${violationSentence(first)}${more}`, {
-    violations: violations.map((v) => ({
+    ...(unlisted > 0 ? { more: `${unlisted} more violations are not listed` } : {}),
+    violations: violations.slice(0, LISTED_VIOLATIONS).map((v) => ({
       location: v.location,
       field: v.field,
       rule: v.rule,
@@ -76,7 +82,8 @@ export const MAGIC_NUMBERS = {
 export function magicNumberError(body: Record<string, unknown>): TwilioErrorBody | undefined {
   for (const field of ["From", "To"] as const) {
     const table: Record<string, readonly [number, string]> = MAGIC_NUMBERS[field];
-    const hit = typeof body[field] === "string" ? table[body[field] as string] : undefined;
+    const number = body[field];
+    const hit = typeof number === "string" && Object.hasOwn(table, number) ? table[number] : undefined;
     if (hit) return twilioError(400, hit[0], hit[1]);
   }
   return undefined;

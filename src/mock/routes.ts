@@ -19,6 +19,8 @@ export type RouteMatch =
   | { route: Route; params: Record<string, string> }
   /** The path exists, but not for this method. */
   | { allowed: string[] }
+  /** A path segment is not valid percent-encoding. */
+  | { malformed: string }
   | undefined;
 
 export function matchRoute(method: string, pathname: string): RouteMatch {
@@ -26,6 +28,14 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
   if (onPath.length === 0) return undefined;
   const route = onPath.find((r) => r.method === method);
   if (!route) return { allowed: onPath.map((r) => r.method) };
-  const values = (route.pattern.exec(pathname) ?? []).slice(1).map(decodeURIComponent);
+  const raw = (route.pattern.exec(pathname) ?? []).slice(1);
+  const values: string[] = [];
+  for (const segment of raw) {
+    try {
+      values.push(decodeURIComponent(segment));
+    } catch {
+      return { malformed: segment };
+    }
+  }
   return { route, params: Object.fromEntries(route.params.map((name, i) => [name, values[i] ?? ""])) };
 }

@@ -53,7 +53,7 @@ function run<T>(
 }
 
 function manifestOf(operationId: OperationId) {
-  const manifest = operations[operationId];
+  const manifest = Object.hasOwn(operations, operationId) ? operations[operationId] : undefined;
   if (!manifest) throw new Error(`unknown operation ${operationId}; known: ${Object.keys(operations).join(", ")}`);
   return manifest;
 }
@@ -131,7 +131,7 @@ export function validateWebhook<T = Record<string, unknown>>(
   webhookId: WebhookId,
   form: FormInput,
 ): ValidationResult<T> {
-  const manifest = webhooks[webhookId];
+  const manifest = Object.hasOwn(webhooks, webhookId) ? webhooks[webhookId] : undefined;
   if (!manifest) throw new Error(`unknown webhook ${webhookId}; known: ${Object.keys(webhooks).join(", ")}`);
   const decoded = decodeForm(webhookId, "body", form, manifest.bodyFields);
   return run<T>(manifest.validator, webhookId, "body", decoded.value, decoded.violations);

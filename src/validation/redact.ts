@@ -1,19 +1,37 @@
-// What a violation may show of a value: never a secret, never a whole long text.
+// What a violation may show of a value or a name: never a secret, never a whole long text, never more structure
+// than a person can read (a hostile body may nest 100,000 levels or repeat a key 100,000 times).
 
 // Broad on purpose: a password or token under an unexpected name is still a secret.
-const SECRET_FIELD = /pass|pasw|pwd|token|secret/i;
+const SECRET_FIELD = /pass|pasw|pwd|token|secret|passport/i;
 export const REDACTED = "[redacted]";
 const LONG_TEXT = 60;
+const MAX_DEPTH = 8;
+const MAX_ITEMS = 10;
 
 export function isSecretField(name: string): boolean {
   return SECRET_FIELD.test(name);
 }
 
-/** A copy of the value with every secret-named key's value replaced, at any depth. */
-export function redactSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecrets);
+/** Long text cut to its start and its length. */
+export function shortText(text: string, limit = LONG_TEXT): string {
+  return text.length > limit ? `${text.slice(0, 40)}… (${text.length} characters)` : text;
+}
+
+/** A copy of the value with every secret-named key's value replaced, cut at a readable depth and breadth. */
+export function redactSecrets(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return shortText(value);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretField(k) ? REDACTED : redactSecrets(v)]));
+  if (depth >= MAX_DEPTH) return Array.isArray(value) ? "[… nested deeper]" : "{… nested deeper}";
+  if (Array.isArray(value)) {
+    const shown: unknown[] = value.slice(0, MAX_ITEMS).map((item) => redactSecrets(item, depth + 1));
+    return value.length > MAX_ITEMS ? [...shown, `… (${value.length} items)`] : shown;
+  }
+  const entries = Object.entries(value);
+  const shown = entries
+    .slice(0, MAX_ITEMS * 4)
+    .map(([k, v]) => [shortText(k), isSecretField(k) ? REDACTED : redactSecrets(v, depth + 1)]);
+  if (entries.length > MAX_ITEMS * 4) shown.push(["…", `${entries.length} keys`]);
+  return Object.fromEntries(shown);
 }
 
 /** The value as a violation of `field` may show it: secrets redacted (also inside a whole body), long text cut. */
@@ -24,8 +42,5 @@ export function shownValue(field: string, value: unknown): unknown {
       .split(".")
       .pop() ?? field;
   if (isSecretField(name)) return REDACTED;
-  if (typeof value === "string" && value.length > LONG_TEXT) {
-    return `${value.slice(0, 40)}… (${value.length} characters)`;
-  }
   return redactSecrets(value);
 }

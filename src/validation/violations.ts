@@ -1,7 +1,7 @@
 // Turns ajv's errors into violations a person can act on: which operation, where, which field, which rule, what
 // the rule asks for, and what the value was.
 import type { ErrorObject } from "ajv";
-import { isSecretField, REDACTED, shownValue } from "./redact.js";
+import { isSecretField, REDACTED, shortText, shownValue } from "./redact.js";
 
 export type Location = "body" | "query" | "path" | "response";
 
@@ -58,7 +58,8 @@ export function violation(
   ...value: [] | [unknown]
 ): Violation {
   const shown = value.length > 0 ? { value: shownValue(field, value[0]) } : {};
-  const parts = { field, rule, expected, ...shown };
+  // A field name is the sender's text too: a 10 MB key must not become a 10 MB message.
+  const parts = { field: shortText(field, 120), rule, expected, ...shown };
   const message = `${operation} ${location}: ${violationSentence(parts)}`;
   return { severity: "error", operation, location, ...parts, message };
 }
@@ -202,8 +203,10 @@ export function toViolations(operation: string, location: Location, errors: Erro
   });
 }
 
-// Suggests the known name a misspelt field was probably meant to be (edit distance of at most 2).
+// Suggests the known name a misspelt field was probably meant to be (edit distance of at most 2). A name much
+// longer than every known one cannot be within 2 edits, so it costs nothing.
 function closest(name: string, known: string[]): string | undefined {
+  if (name.length > 64) return undefined;
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of known) {
