@@ -1,6 +1,7 @@
 // Status callbacks as Twilio sends them, for calls created on the mock: the requested events in order, signed
 // with the auth token the request was made with, to loopback URLs only. Delivery never blocks or fails a request.
 import { basicAuthHeader } from "../basic-auth.js";
+import { exchange } from "../http-exchange.js";
 import { isLoopbackUrl } from "../loopback.js";
 import { computeSignature } from "../webhooks.js";
 
@@ -46,9 +47,16 @@ async function deliver(
     headers["Content-Type"] = "application/x-www-form-urlencoded";
     headers["X-Twilio-Signature"] = computeSignature(authToken, target.toString(), params);
   }
-  const response = await fetch(target, { method, headers, body, signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS) });
-  await response.arrayBuffer();
-  return response.status;
+  // Redirects are not followed: the loopback rule was checked for this URL, not for wherever a 3xx points.
+  const answer = await exchange(target, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body }),
+    timeoutMs: CALLBACK_TIMEOUT_MS,
+    // Twilio reads only the status of a callback's answer; so does the mock, and no body is buffered.
+    maxAnswerBytes: 0,
+  });
+  return answer.status;
 }
 
 export function sendStatusCallbacks(
@@ -85,7 +93,8 @@ export function sendStatusCallbacks(
         const status = await deliver(url, method, params, authToken);
         if (status >= 300) log(`status callback ${event} to ${shown(url)} answered ${status}`);
       } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+        const { code, name } = error as { code?: string; name: string };
+        const cause = code ?? name;
         log(`status callback ${event} to ${shown(url)} failed (${cause}); the mock carries on`);
       }
     }

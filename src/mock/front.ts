@@ -1,7 +1,7 @@
 // The mock's front door: checks every request against the spec with the project's validators (closing Prism's
 // gaps: repeated keys, unknown fields, query names with < and >), answers mistakes the way Twilio does, and
 // passes the rest to Prism for the response.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseBasicAuth } from "../basic-auth.js";
 import {
@@ -12,10 +12,19 @@ import {
   validatePathParams,
   validateQuery,
 } from "../validation/index.js";
+import { shortText } from "../validation/redact.js";
 import { type Log, sendStatusCallbacks } from "./callbacks.js";
 import { invalidRequest, magicNumberError, sendJson, twilioError } from "./errors.js";
 import { matchRoute } from "./routes.js";
 import { createUpstream } from "./upstream.js";
+
+function parseTarget(target: string): URL | undefined {
+  try {
+    return new URL(target, "http://mock.invalid");
+  } catch {
+    return undefined;
+  }
+}
 
 interface Refusal {
   status: number;
@@ -31,6 +40,22 @@ interface Accepted {
   authToken: string;
 }
 
+/** What the front layer takes from one request before it answers 413, 408 or closes the connection. */
+export interface MockLimits {
+  /** Largest request body read. Defaults to 1 MiB: Twiml, the largest field, holds 4000 characters. */
+  maxBodyBytes: number;
+  /** Time for a whole request, headers and body. Defaults to 30 s. */
+  requestTimeoutMs: number;
+  /** Time for the request's headers. Defaults to 10 s. */
+  headersTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: MockLimits = {
+  maxBodyBytes: 1024 * 1024,
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+};
+
 export interface FrontOptions {
   host: string;
   port: number;
@@ -38,6 +63,7 @@ export interface FrontOptions {
   upstream: { host: string; port: number };
   /** Where the mock reports what it did not do (a callback not sent, a receiver that failed). */
   log: Log;
+  limits?: Partial<MockLimits>;
 }
 
 export interface RunningFront {
@@ -51,10 +77,20 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
 
   /** The answer to a request the front layer turns down itself, or what Prism needs to answer an accepted one. */
   function refusal(req: IncomingMessage, body: Buffer): Refusal | Accepted {
-    const url = new URL(req.url ?? "/", "http://mock.invalid");
+    const url = parseTarget(req.url ?? "/");
+    if (!url) {
+      const message = `The request target ${JSON.stringify(shortText(req.url ?? ""))} is not a valid path`;
+      return { status: 400, body: twilioError(400, 20001, message) };
+    }
     const found = matchRoute(req.method ?? "GET", url.pathname);
-    if (!found)
-      return { status: 404, body: twilioError(404, 20404, `The requested resource ${url.pathname} was not found`) };
+    if (!found) {
+      const message = `The requested resource ${shortText(url.pathname, 200)} was not found`;
+      return { status: 404, body: twilioError(404, 20404, message) };
+    }
+    if ("malformed" in found) {
+      const message = `The path segment ${JSON.stringify(shortText(found.malformed))} is not valid percent-encoding`;
+      return { status: 400, body: twilioError(400, 20001, message) };
+    }
     if ("allowed" in found) {
       const allowed = found.allowed.join(", ");
       const message = `Method not allowed; ${url.pathname} takes ${allowed}`;
@@ -109,10 +145,50 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     });
   }
 
-  const server = createServer((req, res) => {
+  // Whatever a request holds, it gets an answer and the next request is served: a throw becomes a 500.
+  function handleSafely(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    try {
+      handle(req, res, body);
+    } catch (error) {
+      options.log(`failed on ${req.method} ${shortText(req.url ?? "")}: ${(error as Error).message}`);
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, twilioError(500, 20500, "The mock failed on this request; it keeps serving"));
+    }
+  }
+
+  const { maxBodyBytes, requestTimeoutMs, headersTimeoutMs } = { ...DEFAULT_LIMITS, ...options.limits };
+  const server = createServer({ requestTimeout: requestTimeoutMs, headersTimeout: headersTimeoutMs }, (req, res) => {
     const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => handle(req, res, Buffer.concat(chunks)));
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      // Stop buffering at once; answer, and close the connection rather than read the rest.
+      req.off("data", onData);
+      chunks.length = 0;
+      const message = `The request body is larger than ${maxBodyBytes} bytes (Twiml, the largest field, holds 4000 characters)`;
+      sendJson(res, 413, twilioError(413, 20001, message), { Connection: "close" });
+      res.on("finish", () => req.destroy());
+    };
+    req.on("data", onData);
+    req.on("end", () => {
+      if (size <= maxBodyBytes) handleSafely(req, res, Buffer.concat(chunks));
+    });
+    req.on("error", () => req.destroy());
+  });
+  // A request the HTTP parser refuses (a bad request line, headers too large) still gets an answer.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === "ECONNRESET") {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+    const text = JSON.stringify(twilioError(status, 20001, "The request could not be read as HTTP"));
+    const head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\n`;
+    socket.end(`${head}Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {

@@ -25,6 +25,12 @@ export interface MockOptions {
   prismOnly?: boolean;
   /** Receives one line for each thing the mock declined or failed to do (callbacks). Defaults to stderr. */
   log?: (line: string) => void;
+  /** Largest request body read before the mock answers 413. Defaults to 1 MiB. */
+  maxBodyBytes?: number;
+  /** Time a whole request may take before the mock answers 408 and closes the connection. Defaults to 30 s. */
+  requestTimeoutMs?: number;
+  /** Time a request's headers may take before the mock closes the connection. Defaults to 10 s. */
+  headersTimeoutMs?: number;
 }
 
 export interface RunningMock {
@@ -60,6 +66,11 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     port,
     upstream: { host: prismHost, port: prismPort },
     log: options.log ?? ((line) => process.stderr.write(`mock: ${line}\n`)),
+    limits: {
+      ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+      ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+      ...(options.headersTimeoutMs === undefined ? {} : { headersTimeoutMs: options.headersTimeoutMs }),
+    },
   }).catch(async (error: Error) => {
     await prism.stop();
     throw new MockStartError(`could not listen on ${host}:${port}: ${error.message}`);

@@ -1,0 +1,85 @@
+// One HTTP exchange with a server this process does not trust: it asks for an unencoded answer, follows no
+// redirect (a rule that depends on where a request goes must see every hop), reads at most a set number of bytes,
+// and gives up after a set time. verify and the mock's callbacks use it; the client's transport reads the same way.
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+
+export class AnswerTooLargeError extends Error {
+  override name = "AnswerTooLargeError";
+  readonly code = "ANSWER_TOO_LARGE";
+  /** The answer's status and headers, which did arrive. */
+  status = 0;
+  headers: IncomingHttpHeaders = {};
+  constructor(readonly limit: number) {
+    super(`the answer is larger than ${limit} bytes`);
+  }
+}
+
+/** Reads a response body up to `limit` bytes; past that it stops reading, closes the response and rejects. */
+export function readBounded(response: IncomingMessage, limit: number): Promise<Buffer<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    response.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        response.destroy(new AnswerTooLargeError(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    response.on("error", reject);
+    response.on("end", () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+export interface ExchangeRequest {
+  method: string;
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  /** How much of the answer's body to read; 0 reads none of it. */
+  maxAnswerBytes: number;
+}
+
+export interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** Sends one request and reads its answer within the limits; a redirect is an answer like any other. */
+export function exchange(url: URL, request: ExchangeRequest): Promise<Answer> {
+  const module =
+    url.protocol === "https:" ? process.getBuiltinModule("node:https") : process.getBuiltinModule("node:http");
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return Promise.reject(new TypeError(`unsupported protocol ${url.protocol}`));
+  }
+  const headers: Record<string, string> = { "Accept-Encoding": "identity", ...request.headers };
+  if (request.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(request.body));
+  return new Promise((resolve, reject) => {
+    const req = module.request(url, { method: request.method, headers }, (response) => {
+      if (request.maxAnswerBytes === 0) {
+        // Only the status is wanted: do not read a byte of the body.
+        response.destroy();
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.alloc(0) });
+        return;
+      }
+      readBounded(response, request.maxAnswerBytes).then(
+        (body) => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        (error: Error) => {
+          if (error instanceof AnswerTooLargeError)
+            Object.assign(error, { status: response.statusCode ?? 0, headers: response.headers });
+          reject(error);
+        },
+      );
+    });
+    // One deadline for the whole exchange, connection and answer included.
+    const timer = setTimeout(() => {
+      req.destroy(Object.assign(new Error(`no answer within ${request.timeoutMs} ms`), { code: "ETIMEDOUT" }));
+    }, request.timeoutMs);
+    req.on("close", () => clearTimeout(timer));
+    req.on("error", reject);
+    req.end(request.body);
+  });
+}
