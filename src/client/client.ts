@@ -4,9 +4,11 @@ import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/calls.js";
 import { basicAuthHeader } from "../basic-auth.js";
 import { encodeForm } from "../form.js";
+import { credentialForms, scrubValue, secretScrubber } from "../scrub.js";
 import type { OperationId, Violation } from "../validation/index.js";
+import { isSecretField } from "../validation/redact.js";
 import { CallsError, TwilioApiError } from "./errors.js";
-import { failureError, mayHaveReachedServer } from "./failures.js";
+import { failureError, mayHaveReachedServer, unusableAnswer } from "./failures.js";
 import { backoffMs, mayTryAgain, RETRIED_STATUSES, type RetryOptions, retryAfterMs, retryPolicy } from "./retry.js";
 import { createHttpTransport, type Fetch, LiteRequest } from "./transport.js";
 import type { Call, CallPage, CreateCallParams, ListCallsFilters, UpdateCallParams } from "./types.js";
@@ -32,6 +34,8 @@ export interface CallsClientOptions {
   onWarning?: (warnings: Violation[]) => void;
   /** Per-attempt time limit. Defaults to 30 s. */
   timeoutMs?: number;
+  /** The most of one answer's body the built-in transport reads; a larger answer fails. Defaults to 10 MiB. */
+  maxResponseBytes?: number;
   /** Retries of 429 and 503 answers, and of reads that failed on the network. */
   retry?: RetryOptions;
 }
@@ -105,14 +109,29 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
   const baseUrl = (options.baseUrl ?? TWILIO_API_BASE_URL).replace(/\/+$/, "");
   const raw = createClient<paths>({
     baseUrl,
-    fetch: options.fetch ?? createHttpTransport(),
+    fetch:
+      options.fetch ??
+      createHttpTransport(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
     // With the built-in transport, skip the WHATWG Request and its body stream (measured: README, Performance).
     ...(options.fetch ? {} : { Request: LiteRequest as unknown as typeof Request }),
-    headers: { Authorization: basicAuthHeader(accountSid, options.authToken), Accept: "application/json" },
+    // identity: an answer is read as sent, never inflated past the size limit.
+    headers: {
+      Authorization: basicAuthHeader(accountSid, options.authToken),
+      Accept: "application/json",
+      "Accept-Encoding": "identity",
+    },
     bodySerializer: (body: unknown) => encodeForm(body as Record<string, unknown>),
   });
   const account = { AccountSid: accountSid };
   const policy = retryPolicy(options.retry);
+  const credentials = credentialForms(accountSid, options.authToken);
+  const scrub = secretScrubber(credentials);
+  const scrubFor = (secrets: string[]) => (secrets.length === 0 ? scrub : secretScrubber([...credentials, ...secrets]));
+  /** The values of a request's secret parameters (SipAuthPassword, Passports, ...), to keep out of its errors. */
+  const secretsOf = (params: object) =>
+    Object.entries(params)
+      .filter(([key, value]) => isSecretField(key) && typeof value === "string")
+      .map(([, value]) => value as string);
 
   async function check(
     operation: OperationId,
@@ -142,6 +161,7 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
     idempotent: boolean,
     perCall: RequestOptions,
     attempt: (signal: AbortSignal) => Promise<Outcome<T>>,
+    secrets: string[] = [],
   ): Promise<T> {
     const started = Date.now();
     const timeoutMs = perCall.timeoutMs ?? options.timeoutMs ?? 30_000;
@@ -152,6 +172,12 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
         outcome = await attempt(current.signal);
       } catch (cause) {
         current.settle();
+        const unusable = unusableAnswer(cause);
+        if (unusable) {
+          const placed = operation === "createCall" ? true : undefined;
+          const message = scrub(`${operation}: ${baseUrl}: ${unusable}`);
+          throw new CallsError("api", message, { cause, attempts: n, mayHaveBeenPlaced: placed });
+        }
         const aborted = perCall.signal?.aborted === true;
         const wait = backoffMs(policy, n);
         const retryable = idempotent || !mayHaveReachedServer(cause);
@@ -179,9 +205,12 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
         }
       }
       if (response.ok) return outcome.data as T;
-      const body = typeof outcome.error === "object" && outcome.error !== null ? outcome.error : undefined;
-      const text = typeof outcome.error === "string" && outcome.error !== "" ? `: ${outcome.error.slice(0, 200)}` : "";
-      throw new TwilioApiError(response.status, body, `HTTP ${response.status} ${response.statusText}${text}`, n);
+      // The server's words may repeat what it was sent: no credential or secret parameter leaves in an error.
+      const said = scrubValue(outcome.error, scrubFor(secrets));
+      const body = typeof said === "object" && said !== null ? said : undefined;
+      const text = typeof said === "string" && said !== "" ? `: ${said.slice(0, 200)}` : "";
+      const fallback = scrubFor(secrets)(`HTTP ${response.status} ${response.statusText}${text}`);
+      throw new TwilioApiError(response.status, body, fallback, n);
     }
   }
 
@@ -225,6 +254,7 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
           raw.POST(LIST_PATH, { params: { path: account }, body: params, headers: FORM, signal }) as Promise<
             Outcome<Call>
           >,
+        secretsOf(params),
       );
     },
     async fetch(sid, perCall = {}) {
@@ -235,8 +265,12 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
     async update(sid, params, perCall = {}) {
       const path = { ...account, Sid: sid };
       await check("updateCall", { path, body: params });
-      return execute("updateCall", false, perCall, (signal) =>
-        raw.POST(CALL_PATH, { params: { path }, body: params, headers: FORM, signal }),
+      return execute(
+        "updateCall",
+        false,
+        perCall,
+        (signal) => raw.POST(CALL_PATH, { params: { path }, body: params, headers: FORM, signal }),
+        secretsOf(params),
       );
     },
     async remove(sid, perCall = {}) {

@@ -1,7 +1,8 @@
 // What a failed request means for the caller: did it possibly reach the server (so a create may have placed a
 // call), and how to word the error. Retrying a create that may have reached Twilio could place a call twice.
+import { AnswerTooLargeError } from "../http-exchange.js";
 import { CallsError, type CallsErrorKind } from "./errors.js";
-import { MAY_HAVE_REACHED_SERVER } from "./transport.js";
+import { MAY_HAVE_REACHED_SERVER, MalformedAnswerError } from "./transport.js";
 
 // Error codes that mean no connection was made, for fetch implementations that do not tag their errors.
 const NEVER_CONNECTED = new Set([
@@ -58,4 +59,15 @@ export function failureError(failure: Failure): CallsError {
     : `no answer from ${baseUrl} (${failureCode(cause) ?? "network error"})`;
   const tries = `after ${attempts} attempt${attempts > 1 ? "s" : ""}`;
   return new CallsError(kind, `${operation}: ${what} ${tries}${placed ? PLACED_ADVICE : ""}`, details);
+}
+
+/**
+ * Why an answer that did arrive cannot be used (too large, or a success body that is not JSON), or undefined.
+ * Such a request reached the server and got an answer: it is never retried.
+ */
+export function unusableAnswer(cause: unknown): string | undefined {
+  if (cause instanceof AnswerTooLargeError) return `${cause.message} (raise maxResponseBytes to read it)`;
+  if (cause instanceof MalformedAnswerError) return cause.message;
+  if (cause instanceof SyntaxError) return "the server answered with a body that is not JSON";
+  return undefined;
 }

@@ -3,6 +3,7 @@
 // It also records whether a failed request may have reached the server, which decides if a create may be retried.
 import type http from "node:http";
 import type https from "node:https";
+import { readBounded } from "../http-exchange.js";
 
 export type Fetch = (request: Request) => Promise<Response>;
 
@@ -12,6 +13,21 @@ export const MAY_HAVE_REACHED_SERVER = Symbol("mayHaveReachedServer");
 export interface HttpTransportOptions {
   /** Concurrent sockets per host. Defaults to 64. */
   maxSockets?: number;
+  /** The most of one answer's body that is read; a larger answer fails. Defaults to 10 MiB (a page of 1000 calls is under 2 MiB). */
+  maxResponseBytes?: number;
+}
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/** A 2xx answer whose body is not the JSON it should be: an answer, not a network failure, so never retried. */
+export class MalformedAnswerError extends Error {
+  override name = "MalformedAnswerError";
+  constructor(
+    readonly status: number,
+    readonly snippet: string,
+  ) {
+    super(`the server answered ${status} with a body that is not JSON`);
+  }
 }
 
 /**
@@ -58,12 +74,18 @@ class LiteResponse {
     return this.payload.toString("utf8");
   }
   async json(): Promise<unknown> {
-    return JSON.parse(this.payload.toString("utf8"));
+    const text = this.payload.toString("utf8");
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new MalformedAnswerError(this.status, text.slice(0, 80));
+    }
   }
 }
 
 export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64 };
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   // node:http and node:https load on the first request that needs them, not at import (they cost more to load
   // than the rest of the client together); the agents are made once and kept for keep-alive.
   let plain: { module: typeof http; agent: http.Agent } | undefined;
@@ -103,12 +125,8 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
       let connected = false;
       const fail = (error: Error) => reject(Object.assign(error, { [MAY_HAVE_REACHED_SERVER]: connected }));
       const req = client.module.request(url, { method: request.method, headers, agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("error", fail);
-        res.on("end", () => {
+        readBounded(res, maxResponseBytes).then((payload) => {
           const status = res.statusCode ?? 502;
-          const payload = Buffer.concat(chunks);
           if (request instanceof LiteRequest) {
             resolve(new LiteResponse(status, res.statusMessage ?? "", res.headers, payload) as unknown as Response);
             return;
@@ -126,7 +144,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
               headers: responseHeaders,
             }),
           );
-        });
+        }, fail);
       });
       req.on("socket", (socket) => {
         if (!socket.connecting)
