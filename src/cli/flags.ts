@@ -20,3 +20,13 @@ export function parseLoopbackHost(flag: string, text: string | undefined): strin
     throw new UsageError(`${flag} must be a loopback address (127.x.x.x, localhost or ::1), got "${host}"`);
   return host;
 }
+
+/** Reads a duration flag in whole seconds, 1 to 86400, else a UsageError naming the flag and the value. */
+export function parseSeconds(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const seconds = Number(text);
+  if (!/^\d+$/.test(text) || seconds < 1 || seconds > 86_400) {
+    throw new UsageError(`${flag} must be a whole number of seconds from 1 to 86400, got "${text}"`);
+  }
+  return seconds;
+}

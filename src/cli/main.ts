@@ -11,10 +11,13 @@ const HELP = `calls-contract: Twilio's Calls API as a strict contract
 Usage:
   calls-contract mock   [--host 127.0.0.1] [--port 4010] [--dynamic] [--seed N]
   calls-contract verify [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes] [--strict]
+                        [--timeout SECONDS]
 
 mock     serves the spec with Prism on loopback until Ctrl-C
 verify   checks a server against the spec; without --base-url it starts the mock itself.
          Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (test values for the mock).
+         --timeout limits the whole run (default 300 s); each request waits at most 15 s,
+         and after 3 requests in a row without an answer the rest are not sent.
          Exits 0 when no check fails (warnings alone pass), 1 on an error, or on a warning
          with --strict, 2 on a usage or start-up error.
 `;
@@ -57,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: "string" },
         "allow-writes": { type: "boolean" },
         strict: { type: "boolean" },
+        timeout: { type: "string" },
       },
     });
     return runVerifyCommand(values);

@@ -1,8 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { type RunningMock, startMock } from "../mock/index.js";
-import { CHECKS, type CheckOutcome, runVerify } from "../verify/index.js";
+import { credentialForms, scrubValue, secretScrubber, terminalSafe, xmlSafe } from "../scrub.js";
+import { CHECKS, type CheckOutcome, runVerify, type VerifyResult } from "../verify/index.js";
 import { renderFailures, renderJson, renderJunit, renderTable, splitFailures } from "../verify/report.js";
-import { UsageError } from "./flags.js";
+import { parseSeconds, UsageError } from "./flags.js";
 import { onInterrupt } from "./signals.js";
 
 // Twilio's test-credential shapes; the mock checks only that credentials are present.
@@ -16,6 +17,8 @@ interface VerifyFlags {
   "allow-writes"?: boolean;
   /** Fail on warnings too. */
   strict?: boolean;
+  /** The whole run's time limit, in seconds. */
+  timeout?: string;
 }
 
 function credentialsFor(usingMock: boolean) {
@@ -50,59 +53,58 @@ function checkBaseUrl(text: string): string {
 export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
   const usingMock = flags["base-url"] === undefined;
   const credentials = credentialsFor(usingMock);
+  const deadlineMs = parseSeconds("--timeout", flags.timeout, 300) * 1000;
+  // Whatever a server sends back, no secret and no terminal control reaches the screen or a report.
+  const scrub = secretScrubber(credentialForms(credentials.accountSid, credentials.authToken));
+  const out = (text: string) => process.stdout.write(terminalSafe(scrub(text)));
+  const err = (text: string) => process.stderr.write(terminalSafe(scrub(text)));
   let mock: RunningMock | undefined;
   let baseUrl: string;
   if (usingMock) {
-    process.stderr.write("starting the embedded mock (Prism)…\n");
+    err("starting the embedded mock (Prism)…\n");
     mock = await startMock();
     baseUrl = mock.baseUrl;
   } else {
-    baseUrl = checkBaseUrl(flags["base-url"]!);
+    baseUrl = checkBaseUrl(flags["base-url"] ?? "");
   }
   const removeHandlers = onInterrupt(async () => mock?.stop(), 130);
   const started = performance.now();
   try {
-    process.stderr.write(`verifying ${baseUrl} against the Calls spec\n`);
-    const result = await runVerify({
+    err(`verifying ${baseUrl} against the Calls spec\n`);
+    const raw = await runVerify({
       baseUrl,
       credentials,
       allowWrites: flags["allow-writes"],
+      deadlineMs,
       onOutcome: (o: CheckOutcome, index, total) => {
-        if (
-          o.check !== "accepts-valid-request" &&
-          o.check !== "rejects-invalid-request" &&
-          o.check !== "requires-auth"
-        ) {
-          if (!o.passed)
-            process.stderr.write(
-              `  [${String(index).padStart(3)}/${total}] ${o.severity === "warning" ? "!" : "✗"} ${o.check} ${o.operation} ${o.subject}\n`,
-            );
-          return;
-        }
-        process.stderr.write(
-          `  [${String(index).padStart(3)}/${total}] ${o.passed ? "✓" : "✗"} ${o.operation} ${o.subject}\n`,
-        );
+        const at = `  [${String(index).padStart(3)}/${total}]`;
+        const perRequest = ["accepts-valid-request", "rejects-invalid-request", "requires-auth"].includes(o.check);
+        if (perRequest) err(`${at} ${o.passed ? "✓" : "✗"} ${o.operation} ${o.subject}\n`);
+        else if (!o.passed)
+          err(`${at} ${o.severity === "warning" ? "!" : "✗"} ${o.check} ${o.operation} ${o.subject}\n`);
       },
     });
     const seconds = (performance.now() - started) / 1000;
+    // Scrubbed before anything is rendered from it; the renderers' output is scrubbed once more on the way out.
+    const result = scrubValue(raw, scrub) as VerifyResult;
     const { errors, warnings } = splitFailures(result.outcomes);
-    process.stdout.write(`\n${renderTable(result.outcomes)}\n`);
-    if (result.skipped.length > 0)
-      process.stdout.write(`\nskipped ${result.skipped.length} request(s): ${result.skipped[0]?.reason}\n`);
-    if (errors.length > 0) process.stdout.write(`\n${errors.length} failed check(s):\n${renderFailures(errors)}\n`);
+    out(`\n${renderTable(result.outcomes)}\n`);
+    const reasons = new Map<string, number>();
+    for (const s of result.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+    for (const [reason, count] of reasons) out(`\nskipped ${count} request(s): ${reason}\n`);
+    if (errors.length > 0) out(`\n${errors.length} failed check(s):\n${renderFailures(errors)}\n`);
     if (warnings.length > 0) {
       const weight = flags.strict ? "failing the run under --strict" : "not failing the run (--strict would)";
-      process.stdout.write(`\n${warnings.length} warning(s), ${weight}:\n${renderFailures(warnings)}\n`);
+      out(`\n${warnings.length} warning(s), ${weight}:\n${renderFailures(warnings)}\n`);
     }
     if (errors.length + warnings.length > 0) {
       const catalogue = Object.entries(CHECKS).map(([name, what]) => `\n  ${name}: ${what}`);
-      process.stdout.write(`\nchecks: ${catalogue.join("")}\n`);
+      out(`\nchecks: ${catalogue.join("")}\n`);
     }
-    if (flags.junit) await writeFile(flags.junit, renderJunit(result, seconds, flags.strict));
-    if (flags.json) await writeFile(flags.json, renderJson(result, baseUrl));
+    if (flags.junit) await writeFile(flags.junit, xmlSafe(scrub(renderJunit(result, seconds, flags.strict))));
+    if (flags.json) await writeFile(flags.json, scrub(renderJson(result, baseUrl)));
     const passed = result.outcomes.length - errors.length - warnings.length;
-    const summary = `${passed} passed, ${errors.length} failed, ${warnings.length} warned`;
-    process.stdout.write(`\n${summary} (${seconds.toFixed(1)} s)\n`);
+    out(`\n${passed} passed, ${errors.length} failed, ${warnings.length} warned (${seconds.toFixed(1)} s)\n`);
     return errors.length > 0 || (flags.strict && warnings.length > 0) ? 1 : 0;
   } finally {
     removeHandlers();

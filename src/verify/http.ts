@@ -1,5 +1,6 @@
 // Sends one corpus case to a server as a real client would, and reads the answer without judging it.
 import { basicAuthHeader } from "../basic-auth.js";
+import { type Answer, AnswerTooLargeError, exchange } from "../http-exchange.js";
 import { operations } from "../validation/index.js";
 import { type RequestCase, VALID_CALL_SID } from "./corpus.js";
 
@@ -16,6 +17,8 @@ export interface Exchange {
   contentType: string;
   /** Parsed JSON when the body is JSON, else the text ("" when empty). */
   body: unknown;
+  /** Set when the body was not read, and why (it was larger than verify reads). */
+  unread?: string;
 }
 
 export function caseTarget(testCase: RequestCase, accountSid: string): string {
@@ -30,10 +33,19 @@ export function writesSomething(testCase: RequestCase): boolean {
   return operations[testCase.operation].method !== "GET";
 }
 
+/** How verify talks to a server it does not trust. */
+export interface SendLimits {
+  timeoutMs: number;
+  maxAnswerBytes: number;
+}
+
+export const DEFAULT_SEND_LIMITS: SendLimits = { timeoutMs: 15_000, maxAnswerBytes: 10 * 1024 * 1024 };
+
 export async function send(
   baseUrl: string,
   credentials: Credentials | undefined,
   testCase: RequestCase,
+  limits: SendLimits = DEFAULT_SEND_LIMITS,
 ): Promise<Exchange> {
   const { method } = operations[testCase.operation];
   const target = caseTarget(testCase, credentials?.accountSid ?? "AC00000000000000000000000000000000");
@@ -44,21 +56,31 @@ export async function send(
     headers["Content-Type"] = "application/x-www-form-urlencoded";
     body = new URLSearchParams(testCase.body).toString();
   }
-  const response = await fetch(`${baseUrl.replace(/\/+$/, "")}${target}`, {
-    method,
-    headers,
-    body,
-    signal: AbortSignal.timeout(15_000),
-  });
-  const contentType = response.headers.get("content-type") ?? "";
-  const text = await response.text();
+  let answer: Answer;
+  try {
+    answer = await exchange(new URL(`${baseUrl.replace(/\/+$/, "")}${target}`), {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      timeoutMs: limits.timeoutMs,
+      maxAnswerBytes: limits.maxAnswerBytes,
+    });
+  } catch (error) {
+    // An answer too large to read is still an answer: its status is judged, its body reported unread.
+    if (!(error instanceof AnswerTooLargeError)) throw error;
+    const contentType = String(error.headers["content-type"] ?? "");
+    return { method, target, status: error.status, contentType, body: undefined, unread: error.message };
+  }
+  const contentType = String(answer.headers["content-type"] ?? "");
+  const text = answer.body.toString("utf8");
   let parsed: unknown = text;
   if (/json/.test(contentType) && text !== "") {
     try {
       parsed = JSON.parse(text);
     } catch {
+      // Not JSON after all: the text itself is what the response checks judge.
       parsed = text;
     }
   }
-  return { method, target, status: response.status, contentType, body: parsed };
+  return { method, target, status: answer.status, contentType, body: parsed };
 }

@@ -4,7 +4,14 @@ import { isLoopbackUrl } from "../loopback.js";
 import { operations } from "../validation/index.js";
 import { ALL_CHECKS, CHECKS, type CheckName, type CheckOutcome, type Exchanged } from "./checks.js";
 import { type RequestCase, requestCorpus, unauthenticatedCorpus } from "./corpus.js";
-import { type Credentials, type Exchange, send, writesSomething } from "./http.js";
+import {
+  type Credentials,
+  DEFAULT_SEND_LIMITS,
+  type Exchange,
+  type SendLimits,
+  send,
+  writesSomething,
+} from "./http.js";
 
 export type { CheckName, CheckOutcome, Credentials, RequestCase };
 export { CHECKS, requestCorpus };
@@ -15,7 +22,16 @@ export interface VerifyOptions {
   /** Send createCall, updateCall and deleteCall cases even when the server is not on loopback. */
   allowWrites?: boolean;
   onOutcome?: (outcome: CheckOutcome, index: number, total: number) => void;
+  /** The whole run's time limit; requests not sent by then are listed as skipped. Defaults to 300 s. */
+  deadlineMs?: number;
+  /** One request's time limit. Defaults to 15 s. */
+  requestTimeoutMs?: number;
+  /** The most of one answer's body that is read. Defaults to 10 MiB. */
+  maxAnswerBytes?: number;
 }
+
+/** After this many requests in a row without an answer, verify stops sending: the server is not answering. */
+export const NO_ANSWER_STREAK = 3;
 
 export interface VerifyResult {
   /** Every check of every exchange; a failed one is an error or a warning by its severity. */
@@ -57,12 +73,13 @@ async function exchangeOrFailure(
   baseUrl: string,
   credentials: Credentials | undefined,
   testCase: RequestCase,
+  limits: SendLimits,
 ): Promise<Exchange | string> {
   try {
-    return await send(baseUrl, credentials, testCase);
+    return await send(baseUrl, credentials, testCase, limits);
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return `no answer (${cause?.code ?? cause?.message ?? (error as Error).message})`;
+    const { code, message } = error as { code?: string; message: string };
+    return `no answer (${code ?? message})`;
   }
 }
 
@@ -72,15 +89,33 @@ const subjectOf = ({ testCase, authenticated }: PlannedRequest) =>
 export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const { runnable, skipped } = planRequests(options.baseUrl, options.allowWrites);
   const outcomes: CheckOutcome[] = [];
+  const deadline = Date.now() + (options.deadlineMs ?? 300_000);
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_SEND_LIMITS.timeoutMs;
+  const maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_SEND_LIMITS.maxAnswerBytes;
+  let silentInARow = 0;
   let index = 0;
   for (const planned of runnable) {
     index += 1;
     const { testCase, authenticated } = planned;
+    const left = deadline - Date.now();
+    const stopped =
+      left <= 0
+        ? `not sent: the run's time limit of ${Math.round((options.deadlineMs ?? 300_000) / 1000)} s ran out`
+        : silentInARow >= NO_ANSWER_STREAK
+          ? `not sent: the server stopped answering (${NO_ANSWER_STREAK} requests in a row got no answer)`
+          : undefined;
+    if (stopped) {
+      skipped.push({ operation: testCase.operation, subject: subjectOf(planned), reason: stopped });
+      continue;
+    }
+    const limits = { timeoutMs: Math.min(requestTimeoutMs, left), maxAnswerBytes };
     const exchange = await exchangeOrFailure(
       options.baseUrl,
       authenticated ? options.credentials : undefined,
       testCase,
+      limits,
     );
+    silentInARow = typeof exchange === "string" ? silentInARow + 1 : 0;
     let produced: CheckOutcome[];
     if (typeof exchange === "string") {
       const check: CheckName = "status-declared";
