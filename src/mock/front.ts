@@ -157,7 +157,10 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
   }
 
   const { maxBodyBytes, requestTimeoutMs, headersTimeoutMs } = { ...DEFAULT_LIMITS, ...options.limits };
-  const server = createServer({ requestTimeout: requestTimeoutMs, headersTimeout: headersTimeoutMs }, (req, res) => {
+  // Node checks these time limits on an interval (30 s by default); check often enough for them to mean something.
+  const connectionsCheckingInterval = Math.max(100, Math.min(1000, headersTimeoutMs / 4, requestTimeoutMs / 4));
+  const timeouts = { requestTimeout: requestTimeoutMs, headersTimeout: headersTimeoutMs, connectionsCheckingInterval };
+  const server = createServer(timeouts, (req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
