@@ -5,7 +5,8 @@ import { validateCall } from "../../src/validation/index.js";
 import { alive, descendants, runCli, startCli, waitForOutput } from "../support/cli.js";
 import { ACCOUNT_SID, AUTHORIZATION } from "../support/fixtures.js";
 
-describe("calls-contract mock", () => {
+// Each test runs its own CLI process on its own port, so they run side by side.
+describe.concurrent("calls-contract mock", () => {
   it("prints the base URL once the mock answers, and serves the spec there", async () => {
     const cli = startCli(["mock", "--port", "0"]);
     try {
@@ -21,16 +22,16 @@ describe("calls-contract mock", () => {
 
   it("serves data generated from the schemas with --dynamic, the same for the same --seed", async () => {
     const path = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls/CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b.json`;
-    const bodies: unknown[] = [];
-    for (const args of [["--dynamic", "--seed", "7"], ["--dynamic", "--seed", "7"], []]) {
+    const fetchFrom = async (args: string[]) => {
       const cli = startCli(["mock", "--port", "0", ...args]);
       try {
         const [, baseUrl] = await waitForOutput(cli, /listening on (\S+)/);
-        bodies.push(await (await fetch(`${baseUrl}${path}`, { headers: { Authorization: AUTHORIZATION } })).json());
+        return await (await fetch(`${baseUrl}${path}`, { headers: { Authorization: AUTHORIZATION } })).json();
       } finally {
         cli.kill("SIGTERM");
       }
-    }
+    };
+    const bodies = await Promise.all([["--dynamic", "--seed", "7"], ["--dynamic", "--seed", "7"], []].map(fetchFrom));
     const [seeded, again, example] = bodies as Array<{ sid: string }>;
     expect(again).toEqual(seeded);
     expect(seeded).not.toEqual(example);

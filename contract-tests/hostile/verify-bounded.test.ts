@@ -1,0 +1,64 @@
+// `calls-contract verify` finishes in bounded time and memory whatever the server answers: endless bodies, gzip
+// bombs, JSON nested past any stack, bodies that are not JSON. It reports a failure (exit 1) each time; it never
+// crashes (exit 2) or hangs. (Servers that stall or redirect: verify-stalls.test.ts.)
+import { describe, expect, it } from "vitest";
+import { ACCOUNT_SID } from "../support/fixtures.js";
+import { MiB, runCliWithin, sendGzipBomb, startHostileServer, streamBytes } from "./harness.js";
+
+const SECRET = "bounded-verify-token-7c41aa";
+const env = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: SECRET };
+// A verify run in this process tree starts near 120 MB; reading answers of at most 10 MiB stays far below this.
+const PEAK_RSS_KB = 400 * 1024;
+
+const verify = (baseUrl: string, timeoutSeconds = 5, deadlineMs = 20_000) =>
+  runCliWithin(["verify", "--base-url", baseUrl, "--timeout", String(timeoutSeconds)], env, deadlineMs);
+
+describe("verify against a server whose answers are too large", () => {
+  it("exits 1, saying the answer is larger than it reads, when every answer is a 500 MiB stream", async () => {
+    const server = await startHostileServer((_, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      void streamBytes(res, 500 * MiB);
+    });
+    const run = await verify(server.baseUrl);
+    expect(run.killed, "verify outlived its deadline").toBe(false);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toContain("larger than");
+    expect(run.ms).toBeLessThan(15_000);
+    expect(run.peakRssKb).toBeLessThan(PEAK_RSS_KB);
+  }, 30_000);
+
+  it("asks for an unencoded answer and does not inflate a gzip bomb: exits 1 with bounded memory", async () => {
+    const server = await startHostileServer((_, res) => void sendGzipBomb(res));
+    const run = await verify(server.baseUrl);
+    expect(run.killed, "verify outlived its deadline").toBe(false);
+    expect(run.code, run.stderr).toBe(1);
+    expect(server.seen.length).toBeGreaterThan(0);
+    expect(new Set(server.seen.map((r) => r.headers["accept-encoding"]))).toEqual(new Set(["identity"]));
+    expect(run.peakRssKb).toBeLessThan(PEAK_RSS_KB);
+  }, 30_000);
+});
+
+describe("verify against a server whose answers are malformed", () => {
+  it("reports JSON nested 100,000 levels deep with exit 1, not a crash", async () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const server = await startHostileServer((_, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(deep);
+    });
+    const run = await verify(server.baseUrl);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/\d+ passed, \d+ failed/);
+    expect(run.stderr).not.toMatch(/RangeError|Maximum call stack|\n\s+at /);
+  });
+
+  it("reports a 200 application/json answer of `not json` under response-schema, not as no answer", async () => {
+    const server = await startHostileServer((_, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end("not json");
+    });
+    const run = await verify(server.baseUrl);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toContain("[response-schema]");
+    expect(run.stdout).not.toContain("no answer");
+  });
+});
