@@ -6,7 +6,9 @@ import { alive, descendants, runCli, startCli, waitForOutput } from "../support/
 import { ACCOUNT_SID, AUTHORIZATION } from "../support/fixtures.js";
 
 // Each test runs its own CLI process on its own port, so they run side by side.
-describe.concurrent("calls-contract mock", () => {
+// A CLI process loads Prism's engine in a second or two; on a busy machine several at once take far longer, and
+// the time limit is a guard against a hang, not a measure of speed.
+describe.concurrent("calls-contract mock", { timeout: 60_000 }, () => {
   it("prints the base URL once the mock answers, and serves the spec there", async () => {
     const cli = startCli(["mock", "--port", "0"]);
     try {
@@ -44,27 +46,57 @@ describe.concurrent("calls-contract mock", () => {
     expect(result.stdout).toContain("calls-contract verify [--base-url URL]");
   });
 
+  it.each(["SIGINT", "SIGTERM"] as const)("closes its port and exits 0 on %s", async (signal) => {
+    const cli = startCli(["mock", "--port", "0"]);
+    const [, baseUrl = ""] = await waitForOutput(cli, /listening on (\S+)/);
+    cli.kill(signal);
+    const code = await new Promise((resolve) => cli.once("exit", resolve));
+    expect(code).toBe(0);
+    await expect(fetch(baseUrl)).rejects.toThrow();
+  });
+
   it.each(["SIGINT", "SIGTERM"] as const)(
-    "stops Prism and exits 0 on %s, leaving no process behind",
+    "with --prism-only, stops its Prism child and exits 0 on %s, leaving no process behind",
     async (signal) => {
-      const cli = startCli(["mock", "--port", "0"]);
+      const cli = startCli(["mock", "--port", "0", "--prism-only"]);
       await waitForOutput(cli, /listening on/);
       const prism = descendants(cli.pid!);
       expect(prism.length).toBeGreaterThan(0);
       cli.kill(signal);
       const code = await new Promise((resolve) => cli.once("exit", resolve));
       expect(code).toBe(0);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(prism.filter(alive)).toEqual([]);
+      await vi.waitFor(() => expect(prism.filter(alive)).toEqual([]), { timeout: 5000 });
     },
   );
 
-  it("takes Prism down with it even when killed outright", async () => {
-    const cli = startCli(["mock", "--port", "0"]);
+  it("with --prism-only, takes Prism down with it even when killed outright", async () => {
+    const cli = startCli(["mock", "--port", "0", "--prism-only"]);
     await waitForOutput(cli, /listening on/);
     const prism = descendants(cli.pid!);
+    expect(prism.length).toBeGreaterThan(0);
     cli.kill("SIGKILL");
     await vi.waitFor(() => expect(prism.filter(alive)).toEqual([]), { timeout: 5000 });
+  });
+
+  it("with --stateful, prints where the inspector and the admin API are, and keeps a created call", async () => {
+    const cli = startCli(["mock", "--port", "0", "--stateful", "--clock", "manual", "--seed", "s1"]);
+    try {
+      const [, baseUrl = ""] = await waitForOutput(cli, /listening on (\S+)/);
+      const [, inspector] = await waitForOutput(cli, /Inspector: (\S+)/);
+      expect(inspector).toBe(`${baseUrl}/__mock/`);
+      const calls = `${baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls`;
+      const created = await fetch(`${calls}.json`, {
+        method: "POST",
+        headers: { Authorization: AUTHORIZATION, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ To: "+15005550006", From: "+15005550006", Url: "https://example.com/twiml" }),
+      });
+      expect(created.status).toBe(201);
+      const { sid } = (await created.json()) as { sid: string };
+      const fetched = await fetch(`${calls}/${sid}.json`, { headers: { Authorization: AUTHORIZATION } });
+      expect(await fetched.json()).toMatchObject({ sid, status: "queued" });
+    } finally {
+      cli.kill("SIGKILL");
+    }
   });
 
   it("exits 2 with a clear message when the port is taken", async () => {
@@ -85,6 +117,15 @@ describe.concurrent("calls-contract mock", () => {
     [["mock", "--host", "0.0.0.0"], "--host must be a loopback address"],
     [["mock", "--colour"], "Unknown option '--colour'"],
     [["serve"], 'unknown command "serve"'],
+    [["mock", "--clock", "manual"], "--clock applies to the stateful mock only; add --stateful"],
+    [["mock", "--stateful", "--clock", "fast"], '--clock must be real or manual, got "fast"'],
+    [["mock", "--stateful", "--time-scale", "0"], '--time-scale must be a number from 0.001 to 100000, got "0"'],
+    [["mock", "--stateful", "--clock", "manual", "--time-scale", "10"], "cannot be combined with --clock manual"],
+    [["mock", "--stateful", "--prism-only"], "--prism-only cannot be combined with --stateful"],
+    [
+      ["mock", "--stateful", "--calls-per-second", "many"],
+      '--calls-per-second must be a number from 0.01 to 10000, got "many"',
+    ],
   ])("rejects %j with exit 2 and names the problem", async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);

@@ -11,7 +11,7 @@ import { eachCall, startRewritingProxy } from "../support/rewriting-proxy.js";
 const SECRET = "verify-secret-token-9f8e7d";
 const env = { TWILIO_ACCOUNT_SID: "AC0123456789abcdef0123456789abcdef", TWILIO_AUTH_TOKEN: SECRET };
 
-describe("calls-contract verify", () => {
+describe("calls-contract verify", { timeout: 60_000 }, () => {
   it("passes against the embedded mock, prints the table, and writes JUnit and JSON reports without the token", async () => {
     const dir = await mkdtemp(join(tmpdir(), "verify-"));
     const result = await runCli(["verify", "--junit", join(dir, "junit.xml"), "--json", join(dir, "report.json")], env);

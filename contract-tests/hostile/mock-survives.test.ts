@@ -1,6 +1,6 @@
 // The mock never dies on a request target and answers every one: malformed percent-escapes, targets the URL parser
 // rejects, targets Node's HTTP parser rejects. Each answer is a Twilio-shaped error, and afterwards a valid create
-// still gets 201 and Prism is still up. Once in process (startMock) and once as the `calls-contract mock` command.
+// still gets 201. Once in process (startMock) and once as the `calls-contract mock` command.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RunningMock, startMock } from "../../src/mock/index.js";
 import { alive, descendants, startCli, waitForOutput } from "../support/cli.js";
@@ -26,7 +26,6 @@ const requestFor = (target: string) =>
 
 async function expectStillServing(): Promise<void> {
   expect(await validCreateStatus(mock.baseUrl)).toBe(201);
-  expect(alive(mock.pid)).toBe(true);
 }
 
 describe("the mock, in process, given a malformed request target", () => {
@@ -98,15 +97,14 @@ describe("the mock, in process, given a malformed request target", () => {
   });
 });
 
-describe("the calls-contract mock command, given a malformed request target", () => {
-  it("answers //[/ and a malformed escape with Twilio errors, keeps its process and Prism up, and still creates", async () => {
+describe("the calls-contract mock command, given a malformed request target", { timeout: 60_000 }, () => {
+  it("answers //[/ and a malformed escape with Twilio errors, keeps its process up, and still creates", async () => {
     const cli = startCli(["mock", "--port", "0"]);
     const stop = () => {
       for (const pid of [...descendants(cli.pid!), cli.pid!].filter(alive)) process.kill(pid, "SIGKILL");
     };
     try {
       const [, baseUrl = ""] = await waitForOutput(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      const prism = descendants(cli.pid!);
       const bracket = await rawRequest(baseUrl, requestFor("//[/"));
       expect(bracket.status).toBeOneOf([400, 404]);
       expect(twilioErrorProblems(bracket.body)).toEqual([]);
@@ -115,8 +113,6 @@ describe("the calls-contract mock command, given a malformed request target", ()
       expect(twilioErrorProblems(badEscape.body)).toEqual([]);
       expect(await validCreateStatus(baseUrl)).toBe(201);
       expect(alive(cli.pid!)).toBe(true);
-      expect(prism.length).toBeGreaterThan(0);
-      expect(prism.filter(alive)).toEqual(prism);
     } finally {
       stop();
     }

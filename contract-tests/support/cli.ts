@@ -29,7 +29,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}) {
 export function waitForOutput(
   child: ReturnType<typeof startCli>,
   pattern: RegExp,
-  timeout = 20_000,
+  timeout = 55_000,
 ): Promise<RegExpMatchArray> {
   return vi.waitFor(
     () => {

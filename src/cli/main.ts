@@ -3,17 +3,20 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { UsageError } from "./flags.js";
-import { runMockCommand } from "./mock-command.js";
-import { runVerifyCommand } from "./verify-command.js";
 
 const HELP = `calls-contract: Twilio's Calls API as a strict contract
 
 Usage:
-  calls-contract mock   [--host 127.0.0.1] [--port 4010] [--dynamic] [--seed N]
+  calls-contract mock   [--host 127.0.0.1] [--port 4010] [--dynamic] [--seed N] [--prism-only]
+  calls-contract mock   --stateful [--clock real|manual] [--time-scale N] [--calls-per-second N]
+                        [--check-answers] [--seed N] [--host H] [--port P]
   calls-contract verify [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes] [--strict]
                         [--timeout SECONDS]
 
-mock     serves the spec with Prism on loopback until Ctrl-C
+mock     serves the spec on loopback until Ctrl-C: Prism's engine behind strict request checks.
+         --stateful keeps calls, which move through Twilio's lifecycle on a clock (real, sped up
+         by --time-scale, or manual: moved by the admin API); inspector page at /__mock/.
+         --prism-only serves bare Prism, without the checks, for comparison.
 verify   checks a server against the spec; without --base-url it starts the mock itself.
          Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (test values for the mock).
          --timeout limits the whole run (default 300 s); each request waits at most 15 s,
@@ -46,8 +49,16 @@ async function main(argv: string[]): Promise<number> {
         port: { type: "string" },
         dynamic: { type: "boolean" },
         seed: { type: "string" },
+        stateful: { type: "boolean" },
+        clock: { type: "string" },
+        "time-scale": { type: "string" },
+        "calls-per-second": { type: "string" },
+        "check-answers": { type: "boolean" },
+        "prism-only": { type: "boolean" },
       },
     });
+    // Each command loads only what it runs, so that a usage mistake is answered at once.
+    const { runMockCommand } = await import("./mock-command.js");
     return runMockCommand(values);
   }
   if (command === "verify") {
@@ -63,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
         timeout: { type: "string" },
       },
     });
+    const { runVerifyCommand } = await import("./verify-command.js");
     return runVerifyCommand(values);
   }
   throw new UsageError(`unknown command "${command}"; use mock or verify (see --help)`);

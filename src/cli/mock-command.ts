@@ -1,24 +1,83 @@
-import { startMock } from "../mock/index.js";
-import { parseLoopbackHost, parsePort } from "./flags.js";
+import { type MockOptions, startMock } from "../mock/index.js";
+import { parseLoopbackHost, parsePort, UsageError } from "./flags.js";
 import { onInterrupt } from "./signals.js";
 
-export async function runMockCommand(flags: {
+export interface MockFlags {
   host?: string;
   port?: string;
   dynamic?: boolean;
   seed?: string;
-}): Promise<number> {
-  const host = parseLoopbackHost("--host", flags.host);
-  const port = parsePort("--port", flags.port, 4010);
-  const mock = await startMock({ host, port, dynamic: flags.dynamic, seed: flags.seed });
-  let stopping = false;
-  onInterrupt(async () => {
-    stopping = true;
-    await mock.stop();
-  }, 0);
+  stateful?: boolean;
+  clock?: string;
+  "time-scale"?: string;
+  "calls-per-second"?: string;
+  "check-answers"?: boolean;
+  "prism-only"?: boolean;
+}
+
+function parseNumber(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || value < min || value > max) {
+    throw new UsageError(`${flag} must be a number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
+/** Reads the mock's flags into options, refusing combinations that would be silently ignored. */
+export function mockOptions(flags: MockFlags): MockOptions {
+  const statefulOnly = (["clock", "time-scale", "calls-per-second", "check-answers"] as const).filter(
+    (flag) => flags[flag] !== undefined,
+  );
+  if (!flags.stateful && statefulOnly.length > 0) {
+    throw new UsageError(`--${statefulOnly[0]} applies to the stateful mock only; add --stateful`);
+  }
+  if (flags.stateful && (flags["prism-only"] || flags.dynamic)) {
+    throw new UsageError(`--${flags["prism-only"] ? "prism-only" : "dynamic"} cannot be combined with --stateful`);
+  }
+  if (flags.clock !== undefined && flags.clock !== "real" && flags.clock !== "manual") {
+    throw new UsageError(`--clock must be real or manual, got "${flags.clock}"`);
+  }
+  if (flags.clock === "manual" && flags["time-scale"] !== undefined) {
+    throw new UsageError("--time-scale speeds up a real clock; it cannot be combined with --clock manual");
+  }
+  const options: MockOptions = {
+    host: parseLoopbackHost("--host", flags.host),
+    port: parsePort("--port", flags.port, 4010),
+    ...(flags.dynamic ? { dynamic: true } : {}),
+    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+    ...(flags["prism-only"] ? { prismOnly: true } : {}),
+  };
+  if (!flags.stateful) return options;
+  const scale = flags["time-scale"];
+  return {
+    ...options,
+    stateful: true,
+    clock:
+      flags.clock === "manual"
+        ? "manual"
+        : scale === undefined
+          ? "real"
+          : { timeScale: parseNumber("--time-scale", scale, 0.001, 100_000) },
+    ...(flags["calls-per-second"] === undefined
+      ? {}
+      : { callsPerSecond: parseNumber("--calls-per-second", flags["calls-per-second"], 0.01, 10_000) }),
+    ...(flags["check-answers"] ? { checkAnswers: true } : {}),
+  };
+}
+
+/** Serves the mock until SIGINT or SIGTERM. */
+export async function runMockCommand(flags: MockFlags): Promise<number> {
+  const mock = await startMock(mockOptions(flags));
+  const stopped = new Promise<void>((resolve) => {
+    onInterrupt(async () => {
+      await mock.stop();
+      resolve();
+    }, 0);
+  });
   process.stdout.write(`Calls API mock listening on ${mock.baseUrl}\n`);
-  const exit = await mock.exited;
-  if (stopping) return 0;
-  process.stderr.write(`calls-contract: the mock (Prism) exited unexpectedly (${exit}):\n${mock.logTail()}\n`);
-  return 1;
+  if (mock.adminUrl) {
+    process.stdout.write(`Inspector: ${mock.baseUrl}/__mock/  Admin API: ${mock.adminUrl}\n`);
+  }
+  await stopped;
+  return 0;
 }

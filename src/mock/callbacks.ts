@@ -5,7 +5,8 @@ import { exchange } from "../http-exchange.js";
 import { isLoopbackUrl } from "../loopback.js";
 import { computeSignature } from "../webhooks.js";
 
-const EVENT_ORDER = ["initiated", "ringing", "answered", "completed"] as const;
+export const EVENT_ORDER = ["initiated", "ringing", "answered", "completed"] as const;
+export type ProgressEvent = (typeof EVENT_ORDER)[number];
 const STATUS_FOR_EVENT: Record<string, string> = {
   initiated: "initiated",
   ringing: "ringing",
@@ -16,17 +17,33 @@ const CALLBACK_TIMEOUT_MS = 2000;
 
 export type Log = (line: string) => void;
 
-const rfc2822Now = () => new Date().toUTCString().replace(/GMT$/, "+0000");
+/** A time as Twilio writes it: RFC 2822 in UTC with +0000. */
+export const rfc2822 = (ms: number) => new Date(ms).toUTCString().replace(/GMT$/, "+0000");
+
+/** The events a create asked for, in lifecycle order; `completed` alone when none (a spaced list is read too). */
+export function requestedEvents(form: Record<string, unknown>): ProgressEvent[] {
+  const values = (form.StatusCallbackEvent as string[] | undefined) ?? ["completed"];
+  const names = new Set(values.flatMap((v) => String(v).split(" ")));
+  return EVENT_ORDER.filter((e) => names.has(e));
+}
+
+/** Where a create's status callbacks go, or undefined when it asked for none (or ApplicationSid overrides it). */
+export function callbackTarget(form: Record<string, unknown>): { url: string; method: string } | undefined {
+  const url = form.StatusCallback as string | undefined;
+  if (!url || form.ApplicationSid !== undefined) return undefined;
+  return { url, method: (form.StatusCallbackMethod as string | undefined) ?? "POST" };
+}
 
 // Credentials in a callback URL are for Basic auth, not part of what Twilio signs or logs.
-function shown(url: string): string {
+export function shownUrl(url: string): string {
   const parsed = new URL(url);
   parsed.username = "";
   parsed.password = "";
   return parsed.toString();
 }
 
-async function deliver(
+/** Sends one signed callback and resolves with the receiver's status; rejects when there was no answer. */
+export async function deliverCallback(
   url: string,
   method: string,
   params: Record<string, string>,
@@ -59,44 +76,81 @@ async function deliver(
   return answer.status;
 }
 
+/** The parameters of one progress event, as Twilio sends them. */
+export function progressParams(fields: {
+  callSid: string;
+  accountSid: string;
+  from: string;
+  to: string;
+  callStatus: string;
+  sequence: number;
+  timestamp: number;
+  extra?: Record<string, string>;
+}): Record<string, string> {
+  return {
+    CallSid: fields.callSid,
+    AccountSid: fields.accountSid,
+    From: fields.from,
+    To: fields.to,
+    CallStatus: fields.callStatus,
+    ApiVersion: "2010-04-01",
+    Direction: "outbound-api",
+    CallbackSource: "call-progress-events",
+    SequenceNumber: String(fields.sequence),
+    Timestamp: rfc2822(fields.timestamp),
+    ...fields.extra,
+  };
+}
+
+/** One delivery as a log line: nothing for a 2xx, else what the receiver answered or why it did not. */
+export async function deliverAndLog(
+  target: { url: string; method: string },
+  event: string,
+  params: Record<string, string>,
+  authToken: string,
+  log: Log,
+): Promise<{ status?: number; error?: string }> {
+  try {
+    const status = await deliverCallback(target.url, target.method, params, authToken);
+    if (status >= 300) log(`status callback ${event} to ${shownUrl(target.url)} answered ${status}`);
+    return { status };
+  } catch (error) {
+    const { code, name } = error as { code?: string; name: string };
+    const cause = code ?? name;
+    log(`status callback ${event} to ${shownUrl(target.url)} failed (${cause}); the mock carries on`);
+    return { error: cause };
+  }
+}
+
+/** Whether the mock may call this URL back; when not, it says so once. */
+export function mayCallBack(url: string, log: Log): boolean {
+  if (isLoopbackUrl(url)) return true;
+  log(`status callbacks: not calling ${shownUrl(url)}; the mock calls back loopback URLs only`);
+  return false;
+}
+
+/** The stateless mock's callbacks: every requested event at once, in order, right after the create. */
 export function sendStatusCallbacks(
   form: Record<string, unknown>,
   call: Record<string, unknown>,
   authToken: string,
   log: Log,
 ): void {
-  const url = form.StatusCallback as string | undefined;
-  if (!url || form.ApplicationSid !== undefined) return;
-  if (!isLoopbackUrl(url)) {
-    log(`status callbacks: not calling ${shown(url)}; the mock calls back loopback URLs only`);
-    return;
-  }
-  const requested = (form.StatusCallbackEvent as string[] | undefined) ?? ["completed"];
-  const events = EVENT_ORDER.filter((e) => requested.includes(e));
-  const method = (form.StatusCallbackMethod as string | undefined) ?? "POST";
+  const target = callbackTarget(form);
+  if (!target || !mayCallBack(target.url, log)) return;
   void (async () => {
-    for (const [sequence, event] of events.entries()) {
-      const params: Record<string, string> = {
-        CallSid: String(call.sid),
-        AccountSid: String(call.account_sid),
-        From: String(form.From),
-        To: String(form.To),
-        CallStatus: STATUS_FOR_EVENT[event]!,
-        ApiVersion: "2010-04-01",
-        Direction: "outbound-api",
-        CallbackSource: "call-progress-events",
-        SequenceNumber: String(sequence),
-        Timestamp: rfc2822Now(),
-        ...(event === "completed" ? { CallDuration: "0" } : {}),
-      };
-      try {
-        const status = await deliver(url, method, params, authToken);
-        if (status >= 300) log(`status callback ${event} to ${shown(url)} answered ${status}`);
-      } catch (error) {
-        const { code, name } = error as { code?: string; name: string };
-        const cause = code ?? name;
-        log(`status callback ${event} to ${shown(url)} failed (${cause}); the mock carries on`);
-      }
+    for (const [sequence, event] of requestedEvents(form).entries()) {
+      const params = progressParams({
+        callSid: String(call.sid),
+        accountSid: String(call.account_sid),
+        from: String(form.From),
+        to: String(form.To),
+        callStatus: STATUS_FOR_EVENT[event] ?? event,
+        sequence,
+        timestamp: Date.now(),
+        ...(event === "completed" ? { extra: { CallDuration: "0" } } : {}),
+      });
+      await deliverAndLog(target, event, params, authToken, log);
     }
   })();
 }

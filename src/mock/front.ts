@@ -1,6 +1,7 @@
 // The mock's front door: checks every request against the spec with the project's validators (closing Prism's
-// gaps: repeated keys, unknown fields, query names with < and >), answers mistakes the way Twilio does, and
-// passes the rest to Prism for the response.
+// gaps: repeated keys, unknown fields, query names with < and >), answers mistakes the way Twilio does, and hands
+// the rest to a responder (Prism's engine, or the stateful store) for the answer. Every request gets an answer,
+// within limits of size and time, and the next one is served whatever the last one held.
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseBasicAuth } from "../basic-auth.js";
@@ -13,10 +14,9 @@ import {
   validateQuery,
 } from "../validation/index.js";
 import { shortText } from "../validation/redact.js";
-import { type Log, sendStatusCallbacks } from "./callbacks.js";
+import type { Log } from "./callbacks.js";
 import { invalidRequest, magicNumberError, sendJson, twilioError } from "./errors.js";
 import { matchRoute } from "./routes.js";
-import { createUpstream } from "./upstream.js";
 
 function parseTarget(target: string): URL | undefined {
   try {
@@ -26,18 +26,49 @@ function parseTarget(target: string): URL | undefined {
   }
 }
 
-interface Refusal {
+/** An answer the front layer or a responder writes: a status, headers, and a body already serialised. */
+export interface MockAnswer {
   status: number;
-  body: unknown;
   headers?: Record<string, string>;
+  body: string;
 }
 
-interface Accepted {
-  accepted: true;
+const jsonAnswer = (status: number, body: unknown, headers: Record<string, string> = {}): MockAnswer => ({
+  status,
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body),
+});
+
+/** A request that passed every check: what a responder needs to answer it. */
+export interface AcceptedRequest {
   operationId: OperationId;
-  /** The decoded form body, for operations that take one. */
+  method: string;
+  /** Path and query as sent. */
+  target: string;
+  headers: IncomingMessage["headers"];
+  /** The raw body text, for a responder that re-reads it (Prism). */
+  body: string;
+  /** Path parameters, decoded. */
+  params: Record<string, string>;
+  /** Query parameters and form body as the validators decoded them. */
+  query: Record<string, unknown>;
   form: Record<string, unknown> | undefined;
+  /** The password of the Basic credentials: callbacks are signed with it. Never logged. */
   authToken: string;
+}
+
+export type Responder = (request: AcceptedRequest) => Promise<MockAnswer>;
+
+/** One request as the journal keeps it: no credentials, violations already redacted. */
+export interface ExchangeRecord {
+  at: number;
+  method: string;
+  target: string;
+  operationId: OperationId | undefined;
+  accountSid: string | undefined;
+  status: number;
+  violations: Violation[];
+  warnings: Violation[];
 }
 
 /** What the front layer takes from one request before it answers 413, 408 or closes the connection. */
@@ -59,8 +90,11 @@ export const DEFAULT_LIMITS: MockLimits = {
 export interface FrontOptions {
   host: string;
   port: number;
-  /** Where Prism listens. */
-  upstream: { host: string; port: number };
+  respond: Responder;
+  /** Requests under /__mock/ go here instead (the admin API and the inspector), when given. */
+  admin?: (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void>;
+  /** Sees every Calls API request once it is answered. */
+  onExchange?: (record: ExchangeRecord) => void;
   /** Where the mock reports what it did not do (a callback not sent, a receiver that failed). */
   log: Log;
   limits?: Partial<MockLimits>;
@@ -72,88 +106,125 @@ export interface RunningFront {
   close(): Promise<void>;
 }
 
-export async function startFront(options: FrontOptions): Promise<RunningFront> {
-  const upstream = createUpstream(options.upstream);
+interface Checked {
+  answer?: MockAnswer;
+  accepted?: AcceptedRequest;
+  operationId?: OperationId;
+  accountSid?: string;
+  violations: Violation[];
+  warnings: Violation[];
+}
 
-  /** The answer to a request the front layer turns down itself, or what Prism needs to answer an accepted one. */
-  function refusal(req: IncomingMessage, body: Buffer): Refusal | Accepted {
-    const url = parseTarget(req.url ?? "/");
-    if (!url) {
-      const message = `The request target ${JSON.stringify(shortText(req.url ?? ""))} is not a valid path`;
-      return { status: 400, body: twilioError(400, 20001, message) };
-    }
-    const found = matchRoute(req.method ?? "GET", url.pathname);
-    if (!found) {
-      const message = `The requested resource ${shortText(url.pathname, 200)} was not found`;
-      return { status: 404, body: twilioError(404, 20404, message) };
-    }
-    if ("malformed" in found) {
-      const message = `The path segment ${JSON.stringify(shortText(found.malformed))} is not valid percent-encoding`;
-      return { status: 400, body: twilioError(400, 20001, message) };
-    }
-    if ("allowed" in found) {
-      const allowed = found.allowed.join(", ");
-      const message = `Method not allowed; ${url.pathname} takes ${allowed}`;
-      return { status: 405, body: twilioError(405, 20004, message), headers: { Allow: allowed } };
-    }
-    const { route, params } = found;
-    // The mock checks that credentials are there, not what they are; it signs callbacks with the token given.
-    const authToken = parseBasicAuth(req.headers.authorization)?.password;
-    if (authToken === undefined) {
-      const headers = { "WWW-Authenticate": 'Basic realm="Twilio API"' };
-      return { status: 401, body: twilioError(401, 20003, "Authenticate"), headers };
-    }
-    const checked = [validatePathParams(route.operationId, params), validateQuery(route.operationId, url.searchParams)];
-    const violations: Violation[] = checked.flatMap((r) => r.violations);
-    const warnings: Violation[] = checked.flatMap((r) => r.warnings);
-    let form: Record<string, unknown> | undefined;
-    if (operations[route.operationId].validators.body) {
-      const contentType = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
-      if (contentType !== "application/x-www-form-urlencoded") {
-        const message = `Send the body as application/x-www-form-urlencoded, not "${contentType || "(none)"}"`;
-        return { status: 415, body: twilioError(415, 20001, message) };
-      }
-      const result = validateBody(route.operationId, body.toString("utf8"));
-      violations.push(...result.violations);
-      warnings.push(...result.warnings);
-      form = result.value as Record<string, unknown>;
-    }
-    if (violations.length > 0) return { status: 400, body: invalidRequest(violations) };
-    // Twilio accepts what breaks only an advisory rule, and so does the mock; it says so in its log.
-    for (const w of warnings) options.log(`warning: ${w.message}`);
-    if (route.operationId === "createCall" && form) {
-      const magic = magicNumberError(form);
-      if (magic) return { status: 400, body: magic };
-    }
-    return { accepted: true, operationId: route.operationId, form, authToken };
+/** The checks of one Calls API request: an answer when the front layer turns it down, else what to respond to. */
+function check(req: IncomingMessage, body: Buffer): Checked {
+  const none = { violations: [], warnings: [] };
+  const target = req.url ?? "/";
+  const url = parseTarget(target);
+  if (!url) {
+    const message = `The request target ${JSON.stringify(shortText(target))} is not a valid path`;
+    return { ...none, answer: jsonAnswer(400, twilioError(400, 20001, message)) };
   }
+  const found = matchRoute(req.method ?? "GET", url.pathname);
+  if (!found) {
+    const message = `The requested resource ${shortText(url.pathname, 200)} was not found`;
+    return { ...none, answer: jsonAnswer(404, twilioError(404, 20404, message)) };
+  }
+  if ("malformed" in found) {
+    const message = `The path segment ${JSON.stringify(shortText(found.malformed))} is not valid percent-encoding`;
+    return { ...none, answer: jsonAnswer(400, twilioError(400, 20001, message)) };
+  }
+  if ("allowed" in found) {
+    const allowed = found.allowed.join(", ");
+    const message = `Method not allowed; ${url.pathname} takes ${allowed}`;
+    return { ...none, answer: jsonAnswer(405, twilioError(405, 20004, message), { Allow: allowed }) };
+  }
+  const { route, params } = found;
+  const operationId = route.operationId;
+  const accountSid = params.AccountSid;
+  // The mock checks that credentials are there, not what they are; it signs callbacks with the token given.
+  const authToken = parseBasicAuth(req.headers.authorization)?.password;
+  if (authToken === undefined) {
+    const headers = { "WWW-Authenticate": 'Basic realm="Twilio API"' };
+    return {
+      ...none,
+      operationId,
+      accountSid,
+      answer: jsonAnswer(401, twilioError(401, 20003, "Authenticate"), headers),
+    };
+  }
+  const checked = [validatePathParams(operationId, params), validateQuery(operationId, url.searchParams)];
+  const violations = checked.flatMap((r) => r.violations);
+  const warnings = checked.flatMap((r) => r.warnings);
+  const query = checked[1]?.value as Record<string, unknown>;
+  let form: Record<string, unknown> | undefined;
+  if (operations[operationId].validators.body) {
+    const contentType = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+    // An update may come with no body at all (twilio-node allows it); anything sent must be a form.
+    const empty = body.length === 0 && operationId === "updateCall";
+    if (contentType !== "application/x-www-form-urlencoded" && !empty) {
+      const message = `Send the body as application/x-www-form-urlencoded, not "${contentType || "(none)"}"`;
+      return { ...none, operationId, accountSid, answer: jsonAnswer(415, twilioError(415, 20001, message)) };
+    }
+    const result = validateBody(operationId, body.toString("utf8"));
+    violations.push(...result.violations);
+    warnings.push(...result.warnings);
+    form = result.value as Record<string, unknown>;
+  }
+  const base = { operationId, accountSid, violations, warnings };
+  if (violations.length > 0) return { ...base, answer: jsonAnswer(400, invalidRequest(violations)) };
+  const magic = operationId === "createCall" && form ? magicNumberError(form) : undefined;
+  if (magic) return { ...base, answer: jsonAnswer(400, magic) };
+  const method = req.method ?? "GET";
+  return {
+    ...base,
+    accepted: {
+      operationId,
+      method,
+      target,
+      headers: req.headers,
+      body: body.toString("utf8"),
+      params,
+      query,
+      form,
+      authToken,
+    },
+  };
+}
 
-  function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
-    const verdict = refusal(req, body);
-    if (!("accepted" in verdict)) {
-      sendJson(res, verdict.status, verdict.body, verdict.headers);
-      return;
-    }
-    const { operationId, form, authToken } = verdict;
-    // Only a create with a StatusCallback needs Prism's answer read back (for the CallSid of its callbacks).
-    if (operationId !== "createCall" || form?.StatusCallback === undefined) {
-      upstream.forward(req, res, body);
-      return;
-    }
-    upstream.forward(req, res, body, (status, call) => {
-      if (status === 201) sendStatusCallbacks(form, call as Record<string, unknown>, authToken, options.log);
+function write(res: ServerResponse, answer: MockAnswer): void {
+  if (res.headersSent) return;
+  const headers = { ...answer.headers, "content-length": String(Buffer.byteLength(answer.body)) };
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
+}
+
+export async function startFront(options: FrontOptions): Promise<RunningFront> {
+  async function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    if (options.admin && (req.url ?? "").startsWith("/__mock/")) return options.admin(req, res, body);
+    const checked = check(req, body);
+    // Twilio accepts what breaks only an advisory rule, and so does the mock; it says so in its log.
+    if (!checked.answer) for (const w of checked.warnings) options.log(`warning: ${w.message}`);
+    const answer = checked.answer ?? (await options.respond(checked.accepted as AcceptedRequest));
+    write(res, answer);
+    options.onExchange?.({
+      at: Date.now(),
+      method: req.method ?? "GET",
+      target: shortText(req.url ?? "/", 2000),
+      operationId: checked.operationId,
+      accountSid: checked.accountSid,
+      status: answer.status,
+      violations: checked.violations,
+      warnings: checked.warnings,
     });
   }
 
   // Whatever a request holds, it gets an answer and the next request is served: a throw becomes a 500.
   function handleSafely(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
-    try {
-      handle(req, res, body);
-    } catch (error) {
-      options.log(`failed on ${req.method} ${shortText(req.url ?? "")}: ${(error as Error).message}`);
+    handle(req, res, body).catch((error: Error) => {
+      options.log(`failed on ${req.method} ${shortText(req.url ?? "")}: ${error.message}`);
       if (res.headersSent) res.destroy();
       else sendJson(res, 500, twilioError(500, 20500, "The mock failed on this request; it keeps serving"));
-    }
+    });
   }
 
   const { maxBodyBytes, requestTimeoutMs, headersTimeoutMs } = { ...DEFAULT_LIMITS, ...options.limits };
@@ -203,7 +274,6 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     port: (server.address() as AddressInfo).port,
     close: () =>
       new Promise<void>((resolve) => {
-        upstream.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

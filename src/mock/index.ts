@@ -1,12 +1,33 @@
+// The mock of the Calls API. By default it answers every request from the spec, through Prism's engine running in
+// this process behind the project's front layer (which checks each request first). With `stateful`, calls live:
+// they are kept in memory per account and move through Twilio's lifecycle on a clock, with an admin API and an
+// inspector page under /__mock/. `prismOnly` runs bare Prism as a child process, for comparisons.
 import { fileURLToPath } from "node:url";
 import { httpBaseUrl } from "../loopback.js";
-import { startFront } from "./front.js";
+import { type Log, sendStatusCallbacks } from "./callbacks.js";
+import { createPrismEngine } from "./engine.js";
+import { type MockLimits, type Responder, startFront } from "./front.js";
 import { claimPort, MockStartError } from "./ports.js";
 import { startPrism } from "./prism.js";
+import { createAdmin } from "./stateful/admin.js";
+import type { ClockMode } from "./stateful/clock.js";
+import { createStatefulMock, type StatefulMock } from "./stateful/runtime.js";
 
+export type {
+  AdminClient,
+  AdminClock,
+  AdminJournal,
+  AdminOutcomeChange,
+  AdminScenario,
+  AdminState,
+  AdminTimeline,
+} from "./admin-client.js";
+export { createAdminClient, MockAdminError } from "./admin-client.js";
+export type { Outcome, Scenario } from "./stateful/scenarios.js";
+export { SCENARIO_NUMBERS } from "./stateful/scenarios.js";
 export { MockStartError };
 
-/** The spec document Prism serves, shipped in the package. */
+/** The spec document the mock serves, shipped in the package. */
 export const MOCK_SPEC_PATH = fileURLToPath(new URL("../../generated/calls.bundled.json", import.meta.url));
 
 export interface MockOptions {
@@ -14,17 +35,25 @@ export interface MockOptions {
   host?: string;
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
-  /** Generate response data from the schemas instead of serving the named examples. */
+  /** Generate response data from the schemas instead of serving the named examples (stateless mode). */
   dynamic?: boolean;
-  /** Seed for dynamic data, so that runs repeat. */
+  /** Seed for generated data, and for the stateful mode's SIDs, so that runs repeat. */
   seed?: string;
+  /** Keep calls: create, fetch, list, update and delete act on state that moves through Twilio's lifecycle. */
+  stateful?: boolean;
+  /** The stateful mode's clock: real time (the default), `manual` (moved by the admin API), or a speed-up factor. */
+  clock?: "real" | "manual" | { timeScale: number };
+  /** Calls per second each account's queue releases, in the stateful mode. Defaults to 1, as Twilio. */
+  callsPerSecond?: number;
+  /** Validate every stateful answer against the Calls spec before sending it (a broken one becomes a 500). */
+  checkAnswers?: boolean;
   /**
-   * Serve Prism alone, without the project's front layer (its strict request checks, Twilio-shaped errors and
-   * test-number behaviour). For comparisons and for showing Prism's own gaps.
+   * Serve Prism alone, as a child process, without the project's front layer (its strict request checks,
+   * Twilio-shaped errors and test-number behaviour). For comparisons and for showing Prism's own gaps.
    */
   prismOnly?: boolean;
-  /** Receives one line for each thing the mock declined or failed to do (callbacks). Defaults to stderr. */
-  log?: (line: string) => void;
+  /** Receives one line for each thing the mock declined, failed or warned about. Defaults to stderr. */
+  log?: Log;
   /** Largest request body read before the mock answers 413. Defaults to 1 MiB. */
   maxBodyBytes?: number;
   /** Time a whole request may take before the mock answers 408 and closes the connection. Defaults to 30 s. */
@@ -35,56 +64,90 @@ export interface MockOptions {
 
 export interface RunningMock {
   baseUrl: string;
-  /** Prism itself, behind the front layer (the same as baseUrl with prismOnly). */
-  prismUrl: string;
-  /** The Prism child process. */
-  pid: number;
+  /** The admin API's base URL (stateful mode only): `${baseUrl}/__mock/api`. */
+  adminUrl?: string;
+  /** With prismOnly: the Prism child process's pid. */
+  pid?: number;
+  /** The stateful store, clock and journal, for tests in the same process (stateful mode only). */
+  state?: StatefulMock;
   stop(): Promise<void>;
-  /** Settles when Prism exits, with its exit code or signal. */
-  exited: Promise<number | string>;
-  /** The last lines Prism printed. */
-  logTail(): string;
+}
+
+function clockOptions(clock: MockOptions["clock"]): { mode: ClockMode; scale?: number } {
+  if (clock === undefined || clock === "real") return { mode: "real" };
+  if (clock === "manual") return { mode: "manual" };
+  return { mode: "accelerated", scale: clock.timeScale };
+}
+
+function limitsOf(options: MockOptions): Partial<MockLimits> {
+  return {
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+    ...(options.headersTimeoutMs === undefined ? {} : { headersTimeoutMs: options.headersTimeoutMs }),
+  };
 }
 
 /** Starts the mock of the Calls API and resolves once it answers. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? "127.0.0.1";
   const port = await claimPort(host, options.port ?? 0);
-  const prismPort = options.prismOnly ? port : await claimPort("127.0.0.1", 0);
-  const prismHost = options.prismOnly ? host : "127.0.0.1";
-  const prism = await startPrism({
-    specPath: MOCK_SPEC_PATH,
-    host: prismHost,
-    port: prismPort,
-    dynamic: options.dynamic,
-    seed: options.seed,
-  });
-  if (options.prismOnly) return { ...prism, prismUrl: prism.baseUrl };
-
+  if (options.prismOnly) {
+    const prism = await startPrism({
+      specPath: MOCK_SPEC_PATH,
+      host,
+      port,
+      dynamic: options.dynamic,
+      seed: options.seed,
+    });
+    return { baseUrl: prism.baseUrl, pid: prism.pid, stop: prism.stop };
+  }
+  const log: Log = options.log ?? ((line) => process.stderr.write(`mock: ${line}\n`));
+  let respond: Responder;
+  let state: StatefulMock | undefined;
+  if (options.stateful) {
+    state = createStatefulMock({
+      clock: clockOptions(options.clock),
+      log,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.callsPerSecond === undefined ? {} : { callsPerSecond: options.callsPerSecond }),
+      ...(options.checkAnswers === undefined ? {} : { checkAnswers: options.checkAnswers }),
+    });
+    respond = state.respond;
+  } else {
+    const engine = await createPrismEngine({ specPath: MOCK_SPEC_PATH, dynamic: options.dynamic, seed: options.seed });
+    respond = async (request) => {
+      const answer = await engine.respond(request);
+      // Only a create with a StatusCallback needs the answer read back (for the CallSid of its callbacks).
+      if (request.operationId === "createCall" && answer.status === 201 && request.form?.StatusCallback) {
+        sendStatusCallbacks(request.form, JSON.parse(answer.body), request.authToken, log);
+      }
+      return answer;
+    };
+  }
+  const live = state;
   const front = await startFront({
     host,
     port,
-    upstream: { host: prismHost, port: prismPort },
-    log: options.log ?? ((line) => process.stderr.write(`mock: ${line}\n`)),
-    limits: {
-      ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
-      ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
-      ...(options.headersTimeoutMs === undefined ? {} : { headersTimeoutMs: options.headersTimeoutMs }),
-    },
-  }).catch(async (error: Error) => {
-    await prism.stop();
+    respond,
+    log,
+    limits: limitsOf(options),
+    ...(live
+      ? {
+          admin: createAdmin(live),
+          onExchange: (record) => live.hub.publish({ type: "request", data: live.journal.add(record) }),
+        }
+      : {}),
+  }).catch((error: Error) => {
+    live?.stop();
     throw new MockStartError(`could not listen on ${host}:${port}: ${error.message}`);
   });
   const baseUrl = httpBaseUrl(host, front.port);
   return {
     baseUrl,
-    prismUrl: prism.baseUrl,
-    pid: prism.pid,
-    exited: prism.exited,
-    logTail: prism.logTail,
+    ...(live ? { adminUrl: `${baseUrl}/__mock/api`, state: live } : {}),
     async stop() {
+      live?.stop();
       await front.close();
-      await prism.stop();
     },
   };
 }

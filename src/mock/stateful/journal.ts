@@ -1,0 +1,36 @@
+// The mock's request journal: the last requests it answered, without credentials (the front layer never records
+// the Authorization header, and violations already show secrets as [redacted]).
+import type { ExchangeRecord } from "../front.js";
+
+export interface JournalEntry extends ExchangeRecord {
+  id: number;
+}
+
+export class Journal {
+  private readonly entries: JournalEntry[] = [];
+  private next = 1;
+
+  constructor(private readonly capacity = 1000) {}
+
+  add(record: ExchangeRecord): JournalEntry {
+    const entry = { id: this.next++, ...record };
+    this.entries.push(entry);
+    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    return entry;
+  }
+
+  /** Newest first, filtered by account and by whether the request broke a rule. */
+  list(filter: { accountSid?: string; violations?: "only" | "none"; warnings?: "only" } = {}): JournalEntry[] {
+    return this.entries
+      .filter((e) => filter.accountSid === undefined || e.accountSid === filter.accountSid)
+      .filter((e) => filter.violations !== "only" || e.violations.length > 0)
+      .filter((e) => filter.violations !== "none" || e.violations.length === 0)
+      .filter((e) => filter.warnings !== "only" || e.warnings.length > 0)
+      .reverse();
+  }
+
+  clear(accountSid?: string): void {
+    if (accountSid === undefined) this.entries.length = 0;
+    else this.entries.splice(0, this.entries.length, ...this.entries.filter((e) => e.accountSid !== accountSid));
+  }
+}

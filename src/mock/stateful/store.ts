@@ -1,0 +1,371 @@
+// The stateful mock's calls: kept in memory per account, moved through Twilio's documented lifecycle by one clock,
+// and rendered as Call objects. Every transition is recorded in the call's timeline and drives its status
+// callbacks, so what fetch, list and the callbacks say can never disagree.
+//
+// Lifecycle (Twilio's Call resource reference and its "Making Calls" guide): queued, dequeued at the account's
+// calls per second (1 by default) with queue_time; then ringing; then in-progress when answered, completed when
+// one side hangs up; or busy, no-answer (after Timeout, 60 s by default), failed, or canceled by an update.
+import { createHash, randomBytes } from "node:crypto";
+import type { Clock } from "./clock.js";
+import { type AnsweredBy, DEFAULT_SCENARIO, SCENARIO_NUMBERS, type Scenario } from "./scenarios.js";
+
+export type CallStatus =
+  | "queued"
+  | "ringing"
+  | "in-progress"
+  | "completed"
+  | "busy"
+  | "failed"
+  | "no-answer"
+  | "canceled";
+export const LIVE_STATUSES: ReadonlySet<CallStatus> = new Set(["queued", "ringing", "in-progress"]);
+const FORWARD: Record<CallStatus, number> = {
+  queued: 0,
+  ringing: 1,
+  "in-progress": 2,
+  completed: 3,
+  busy: 3,
+  failed: 3,
+  "no-answer": 3,
+  canceled: 3,
+};
+
+/** A progress event a StatusCallback can ask for, and the CallStatus its callback carries. */
+export interface ProgressEventOf {
+  name: "initiated" | "ringing" | "answered" | "completed";
+  /** initiated is a callback status only; the resource goes from queued to ringing. */
+  callStatus: string;
+}
+
+export interface Transition {
+  at: number;
+  from: CallStatus | undefined;
+  to: CallStatus;
+  /** The progress events this transition fires, in order (none for a call canceled while queued). */
+  events: ProgressEventOf[];
+  note?: string;
+}
+
+export interface CallRecord {
+  sid: string;
+  accountSid: string;
+  to: string;
+  from: string;
+  createdAt: number;
+  updatedAt: number;
+  status: CallStatus;
+  startTime?: number;
+  answeredAt?: number;
+  endTime?: number;
+  queueTimeMs: number;
+  answeredBy?: AnsweredBy;
+  machineDetection: boolean;
+  timeoutSeconds: number;
+  timeLimitSeconds: number;
+  scenario: Scenario;
+  timeline: Transition[];
+  /** Cancels the call's pending transitions. */
+  cancelTimers: Array<() => void>;
+  /** True once the call was created: it was answered to the client as queued. */
+  parentCallSid: null;
+}
+
+export type StoreError = { status: number; code: number; message: string };
+
+export interface StoreOptions {
+  clock: Clock;
+  /** Calls each account's queue releases per second. Defaults to 1, Twilio's default. */
+  callsPerSecond?: number;
+  /** The most calls one account keeps; the oldest finished ones go first. Defaults to 10,000. */
+  maxCallsPerAccount?: number;
+  /** Makes SIDs repeat from run to run. */
+  seed?: string;
+  /** Sees every transition of every call, in order. */
+  onTransition?: (call: CallRecord, transition: Transition) => void;
+}
+
+interface Account {
+  calls: Map<string, CallRecord>;
+  /** When the queue last released a call (mock time). */
+  lastDequeueAt: number;
+  outcomesByTo: Map<string, Scenario>;
+}
+
+const PRICE_PER_MINUTE = 0.014;
+
+export class CallStore {
+  private readonly accounts = new Map<string, Account>();
+  private counter = 0;
+  private readonly clock: Clock;
+  private readonly intervalMs: number;
+  private readonly maxCalls: number;
+  private readonly seed: string | undefined;
+  private readonly onTransition: StoreOptions["onTransition"];
+
+  constructor(options: StoreOptions) {
+    this.clock = options.clock;
+    this.intervalMs = 1000 / (options.callsPerSecond ?? 1);
+    this.maxCalls = options.maxCallsPerAccount ?? 10_000;
+    this.seed = options.seed;
+    this.onTransition = options.onTransition;
+  }
+
+  private account(accountSid: string): Account {
+    let account = this.accounts.get(accountSid);
+    if (!account) {
+      account = { calls: new Map(), lastDequeueAt: Number.NEGATIVE_INFINITY, outcomesByTo: new Map() };
+      this.accounts.set(accountSid, account);
+    }
+    return account;
+  }
+
+  private newSid(accountSid: string): string {
+    this.counter += 1;
+    if (this.seed === undefined) return `CA${randomBytes(16).toString("hex")}`;
+    const digest = createHash("sha256").update(`${this.seed}\u0000${accountSid}\u0000${this.counter}`).digest("hex");
+    return `CA${digest.slice(0, 32)}`;
+  }
+
+  private move(call: CallRecord, to: CallStatus, details: Omit<Transition, "at" | "from" | "to">): void {
+    if (FORWARD[to] < FORWARD[call.status]) throw new Error(`a call does not go back from ${call.status} to ${to}`);
+    const transition: Transition = { at: this.clock.now(), from: call.status, to, ...details };
+    call.status = to;
+    call.updatedAt = transition.at;
+    call.timeline.push(transition);
+    this.onTransition?.(call, transition);
+  }
+
+  private schedule(call: CallRecord, at: number, fn: () => void): void {
+    call.cancelTimers.push(this.clock.at(at, fn));
+  }
+
+  private clearTimers(call: CallRecord): void {
+    for (const cancel of call.cancelTimers.splice(0)) cancel();
+  }
+
+  private end(call: CallRecord, to: CallStatus, note?: string): void {
+    this.clearTimers(call);
+    call.endTime = this.clock.now();
+    // Twilio's reference: a call canceled while it is queued fires no status callbacks at all.
+    const silent = to === "canceled" && call.status === "queued";
+    const events: ProgressEventOf[] = silent ? [] : [{ name: "completed", callStatus: to }];
+    this.move(call, to, { events, ...(note ? { note } : {}) });
+  }
+
+  /** Places a call: queued now, released by the account's queue, then run by its scenario. */
+  create(
+    accountSid: string,
+    form: { To: string; From: string; Timeout?: number; TimeLimit?: number; MachineDetection?: string },
+  ): CallRecord | StoreError {
+    const account = this.account(accountSid);
+    if (account.calls.size >= this.maxCalls && !this.evictOldestFinished(account)) {
+      const message = `The mock keeps at most ${this.maxCalls} calls per account and all of them are live`;
+      return { status: 429, code: 20429, message };
+    }
+    const now = this.clock.now();
+    const scenario = account.outcomesByTo.get(form.To) ?? SCENARIO_NUMBERS[form.To] ?? DEFAULT_SCENARIO;
+    const call: CallRecord = {
+      sid: this.newSid(accountSid),
+      accountSid,
+      to: form.To,
+      from: form.From,
+      createdAt: now,
+      updatedAt: now,
+      status: "queued",
+      queueTimeMs: 0,
+      machineDetection: form.MachineDetection !== undefined,
+      timeoutSeconds: form.Timeout ?? 60,
+      timeLimitSeconds: form.TimeLimit ?? 14_400,
+      scenario: { ...scenario },
+      timeline: [],
+      cancelTimers: [],
+      parentCallSid: null,
+    };
+    account.calls.set(call.sid, call);
+    call.timeline.push({ at: now, from: undefined, to: "queued", events: [], note: "created" });
+    this.onTransition?.(call, call.timeline[0] as Transition);
+    const dequeueAt = Math.max(now, account.lastDequeueAt + this.intervalMs);
+    account.lastDequeueAt = dequeueAt;
+    this.schedule(call, dequeueAt, () => this.dequeue(call));
+    return call;
+  }
+
+  private dequeue(call: CallRecord): void {
+    const now = this.clock.now();
+    call.queueTimeMs = now - call.createdAt;
+    call.startTime = now;
+    // "initiated" is what the first callback says; the resource itself goes from queued to ringing.
+    if (call.scenario.outcome === "failed") {
+      this.end(call, "failed", "the dial failed");
+      return;
+    }
+    const events: ProgressEventOf[] = [
+      { name: "initiated", callStatus: "initiated" },
+      { name: "ringing", callStatus: "ringing" },
+    ];
+    this.move(call, "ringing", { events });
+    const { outcome, ringSeconds } = call.scenario;
+    const timeoutAt = now + call.timeoutSeconds * 1000;
+    if (outcome === "no-answer" || ringSeconds >= call.timeoutSeconds) {
+      this.schedule(call, timeoutAt, () =>
+        this.end(call, "no-answer", `no answer within Timeout ${call.timeoutSeconds} s`),
+      );
+      return;
+    }
+    const ringEnd = now + ringSeconds * 1000;
+    if (outcome === "busy") {
+      this.schedule(call, ringEnd, () => this.end(call, "busy"));
+      return;
+    }
+    this.schedule(call, ringEnd, () => this.answer(call));
+  }
+
+  private answer(call: CallRecord): void {
+    this.clearTimers(call);
+    const now = this.clock.now();
+    call.answeredAt = now;
+    if (call.machineDetection) call.answeredBy = call.scenario.answeredBy;
+    this.move(call, "in-progress", { events: [{ name: "answered", callStatus: "in-progress" }] });
+    this.scheduleHangUp(call);
+  }
+
+  private scheduleHangUp(call: CallRecord): void {
+    const answeredAt = call.answeredAt ?? this.clock.now();
+    const talk = Math.min(call.scenario.talkSeconds, call.timeLimitSeconds) * 1000;
+    const reason =
+      call.scenario.talkSeconds > call.timeLimitSeconds ? `TimeLimit ${call.timeLimitSeconds} s` : undefined;
+    this.schedule(call, answeredAt + talk, () => this.end(call, "completed", reason));
+  }
+
+  /** Twilio's update: Status canceled or completed, a redirect (Url or Twiml), or a new TimeLimit. */
+  update(accountSid: string, sid: string, form: Record<string, unknown>): CallRecord | StoreError {
+    const call = this.get(accountSid, sid);
+    if (!call) return notFound(sid);
+    if (!LIVE_STATUSES.has(call.status)) {
+      // Twilio's observed wording for a redirect; an end request on an ended call is assumed to draw the same
+      // code (x-mock-assumptions on updateCall in openapi/calls.yaml).
+      const redirect = form.Url !== undefined || form.Twiml !== undefined;
+      const message = redirect
+        ? "Call is not in-progress. Cannot redirect."
+        : `Call is not in-progress. Cannot end a call that is already ${call.status}.`;
+      return { status: 400, code: 21220, message };
+    }
+    const status = form.Status as string | undefined;
+    if (status === "canceled") {
+      // canceled ends a call that is queued or ringing and leaves one in progress alone.
+      if (call.status !== "in-progress") this.end(call, "canceled", "canceled by an update");
+      return call;
+    }
+    if (status === "completed") {
+      if (call.status === "in-progress") this.end(call, "completed", "ended by an update");
+      else this.end(call, "canceled", "hung up before it was answered");
+      return call;
+    }
+    if (typeof form.TimeLimit === "number") {
+      call.timeLimitSeconds = form.TimeLimit;
+      if (call.status === "in-progress") {
+        this.clearTimers(call);
+        this.scheduleHangUp(call);
+      }
+    }
+    if (form.Url !== undefined || form.Twiml !== undefined) {
+      call.updatedAt = this.clock.now();
+      const redirect: Transition = {
+        at: call.updatedAt,
+        from: call.status,
+        to: call.status,
+        events: [],
+        note: "redirected",
+      };
+      call.timeline.push(redirect);
+      this.onTransition?.(call, redirect);
+    }
+    return call;
+  }
+
+  /** Deletes a finished call's record. A live one stays: code 20009 is Twilio's, its HTTP status 400 assumed. */
+  remove(accountSid: string, sid: string): true | StoreError {
+    const call = this.get(accountSid, sid);
+    if (!call) return notFound(sid);
+    if (LIVE_STATUSES.has(call.status)) {
+      return { status: 400, code: 20009, message: `Cannot delete a call that is ${call.status}; end it first` };
+    }
+    this.account(accountSid).calls.delete(sid);
+    return true;
+  }
+
+  get(accountSid: string, sid: string): CallRecord | undefined {
+    return this.accounts.get(accountSid)?.calls.get(sid);
+  }
+
+  /** The account's calls, newest first. */
+  list(accountSid: string): CallRecord[] {
+    return [...(this.accounts.get(accountSid)?.calls.values() ?? [])].reverse();
+  }
+
+  accountSids(): string[] {
+    return [...this.accounts.keys()];
+  }
+
+  /** Sets how calls to a number end, for calls created from now on. */
+  setOutcomeForTo(accountSid: string, to: string, scenario: Partial<Scenario>): Scenario {
+    const account = this.account(accountSid);
+    const merged = { ...(account.outcomesByTo.get(to) ?? SCENARIO_NUMBERS[to] ?? DEFAULT_SCENARIO), ...scenario };
+    account.outcomesByTo.set(to, merged);
+    return merged;
+  }
+
+  /** Sets how one call ends; only while it has not been answered. */
+  setOutcomeForCall(accountSid: string, sid: string, scenario: Partial<Scenario>): CallRecord | StoreError {
+    const call = this.get(accountSid, sid);
+    if (!call) return notFound(sid);
+    if (call.status !== "queued") {
+      return {
+        status: 409,
+        code: 20409,
+        message: `The call is ${call.status}; an outcome can be set only while it is queued`,
+      };
+    }
+    call.scenario = { ...call.scenario, ...scenario };
+    return call;
+  }
+
+  /** Forgets every call (of one account, when given), and cancels what they had pending. */
+  reset(accountSid?: string): void {
+    const accounts = accountSid === undefined ? [...this.accounts.values()] : [this.accounts.get(accountSid)];
+    for (const account of accounts) for (const call of account?.calls.values() ?? []) this.clearTimers(call);
+    if (accountSid === undefined) this.accounts.clear();
+    else this.accounts.delete(accountSid);
+  }
+
+  private evictOldestFinished(account: Account): boolean {
+    for (const [sid, call] of account.calls) {
+      if (!LIVE_STATUSES.has(call.status)) {
+        account.calls.delete(sid);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The call's price once it ended, as Twilio writes it: negative decimal text, per started minute. */
+  static price(call: CallRecord): string | null {
+    if (call.status !== "completed" || call.answeredAt === undefined || call.endTime === undefined) return null;
+    const minutes = Math.max(1, Math.ceil((call.endTime - call.answeredAt) / 60_000));
+    return (-minutes * PRICE_PER_MINUTE).toFixed(5);
+  }
+
+  /** Whole seconds from answer to hang-up; null for a call never answered or still going (Twilio's reference). */
+  static duration(call: CallRecord): string | null {
+    if (call.answeredAt === undefined || call.endTime === undefined) return null;
+    return String(Math.round((call.endTime - call.answeredAt) / 1000));
+  }
+}
+
+function notFound(sid: string): StoreError {
+  return { status: 404, code: 20404, message: `The requested resource /Calls/${sid}.json was not found` };
+}
+
+export function isStoreError(value: unknown): value is StoreError {
+  return typeof value === "object" && value !== null && "code" in value && "status" in value && "message" in value;
+}
