@@ -724,6 +724,15 @@ export interface components {
                 "application/json": components["schemas"]["TwilioError"];
             };
         };
+        /** @description A path identifier is malformed, or the call is still live. */
+        InvalidDeleteRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TwilioError"];
+            };
+        };
         /** @description No credentials, or credentials Twilio does not accept. */
         Unauthorized: {
             headers: {
@@ -943,7 +952,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["InvalidPathRequest"];
+            400: components["responses"]["InvalidDeleteRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["CallNotFound"];
             429: components["responses"]["TooManyRequests"];

@@ -120,6 +120,13 @@ export declare const webhooks: { [Id in WebhookId]: WebhookManifest<Id> };
 `;
 }
 
+// The stateful mock's admin API has a spec of its own; its types back the typed admin client.
+async function renderAdminTypes(root: string): Promise<string> {
+  const admin = YAML.parse(await readFile(`${root}openapi/mock-admin.yaml`, "utf8"));
+  const ast = await openapiTS(JSON.stringify(admin));
+  return HEADER.replace("openapi/calls.yaml", "openapi/mock-admin.yaml") + astToString(ast);
+}
+
 export async function renderGenerated(root: string): Promise<Record<string, string>> {
   const specPath = `${root}openapi/calls.yaml`;
   const spec = YAML.parse(await readFile(specPath, "utf8")) as Spec;
@@ -138,5 +145,6 @@ export async function renderGenerated(root: string): Promise<Record<string, stri
     ),
     "generated/validators.cjs": renderValidators(spec),
     "generated/validators.d.cts": renderValidatorTypes(spec),
+    "generated/mock-admin.d.ts": await renderAdminTypes(root),
   };
 }

@@ -1,0 +1,493 @@
+// Generated from openapi/mock-admin.yaml by `npm run generate`. Do not edit by hand.
+export interface paths {
+    "/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the mock's clock */
+        get: operations["getClock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a manual clock forward
+         * @description Runs every transition that falls due, in time order, and the status callbacks they fire.
+         */
+        post: operations["advanceClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Forget every call, or one account's */
+        post: operations["reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the inspector shows */
+        get: operations["getState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requests the mock answered, newest first */
+        get: operations["getJournal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{AccountSid}/calls/{Sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["schemas"]["AccountSid"];
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        /** One call with its transitions and callbacks */
+        get: operations["getTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{AccountSid}/calls/{Sid}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["schemas"]["AccountSid"];
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Decide how a queued call ends */
+        put: operations["setCallOutcome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{AccountSid}/outcomes/{To}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["schemas"]["AccountSid"];
+                /** @description The called address, percent-encoded (`%2B13105555555`). */
+                To: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Decide how calls to a number end, from now on */
+        put: operations["setOutcomeForTo"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AccountSid: string;
+        Clock: {
+            /** @enum {string} */
+            mode: "real" | "accelerated" | "manual";
+            /** @description Mock milliseconds per real millisecond (0 for a manual clock). */
+            scale: number;
+            /** @description Mock time in RFC 2822, as Twilio writes dates. */
+            now: string;
+            /** @description Mock time in milliseconds since the epoch. */
+            nowMs: number;
+        };
+        Scenario: {
+            /** @enum {string} */
+            outcome: "completed" | "busy" | "no-answer" | "failed";
+            ringSeconds: number;
+            talkSeconds: number;
+            /** @enum {string} */
+            answeredBy: "human" | "machine_start" | "machine_end_beep" | "machine_end_silence" | "machine_end_other" | "fax" | "unknown";
+        };
+        /** @description Any of a scenario's fields; the others stay as they were. */
+        OutcomeChange: {
+            /** @enum {string} */
+            outcome?: "completed" | "busy" | "no-answer" | "failed";
+            ringSeconds?: number;
+            talkSeconds?: number;
+            /** @enum {string} */
+            answeredBy?: "human" | "machine_start" | "machine_end_beep" | "machine_end_silence" | "machine_end_other" | "fax" | "unknown";
+        };
+        Transition: {
+            at: string;
+            atMs: number;
+            from: string | null;
+            to: string;
+            /** @description The progress events the transition fired, with the CallStatus each callback carries. */
+            events: {
+                /** @enum {string} */
+                name: "initiated" | "ringing" | "answered" | "completed";
+                callStatus: string;
+            }[];
+            note?: string;
+        };
+        Callback: {
+            event: string;
+            callStatus: string;
+            sequence: number;
+            /** @description Mock time of the transition that fired it, in milliseconds. */
+            at: number;
+            /** @description The callback URL without user information. */
+            url: string;
+            /** @description What the receiver answered, once it has. */
+            status?: number;
+            /** @description Why there was no answer (ECONNREFUSED, ETIMEDOUT, ...). */
+            error?: string;
+        };
+        Timeline: {
+            /** @description The call as the Calls API shows it (the Call schema of openapi/calls.yaml). */
+            call: Record<string, never>;
+            scenario: components["schemas"]["Scenario"];
+            transitions: components["schemas"]["Transition"][];
+            callbacks: components["schemas"]["Callback"][];
+        };
+        JournalEntry: {
+            id: number;
+            at: number;
+            method: string;
+            target: string;
+            operationId?: string;
+            accountSid?: string;
+            status: number;
+            violations: Record<string, never>[];
+            warnings: Record<string, never>[];
+        };
+        Journal: {
+            requests: components["schemas"]["JournalEntry"][];
+        };
+        OutcomeForTo: {
+            to: string;
+            scenario: components["schemas"]["Scenario"];
+        };
+        State: {
+            clock: components["schemas"]["Clock"];
+            /** @description The mock's own numbers and what calling each does. */
+            scenarioNumbers: {
+                [key: string]: string;
+            };
+            accounts: {
+                accountSid: string;
+                calls: Record<string, never>[];
+            }[];
+            requests: components["schemas"]["JournalEntry"][];
+        };
+        AdminError: {
+            /** @description What was wrong, naming the field and the rule. */
+            error: string;
+        };
+    };
+    responses: {
+        /** @description A field breaks a rule; `error` names it. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AdminError"];
+            };
+        };
+        /** @description No such call on the account. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AdminError"];
+            };
+        };
+        /** @description The request does not fit the mock's state (a clock that is not manual, a call already ringing). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AdminError"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clock"];
+                };
+            };
+        };
+    };
+    advanceClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How far to move, in milliseconds (up to a year). */
+                    ms: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The clock after the move. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clock"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    accountSid?: components["schemas"]["AccountSid"];
+                };
+            };
+        };
+        responses: {
+            /** @description Forgotten. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock, every account's calls with their transitions and callbacks, the latest requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["State"];
+                };
+            };
+        };
+    };
+    getJournal: {
+        parameters: {
+            query?: {
+                accountSid?: components["schemas"]["AccountSid"];
+                /** @description `only` keeps the requests that broke a rule; `none` those that did not. */
+                violations?: "only" | "none";
+                /** @description `only` keeps the requests that drew a warning. */
+                warnings?: "only";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journal. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["schemas"]["AccountSid"];
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call's timeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setCallOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["schemas"]["AccountSid"];
+                Sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeChange"];
+            };
+        };
+        responses: {
+            /** @description The call's timeline, with its new scenario. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    setOutcomeForTo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["schemas"]["AccountSid"];
+                /** @description The called address, percent-encoded (`%2B13105555555`). */
+                To: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeChange"];
+            };
+        };
+        responses: {
+            /** @description The scenario that calls to this number now follow. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeForTo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+}
