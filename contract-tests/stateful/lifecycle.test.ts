@@ -289,3 +289,36 @@ describe("SIDs on the stateful mock", () => {
     expect(run1[0]).not.toBe(run1[1]);
   });
 });
+
+describe("the stateful mock's memory bound", () => {
+  it("forgets the oldest finished call to make room for a new one", async () => {
+    const small = await startStatefulHarness({ maxCallsPerAccount: 2 });
+    try {
+      const client = small.client(freshAccount());
+      const finished = await client.create(place({ To: "+15005550103" }));
+      const live = await client.create(place());
+      await small.admin.advance(0);
+      const newest = await client.create(place());
+      expect((await apiError(client.fetch(finished.sid))).status).toBe(404);
+      expect((await client.fetch(live.sid)).sid).toBe(live.sid);
+      expect((await client.fetch(newest.sid)).status).toBe("queued");
+    } finally {
+      await small.stop();
+    }
+  });
+
+  it("refuses a create with 429 when every kept call is live, and keeps them all", async () => {
+    const small = await startStatefulHarness({ maxCallsPerAccount: 2 });
+    try {
+      const client = small.client(freshAccount());
+      await client.create(place());
+      await client.create(place());
+      const error = await apiError(client.create(place()));
+      expect([error.status, error.code]).toEqual([429, 20429]);
+      expect(error.message).toContain("at most 2 calls per account");
+      expect((await client.list()).calls).toHaveLength(2);
+    } finally {
+      await small.stop();
+    }
+  });
+});

@@ -45,6 +45,8 @@ export interface MockOptions {
   clock?: "real" | "manual" | { timeScale: number };
   /** Calls per second each account's queue releases, in the stateful mode. Defaults to 1, as Twilio. */
   callsPerSecond?: number;
+  /** The most calls the stateful mock keeps per account (10,000 by default); the oldest finished go first. */
+  maxCallsPerAccount?: number;
   /** Validate every stateful answer against the Calls spec before sending it (a broken one becomes a 500). */
   checkAnswers?: boolean;
   /**
@@ -110,6 +112,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       log,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.callsPerSecond === undefined ? {} : { callsPerSecond: options.callsPerSecond }),
+      ...(options.maxCallsPerAccount === undefined ? {} : { maxCallsPerAccount: options.maxCallsPerAccount }),
       ...(options.checkAnswers === undefined ? {} : { checkAnswers: options.checkAnswers }),
     });
     respond = state.respond;

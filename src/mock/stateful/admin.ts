@@ -20,6 +20,7 @@ const ANSWERED_BY: AnsweredBy[] = [
   "unknown",
 ];
 const SID = /^AC[0-9a-fA-F]{32}$/;
+const MAX_UNREAD_EVENT_BYTES = 1024 * 1024;
 
 class AdminError extends Error {
   constructor(
@@ -133,13 +134,20 @@ export function createAdmin(mock: StatefulMock) {
     };
   }
 
-  function events(req: IncomingMessage, res: ServerResponse): void {
+  function events(res: ServerResponse): void {
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
     res.write(`event: hello\ndata: ${JSON.stringify(clockState())}\n\n`);
-    const stop = mock.hub.subscribe((event) =>
-      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`),
-    );
-    req.on("close", stop);
+    const stop = mock.hub.subscribe((event) => {
+      // A watcher that stops reading is let go rather than buffered for without end.
+      if (res.writableLength > MAX_UNREAD_EVENT_BYTES) {
+        stop();
+        res.destroy();
+        return;
+      }
+      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+    });
+    // The response closes when the watcher goes away; the request closes as soon as its (empty) body is read.
+    res.on("close", stop);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
@@ -151,7 +159,7 @@ export function createAdmin(mock: StatefulMock) {
       res.end(INSPECTOR_PAGE);
       return;
     }
-    if (path === "/api/events" && method === "GET") return events(req, res);
+    if (path === "/api/events" && method === "GET") return events(res);
     if (path === "/api/state" && method === "GET") return send(res, 200, state());
     if (path === "/api/clock" && method === "GET") return send(res, 200, clockState());
     if (path === "/api/clock/advance" && method === "POST") {
@@ -177,15 +185,26 @@ export function createAdmin(mock: StatefulMock) {
       return send(res, 204);
     }
     if (path === "/api/journal" && method === "GET") {
+      const unknown = [...url.searchParams.keys()].find((k) => !["accountSid", "violations", "warnings"].includes(k));
+      if (unknown !== undefined) {
+        throw new AdminError(
+          400,
+          `unknown query parameter ${unknown.slice(0, 40)}; the journal takes accountSid, violations, warnings`,
+        );
+      }
       const violations = url.searchParams.get("violations");
       if (violations !== null && violations !== "only" && violations !== "none") {
         throw new AdminError(400, `violations must be only or none, got "${violations.slice(0, 40)}"`);
+      }
+      const warnings = url.searchParams.get("warnings");
+      if (warnings !== null && warnings !== "only") {
+        throw new AdminError(400, `warnings must be only, got "${warnings.slice(0, 40)}"`);
       }
       const accountSid = url.searchParams.get("accountSid") ?? undefined;
       const requests = mock.journal.list({
         ...(accountSid === undefined ? {} : { accountSid: accountOf(accountSid) }),
         ...(violations === null ? {} : { violations }),
-        ...(url.searchParams.get("warnings") === "only" ? { warnings: "only" as const } : {}),
+        ...(warnings === null ? {} : { warnings }),
       });
       return send(res, 200, { requests });
     }

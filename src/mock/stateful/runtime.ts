@@ -28,6 +28,8 @@ export interface StatefulOptions {
   /** Validate every answer against the Calls spec before it is sent; a broken one becomes a 500 naming why. */
   checkAnswers?: boolean;
   log: Log;
+  /** Sends one status callback; by default over HTTP (signed, loopback only). Tests may record them instead. */
+  deliver?: typeof deliverAndLog;
 }
 
 /** One status callback as the mock sent it, and what the receiver answered. */
@@ -94,6 +96,7 @@ export function createStatefulMock(options: StatefulOptions) {
   const journal = new Journal();
   const plans = new Map<string, CallbackPlan>();
   const callbacks = new Map<string, CallbackRecord[]>();
+  const send = options.deliver ?? deliverAndLog;
 
   function deliver(call: CallRecord, transition: Transition): void {
     const plan = plans.get(call.sid);
@@ -129,7 +132,7 @@ export function createStatefulMock(options: StatefulOptions) {
       list.push(record);
       callbacks.set(call.sid, list);
       plan.chain = plan.chain.then(async () => {
-        Object.assign(record, await deliverAndLog(plan.target, event.name, params, plan.authToken, options.log));
+        Object.assign(record, await send(plan.target, event.name, params, plan.authToken, options.log));
         hub.publish({ type: "callback", data: { callSid: call.sid, accountSid: call.accountSid, ...record } });
       });
     }
@@ -140,6 +143,10 @@ export function createStatefulMock(options: StatefulOptions) {
     ...(options.callsPerSecond === undefined ? {} : { callsPerSecond: options.callsPerSecond }),
     ...(options.maxCallsPerAccount === undefined ? {} : { maxCallsPerAccount: options.maxCallsPerAccount }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
+    onEvict(call) {
+      plans.delete(call.sid);
+      callbacks.delete(call.sid);
+    },
     onTransition(call, transition) {
       deliver(call, transition);
       hub.publish({ type: "call", data: { ...renderCall(call), transition: { ...transition } } });

@@ -82,6 +82,8 @@ export interface StoreOptions {
   seed?: string;
   /** Sees every transition of every call, in order. */
   onTransition?: (call: CallRecord, transition: Transition) => void;
+  /** Hears of a call the store let go to stay within its bound, so that what is kept beside it goes too. */
+  onEvict?: (call: CallRecord) => void;
 }
 
 interface Account {
@@ -101,6 +103,7 @@ export class CallStore {
   private readonly maxCalls: number;
   private readonly seed: string | undefined;
   private readonly onTransition: StoreOptions["onTransition"];
+  private readonly onEvict: StoreOptions["onEvict"];
 
   constructor(options: StoreOptions) {
     this.clock = options.clock;
@@ -108,6 +111,7 @@ export class CallStore {
     this.maxCalls = options.maxCallsPerAccount ?? 10_000;
     this.seed = options.seed;
     this.onTransition = options.onTransition;
+    this.onEvict = options.onEvict;
   }
 
   private account(accountSid: string): Account {
@@ -342,6 +346,7 @@ export class CallStore {
     for (const [sid, call] of account.calls) {
       if (!LIVE_STATUSES.has(call.status)) {
         account.calls.delete(sid);
+        this.onEvict?.(call);
         return true;
       }
     }
