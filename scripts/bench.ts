@@ -1,14 +1,13 @@
 // `npm run bench`: every figure side by side in one run, with ratios, since these machines are shared and noisy.
 // Contenders are interleaved round by round and the median round is reported.
 import { execFileSync, spawn } from "node:child_process";
-import { Agent, request } from "node:http";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import spec from "../generated/calls.bundled.json" with { type: "json" };
 import { basicAuthHeader } from "../src/basic-auth.js";
 import { createCallsClient } from "../src/client/index.js";
-import { startMock } from "../src/mock/index.js";
 import { validateCall, validateCreateCallRequest } from "../src/validation/index.js";
+import { mockBenchmarks } from "./bench-mock.js";
 import { renderGenerated } from "./codegen.js";
 
 const require = createRequire(import.meta.url);
@@ -178,105 +177,6 @@ async function validatorSpeed() {
   return result;
 }
 
-async function loadTest(baseUrl: string, seconds: number, connections: number) {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const path = `/2010-04-01/Accounts/${ACCOUNT}/Calls.json`;
-  const body = "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ftwiml";
-  const headers = {
-    Authorization: basicAuthHeader(ACCOUNT, TOKEN),
-    "Content-Type": "application/x-www-form-urlencoded",
-    "Content-Length": String(body.length),
-  };
-  const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  const one = () =>
-    new Promise<void>((resolve, reject) => {
-      const started = performance.now();
-      const req = request(`${baseUrl}${path}`, { method: "POST", headers, agent }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          if (res.statusCode !== 201) reject(new Error(`status ${res.statusCode}`));
-          latencies.push(performance.now() - started);
-          resolve();
-        });
-      });
-      req.on("error", reject);
-      req.end(body);
-    });
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) await one();
-    }),
-  );
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    rps: latencies.length / seconds,
-    p50: latencies[Math.floor(latencies.length * 0.5)]!,
-    p99: latencies[Math.floor(latencies.length * 0.99)]!,
-  };
-}
-
-/** `calls-contract mock` as a user starts it: its own process (front layer) with Prism as its child. */
-async function startMockCli(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [`${root}dist/cli/main.js`, "mock", "--port", "0"], {
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const match = /listening on (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`calls-contract mock exited with ${code}`)));
-  });
-  return {
-    baseUrl,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
-async function mockThroughput() {
-  // Both in processes of their own, Prism with the same flags in both, the load from this process.
-  const [full, bare] = await Promise.all([startMockCli(), startMock({ prismOnly: true })]);
-  const seconds = quick ? 1 : 4;
-  try {
-    await loadTest(full.baseUrl, 0.5, 10);
-    await loadTest(bare.baseUrl, 0.5, 10);
-    const runs: Record<string, Array<{ rps: number; p50: number; p99: number }>> = {
-      "calls-contract mock": [],
-      "bare Prism 5.14.2": [],
-    };
-    for (let r = 0; r < (quick ? 1 : 2); r++) {
-      runs["bare Prism 5.14.2"]!.push(await loadTest(bare.baseUrl, seconds, 10));
-      runs["calls-contract mock"]!.push(await loadTest(full.baseUrl, seconds, 10));
-    }
-    print(
-      `\nMock throughput: POST createCall, 10 keep-alive connections, ${runs["calls-contract mock"]!.length} interleaved runs of ${seconds} s, median`,
-    );
-    const summary = Object.fromEntries(
-      Object.entries(runs).map(([k, v]) => [
-        k,
-        { rps: median(v.map((x) => x.rps)), p50: median(v.map((x) => x.p50)), p99: median(v.map((x) => x.p99)) },
-      ]),
-    );
-    const bareRps = summary["bare Prism 5.14.2"]!.rps;
-    for (const [name, s] of Object.entries(summary)) {
-      print(
-        `  ${name.padEnd(44)} ${fmt(s.rps).padStart(8)} req/s   p50 ${s.p50.toFixed(2)} ms   p99 ${s.p99.toFixed(2)} ms   ${(s.rps / bareRps).toFixed(2)}x of bare Prism`,
-      );
-    }
-    return summary;
-  } finally {
-    await Promise.all([full.stop(), bare.stop()]);
-  }
-}
-
 async function codegenTime() {
   const times: number[] = [];
   for (let i = 0; i < (quick ? 1 : 5); i++) {
@@ -296,6 +196,6 @@ print(
 await clientThroughput();
 coldImports();
 await validatorSpeed();
-await mockThroughput();
+await mockBenchmarks({ quick, print });
 await codegenTime();
 print(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
