@@ -1,33 +1,7 @@
-// Prism's own request/response engine, in process, so that dynamic responses can be drawn with a different seed
-// per request (a Prism server re-seeds every request with the one seed it was started with).
-import { createRequire } from "node:module";
+// The mock's own in-process Prism engine, asked for generated data with a seed and a status per request (through
+// the Prefer header, as a Prism server reads it), so that each sample names a seed that repeats it.
+import { createPrismEngine as createEngine } from "../../src/mock/engine.js";
 import { MOCK_SPEC_PATH } from "../../src/mock/index.js";
-
-const require = createRequire(import.meta.url);
-
-/** Prism's Either: Right with the mocked output, or Left with why it refused. */
-type EngineResult =
-  | { _tag: "Right"; right: { output: { statusCode: number; body: unknown } } }
-  | { _tag: "Left"; left: { message?: string } };
-const prismHttp = require("@stoplight/prism-http") as {
-  getHttpOperationsFromSpec(path: string): Promise<unknown[]>;
-  createInstance(
-    config: unknown,
-    components: unknown,
-  ): { request(req: unknown, ops: unknown[], config?: unknown): () => Promise<EngineResult> };
-};
-
-const quiet = () => {};
-const logger: Record<string, unknown> = {
-  success: quiet,
-  info: quiet,
-  warn: quiet,
-  error: quiet,
-  debug: quiet,
-  trace: quiet,
-  fatal: quiet,
-  child: () => logger,
-};
 
 export interface EngineResponse {
   statusCode: number;
@@ -35,37 +9,21 @@ export interface EngineResponse {
 }
 
 export async function createPrismEngine() {
-  const operations = await prismHttp.getHttpOperationsFromSpec(MOCK_SPEC_PATH);
-  const prism = prismHttp.createInstance(
-    {
-      mock: { dynamic: true },
-      validateRequest: true,
-      validateResponse: true,
-      checkSecurity: false,
-      errors: true,
-      isProxy: false,
-    },
-    { logger },
-  );
+  const engine = await createEngine({ specPath: MOCK_SPEC_PATH, dynamic: true });
   return async function respond(
-    request: { method: string; path: string; body?: unknown; headers?: Record<string, string> },
+    request: { method: string; path: string; body?: Record<string, string>; headers?: Record<string, string> },
     seed: string,
     code?: number,
   ): Promise<EngineResponse> {
-    const result = await prism.request(
-      {
-        method: request.method.toLowerCase(),
-        url: { path: request.path },
-        headers: request.headers ?? {},
-        body: request.body,
-      },
-      operations,
-      { mock: { dynamic: true, seed, ...(code ? { code } : {}) } },
-    )();
-    if (result._tag !== "Right")
-      throw new Error(
-        `Prism engine refused ${request.method} ${request.path}: ${String(result.left?.message ?? result.left)}`,
-      );
-    return { statusCode: result.right.output.statusCode, body: result.right.output.body };
+    const answer = await engine.respond({
+      method: request.method,
+      target: request.path,
+      headers: { ...request.headers, prefer: `dynamic=true, seed=${seed}${code ? `, code=${code}` : ""}` },
+      body: request.body ? new URLSearchParams(request.body).toString() : "",
+    });
+    if (answer.headers["content-type"]?.includes("problem+json")) {
+      throw new Error(`Prism's engine refused ${request.method} ${request.path}: ${answer.body}`);
+    }
+    return { statusCode: answer.status, body: answer.body === "" ? undefined : JSON.parse(answer.body) };
   };
 }
