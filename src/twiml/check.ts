@@ -3,8 +3,8 @@
 // numbers and SIP URIs by the spec's own patterns; and warnings for what runs but is surely a mistake.
 import { shownValue } from "../validation/redact.js";
 import type { Location, Severity, Violation } from "../validation/violations.js";
-import { type Language, type Vocabulary, vocabulary } from "./vocabulary.js";
-import type { AttributeRule, ElementRule } from "./vocabulary-types.js";
+import { type Language, type TwimlElement, type Vocabulary, vocabulary } from "./vocabulary.js";
+import type { AttributeRule } from "./vocabulary-types.js";
 import { tokenize, type XmlAttribute, type XmlHandler } from "./xml.js";
 
 export interface TwimlViolation extends Violation {
@@ -25,7 +25,7 @@ export interface CheckContext {
 interface Frame {
   tag: string;
   /** Undefined when the element is not checked: unknown, misplaced, or inside such an element. */
-  rule: ElementRule | undefined;
+  rule: TwimlElement | undefined;
   parent: Frame | undefined;
   /** Its number among the parent's children of the same tag, from 1; 0 past the depth limit. */
   index: number;
@@ -215,8 +215,8 @@ export class TwimlChecker implements XmlHandler {
   }
 
   /** The element's rule if its parent may hold it; otherwise reports why not. */
-  private placed(parent: Frame, frame: Frame, attributes: XmlAttribute[]): ElementRule | undefined {
-    const parentRule = parent.rule as ElementRule;
+  private placed(parent: Frame, frame: Frame, attributes: XmlAttribute[]): TwimlElement | undefined {
+    const parentRule = parent.rule as TwimlElement;
     const { tag, offset } = frame;
     const atTop = this.stack.length === 1;
     if (atTop && parent.stop) {
@@ -229,8 +229,7 @@ export class TwimlChecker implements XmlHandler {
         `<${tag}>`,
       );
     }
-    const key = Object.hasOwn(parentRule.children, tag) ? parentRule.children[tag] : undefined;
-    const rule = key === undefined ? undefined : this.language.elements[key];
+    const rule = parentRule.children.get(tag);
     if (!rule) {
       this.misplaced(parent, frame);
       return undefined;
@@ -254,7 +253,7 @@ export class TwimlChecker implements XmlHandler {
 
   private misplaced(parent: Frame, frame: Frame): void {
     const { tag, offset } = frame;
-    const allowed = Object.keys((parent.rule as ElementRule).children);
+    const allowed = [...(parent.rule as TwimlElement).children.keys()];
     const holds = allowed.length
       ? `<${parent.tag}> holds ${names(allowed, (t) => `<${t}>`)}`
       : `<${parent.tag}> holds no elements`;
@@ -282,13 +281,13 @@ export class TwimlChecker implements XmlHandler {
   }
 
   private checkAttributes(frame: Frame): void {
-    const rule = frame.rule as ElementRule;
+    const rule = frame.rule as TwimlElement;
     for (const attribute of frame.attributes) {
       const { name, value, offset } = attribute;
       if (name === "xmlns" || name.startsWith("xmlns:")) continue;
-      const known = Object.hasOwn(rule.attributes, name) ? rule.attributes[name] : undefined;
+      const known = rule.attributes.get(name);
       if (!known) {
-        const all = Object.keys(rule.attributes);
+        const all = [...rule.attributes.keys()];
         const expected = all.length
           ? `an attribute <${frame.tag}> takes${didYouMean(nearest(name, all))}`
           : `no attributes: <${frame.tag}> takes none`;
@@ -301,13 +300,18 @@ export class TwimlChecker implements XmlHandler {
   }
 
   private listProblem(rule: AttributeRule, value: string): { rule: string; expected: string } | undefined {
-    const values = value.split(" ").filter((v) => v !== "");
-    if (values.length === 0) return { rule: "type", expected: "one or more values separated by spaces" };
-    for (const v of values) {
-      const problem = this.valueProblem(rule, v);
-      if (problem) return problem;
+    let any = false;
+    for (let start = 0; start < value.length; ) {
+      const space = value.indexOf(" ", start);
+      const end = space < 0 ? value.length : space;
+      if (end > start) {
+        any = true;
+        const problem = this.valueProblem(rule, value.slice(start, end));
+        if (problem) return problem;
+      }
+      start = end + 1;
     }
-    return undefined;
+    return any ? undefined : { rule: "type", expected: "one or more values separated by spaces" };
   }
 
   private valueProblem(rule: AttributeRule, value: string): { rule: string; expected: string } | undefined {
@@ -365,8 +369,9 @@ export class TwimlChecker implements XmlHandler {
     const frame = this.stack.at(-1);
     if (!frame?.rule) return;
     if (frame.textOffset < 0) {
-      const first = text.search(/[^ \t\r\n]/);
-      if (first >= 0) frame.textOffset = offset + first;
+      let first = 0;
+      while (first < text.length && " \t\r\n".includes(text.charAt(first))) first++;
+      if (first < text.length) frame.textOffset = offset + first;
     }
     frame.text += text;
   }
@@ -378,7 +383,7 @@ export class TwimlChecker implements XmlHandler {
     const text = frame.textOffset < 0 ? "" : frame.text.trim();
     if (!rule.text) {
       if (text !== "") {
-        const hint = this.language.root.children.Say ? " (words to speak go in <Say>)" : "";
+        const hint = this.language.root.children.has("Say") ? " (words to speak go in <Say>)" : "";
         this.error(frame.textOffset, frame, "text-content", `no text in <${frame.tag}>${hint}`, text);
       }
       return;

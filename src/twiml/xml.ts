@@ -27,7 +27,7 @@ export interface XmlHandler {
 // than a sticky regular expression here.
 const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c >= 0xc0;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 0xb7;
-const ENTITY = /&(?:#([0-9]+)|#x([0-9A-Fa-f]+)|([A-Za-z][A-Za-z0-9]*))?;?/g;
+const ENTITY = /&(?:#([0-9]+)|#x([0-9A-Fa-f]+)|([A-Za-z][A-Za-z0-9]*))?;?/y;
 // Characters XML 1.0 does not allow anywhere in a document.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for.
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -55,9 +55,10 @@ export function tokenize(xml: string, handler: XmlHandler): void {
   const length = xml.length;
 
   // Mistakes inside a start tag are held until the element is started, so that they are named by its path.
-  let deferred: Array<[string, number, string, string | undefined]> | undefined;
+  let deferring = false;
+  let deferred: Array<[string, number, string, string | undefined]> = [];
   const report = (rule: string, offset: number, expected: string, value?: string) => {
-    if (deferred) deferred.push([rule, offset, expected, value]);
+    if (deferring) deferred.push([rule, offset, expected, value]);
     else handler.malformed(rule, offset, expected, value);
   };
 
@@ -67,33 +68,54 @@ export function tokenize(xml: string, handler: XmlHandler): void {
     report("xml", m.index, "only characters XML allows (no control characters but tab and line breaks)", `U+${code}`);
   }
 
-  /** Decodes entity and character references; reports the malformed ones. */
-  const decode = (raw: string, offset: number): string => {
-    if (!raw.includes("&")) return raw;
-    ENTITY.lastIndex = 0;
-    return raw.replace(ENTITY, (whole, decimal: string, hex: string, named: string, at: number) => {
-      if (whole.endsWith(";") && (decimal || hex)) {
-        const code = decimal ? Number.parseInt(decimal, 10) : Number.parseInt(hex, 16);
-        const allowed =
-          code === 0x9 ||
-          code === 0xa ||
-          code === 0xd ||
-          (code >= 0x20 && code <= 0xd7ff) ||
-          (code >= 0xe000 && code <= 0xfffd) ||
-          (code >= 0x10000 && code <= 0x10ffff);
-        if (allowed) return String.fromCodePoint(code);
-        report("xml", offset + at, "a character reference to a character XML allows", whole);
-        return whole;
-      }
-      if (whole.endsWith(";") && named && named in PREDEFINED) return PREDEFINED[named] as string;
-      const expected = named
-        ? whole.endsWith(";")
-          ? "one of the predefined entities &lt; &gt; &amp; &quot; &apos; (no DTD is read)"
-          : `a reference ending in ";" (or write & as &amp;)`
-        : "& written as &amp;";
-      report("xml", offset + at, expected, printable(whole));
+  /** One reference, `&...;` at `at` in the document, decoded; a malformed one is reported and kept as written. */
+  const reference = (match: RegExpExecArray, at: number): string => {
+    const [whole, decimal, hex, named] = match;
+    const closed = whole.endsWith(";");
+    if (closed && (decimal || hex)) {
+      const code = decimal ? Number.parseInt(decimal, 10) : Number.parseInt(hex as string, 16);
+      const allowed =
+        code === 0x9 ||
+        code === 0xa ||
+        code === 0xd ||
+        (code >= 0x20 && code <= 0xd7ff) ||
+        (code >= 0xe000 && code <= 0xfffd) ||
+        (code >= 0x10000 && code <= 0x10ffff);
+      if (allowed) return String.fromCodePoint(code);
+      report("xml", at, "a character reference to a character XML allows", whole);
       return whole;
-    });
+    }
+    if (closed && named && Object.hasOwn(PREDEFINED, named)) return PREDEFINED[named] as string;
+    const expected = named
+      ? closed
+        ? "one of the predefined entities &lt; &gt; &amp; &quot; &apos; (no DTD is read)"
+        : `a reference ending in ";" (or write & as &amp;)`
+      : "& written as &amp;";
+    report("xml", at, expected, printable(whole));
+    return whole;
+  };
+
+  /** Decodes entity and character references in text or an attribute value that starts at `offset`. */
+  const decode = (raw: string, offset: number): string => {
+    let amp = raw.indexOf("&");
+    if (amp < 0) return raw;
+    let out = "";
+    let from = 0;
+    while (amp >= 0) {
+      out += raw.slice(from, amp);
+      if (raw.startsWith("amp;", amp + 1)) {
+        out += "&";
+        from = amp + 5;
+      } else {
+        ENTITY.lastIndex = amp;
+        // The pattern's every part is optional after "&", so it always matches here.
+        const match = ENTITY.exec(raw) as RegExpExecArray;
+        out += reference(match, offset + amp);
+        from = amp + match[0].length;
+      }
+      amp = raw.indexOf("&", from);
+    }
+    return out + raw.slice(from);
   };
 
   const readName = (at: number): string | undefined => {
@@ -132,9 +154,7 @@ export function tokenize(xml: string, handler: XmlHandler): void {
         `<${unclosed.name}>`,
       );
     }
-    for (let k = open.length - 1; k > match; k--) handler.end((open[k] as { name: string }).name, offset);
-    open.length = match;
-    handler.end(name, offset);
+    while (open.length > match) handler.end((open.pop() as { name: string }).name, offset);
   };
 
   while (i < length) {
@@ -239,7 +259,7 @@ export function tokenize(xml: string, handler: XmlHandler): void {
       continue;
     }
     const attributes: XmlAttribute[] = [];
-    deferred = [];
+    deferring = true;
     let j = i + 1 + name.length;
     let selfClosing = false;
     let broken = false;
@@ -291,13 +311,15 @@ export function tokenize(xml: string, handler: XmlHandler): void {
       const raw = xml.slice(k + 1, close);
       const lessThan = raw.indexOf("<");
       if (lessThan >= 0) report("xml", k + 1 + lessThan, "< written as &lt; in an attribute value", "<");
-      if (attributes.some((a) => a.name === attribute))
-        report("xml", spaced, "each attribute once per element", attribute);
+      let repeated = false;
+      for (const earlier of attributes) if (earlier.name === attribute) repeated = true;
+      if (repeated) report("xml", spaced, "each attribute once per element", attribute);
       else {
         const decoded = decode(raw, k + 1);
+        const layout = decoded.indexOf("\n") >= 0 || decoded.indexOf("\t") >= 0 || decoded.indexOf("\r") >= 0;
         attributes.push({
           name: attribute,
-          value: /[\t\n\r]/.test(decoded) ? decoded.replace(/[\t\n\r]/g, " ") : decoded,
+          value: layout ? decoded.replace(/[\t\n\r]/g, " ") : decoded,
           offset: spaced,
         });
       }
@@ -315,9 +337,11 @@ export function tokenize(xml: string, handler: XmlHandler): void {
       rootSeen = true;
     }
     handler.start(name, lt, attributes);
-    const held = deferred;
-    deferred = undefined;
-    for (const [rule, offset, expected, value] of held) handler.malformed(rule, offset, expected, value);
+    deferring = false;
+    if (deferred.length > 0) {
+      for (const [rule, offset, expected, value] of deferred) handler.malformed(rule, offset, expected, value);
+      deferred = [];
+    }
     if (selfClosing) handler.end(name, lt);
     else open.push({ name, offset: lt });
   }
