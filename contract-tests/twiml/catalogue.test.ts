@@ -115,6 +115,14 @@ describe("each finding", () => {
 });
 
 describe("bounded work on hostile documents", () => {
+  it("shows a long value cut, with its length", () => {
+    const url = `https://example.com/${"a b".repeat(100_000)}`;
+    const [finding] = validateTwiml(`<Response><Play>${url}</Play></Response>`).violations;
+    expect(finding?.rule).toBe("url");
+    expect(finding?.value).toMatch(/^https:\/\/example\.com\/a ba b.*… \(300020 characters\)$/);
+    expect(finding?.message.length).toBeLessThan(400);
+  });
+
   it("stops checking past 64 levels of nesting and lists at most 100 errors", () => {
     const deep = `<Response>${"<Say>".repeat(5000)}${"</Say>".repeat(5000)}</Response>`;
     const result = validateTwiml(deep);

@@ -1,7 +1,7 @@
 // The layers of a TwiML check, run in one pass over the tokens: well-formed XML with a <Response> root; the
 // elements each parent may hold; each element's attributes, their types, bounds and enum values; the text of URLs,
 // numbers and SIP URIs by the spec's own patterns; and warnings for what runs but is surely a mistake.
-import { shownValue } from "../validation/redact.js";
+import { shortText, shownValue } from "../validation/redact.js";
 import type { Location, Severity, Violation } from "../validation/violations.js";
 import { type Language, type TwimlElement, type Vocabulary, vocabulary } from "./vocabulary.js";
 import type { AttributeRule } from "./vocabulary-types.js";
@@ -157,7 +157,9 @@ export class TwimlChecker implements XmlHandler {
     const { operation, location, field } = this.context;
     const path = pathOf(at);
     const { line, column } = this.position(offset);
-    const shown = value.length > 0 && value[0] !== undefined ? { value: value[0] } : {};
+    // The document is the sender's text: a megabyte of it in a <Play> must not become a megabyte of message.
+    const raw = value[0];
+    const shown = raw === undefined ? {} : { value: typeof raw === "string" ? shortText(raw) : raw };
     const got = "value" in shown ? `, got ${JSON.stringify(shown.value)}` : "";
     const where = `at line ${line}, column ${column} (${path})`;
     const message = `${operation} ${location}: ${field} breaks ${rule} ${where}: ${expected}${got}${severity === "warning" ? " (warning)" : ""}`;
