@@ -23,7 +23,8 @@ function xmlServer(body: string, type = "text/xml") {
   });
 }
 
-describe("calls-contract twiml", () => {
+// Each case starts node with tsx, which has taken over 13 s on a machine busy with other work.
+describe("calls-contract twiml", { timeout: 60_000 }, () => {
   it("exits 1 on seed 004's Gather example and names the unclosed <Play> at its line", async () => {
     const path = await fileWith(SEED_004_GATHER);
     const { code, stdout } = await runCli(["twiml", path]);
