@@ -133,4 +133,16 @@ describe("bounded work on hostile documents", () => {
     expect(flood).toHaveLength(101);
     expect(flood.at(-1)?.rule).toBe("limit");
   });
+
+  it("reads 50,000 stray closing tags under 50,000 open elements, and lists 100 errors", () => {
+    const result = validateTwiml(`<Response>${"<Say>".repeat(50_000)}${"</Play>".repeat(50_000)}`);
+    expect(result.violations).toHaveLength(101);
+    expect(result.violations[0]).toMatchObject({ rule: "end-tag", value: "</Play>" });
+  });
+
+  it("lists 100 unclosed elements of 100,000 nested ones, the outermost first", () => {
+    const result = validateTwiml(`<Response>${"<Say>".repeat(100_000)}`);
+    expect(result.violations).toHaveLength(101);
+    expect(result.violations[1]).toMatchObject({ rule: "unclosed", column: 11, path: "Response/Say[1]" });
+  });
 });

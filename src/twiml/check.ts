@@ -49,9 +49,14 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 /** `Response/Gather[1]/Play[2]`, built only for a finding: most elements never need theirs. */
 function pathOf(frame: Frame | undefined): string {
   if (!frame) return DOCUMENT;
-  if (!frame.parent) return frame.tag;
-  if (frame.index === 0) return pathOf(frame.parent);
-  return `${pathOf(frame.parent)}/${frame.tag}[${frame.index}]`;
+  const steps: string[] = [];
+  // Past the depth limit elements have no index and share their ancestor's path; a loop, since there may be
+  // 100,000 of them.
+  for (let at: Frame | undefined = frame; at; at = at.parent) {
+    if (!at.parent) steps.push(at.tag);
+    else if (at.index > 0) steps.push(`${at.tag}[${at.index}]`);
+  }
+  return steps.reverse().join("/");
 }
 
 function nearest(value: string, candidates: string[]): string | undefined {
@@ -177,6 +182,8 @@ export class TwimlChecker implements XmlHandler {
   // XmlHandler -------------------------------------------------------------------------------------------------
 
   malformed(rule: string, offset: number, expected: string, value?: string): void {
+    // Past the limit nothing more is recorded, so the search below is not worth its cost on a hostile document.
+    if (this.syntax.length > MAX_ERRORS) return;
     // An unclosed element is named by its own path; any other mistake by the element it occurs in.
     const frame = rule === "unclosed" ? this.stack.findLast((f) => f.offset === offset) : this.stack.at(-1);
     this.report("error", this.syntax, offset, frame, rule, expected, value);

@@ -49,6 +49,9 @@ function hint(parent: { name: string } | undefined, unclosed: { name: string }):
 
 export function tokenize(xml: string, handler: XmlHandler): void {
   const open: Array<{ name: string; offset: number }> = [];
+  // How many elements of each name are open: a closing tag whose name is not open is refused without searching the
+  // stack, so that 100,000 stray closing tags under 100,000 open elements cost no more than reading them.
+  const openNames = new Map<string, number>();
   let rootSeen = false;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const start = i;
@@ -131,7 +134,7 @@ export function tokenize(xml: string, handler: XmlHandler): void {
 
   const closeElement = (name: string, offset: number) => {
     let match = -1;
-    for (let k = open.length - 1; k >= 0; k--) {
+    for (let k = (openNames.get(name) ?? 0) > 0 ? open.length - 1 : -1; k >= 0; k--) {
       if ((open[k] as { name: string }).name === name) {
         match = k;
         break;
@@ -154,7 +157,11 @@ export function tokenize(xml: string, handler: XmlHandler): void {
         `<${unclosed.name}>`,
       );
     }
-    while (open.length > match) handler.end((open.pop() as { name: string }).name, offset);
+    while (open.length > match) {
+      const closed = (open.pop() as { name: string }).name;
+      openNames.set(closed, (openNames.get(closed) as number) - 1);
+      handler.end(closed, offset);
+    }
   };
 
   while (i < length) {
@@ -343,7 +350,10 @@ export function tokenize(xml: string, handler: XmlHandler): void {
       deferred = [];
     }
     if (selfClosing) handler.end(name, lt);
-    else open.push({ name, offset: lt });
+    else {
+      open.push({ name, offset: lt });
+      openNames.set(name, (openNames.get(name) ?? 0) + 1);
+    }
   }
 
   if (!rootSeen)
