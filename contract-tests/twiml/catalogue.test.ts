@@ -140,6 +140,18 @@ describe("bounded work on hostile documents", () => {
     expect(result.violations[0]).toMatchObject({ rule: "end-tag", value: "</Play>" });
   });
 
+  it("lists at most 100 warnings too", () => {
+    const { warnings } = validateTwiml(`<Response><Hangup/>${"<Pause/>".repeat(10_000)}</Response>`);
+    expect(warnings).toHaveLength(101);
+    expect(warnings.at(-1)).toMatchObject({ severity: "warning", rule: "limit" });
+  });
+
+  it("reads 100,000 misplaced elements with misspelt attributes, and 100,000 declarations", () => {
+    const misplaced = validateTwiml(`<Response>${'<Dial><Sayy voic="x">a</Sayy></Dial>'.repeat(100_000)}</Response>`);
+    expect(misplaced.violations).toHaveLength(101);
+    expect(validateTwiml(`<Response>${"<!DOCTYPE a>".repeat(100_000)}</Response>`).violations).toHaveLength(101);
+  });
+
   it("lists 100 unclosed elements of 100,000 nested ones, the outermost first", () => {
     const result = validateTwiml(`<Response>${"<Say>".repeat(100_000)}`);
     expect(result.violations).toHaveLength(101);

@@ -42,6 +42,7 @@ interface Frame {
 // Deeper than any real TwiML (SSML inside <Say> goes a few levels); past it nothing more is checked, so that a
 // hostile document of 100,000 nested elements costs no more than a flat one.
 const MAX_DEPTH = 64;
+// Per severity.
 const MAX_ERRORS = 100;
 const DOCUMENT = "(document)";
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
@@ -143,9 +144,11 @@ export class TwimlChecker implements XmlHandler {
     expected: string,
     value?: unknown,
   ): void {
-    if (severity === "error" && into.length >= MAX_ERRORS) {
+    if (into.length >= MAX_ERRORS) {
       if (into.length === MAX_ERRORS)
-        into.push(this.make("error", offset, at, "limit", `at most ${MAX_ERRORS} errors listed; fix these first`));
+        into.push(
+          this.make(severity, offset, at, "limit", `at most ${MAX_ERRORS} ${severity}s listed; fix these first`),
+        );
       return;
     }
     into.push(this.make(severity, offset, at, rule, expected, value));
@@ -169,6 +172,11 @@ export class TwimlChecker implements XmlHandler {
     const where = `at line ${line}, column ${column} (${path})`;
     const message = `${operation} ${location}: ${field} breaks ${rule} ${where}: ${expected}${got}${severity === "warning" ? " (warning)" : ""}`;
     return { severity, operation, location, field, rule, expected, ...shown, message, line, column, path };
+  }
+
+  /** True once no more errors are recorded: the checks that only serve to describe one are then skipped. */
+  private get full(): boolean {
+    return this.errors.length > MAX_ERRORS;
   }
 
   private error(offset: number, at: Frame | undefined, rule: string, expected: string, value?: unknown) {
@@ -219,7 +227,7 @@ export class TwimlChecker implements XmlHandler {
         if (parent.rule) frame.rule = this.placed(parent, frame, attributes);
       }
     }
-    if (frame.rule) this.checkAttributes(frame);
+    if (frame.rule && !this.full) this.checkAttributes(frame);
     this.stack.push(frame);
   }
 
@@ -261,6 +269,8 @@ export class TwimlChecker implements XmlHandler {
   }
 
   private misplaced(parent: Frame, frame: Frame): void {
+    // Suggesting a name costs an edit distance per candidate: not worth it for an error that is not recorded.
+    if (this.full) return;
     const { tag, offset } = frame;
     const allowed = [...(parent.rule as TwimlElement).children.keys()];
     const holds = allowed.length
@@ -387,7 +397,7 @@ export class TwimlChecker implements XmlHandler {
 
   end(_tag: string, _offset: number): void {
     const frame = this.stack.pop();
-    if (!frame?.rule) return;
+    if (!frame?.rule || this.full) return;
     const { rule } = frame;
     const text = frame.textOffset < 0 ? "" : frame.text.trim();
     if (!rule.text) {

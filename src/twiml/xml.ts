@@ -218,9 +218,13 @@ export function tokenize(xml: string, handler: XmlHandler): void {
         isDoctype ? "no DOCTYPE: TwiML needs no DTD, and this checker reads none" : "a comment, CDATA or element",
         printable(xml.slice(i, i + 12)),
       );
-      const bracket = xml.indexOf("[", i);
       const close = xml.indexOf(">", i);
-      if (isDoctype && bracket >= 0 && bracket < close) {
+      // Looked for within the declaration only: a search to the end of the document for every "<!" would cost the
+      // square of the document's length.
+      let bracket = -1;
+      for (let k = i; isDoctype && bracket < 0 && k < (close < 0 ? length : close); k++)
+        if (xml.charCodeAt(k) === 0x5b /* [ */) bracket = k;
+      if (bracket >= 0) {
         const subsetEnd = xml.indexOf("]>", bracket);
         i = subsetEnd < 0 ? length : subsetEnd + 2;
       } else i = close < 0 ? length : close + 1;
