@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import spec from "../generated/calls.bundled.json" with { type: "json" };
 import { basicAuthHeader } from "../src/basic-auth.js";
 import { createCallsClient } from "../src/client/index.js";
+import { validateTwiml } from "../src/twiml/index.js";
 import { validateCall, validateCreateCallRequest } from "../src/validation/index.js";
 import { mockBenchmarks } from "./bench-mock.js";
 import { renderGenerated } from "./codegen.js";
@@ -177,6 +178,74 @@ async function validatorSpeed() {
   return result;
 }
 
+/** A realistic voice document of exactly 4000 characters, the most createCall's Twiml parameter may hold. */
+function twiml4000(): string {
+  const head = '<?xml version="1.0" encoding="UTF-8"?>\n<Response>\n';
+  const block = [
+    '  <Gather input="dtmf speech" numDigits="1" action="https://example.com/menu" method="POST" timeout="5">\n',
+    '    <Say voice="Polly.Joanna" language="en-US">Press 1 for sales, 2 for support &amp; billing.</Say>\n',
+    '    <Play loop="1">https://example.com/hold.mp3</Play>\n',
+    "  </Gather>\n",
+    '  <Dial timeout="20" callerId="+14155550199">\n',
+    '    <Number statusCallbackEvent="initiated completed">+14155550100</Number>\n',
+    "  </Dial>\n",
+  ].join("");
+  const tail = (filler: string) => `  <Say>${filler}</Say>\n  <Hangup/>\n</Response>\n`;
+  let body = head;
+  while (body.length + block.length + tail("").length < 4000) body += block;
+  const text = body + tail("x".repeat(4000 - body.length - tail("").length));
+  if (text.length !== 4000 || !validateTwiml(text).valid)
+    throw new Error("the benchmark's TwiML must be 4000 valid characters");
+  return text;
+}
+
+/**
+ * Checks per second of wall time and per second of CPU time the process got. On a shared machine the second is the
+ * figure to compare with a budget: it does not drop when other processes take the core.
+ */
+function twimlSpeed() {
+  const xml = twiml4000();
+  const contenders: Record<string, () => unknown> = {
+    "validateTwiml, 4000 characters (voice)": () => validateTwiml(xml),
+  };
+  // The baseline is fast-xml-parser's well-formedness check alone, from the copy already in the tree (through
+  // Prism): a general parser's cost for XML only, against ours for every TwiML layer.
+  try {
+    const { XMLValidator } = require("fast-xml-parser") as { XMLValidator: { validate(xml: string): unknown } };
+    contenders["fast-xml-parser XMLValidator (XML only)"] = () => XMLValidator.validate(xml);
+  } catch {
+    print("\n(fast-xml-parser is not in the tree; no baseline for the TwiML figure)");
+  }
+  const names = Object.keys(contenders);
+  const wall: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+  const cpu: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, check] of Object.entries(contenders)) {
+      for (let i = 0; i < 500; i++) check();
+      const usage = process.cpuUsage();
+      const started = performance.now();
+      let n = 0;
+      while (performance.now() - started < SECONDS * 1000) {
+        for (let i = 0; i < 50; i++) check();
+        n += 50;
+      }
+      const used = process.cpuUsage(usage);
+      wall[name]!.push(n / ((performance.now() - started) / 1000));
+      cpu[name]!.push(n / ((used.user + used.system) / 1e6));
+    }
+  }
+  const base = median(cpu[names.at(-1) as string]!);
+  print(
+    `\nTwiML check speed, one core, a 4000-character document, ${ROUNDS} interleaved rounds of ${SECONDS} s, median`,
+  );
+  for (const name of names) {
+    const perCpu = median(cpu[name]!);
+    print(
+      `  ${name.padEnd(44)} ${fmt(median(wall[name]!)).padStart(8)} checks/s   ${fmt(perCpu).padStart(8)} per CPU-second   ${(perCpu / base).toFixed(2)}x`,
+    );
+  }
+}
+
 async function codegenTime() {
   const times: number[] = [];
   for (let i = 0; i < (quick ? 1 : 5); i++) {
@@ -196,6 +265,7 @@ print(
 await clientThroughput();
 coldImports();
 await validatorSpeed();
+twimlSpeed();
 await mockBenchmarks({ quick, print });
 await codegenTime();
 print(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);

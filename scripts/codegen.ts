@@ -16,6 +16,7 @@ import {
   validatorExports,
 } from "./manifest.js";
 import type { Spec } from "./openapi.js";
+import { buildTwimlVocabulary } from "./twiml-vocabulary.js";
 
 // Under NodeNext these CommonJS default exports arrive wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -146,5 +147,7 @@ export async function renderGenerated(root: string): Promise<Record<string, stri
     "generated/validators.cjs": renderValidators(spec),
     "generated/validators.d.cts": renderValidatorTypes(spec),
     "generated/mock-admin.d.ts": await renderAdminTypes(root),
+    // Read from the twilio devDependency's TwiML builder; the spec supplies the address patterns.
+    "generated/twiml-vocabulary.json": `${JSON.stringify(buildTwimlVocabulary(root, spec), null, 2)}\n`,
   };
 }

@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderGenerated } from "./codegen.js";
+import { type TwimlVocabulary, vocabularyDrift } from "./twiml-vocabulary.js";
 
 // --root lets the tests run the real script on a scratch copy of the spec.
 const rootFlag = process.argv.indexOf("--root");
@@ -21,6 +22,12 @@ for (const [relative, text] of Object.entries(files)) {
   if (current === text) continue;
   if (check) stale.push(relative);
   else await writeFile(path, text);
+  // A newer twilio SDK shows here verb by verb and attribute by attribute, not as one opaque stale file.
+  if (check && relative === "generated/twiml-vocabulary.json" && current !== undefined) {
+    const drift = vocabularyDrift(JSON.parse(current) as TwimlVocabulary, JSON.parse(text) as TwimlVocabulary);
+    if (drift.length > 0)
+      console.error(`TwiML vocabulary drift (- removed, + added, ~ changed):\n  ${drift.join("\n  ")}`);
+  }
 }
 // A file codegen no longer writes is stale too: nothing may import it by mistake.
 for (const name of await readdir(`${root}generated`)) {

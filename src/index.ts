@@ -1,4 +1,6 @@
 export * from "./client/index.js";
+export type { TwimlKind, TwimlOptions, TwimlResult, TwimlViolation } from "./twiml/index.js";
+export { validateTwiml } from "./twiml/index.js";
 export type { FormInput, Location, OperationId, ValidationResult, Violation, WebhookId } from "./validation/index.js";
 export {
   validateBody,

@@ -1,0 +1,137 @@
+// `calls-contract twiml`, run as a user runs it: on a file, on standard input, and on what a handler on this
+// machine answers.
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, startCli } from "../support/cli.js";
+import { empty, startHttpServer } from "../support/http-server.js";
+import { SEED_004_GATHER } from "./catalogue.js";
+
+const GOOD = '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Thanks for calling.</Say><Hangup/></Response>';
+
+async function fileWith(text: string): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), "twiml-cli-")), "answer.xml");
+  await writeFile(path, text);
+  return path;
+}
+
+function xmlServer(body: string, type = "text/xml") {
+  return startHttpServer((_, response) => {
+    response.writeHead(200, { "Content-Type": type });
+    response.end(body);
+  });
+}
+
+// Each case starts node with tsx, which has taken over 13 s on a machine busy with other work.
+describe("calls-contract twiml", { timeout: 60_000 }, () => {
+  it("exits 1 on seed 004's Gather example and names the unclosed <Play> at its line", async () => {
+    const path = await fileWith(SEED_004_GATHER);
+    const { code, stdout } = await runCli(["twiml", path]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${path}:3:9 error unclosed Response/Gather[1]/Play[1]: <Play> closed before </Gather>`);
+    expect(stdout).toMatch(/: 2 error\(s\), 0 warning\(s\) in voice TwiML/);
+  });
+
+  it("exits 0 on warnings alone, read from standard input", async () => {
+    const child = startCli(["twiml", "-"]);
+    child.stdin.end("<Response><Hangup/><Say>never heard</Say></Response>");
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const { stdout } = child.output();
+    expect(code).toBe(0);
+    expect(stdout).toContain("(stdin):1:20 warning unreachable Response/Say[1]: no verb after <Hangup>");
+  });
+
+  it("checks messaging TwiML with --kind messaging and reports as JSON with --json", async () => {
+    const path = await fileWith("<Response><Message>Hi</Message><Say>no</Say></Response>");
+    const { code, stdout } = await runCli(["twiml", path, "--kind", "messaging", "--json"]);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ kind: "messaging", valid: false });
+    expect(report.violations).toEqual([
+      expect.objectContaining({ rule: "voice-verb", line: 1, column: 32, path: "Response/Say[1]" }),
+    ]);
+  });
+
+  it("asks a loopback handler for TwiML as Twilio does, by POST with the given form", async () => {
+    const server = await xmlServer(GOOD);
+    const { code, stdout } = await runCli([
+      "twiml",
+      `${server.baseUrl}/voice`,
+      "--data",
+      "CallSid=CA1&From=%2B14155550100",
+    ]);
+    expect(code, stdout).toBe(0);
+    expect(stdout).toMatch(/0 error\(s\), 0 warning\(s\) in voice TwiML/);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]).toMatchObject({
+      method: "POST",
+      url: "/voice",
+      body: "CallSid=CA1&From=%2B14155550100",
+    });
+    expect(server.requests[0]?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+  });
+
+  it("sends the form in the query with --method GET, and exits 1 on the handler's broken TwiML", async () => {
+    const server = await xmlServer("<Response><Gather><Dial>+14155550100</Dial></Gather></Response>");
+    const { code, stdout } = await runCli([
+      "twiml",
+      `${server.baseUrl}/voice?x=1`,
+      "--method",
+      "GET",
+      "--data",
+      "Digits=1",
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /:1:19 error allowed-child Response\/Gather\[1\]\/Dial\[1\]: <Gather> holds <Pause>, <Play> or <Say>/,
+    );
+    expect(server.requests[0]).toMatchObject({ method: "GET", url: "/voice?x=1&Digits=1" });
+  });
+
+  it("warns when the handler serves TwiML under a type Twilio does not read it from", async () => {
+    const server = await xmlServer(GOOD, "text/html; charset=utf-8");
+    const { code, stdout } = await runCli(["twiml", server.baseUrl]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/warning content-type \(headers\): text\/xml or application\/xml/);
+  });
+
+  it("does not follow a redirect: the answer is the 3xx, and exit 1", async () => {
+    const target = await xmlServer(GOOD);
+    const server = await startHttpServer((_, response) => {
+      response.writeHead(302, { Location: `${target.baseUrl}/elsewhere` });
+      response.end();
+    });
+    const { code, stdout } = await runCli(["twiml", server.baseUrl]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /answered 302 to http:\/\/127\.0\.0\.1:\d+\/elsewhere \(redirects are not followed\), not TwiML/,
+    );
+    expect(target.requests).toHaveLength(0);
+  });
+
+  it("exits 1 when the handler fails", async () => {
+    const server = await startHttpServer((_, response) => empty(response, 500));
+    const { code, stdout } = await runCli(["twiml", server.baseUrl]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/answered 500, not TwiML/);
+  });
+
+  it("refuses a URL off this machine with exit 2, before any request", async () => {
+    const { code, stderr } = await runCli(["twiml", "http://calls-contract.invalid/voice"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/only URLs on this machine are fetched .* got host "calls-contract\.invalid"/);
+  });
+
+  it.each([
+    [["twiml"], /give a file, a URL on this machine, or - for standard input/],
+    [["twiml", "a.xml", "--kind", "fax"], /--kind must be voice or messaging, got "fax"/],
+    [["twiml", "a.xml", "b.xml"], /one source at a time/],
+    [["twiml", "/nonexistent/answer.xml"], /cannot read \/nonexistent\/answer\.xml: ENOENT/],
+    [["twiml", "http://127.0.0.1:1/", "--method", "PUT"], /--method must be GET or POST, got "PUT"/],
+  ])("exits 2 on a usage mistake: %j", async (args, message) => {
+    const { code, stderr } = await runCli(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+});
