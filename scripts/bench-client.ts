@@ -86,6 +86,7 @@ export async function clientThroughput(baseUrl: string): Promise<Record<string, 
   const options = { accountSid: ACCOUNT, authToken: TOKEN, baseUrl };
   const ours = createCallsClient(options);
   const unchecked = createCallsClient({ ...options, validate: false });
+  const overNode = createCallsClient({ ...options, transport: "node" });
   const onGlobalFetch = createCallsClient({ ...options, fetch: (r) => fetch(r) });
   const twilio = require("twilio")(ACCOUNT, TOKEN);
   twilio.api.baseUrl = baseUrl;
@@ -95,6 +96,7 @@ export async function clientThroughput(baseUrl: string): Promise<Record<string, 
     [SDK]: () => twilio.calls.create(SDK_PARAMS),
     [OURS]: () => ours.create(PARAMS),
     "calls-contract client (validation off)": () => unchecked.create(PARAMS),
+    'calls-contract client, transport: "node"': () => overNode.create(PARAMS),
     "calls-contract client on Node's global fetch": () => onGlobalFetch.create(PARAMS),
     "plain global fetch, hand-built form": async () =>
       (await fetch(`${baseUrl}${PATH}`, { method: "POST", headers: HEADERS, body: FORM })).json(),

@@ -10,7 +10,7 @@ import { isSecretField } from "../validation/redact.js";
 import { CallsError, TwilioApiError } from "./errors.js";
 import { failureError, mayHaveReachedServer, unusableAnswer } from "./failures.js";
 import { backoffMs, mayTryAgain, RETRIED_STATUSES, type RetryOptions, retryAfterMs, retryPolicy } from "./retry.js";
-import { createHttpTransport, type Fetch, LiteRequest } from "./transport.js";
+import { createHttpTransport, type Fetch, LiteRequest, type TransportKind } from "./transport.js";
 import type { Call, CallPage, CreateCallParams, ListCallsFilters, UpdateCallParams } from "./types.js";
 
 export type { RetryOptions };
@@ -23,8 +23,13 @@ export interface CallsClientOptions {
   authToken: string;
   /** Defaults to https://api.twilio.com. Point it at the local mock or a recording proxy. */
   baseUrl?: string;
-  /** A fetch-compatible function. Defaults to a keep-alive transport over node:http(s). */
+  /** A fetch-compatible function of your own, in place of the built-in transport. */
   fetch?: Fetch;
+  /**
+   * The built-in transport: "undici" (default; loaded on the first request) or "node" (node:http and node:https).
+   * Both keep connections alive, read at most maxResponseBytes, follow no redirect and inflate nothing.
+   */
+  transport?: TransportKind;
   /** Check every request against the spec before sending it (default true): a request it rejects never leaves. */
   validate?: boolean;
   /**
@@ -107,13 +112,15 @@ function attemptSignal(timeoutMs: number, callerSignal: AbortSignal | undefined)
 export function createCallsClient(options: CallsClientOptions): CallsClient {
   const { accountSid } = options;
   const baseUrl = (options.baseUrl ?? TWILIO_API_BASE_URL).replace(/\/+$/, "");
+  if (options.fetch && options.transport) throw new TypeError("pass either fetch or transport, not both");
+  const builtIn = options.fetch === undefined;
   const raw = createClient<paths>({
     baseUrl,
     fetch:
       options.fetch ??
-      createHttpTransport(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
+      createHttpTransport({ transport: options.transport, maxResponseBytes: options.maxResponseBytes }),
     // With the built-in transport, skip the WHATWG Request and its body stream (measured: README, Performance).
-    ...(options.fetch ? {} : { Request: LiteRequest as unknown as typeof Request }),
+    ...(builtIn ? { Request: LiteRequest as unknown as typeof Request } : {}),
     // identity: an answer is read as sent, never inflated past the size limit.
     headers: {
       Authorization: basicAuthHeader(accountSid, options.authToken),
