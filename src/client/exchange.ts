@@ -13,6 +13,8 @@ export interface Outgoing {
   headers: Record<string, string>;
   body: string | Buffer | undefined;
   signal: AbortSignal | undefined;
+  /** The attempt's time limit, kept by the transport's own timer (cheaper than an AbortSignal per request). */
+  timeoutMs: number | undefined;
 }
 
 /** What a transport read: the whole body, at most maxResponseBytes of it. */
@@ -38,6 +40,18 @@ export interface ExchangeOptions {
 export function tagged(error: unknown, mayHaveReached: boolean): Error {
   const e = error instanceof Error ? error : new Error(String(error));
   return Object.assign(e, { [MAY_HAVE_REACHED_SERVER]: mayHaveReached });
+}
+
+const TIMED_OUT = Symbol("timedOut");
+
+/** The error a request fails with when its time limit passes. */
+export function timeoutError(timeoutMs: number): Error {
+  return Object.assign(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError"), { [TIMED_OUT]: true });
+}
+
+/** True for the error of a time limit kept by a built-in transport. */
+export function isTimeout(error: unknown): boolean {
+  return (error as Record<symbol, unknown> | null | undefined)?.[TIMED_OUT] === true;
 }
 
 /**

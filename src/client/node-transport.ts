@@ -4,7 +4,7 @@
 import type http from "node:http";
 import type https from "node:https";
 import { readBounded } from "../http-exchange.js";
-import { abortError, type Exchange, type ExchangeOptions, type Incoming, tagged } from "./exchange.js";
+import { abortError, type Exchange, type ExchangeOptions, type Incoming, tagged, timeoutError } from "./exchange.js";
 
 export function nodeExchange(options: ExchangeOptions): Exchange {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
@@ -22,7 +22,7 @@ export function nodeExchange(options: ExchangeOptions): Exchange {
     secure ??= { module, agent: new module.Agent(agentOptions) };
     return secure;
   };
-  return ({ url, method, headers, body, signal }) => {
+  return ({ url, method, headers, body, signal, timeoutMs }) => {
     const client = clientFor(url.protocol);
     const { agent } = client;
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
@@ -40,7 +40,12 @@ export function nodeExchange(options: ExchangeOptions): Exchange {
         }, fail);
       });
       const onAbort = () => req.destroy(abortError(signal!));
-      const done = () => signal?.removeEventListener("abort", onAbort);
+      const timer =
+        timeoutMs === undefined ? undefined : setTimeout(() => req.destroy(timeoutError(timeoutMs)), timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+      };
       function fail(error: Error) {
         done();
         reject(tagged(error, connected));

@@ -41,7 +41,8 @@ export class MalformedAnswerError extends Error {
 
 /**
  * The few Request members openapi-fetch and this transport use, without the cost of a WHATWG Request and its
- * body stream (openapi-fetch takes a custom Request class for this). Only ever paired with this transport.
+ * body stream (openapi-fetch takes a custom Request class for this). Only ever paired with this transport. It also
+ * carries the attempt's time limit (openapi-fetch hands the request's init to this constructor as it is).
  */
 export class LiteRequest {
   readonly url: string;
@@ -49,15 +50,17 @@ export class LiteRequest {
   readonly headers: Headers;
   readonly body: string | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number | undefined;
   constructor(
     url: string,
-    init: { method?: string; headers?: HeadersInit; body?: unknown; signal?: AbortSignal | null },
+    init: { method?: string; headers?: HeadersInit; body?: unknown; signal?: AbortSignal | null; timeoutMs?: number },
   ) {
     this.url = url;
     this.method = init.method ?? "GET";
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.body = typeof init.body === "string" ? init.body : undefined;
     this.signal = init.signal ?? undefined;
+    this.timeoutMs = init.timeoutMs;
   }
 }
 
@@ -120,7 +123,8 @@ function fetchOver(exchange: Exchange): Fetch {
     });
     const signal = request.signal ?? undefined;
     if (signal?.aborted) throw tagged(abortError(signal), false);
-    const incoming = await exchange({ url, method: request.method, headers, body, signal });
+    const timeoutMs = lite ? request.timeoutMs : undefined;
+    const incoming = await exchange({ url, method: request.method, headers, body, signal, timeoutMs });
     return lite ? (new LiteResponse(incoming) as unknown as Response) : toResponse(incoming, request.method);
   } as Fetch;
 }

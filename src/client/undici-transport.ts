@@ -7,7 +7,7 @@
 // have reached the server. Redirects are not followed and nothing is inflated: dispatch does neither.
 import type * as Undici from "undici";
 import { AnswerTooLargeError } from "../http-exchange.js";
-import { abortError, type Exchange, type ExchangeOptions, type Incoming, tagged } from "./exchange.js";
+import { abortError, type Exchange, type ExchangeOptions, type Incoming, tagged, timeoutError } from "./exchange.js";
 
 type AgentClass = typeof Undici.Agent;
 let Agent: AgentClass | undefined;
@@ -28,7 +28,7 @@ function loadAgent(): AgentClass {
 export function undiciExchange(options: ExchangeOptions): Exchange {
   let agent: Undici.Agent | undefined;
   const limit = options.maxResponseBytes;
-  return ({ url, method, headers, body, signal }) => {
+  return ({ url, method, headers, body, signal, timeoutMs }) => {
     // undici's own header and body time-outs are off: the attempt's time limit governs, as it does over node:http.
     // Its connect time-out (10 s) stays: such a failure never reached the server.
     agent ??= new (loadAgent())({ connections: options.maxSockets, headersTimeout: 0, bodyTimeout: 0 });
@@ -49,9 +49,11 @@ export function undiciExchange(options: ExchangeOptions): Exchange {
         else settle(tagged(reason, false));
       };
       const onAbort = () => cancel(abortError(signal!));
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => cancel(timeoutError(timeoutMs)), timeoutMs);
       const settle = (error: Error | undefined) => {
         if (settled) return;
         settled = true;
+        clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
         if (error) reject(error);
         else resolve({ status, statusText, headers: received, payload: Buffer.concat(chunks, size) });
