@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type * as Undici from "undici";
 import { basicAuthHeader } from "../src/basic-auth.js";
 import { createCallsClient } from "../src/client/index.js";
-import { fmt, interleaved, median, print, quick, type Rate, ROUNDS, SECONDS } from "./bench-lib.js";
+import { fmt, interleaved, median, print, quick, ROUNDS, SECONDS, type Summary, summarize } from "./bench-lib.js";
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -82,7 +82,7 @@ function bareUndici(baseUrl: string) {
   };
 }
 
-export async function clientThroughput(baseUrl: string): Promise<Record<string, Rate>> {
+export async function clientThroughput(baseUrl: string): Promise<Record<string, Summary>> {
   const options = { accountSid: ACCOUNT, authToken: TOKEN, baseUrl };
   const ours = createCallsClient(options);
   const unchecked = createCallsClient({ ...options, validate: false });
@@ -90,7 +90,7 @@ export async function clientThroughput(baseUrl: string): Promise<Record<string, 
   const onGlobalFetch = createCallsClient({ ...options, fetch: (r) => fetch(r) });
   const twilio = require("twilio")(ACCOUNT, TOKEN);
   twilio.api.baseUrl = baseUrl;
-  const results = await interleaved({
+  const rounds = await interleaved({
     [FLOOR_NODE]: bareNodeHttp(baseUrl),
     [FLOOR_UNDICI]: bareUndici(baseUrl),
     [SDK]: () => twilio.calls.create(SDK_PARAMS),
@@ -101,21 +101,21 @@ export async function clientThroughput(baseUrl: string): Promise<Record<string, 
     "plain global fetch, hand-built form": async () =>
       (await fetch(`${baseUrl}${PATH}`, { method: "POST", headers: HEADERS, body: FORM })).json(),
   });
-  const floor = results[FLOOR_UNDICI]!;
-  const sdk = results[SDK]!;
+  const results = summarize(rounds, FLOOR_UNDICI);
+  const ofSdk = summarize(rounds, SDK);
   print(
-    `\ncreateCall: sequential requests to one local HTTP server (its own process), ${ROUNDS} interleaved rounds of ${SECONDS} s, median; CPU is this process's per request`,
+    `\ncreateCall: sequential requests to one local HTTP server (its own process), ${ROUNDS} interleaved rounds of ${SECONDS} s, medians (ratios: median of the rounds' ratios); CPU is this process's per request`,
   );
   print(
     `  ${"".padEnd(48)} ${"req/s".padStart(7)} ${"of floor".padStart(9)} ${"of SDK".padStart(7)} ${"CPU µs".padStart(8)} ${"of floor".padStart(9)}`,
   );
   for (const [name, r] of Object.entries(results)) {
     print(
-      `  ${name.padEnd(48)} ${fmt(r.perSecond).padStart(7)} ${`${(r.perSecond / floor.perSecond).toFixed(2)}x`.padStart(9)} ${`${(r.perSecond / sdk.perSecond).toFixed(2)}x`.padStart(7)} ${fmt(r.cpuUs).padStart(8)} ${`${(r.cpuUs / floor.cpuUs).toFixed(2)}x`.padStart(9)}`,
+      `  ${name.padEnd(48)} ${fmt(r.perSecond).padStart(7)} ${`${r.perSecondRatio.toFixed(2)}x`.padStart(9)} ${`${ofSdk[name]!.perSecondRatio.toFixed(2)}x`.padStart(7)} ${fmt(r.cpuUs).padStart(8)} ${`${r.cpuRatio.toFixed(2)}x`.padStart(9)}`,
     );
   }
-  const ourCpu = results[OURS]!.cpuUs / floor.cpuUs;
-  const ourRate = results[OURS]!.perSecond / floor.perSecond;
+  const ourCpu = results[OURS]!.cpuRatio;
+  const ourRate = results[OURS]!.perSecondRatio;
   const verdict = (met: boolean) => (met ? "met" : "NOT met");
   print(
     `  goals, against the undici floor: CPU per request at most 1.20x: ${ourCpu.toFixed(2)}x, ${verdict(ourCpu <= 1.2)}; req/s at least 0.90x: ${ourRate.toFixed(2)}x, ${verdict(ourRate >= 0.9)}`,

@@ -1,7 +1,9 @@
 // What every part of `npm run bench` shares: run options, medians, printing, and the measured loop.
 export const quick = process.argv.includes("--quick");
-export const ROUNDS = quick ? 1 : 3;
-export const SECONDS = quick ? 0.5 : 2;
+// Many short rounds rather than a few long ones: a shared machine's load drifts, and each round's ratio compares
+// contenders that ran under about the same load.
+export const ROUNDS = quick ? 1 : 7;
+export const SECONDS = quick ? 0.5 : 1;
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 export const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
@@ -33,19 +35,45 @@ export async function rate(fn: () => Promise<unknown>, seconds: number): Promise
   return { perSecond: n / elapsed, cpuUs: (used.user + used.system) / n };
 }
 
-/** Runs every contender once per round, round after round, and returns each one's median round. */
+/**
+ * Runs every contender once per round, round after round, each round starting one contender further along so that
+ * none always runs first; returns every round's figures, in round order.
+ */
 export async function interleaved(
   contenders: Record<string, () => Promise<unknown>>,
   rounds = ROUNDS,
   seconds = SECONDS,
-): Promise<Record<string, Rate>> {
-  const results: Record<string, Rate[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-  for (let r = 0; r < rounds; r++)
-    for (const [name, fn] of Object.entries(contenders)) results[name]!.push(await rate(fn, seconds));
+): Promise<Record<string, Rate[]>> {
+  const names = Object.keys(contenders);
+  const results: Record<string, Rate[]> = Object.fromEntries(names.map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(r + i) % names.length]!;
+      results[name]!.push(await rate(contenders[name]!, seconds));
+    }
+  }
+  return results;
+}
+
+export interface Summary extends Rate {
+  /** The median over rounds of this contender's req/s divided by the baseline's in the same round. */
+  perSecondRatio: number;
+  /** The same for CPU per call. */
+  cpuRatio: number;
+}
+
+/** Each contender's median round, and its median ratio to the baseline round by round. */
+export function summarize(results: Record<string, Rate[]>, baseline: string): Record<string, Summary> {
+  const base = results[baseline]!;
   return Object.fromEntries(
     Object.entries(results).map(([name, rs]) => [
       name,
-      { perSecond: median(rs.map((x) => x.perSecond)), cpuUs: median(rs.map((x) => x.cpuUs)) },
+      {
+        perSecond: median(rs.map((x) => x.perSecond)),
+        cpuUs: median(rs.map((x) => x.cpuUs)),
+        perSecondRatio: median(rs.map((x, r) => x.perSecond / base[r]!.perSecond)),
+        cpuRatio: median(rs.map((x, r) => x.cpuUs / base[r]!.cpuUs)),
+      },
     ]),
   );
 }

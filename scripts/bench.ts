@@ -1,5 +1,6 @@
 // `npm run bench`: every figure side by side in one run, with ratios, since these machines are shared and noisy.
-// Contenders are interleaved round by round and the median round is reported.
+// Contenders are interleaved round by round; each figure is the median round, each ratio the median of the
+// rounds' ratios.
 import { execFileSync, spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { createRequire } from "node:module";
@@ -9,7 +10,7 @@ import { basicAuthHeader } from "../src/basic-auth.js";
 import { startMock } from "../src/mock/index.js";
 import { validateCall, validateCreateCallRequest } from "../src/validation/index.js";
 import { clientThroughput, firstCall, startEchoServer } from "./bench-client.js";
-import { fmt, interleaved, median, print, quick } from "./bench-lib.js";
+import { fmt, interleaved, median, print, quick, summarize } from "./bench-lib.js";
 import { renderGenerated } from "./codegen.js";
 
 const require = createRequire(import.meta.url);
@@ -29,12 +30,11 @@ async function compare(
   baseline: string,
   unit: string,
 ) {
-  const results = await interleaved(contenders);
+  const results = summarize(await interleaved(contenders), baseline);
   print(`\n${title}`);
-  const base = results[baseline]!.perSecond;
-  for (const [name, { perSecond: m }] of Object.entries(results)) {
+  for (const [name, { perSecond: m, perSecondRatio }] of Object.entries(results)) {
     print(
-      `  ${name.padEnd(44)} ${fmt(m).padStart(10)} ${unit}   ${(m / base).toFixed(2)}x ${name === baseline ? "(baseline)" : `of ${baseline}`}`,
+      `  ${name.padEnd(44)} ${fmt(m).padStart(10)} ${unit}   ${perSecondRatio.toFixed(2)}x ${name === baseline ? "(baseline)" : `of ${baseline}`}`,
     );
   }
   return Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.perSecond]));

@@ -8,10 +8,11 @@ import { credentialForms, scrubValue, secretScrubber } from "../scrub.js";
 import type { OperationId, Violation } from "../validation/index.js";
 import { isSecretField } from "../validation/redact.js";
 import { type AttemptLimit, attemptLimit } from "./attempt.js";
+import { directSend } from "./direct.js";
 import { CallsError, TwilioApiError } from "./errors.js";
 import { failureError, mayHaveReachedServer, unusableAnswer } from "./failures.js";
 import { backoffMs, mayTryAgain, RETRIED_STATUSES, type RetryOptions, retryAfterMs, retryPolicy } from "./retry.js";
-import { createHttpTransport, type Fetch, LiteRequest, type TransportKind } from "./transport.js";
+import { createExchange, type Fetch, fetchOver, LiteRequest, type TransportKind } from "./transport.js";
 import type { Call, CallPage, CreateCallParams, ListCallsFilters, UpdateCallParams } from "./types.js";
 
 export type { RetryOptions };
@@ -97,23 +98,36 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
   const baseUrl = (options.baseUrl ?? TWILIO_API_BASE_URL).replace(/\/+$/, "");
   if (options.fetch && options.transport) throw new TypeError("pass either fetch or transport, not both");
   const builtIn = options.fetch === undefined;
+  const exchange = builtIn
+    ? createExchange({ transport: options.transport, maxResponseBytes: options.maxResponseBytes })
+    : undefined;
+  // identity: an answer is read as sent, never inflated past the size limit.
+  const headers = {
+    accept: "application/json",
+    "accept-encoding": "identity",
+    authorization: basicAuthHeader(accountSid, options.authToken),
+  };
+  // openapi-fetch's default, made once: without it openapi-fetch builds the same serializer on every request.
+  const querySerializer = createQuerySerializer();
   const raw = createClient<paths>({
     baseUrl,
-    fetch:
-      options.fetch ??
-      createHttpTransport({ transport: options.transport, maxResponseBytes: options.maxResponseBytes }),
+    fetch: options.fetch ?? fetchOver(exchange!),
     // With the built-in transport, skip the WHATWG Request and its body stream (measured: README, Performance).
     ...(builtIn ? { Request: LiteRequest as unknown as typeof Request } : {}),
-    // identity: an answer is read as sent, never inflated past the size limit.
-    headers: {
-      Authorization: basicAuthHeader(accountSid, options.authToken),
-      Accept: "application/json",
-      "Accept-Encoding": "identity",
-    },
+    headers,
     bodySerializer: (body: unknown) => encodeForm(body as Record<string, unknown>),
-    // openapi-fetch's default, made once: without it openapi-fetch builds the same serializer on every request.
-    querySerializer: createQuerySerializer(),
+    querySerializer,
   });
+  // Over a built-in transport the methods skip openapi-fetch (direct.ts), until middleware is added to raw: it runs
+  // only inside openapi-fetch, so from then on every method goes through it.
+  const sendDirect = exchange && directSend(exchange, baseUrl, headers, querySerializer);
+  let middleware = false;
+  const use = raw.use.bind(raw);
+  raw.use = (...added) => {
+    middleware = true;
+    use(...added);
+  };
+  const direct = () => (middleware ? undefined : sendDirect);
   const account = { AccountSid: accountSid };
   const policy = retryPolicy(options.retry);
   const credentials = credentialForms(accountSid, options.authToken);
@@ -220,8 +234,13 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
 
   async function list(filters: ListCallsFilters = {}, perCall: RequestOptions = {}): Promise<CallPage> {
     await check("listCalls", { path: account, query: filters });
-    return execute("listCalls", true, perCall, (init) =>
-      raw.GET(LIST_PATH, { params: { path: account, query: filters }, ...init }),
+    return execute(
+      "listCalls",
+      true,
+      perCall,
+      (init) =>
+        (direct()?.("GET", LIST_PATH, { path: account, query: filters }, undefined, init) ??
+          raw.GET(LIST_PATH, { params: { path: account, query: filters }, ...init })) as Promise<Outcome<CallPage>>,
     );
   }
 
@@ -255,7 +274,8 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
         false,
         perCall,
         (init) =>
-          raw.POST(LIST_PATH, { params: { path: account }, body: params, headers: FORM, ...init }) as Promise<
+          (direct()?.("POST", LIST_PATH, { path: account }, params, init) ??
+            raw.POST(LIST_PATH, { params: { path: account }, body: params, headers: FORM, ...init })) as Promise<
             Outcome<Call>
           >,
         secretsOf(params),
@@ -264,7 +284,14 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
     async fetch(sid, perCall = {}) {
       const path = { ...account, Sid: sid };
       await check("fetchCall", { path });
-      return execute("fetchCall", true, perCall, (init) => raw.GET(CALL_PATH, { params: { path }, ...init }));
+      return execute(
+        "fetchCall",
+        true,
+        perCall,
+        (init) =>
+          (direct()?.("GET", CALL_PATH, { path }, undefined, init) ??
+            raw.GET(CALL_PATH, { params: { path }, ...init })) as Promise<Outcome<Call>>,
+      );
     },
     async update(sid, params, perCall = {}) {
       const path = { ...account, Sid: sid };
@@ -273,14 +300,23 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
         "updateCall",
         false,
         perCall,
-        (init) => raw.POST(CALL_PATH, { params: { path }, body: params, headers: FORM, ...init }),
+        (init) =>
+          (direct()?.("POST", CALL_PATH, { path }, params, init) ??
+            raw.POST(CALL_PATH, { params: { path }, body: params, headers: FORM, ...init })) as Promise<Outcome<Call>>,
         secretsOf(params),
       );
     },
     async remove(sid, perCall = {}) {
       const path = { ...account, Sid: sid };
       await check("deleteCall", { path });
-      await execute("deleteCall", true, perCall, (init) => raw.DELETE(CALL_PATH, { params: { path }, ...init }));
+      await execute(
+        "deleteCall",
+        true,
+        perCall,
+        (init) =>
+          direct()?.("DELETE", CALL_PATH, { path }, undefined, init) ??
+          raw.DELETE(CALL_PATH, { params: { path }, ...init }),
+      );
     },
     list,
     pages,

@@ -65,7 +65,7 @@ export class LiteRequest {
 }
 
 /** The Response members openapi-fetch reads (status, ok, headers.get, text, json), over an already-read body. */
-class LiteResponse {
+export class LiteResponse {
   readonly ok: boolean;
   readonly status: number;
   readonly statusText: string;
@@ -109,12 +109,18 @@ function toResponse(incoming: Incoming, method: string): Response {
   return new Response(empty ? null : payload, { status, statusText: incoming.statusText, headers });
 }
 
+/** The URL of a request a built-in transport can carry: http or https. */
+export function httpUrl(text: string): URL {
+  const url = new URL(text);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new TypeError(`unsupported protocol ${url.protocol}`);
+  return url;
+}
+
 /** A fetch-compatible function over an exchange. */
-function fetchOver(exchange: Exchange): Fetch {
+export function fetchOver(exchange: Exchange): Fetch {
   return async function transport(request: Request | LiteRequest): Promise<Response> {
-    const url = new URL(request.url);
-    if (url.protocol !== "http:" && url.protocol !== "https:")
-      throw new TypeError(`unsupported protocol ${url.protocol}`);
+    const url = httpUrl(request.url);
     const lite = request instanceof LiteRequest;
     const body = lite ? request.body : request.body ? Buffer.from(await (request as Request).arrayBuffer()) : undefined;
     const headers: Record<string, string> = {};
@@ -129,13 +135,18 @@ function fetchOver(exchange: Exchange): Fetch {
   } as Fetch;
 }
 
-/** A keep-alive transport, fetch-compatible, over undici (the default) or node:http(s). */
-export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
+/** A keep-alive exchange over undici (the default) or node:http(s). */
+export function createExchange(options: HttpTransportOptions = {}): Exchange {
   const exchangeOptions = {
     maxSockets: options.maxSockets ?? 64,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
   const kind = options.transport ?? DEFAULT_TRANSPORT;
   if (kind !== "undici" && kind !== "node") throw new TypeError(`transport must be "undici" or "node", not ${kind}`);
-  return fetchOver(kind === "undici" ? undiciExchange(exchangeOptions) : nodeExchange(exchangeOptions));
+  return kind === "undici" ? undiciExchange(exchangeOptions) : nodeExchange(exchangeOptions);
+}
+
+/** A keep-alive transport, fetch-compatible, over undici (the default) or node:http(s). */
+export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
+  return fetchOver(createExchange(options));
 }
