@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { basicAuthHeader } from "../src/basic-auth.js";
 import { createCallsClient } from "../src/client/index.js";
 import { createAdminClient, startMock } from "../src/mock/index.js";
+import { fmt, median } from "./bench-lib.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const TOKEN = "bench-token";
@@ -19,9 +20,6 @@ export interface BenchContext {
   quick: boolean;
   print: (line?: string) => void;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
 interface Load {
   rps: number;

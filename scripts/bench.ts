@@ -1,52 +1,25 @@
 // `npm run bench`: every figure side by side in one run, with ratios, since these machines are shared and noisy.
-// Contenders are interleaved round by round and the median round is reported.
-import { execFileSync, spawn } from "node:child_process";
+// Contenders are interleaved round by round; each figure is the median round, each ratio the median of the
+// rounds' ratios.
+import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import spec from "../generated/calls.bundled.json" with { type: "json" };
-import { basicAuthHeader } from "../src/basic-auth.js";
-import { createCallsClient } from "../src/client/index.js";
 import { validateTwiml } from "../src/twiml/index.js";
 import { validateCall, validateCreateCallRequest } from "../src/validation/index.js";
+import { clientThroughput, firstCall, startEchoServer } from "./bench-client.js";
+import { fmt, interleaved, median, print, quick, ROUNDS, SECONDS, summarize } from "./bench-lib.js";
 import { mockBenchmarks } from "./bench-mock.js";
 import { renderGenerated } from "./codegen.js";
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL("..", import.meta.url));
-const ACCOUNT = "AC0123456789abcdef0123456789abcdef";
-const TOKEN = "bench-token";
 const PARAMS = {
   To: "+13105555555",
   From: "+12125551234",
   Url: "https://example.com/twiml",
   StatusCallbackEvent: ["initiated", "completed"] as ("initiated" | "completed")[],
 };
-// The same request in the SDK's camelCase parameter names.
-const SDK_PARAMS = {
-  to: PARAMS.To,
-  from: PARAMS.From,
-  url: PARAMS.Url,
-  statusCallbackEvent: PARAMS.StatusCallbackEvent,
-};
-const quick = process.argv.includes("--quick");
-const ROUNDS = quick ? 1 : 3;
-const SECONDS = quick ? 0.5 : 2;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
-const print = (line = "") => process.stdout.write(`${line}\n`);
-
-/** Sequential calls for `seconds`; returns calls per second. */
-async function rate(fn: () => Promise<unknown>, seconds: number): Promise<number> {
-  for (let i = 0; i < 50; i++) await fn(); // warm-up: connections, JIT
-  let n = 0;
-  const end = performance.now() + seconds * 1000;
-  while (performance.now() < end) {
-    await fn();
-    n++;
-  }
-  return n / seconds;
-}
 
 async function compare(
   title: string,
@@ -54,74 +27,14 @@ async function compare(
   baseline: string,
   unit: string,
 ) {
-  const results: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-  for (let r = 0; r < ROUNDS; r++)
-    for (const [name, fn] of Object.entries(contenders)) results[name]!.push(await rate(fn, SECONDS));
+  const results = summarize(await interleaved(contenders), baseline);
   print(`\n${title}`);
-  const base = median(results[baseline]!);
-  for (const [name, values] of Object.entries(results)) {
-    const m = median(values);
+  for (const [name, { perSecond: m, perSecondRatio }] of Object.entries(results)) {
     print(
-      `  ${name.padEnd(44)} ${fmt(m).padStart(10)} ${unit}   ${(m / base).toFixed(2)}x ${name === baseline ? "(baseline)" : `of ${baseline}`}`,
+      `  ${name.padEnd(44)} ${fmt(m).padStart(10)} ${unit}   ${perSecondRatio.toFixed(2)}x ${name === baseline ? "(baseline)" : `of ${baseline}`}`,
     );
   }
-  return Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
-}
-
-async function startEchoServer(): Promise<{ baseUrl: string; stop: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", `${root}scripts/bench-server.ts`], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const port = await new Promise<string>((resolve) =>
-    child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())),
-  );
-  return { baseUrl: `http://127.0.0.1:${port}`, stop: () => child.kill() };
-}
-
-async function clientThroughput() {
-  const server = await startEchoServer();
-  try {
-    const ours = createCallsClient({ accountSid: ACCOUNT, authToken: TOKEN, baseUrl: server.baseUrl });
-    const oursUnchecked = createCallsClient({
-      accountSid: ACCOUNT,
-      authToken: TOKEN,
-      baseUrl: server.baseUrl,
-      validate: false,
-    });
-    const oursOnGlobalFetch = createCallsClient({
-      accountSid: ACCOUNT,
-      authToken: TOKEN,
-      baseUrl: server.baseUrl,
-      fetch: (r) => fetch(r),
-    });
-    const twilio = require("twilio")(ACCOUNT, TOKEN);
-    twilio.api.baseUrl = server.baseUrl;
-    const auth = basicAuthHeader(ACCOUNT, TOKEN);
-    const url = `${server.baseUrl}/2010-04-01/Accounts/${ACCOUNT}/Calls.json`;
-    const body =
-      "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ftwiml&StatusCallbackEvent=initiated&StatusCallbackEvent=completed";
-    return await compare(
-      `createCall throughput: sequential requests to one local HTTP server, ${ROUNDS} interleaved rounds of ${SECONDS} s, median`,
-      {
-        "official twilio SDK 6.2.0 (calls.create)": () => twilio.calls.create(SDK_PARAMS),
-        "calls-contract client (validation on)": () => ours.create(PARAMS),
-        "calls-contract client (validation off)": () => oursUnchecked.create(PARAMS),
-        "calls-contract client on Node's global fetch": () => oursOnGlobalFetch.create(PARAMS),
-        "plain global fetch, hand-built form": async () =>
-          (
-            await fetch(url, {
-              method: "POST",
-              headers: { Authorization: auth, "Content-Type": "application/x-www-form-urlencoded" },
-              body,
-            })
-          ).json(),
-      },
-      "official twilio SDK 6.2.0 (calls.create)",
-      "req/s",
-    );
-  } finally {
-    server.stop();
-  }
+  return Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.perSecond]));
 }
 
 function coldImports() {
@@ -262,8 +175,14 @@ const started = performance.now();
 print(
   `calls-contract benchmarks on Node ${process.version}, ${(await import("node:os")).cpus().length} cores${quick ? " (quick)" : ""}`,
 );
-await clientThroughput();
-coldImports();
+const echo = await startEchoServer();
+try {
+  await clientThroughput(echo.baseUrl);
+  coldImports();
+  firstCall(echo.baseUrl);
+} finally {
+  echo.stop();
+}
 await validatorSpeed();
 twimlSpeed();
 await mockBenchmarks({ quick, print });

@@ -1,16 +1,18 @@
 // The typed client: openapi-fetch over the generated paths, Twilio's form encoding and Basic auth, runtime
 // validation before anything is sent, and the retry loop that decides from retry.ts and failures.ts.
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
 import type { paths } from "../../generated/calls.js";
 import { basicAuthHeader } from "../basic-auth.js";
 import { encodeForm } from "../form.js";
 import { credentialForms, scrubValue, secretScrubber } from "../scrub.js";
 import type { OperationId, Violation } from "../validation/index.js";
 import { isSecretField } from "../validation/redact.js";
+import { type AttemptLimit, attemptLimit } from "./attempt.js";
+import { directSend } from "./direct.js";
 import { CallsError, TwilioApiError } from "./errors.js";
 import { failureError, mayHaveReachedServer, unusableAnswer } from "./failures.js";
 import { backoffMs, mayTryAgain, RETRIED_STATUSES, type RetryOptions, retryAfterMs, retryPolicy } from "./retry.js";
-import { createHttpTransport, type Fetch, LiteRequest } from "./transport.js";
+import { createExchange, type Fetch, fetchOver, LiteRequest, type TransportKind } from "./transport.js";
 import type { Call, CallPage, CreateCallParams, ListCallsFilters, UpdateCallParams } from "./types.js";
 
 export type { RetryOptions };
@@ -23,8 +25,13 @@ export interface CallsClientOptions {
   authToken: string;
   /** Defaults to https://api.twilio.com. Point it at the local mock or a recording proxy. */
   baseUrl?: string;
-  /** A fetch-compatible function. Defaults to a keep-alive transport over node:http(s). */
+  /** A fetch-compatible function of your own, in place of the built-in transport. */
   fetch?: Fetch;
+  /**
+   * The built-in transport: "undici" (default; loaded on the first request) or "node" (node:http and node:https).
+   * Both keep connections alive, read at most maxResponseBytes, follow no redirect and inflate nothing.
+   */
+  transport?: TransportKind;
   /** Check every request against the spec before sending it (default true): a request it rejects never leaves. */
   validate?: boolean;
   /**
@@ -78,50 +85,49 @@ interface Outcome<T> {
 
 type Validators = typeof import("../validation/index.js");
 let validators: Promise<Validators> | undefined;
-// Loaded on the first request, not at import: keeps `import "calls-contract/client"` cheap.
+let loadedValidators: Validators | undefined;
+// Loaded on the first request, not at import: keeps `import "calls-contract/client"` cheap. Once loaded they are
+// used without awaiting the import again.
 const loadValidators = () => {
-  validators ??= import("../validation/index.js");
+  validators ??= import("../validation/index.js").then((v) => (loadedValidators = v));
   return validators;
 };
-
-/** This attempt's signal: aborted by the caller's signal, or by the attempt's own time limit. */
-function attemptSignal(timeoutMs: number, callerSignal: AbortSignal | undefined) {
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
-    timeoutMs,
-  );
-  const relay = () => controller.abort(callerSignal?.reason);
-  callerSignal?.addEventListener("abort", relay, { once: true });
-  if (callerSignal?.aborted) relay();
-  return {
-    signal: controller.signal,
-    timedOut: () => controller.signal.aborted && !callerSignal?.aborted,
-    settle() {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener("abort", relay);
-    },
-  };
-}
 
 export function createCallsClient(options: CallsClientOptions): CallsClient {
   const { accountSid } = options;
   const baseUrl = (options.baseUrl ?? TWILIO_API_BASE_URL).replace(/\/+$/, "");
+  if (options.fetch && options.transport) throw new TypeError("pass either fetch or transport, not both");
+  const builtIn = options.fetch === undefined;
+  const exchange = builtIn
+    ? createExchange({ transport: options.transport, maxResponseBytes: options.maxResponseBytes })
+    : undefined;
+  // identity: an answer is read as sent, never inflated past the size limit.
+  const headers = {
+    accept: "application/json",
+    "accept-encoding": "identity",
+    authorization: basicAuthHeader(accountSid, options.authToken),
+  };
+  // openapi-fetch's default, made once: without it openapi-fetch builds the same serializer on every request.
+  const querySerializer = createQuerySerializer();
   const raw = createClient<paths>({
     baseUrl,
-    fetch:
-      options.fetch ??
-      createHttpTransport(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
+    fetch: options.fetch ?? fetchOver(exchange!),
     // With the built-in transport, skip the WHATWG Request and its body stream (measured: README, Performance).
-    ...(options.fetch ? {} : { Request: LiteRequest as unknown as typeof Request }),
-    // identity: an answer is read as sent, never inflated past the size limit.
-    headers: {
-      Authorization: basicAuthHeader(accountSid, options.authToken),
-      Accept: "application/json",
-      "Accept-Encoding": "identity",
-    },
+    ...(builtIn ? { Request: LiteRequest as unknown as typeof Request } : {}),
+    headers,
     bodySerializer: (body: unknown) => encodeForm(body as Record<string, unknown>),
+    querySerializer,
   });
+  // Over a built-in transport the methods skip openapi-fetch (direct.ts), until middleware is added to raw: it runs
+  // only inside openapi-fetch, so from then on every method goes through it.
+  const sendDirect = exchange && directSend(exchange, baseUrl, headers, querySerializer);
+  let middleware = false;
+  const use = raw.use.bind(raw);
+  raw.use = (...added) => {
+    middleware = true;
+    use(...added);
+  };
+  const direct = () => (middleware ? undefined : sendDirect);
   const account = { AccountSid: accountSid };
   const policy = retryPolicy(options.retry);
   const credentials = credentialForms(accountSid, options.authToken);
@@ -133,14 +139,26 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
       .filter(([key, value]) => isSecretField(key) && typeof value === "string")
       .map(([, value]) => value as string);
 
-  async function check(
+  // The account's own path ({AccountSid}) is the same on every create and list: checked once per operation.
+  const accountResults = new Map<OperationId, ReturnType<Validators["validatePathParams"]>>();
+  const accountChecked = (v: Validators, operation: OperationId) => {
+    const known = accountResults.get(operation);
+    if (known) return known;
+    const result = v.validatePathParams(operation, account);
+    accountResults.set(operation, result);
+    return result;
+  };
+
+  /** Throws a validation error for a request the spec forbids; undefined once the validators are loaded. */
+  function check(
     operation: OperationId,
     parts: { path: Record<string, string>; query?: object; body?: object },
-  ): Promise<void> {
+  ): Promise<void> | undefined {
     if (options.validate === false) return;
-    const v = await loadValidators();
+    const v = loadedValidators;
+    if (!v) return loadValidators().then(() => check(operation, parts));
     const results = [
-      v.validatePathParams(operation, parts.path),
+      parts.path === account ? accountChecked(v, operation) : v.validatePathParams(operation, parts.path),
       ...(parts.query ? [v.validateQuery(operation, parts.query as Record<string, unknown>)] : []),
       ...(parts.body ? [v.validateBody(operation, parts.body as Record<string, unknown>)] : []),
     ];
@@ -160,16 +178,16 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
     operation: OperationId,
     idempotent: boolean,
     perCall: RequestOptions,
-    attempt: (signal: AbortSignal) => Promise<Outcome<T>>,
+    attempt: (init: AttemptLimit["init"]) => Promise<Outcome<T>>,
     secrets: string[] = [],
   ): Promise<T> {
     const started = Date.now();
     const timeoutMs = perCall.timeoutMs ?? options.timeoutMs ?? 30_000;
     for (let n = 1; ; n++) {
-      const current = attemptSignal(timeoutMs, perCall.signal);
+      const current = attemptLimit(builtIn, timeoutMs, perCall.signal);
       let outcome: Outcome<T>;
       try {
-        outcome = await attempt(current.signal);
+        outcome = await attempt(current.init);
       } catch (cause) {
         current.settle();
         const unusable = unusableAnswer(cause);
@@ -192,7 +210,7 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
           attempts: n,
           timeoutMs,
           aborted,
-          timedOut: current.timedOut(),
+          timedOut: current.timedOut(cause),
         });
       }
       current.settle();
@@ -216,8 +234,13 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
 
   async function list(filters: ListCallsFilters = {}, perCall: RequestOptions = {}): Promise<CallPage> {
     await check("listCalls", { path: account, query: filters });
-    return execute("listCalls", true, perCall, (signal) =>
-      raw.GET(LIST_PATH, { params: { path: account, query: filters }, signal }),
+    return execute(
+      "listCalls",
+      true,
+      perCall,
+      (init) =>
+        (direct()?.("GET", LIST_PATH, { path: account, query: filters }, undefined, init) ??
+          raw.GET(LIST_PATH, { params: { path: account, query: filters }, ...init })) as Promise<Outcome<CallPage>>,
     );
   }
 
@@ -250,8 +273,9 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
         "createCall",
         false,
         perCall,
-        (signal) =>
-          raw.POST(LIST_PATH, { params: { path: account }, body: params, headers: FORM, signal }) as Promise<
+        (init) =>
+          (direct()?.("POST", LIST_PATH, { path: account }, params, init) ??
+            raw.POST(LIST_PATH, { params: { path: account }, body: params, headers: FORM, ...init })) as Promise<
             Outcome<Call>
           >,
         secretsOf(params),
@@ -260,7 +284,14 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
     async fetch(sid, perCall = {}) {
       const path = { ...account, Sid: sid };
       await check("fetchCall", { path });
-      return execute("fetchCall", true, perCall, (signal) => raw.GET(CALL_PATH, { params: { path }, signal }));
+      return execute(
+        "fetchCall",
+        true,
+        perCall,
+        (init) =>
+          (direct()?.("GET", CALL_PATH, { path }, undefined, init) ??
+            raw.GET(CALL_PATH, { params: { path }, ...init })) as Promise<Outcome<Call>>,
+      );
     },
     async update(sid, params, perCall = {}) {
       const path = { ...account, Sid: sid };
@@ -269,14 +300,23 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
         "updateCall",
         false,
         perCall,
-        (signal) => raw.POST(CALL_PATH, { params: { path }, body: params, headers: FORM, signal }),
+        (init) =>
+          (direct()?.("POST", CALL_PATH, { path }, params, init) ??
+            raw.POST(CALL_PATH, { params: { path }, body: params, headers: FORM, ...init })) as Promise<Outcome<Call>>,
         secretsOf(params),
       );
     },
     async remove(sid, perCall = {}) {
       const path = { ...account, Sid: sid };
       await check("deleteCall", { path });
-      await execute("deleteCall", true, perCall, (signal) => raw.DELETE(CALL_PATH, { params: { path }, signal }));
+      await execute(
+        "deleteCall",
+        true,
+        perCall,
+        (init) =>
+          direct()?.("DELETE", CALL_PATH, { path }, undefined, init) ??
+          raw.DELETE(CALL_PATH, { params: { path }, ...init }),
+      );
     },
     list,
     pages,

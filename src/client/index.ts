@@ -7,6 +7,6 @@ export type { CallsErrorKind } from "./errors.js";
 export { CallsError, TwilioApiError } from "./errors.js";
 export type { CallQueue, CallQueueOptions } from "./queue.js";
 export { createCallQueue } from "./queue.js";
-export type { Fetch, HttpTransportOptions } from "./transport.js";
+export type { Fetch, HttpTransportOptions, TransportKind } from "./transport.js";
 export { createHttpTransport } from "./transport.js";
 export type * from "./types.js";

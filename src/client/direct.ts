@@ -1,0 +1,81 @@
+// The client's methods over a built-in transport without openapi-fetch in between. Per request openapi-fetch
+// merges the headers twice into WHATWG Headers, builds a Request and reads it back; here the URL comes from
+// openapi-fetch's own URL builder and serializers, the headers are made once, and the answer is read by the same
+// rules openapi-fetch applies (README, Performance). Middleware added to `raw` runs inside openapi-fetch, so the
+// client uses this only while `raw` has none.
+import { createFinalURL, defaultPathSerializer, type QuerySerializer } from "openapi-fetch";
+import { encodeForm } from "../form.js";
+import { abortError, type Exchange, tagged } from "./exchange.js";
+import { httpUrl, LiteResponse } from "./transport.js";
+
+export interface Sent {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+export type Send = (
+  method: "GET" | "POST" | "DELETE",
+  path: string,
+  params: { path: Record<string, string>; query?: object },
+  body: object | undefined,
+  init: { signal?: AbortSignal; timeoutMs?: number },
+) => Promise<Sent>;
+
+/** What openapi-fetch makes of an answer when the body is read as JSON (its coreFetch, parseAs "json"). */
+async function asOpenapiFetchReadsIt(response: LiteResponse, method: string): Promise<Sent> {
+  const res = response as unknown as Response;
+  const contentLength = response.headers.get("Content-Length");
+  const chunked = response.headers.get("Transfer-Encoding")?.includes("chunked");
+  if (response.status === 204 || method === "HEAD" || (contentLength === "0" && !chunked)) {
+    return response.ok ? { data: undefined, response: res } : { error: undefined, response: res };
+  }
+  if (response.ok) {
+    if (!contentLength) {
+      const raw = await response.text();
+      return { data: raw ? JSON.parse(raw) : undefined, response: res };
+    }
+    return { data: await response.json(), response: res };
+  }
+  let error: unknown = await response.text();
+  try {
+    error = JSON.parse(error as string);
+  } catch {
+    // not JSON: the text is the error, as openapi-fetch leaves it
+  }
+  return { error, response: res };
+}
+
+/**
+ * Sends as openapi-fetch would with the client's options: `headers` are the client's, with lower-case names; a
+ * body is encoded as a form and sent with its Content-Type.
+ */
+export function directSend(
+  exchange: Exchange,
+  baseUrl: string,
+  headers: Record<string, string>,
+  querySerializer: QuerySerializer<unknown>,
+): Send {
+  const withForm = { ...headers, "content-type": "application/x-www-form-urlencoded" };
+  return async (method, path, params, body, { signal, timeoutMs }) => {
+    const url = httpUrl(
+      createFinalURL(path, {
+        baseUrl,
+        params: params as { path: Record<string, string>; query?: Record<string, unknown> },
+        querySerializer,
+        pathSerializer: defaultPathSerializer,
+      }),
+    );
+    if (signal?.aborted) throw tagged(abortError(signal), false);
+    const incoming = await exchange({
+      url,
+      method,
+      // A copy: an exchange may add to it (node:http its Content-Length).
+      headers: { ...(body === undefined ? headers : withForm) },
+      body: body === undefined ? undefined : encodeForm(body as Record<string, unknown>),
+      signal,
+      timeoutMs,
+    });
+    return asOpenapiFetchReadsIt(new LiteResponse(incoming), method);
+  };
+}
