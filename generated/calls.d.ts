@@ -271,7 +271,12 @@ export interface components {
             From: components["schemas"]["CallerAddress"];
             /** @description Where Twilio fetches the call's TwiML when the call connects. Ignored with `ApplicationSid`. */
             Url?: components["schemas"]["CallbackUrl"];
-            /** @description The call's TwiML, given inline. Ignored when `Url` is also given. */
+            /**
+             * @description The call's TwiML, given inline. Ignored when `Url` is also given. Twilio reads the document only when
+             *     the call runs and reports a broken one then (errors 12100 and 12200 in its debugger), so the create
+             *     itself succeeds; `x-twiml` has the validators check it as voice TwiML and report what they find as
+             *     warnings (rule names `twiml-*`).
+             */
             Twiml?: string;
             /**
              * @description A TwiML App that supplies the call's URLs. With it, Twilio ignores Url, Method, FallbackUrl,
@@ -432,7 +437,10 @@ export interface components {
             StatusCallback?: components["schemas"]["CallbackUrl"];
             /** @description How to request `StatusCallback`. */
             StatusCallbackMethod?: components["schemas"]["HttpMethod"];
-            /** @description New TwiML given inline. Ignored when `Url` is also given. */
+            /**
+             * @description New TwiML given inline. Ignored when `Url` is also given. Checked as voice TwiML, with findings as
+             *     warnings, as createCall's `Twiml` is.
+             */
             Twiml?: string;
             /** @description New upper bound on the call's length, in seconds. */
             TimeLimit?: number;

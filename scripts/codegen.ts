@@ -44,6 +44,8 @@ export function createSpecAjv(spec: Spec, code?: { source: true; esm: boolean })
   // The advisory rules: an annotation in the truth, a mark on canonical nodes that violation mapping reads.
   ajv.addKeyword({ keyword: ADVISORY, schemaType: "object" });
   ajv.addKeyword({ keyword: ADVISORY_MARK, schemaType: "object" });
+  // A field that holds TwiML: validateTwiml checks it after the schema (see src/validation/index.ts).
+  ajv.addKeyword({ keyword: "x-twiml", schemaType: "string" });
   ajv.addFormat("password", true);
   const layers: Array<[Layer, Spec]> = [
     ["truth", spec],

@@ -11,6 +11,8 @@ export interface OperationManifest<Id extends string = string> {
   /** Validator export names; absent where the operation has no such part. A response without a body maps to null. */
   validators: { body?: string; query?: string; path: string; responses: Record<string, string | null> };
   bodyFields?: Record<string, FieldKind>;
+  /** Body fields that hold a TwiML document (`x-twiml` in the spec), and which kind of TwiML. */
+  twimlFields?: Record<string, "voice" | "messaging">;
   queryFields?: Record<string, FieldKind>;
   pathParams: string[];
   successStatus: number;

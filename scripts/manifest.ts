@@ -105,6 +105,16 @@ function fieldKinds(spec: Spec, properties: Record<string, Schema>): Record<stri
   return Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, kindOf(spec, s)]));
 }
 
+/** The body fields marked `x-twiml`: TwiML documents the validators check with validateTwiml. */
+function twimlFields(properties: Record<string, Schema>): Record<string, "voice" | "messaging"> {
+  const fields: Record<string, "voice" | "messaging"> = {};
+  for (const [name, schema] of Object.entries(properties)) {
+    const kind = (schema as Record<string, unknown>)["x-twiml"];
+    if (kind === "voice" || kind === "messaging") fields[name] = kind;
+  }
+  return fields;
+}
+
 export function buildManifest(spec: Spec): Record<string, OperationManifest> {
   const manifest: Record<string, OperationManifest> = {};
   const compiled = validatorExports(spec);
@@ -127,6 +137,9 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
         responses,
       },
       ...(body ? { bodyFields: fieldKinds(spec, body.properties ?? {}) } : {}),
+      ...(body && Object.keys(twimlFields(body.properties ?? {})).length > 0
+        ? { twimlFields: twimlFields(body.properties ?? {}) }
+        : {}),
       ...(query.length > 0
         ? { queryFields: Object.fromEntries(query.map((p) => [p.name, kindOf(spec, p.schema)])) }
         : {}),

@@ -4,6 +4,7 @@
 import { type OperationId, operations, type WebhookId, webhooks } from "../../generated/manifest.js";
 import type * as Compiled from "../../generated/validators.cjs";
 import type { FormInput } from "../form.js";
+import { type TwimlResult, validateTwiml } from "../twiml/index.js";
 import { decodeForm } from "./decode.js";
 import {
   joinNames,
@@ -66,7 +67,31 @@ export function validateBody<T = Record<string, unknown>>(
   const manifest = manifestOf(operationId);
   if (!manifest.validators.body) throw new Error(`${operationId} takes no request body`);
   const decoded = decodeForm(operationId, "body", form, manifest.bodyFields);
-  return run<T>(manifest.validators.body, operationId, "body", decoded.value, decoded.violations);
+  const result = run<T>(manifest.validators.body, operationId, "body", decoded.value, decoded.violations);
+  for (const [field, kind] of Object.entries(manifest.twimlFields ?? {})) {
+    const text = decoded.value[field];
+    // A value the schema already refused (too long, empty, repeated) is not read as a document as well.
+    if (typeof text !== "string" || result.violations.some((v) => v.field === field)) continue;
+    result.warnings.push(...twimlWarnings(validateTwiml(text, { kind, operation: operationId, field })));
+  }
+  return result;
+}
+
+/**
+ * What validateTwiml finds in a request's TwiML, as the request's warnings: Twilio accepts the request and reads
+ * the document only when the call runs, so a document it cannot run fails the call (errors 12100, 12200), never
+ * the request. Rules are prefixed `twiml-`; line, column and element path stay on each finding.
+ */
+function twimlWarnings(result: TwimlResult): Violation[] {
+  const fatal = new Set<Violation>(result.violations);
+  return [...result.violations, ...result.warnings].map((finding) => {
+    const rule = `twiml-${finding.rule}`;
+    const stated = finding.message.replace(/ \(warning\)$/, "").replace(` breaks ${finding.rule} `, ` breaks ${rule} `);
+    const consequence = fatal.has(finding)
+      ? "; Twilio takes the request and fails the call when it runs this TwiML"
+      : "";
+    return { ...finding, severity: "warning", rule, message: `${stated} (warning${consequence})` };
+  });
 }
 
 /** Checks query parameters (text values are read as the schema's types). */

@@ -28,6 +28,10 @@ export interface Violation {
   /** The offending value (secrets redacted, long text shortened); absent when the field is missing. */
   value?: unknown;
   message: string;
+  /** Set for a finding inside a document a field carries (TwiML): its 1-based line and column, and element path. */
+  line?: number;
+  column?: number;
+  path?: string;
 }
 
 export interface ValidationResult<T = unknown> {
