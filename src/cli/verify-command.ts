@@ -102,7 +102,7 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
       out(`\nchecks: ${catalogue.join("")}\n`);
     }
     if (flags.junit) await writeFile(flags.junit, xmlSafe(scrub(renderJunit(result, seconds, flags.strict))));
-    if (flags.json) await writeFile(flags.json, scrub(renderJson(result, baseUrl)));
+    if (flags.json) await writeFile(flags.json, scrub(renderJson(result, { baseUrl })));
     const passed = result.outcomes.length - errors.length - warnings.length;
     out(`\n${passed} passed, ${errors.length} failed, ${warnings.length} warned (${seconds.toFixed(1)} s)\n`);
     return errors.length > 0 || (flags.strict && warnings.length > 0) ? 1 : 0;
