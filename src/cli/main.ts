@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// calls-contract: `mock` serves the spec on loopback; `verify` holds a server (by default that mock) to the spec.
+// calls-contract: `mock` serves the spec on loopback; `verify` holds a server (by default that mock), or traffic
+// recorded in a HAR file, to the spec.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { UsageError } from "./flags.js";
 import { runMockCommand } from "./mock-command.js";
+import { runReplayCommand } from "./replay-command.js";
 import { runVerifyCommand } from "./verify-command.js";
 
 const HELP = `calls-contract: Twilio's Calls API as a strict contract
@@ -12,14 +14,19 @@ Usage:
   calls-contract mock   [--host 127.0.0.1] [--port 4010] [--dynamic] [--seed N]
   calls-contract verify [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes] [--strict]
                         [--timeout SECONDS]
+  calls-contract verify --har FILE [--junit FILE] [--json FILE] [--strict] [--min-coverage PERCENT]
 
 mock     serves the spec with Prism on loopback until Ctrl-C
 verify   checks a server against the spec; without --base-url it starts the mock itself.
          Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (test values for the mock).
          --timeout limits the whole run (default 300 s); each request waits at most 15 s,
          and after 3 requests in a row without an answer the rest are not sent.
+         With --har it sends nothing: it judges the exchanges recorded in a HAR 1.2 file with
+         the same checks (one per exchange and check) and prints what of the spec they covered.
+         --min-coverage fails the run when the mean of the four coverage shares (operations,
+         parameters, enum values, status codes) is below PERCENT.
          Exits 0 when no check fails (warnings alone pass), 1 on an error, or on a warning
-         with --strict, 2 on a usage or start-up error.
+         with --strict, or below --min-coverage, 2 on a usage or start-up error.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -61,8 +68,13 @@ async function main(argv: string[]): Promise<number> {
         "allow-writes": { type: "boolean" },
         strict: { type: "boolean" },
         timeout: { type: "string" },
+        har: { type: "string" },
+        "min-coverage": { type: "string" },
       },
     });
+    if (values.har !== undefined) return runReplayCommand(values);
+    if (values["min-coverage"] !== undefined)
+      throw new UsageError("--min-coverage needs --har: coverage is measured on recorded traffic");
     return runVerifyCommand(values);
   }
   throw new UsageError(`unknown command "${command}"; use mock or verify (see --help)`);

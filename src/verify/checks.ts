@@ -16,6 +16,8 @@ import type { Exchange } from "./http.js";
 export const CHECKS = {
   "accepts-valid-request": "a request the spec allows gets the operation's success status (or 404 for an unknown call)",
   "rejects-invalid-request": "a request the spec forbids gets 400",
+  "request-valid": "an observed request (proxy or HAR) is one the spec allows",
+  "request-advisory": "warning: an observed request also follows the advisory rules",
   "status-declared": "every status code the server answers with is declared for the operation",
   "response-schema": "every response body matches the schema declared for its status",
   "self-links": "a Call's uri and subresource_uris name its own account_sid and sid",
@@ -23,8 +25,6 @@ export const CHECKS = {
   "undocumented-field":
     "warning: a response carries no key the spec does not describe (new keys are drift, not failure)",
   "advisory-rules": "warning: a response follows the contract's advisory rules, which are stricter than Twilio",
-  "request-valid": "an observed request (proxy or HAR) is one the spec allows",
-  "request-advisory": "warning: an observed request also follows the advisory rules",
   "callback-signature": "a callback carries an X-Twilio-Signature that matches its URL and body",
   "callback-schema": "a callback's fields match the webhook's schema",
 } as const;
