@@ -93,6 +93,14 @@ describe("redacting a HAR entry", () => {
     expect(fields).toEqual([]);
   });
 
+  it("keeps a long callback URL whole when its cut-short form holds no part of a secret", () => {
+    const url = `http://127.0.0.1:40423/callbacks/status?token=${QUERY}`;
+    const { entry } = redactEntry(entryWith({ StatusCallback: url }));
+    expect(entry.request.postData?.params).toEqual([
+      { name: "StatusCallback", value: "http://127.0.0.1:40423/callbacks/status?token=%5Bredacted%5D" },
+    ]);
+  });
+
   it("leaves a URL without user information or query alone", () => {
     expect(redactUrl("https://app.example/status")).toEqual({ text: "https://app.example/status", secrets: [] });
   });

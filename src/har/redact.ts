@@ -125,7 +125,11 @@ export function redactEntry(raw: HarEntry, options: RedactOptions = {}): Redacte
       if (url.secrets.length > 0) {
         secrets.push(...url.secrets);
         const shown = shortText(value);
-        if (shown !== value) shortForms.push(shown.slice(0, shown.indexOf("…")));
+        const cut = shown.slice(0, shown.indexOf("…"));
+        // Only a cut that reaches past where the redacted URL first differs holds part of a secret.
+        let same = 0;
+        while (same < cut.length && cut[same] === url.text[same]) same += 1;
+        if (shown !== value && cut.length > same) shortForms.push(cut);
         value = url.text;
       }
     }
