@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// calls-contract: `mock` serves the spec on loopback; `verify` holds a server (by default that mock), or traffic
-// recorded in a HAR file, to the spec.
+// calls-contract: `mock` serves the spec on loopback; `verify` holds a server (by default that mock) or a recording
+// to the spec; `proxy` records and checks an app's traffic with a server.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { UsageError } from "./flags.js";
 import { runMockCommand } from "./mock-command.js";
+import { runProxyCommand } from "./proxy-command.js";
 import { runReplayCommand } from "./replay-command.js";
 import { runVerifyCommand } from "./verify-command.js";
 
@@ -15,6 +16,9 @@ Usage:
   calls-contract verify [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes] [--strict]
                         [--timeout SECONDS]
   calls-contract verify --har FILE [--junit FILE] [--json FILE] [--strict] [--min-coverage PERCENT]
+  calls-contract proxy  --target URL [--host 127.0.0.1] [--port 4011] [--har FILE] [--junit FILE]
+                        [--json FILE] [--enforce] [--strict] [--min-coverage PERCENT]
+                        [--callbacks-to URL [--public-url URL]]
 
 mock     serves the spec with Prism on loopback until Ctrl-C
 verify   checks a server against the spec; without --base-url it starts the mock itself.
@@ -27,6 +31,13 @@ verify   checks a server against the spec; without --base-url it starts the mock
          parameters, enum values, status codes) is below PERCENT.
          Exits 0 when no check fails (warnings alone pass), 1 on an error, or on a warning
          with --strict, or below --min-coverage, 2 on a usage or start-up error.
+proxy    passes every request on to --target and every answer back unchanged, checking both
+         against the spec and recording each exchange (secrets redacted) to --har. It never
+         blocks unless --enforce, which answers a request that breaks the contract with
+         Twilio's 400 and does not pass it on. With --callbacks-to (and TWILIO_AUTH_TOKEN) it
+         also takes Twilio's callbacks under /callbacks/status, /recording, /amd and /voice,
+         checks their signature and fields, and passes them on to the app's URL. On Ctrl-C or
+         SIGTERM it prints the table and the coverage, writes the reports, and exits as verify.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -77,7 +88,27 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError("--min-coverage needs --har: coverage is measured on recorded traffic");
     return runVerifyCommand(values);
   }
-  throw new UsageError(`unknown command "${command}"; use mock or verify (see --help)`);
+  if (command === "proxy") {
+    const { values } = parseArgs({
+      args: rest,
+      strict: true,
+      options: {
+        target: { type: "string" },
+        host: { type: "string" },
+        port: { type: "string" },
+        har: { type: "string" },
+        junit: { type: "string" },
+        json: { type: "string" },
+        enforce: { type: "boolean" },
+        strict: { type: "boolean" },
+        "min-coverage": { type: "string" },
+        "callbacks-to": { type: "string" },
+        "public-url": { type: "string" },
+      },
+    });
+    return runProxyCommand(values);
+  }
+  throw new UsageError(`unknown command "${command}"; use mock, verify or proxy (see --help)`);
 }
 
 main(process.argv.slice(2)).then(

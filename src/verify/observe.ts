@@ -68,7 +68,7 @@ const pairsOf = (list: HarNameValue[] | undefined): Array<[string, string]> =>
   (list ?? []).map((p) => [p.name, p.value]);
 
 /** Checks a request's path, query and form body as the mock's front layer would. */
-export function checkRequest(
+function checkRequest(
   operation: OperationId,
   pathParams: Record<string, string>,
   query: Array<[string, string]>,
@@ -138,22 +138,59 @@ export type EntryVerdict =
 /** The name under which exchanges that are not Calls API calls are listed as skipped. */
 export const OTHER_TRAFFIC = "(not the Calls API)";
 
+/** The findings on a callback's fields: from the body of a POST, from the query of a GET (its own keys only). */
+export function callbackFindings(entry: HarEntry, webhook: WebhookId): RequestVerdict {
+  const unread = entry._callsContract?.requestUnread;
+  if (unread) return { violations: [unreadBody(webhook, unread)], warnings: [] };
+  let fields: Array<[string, string]>;
+  if (entry.request.method === "GET") {
+    // An app's own keys on the callback URL are not part of the payload.
+    const known = new Set(Object.keys(webhooks[webhook].bodyFields));
+    fields = pairsOf(entry.request.queryString).filter(([name]) => known.has(name));
+  } else {
+    const body = bodyOf(entry);
+    fields = body && "pairs" in body ? body.pairs : [];
+  }
+  return { violations: validateWebhook(webhook, fields).violations, warnings: [] };
+}
+
 function checkCallback(entry: HarEntry, webhook: WebhookId, subject: Subject): EntryVerdict {
   const notes = entry._callsContract;
-  const body = bodyOf(entry);
-  const fields =
-    entry.request.method === "GET" ? pairsOf(entry.request.queryString) : body && "pairs" in body ? body.pairs : [];
-  // The app's own query keys on a POST callback URL are not part of the payload.
-  const known = new Set(Object.keys(webhooks[webhook].bodyFields));
-  const payload = entry.request.method === "GET" ? fields.filter(([name]) => known.has(name)) : fields;
-  const checked = withRecordedVerdicts(
-    { violations: validateWebhook(webhook, payload).violations, warnings: [] },
-    notes,
-  );
+  const checked = withRecordedVerdicts(callbackFindings(entry, webhook), notes);
   const outcomes: CheckOutcome[] = [];
   if (notes?.signature) outcomes.push(callbackSignature(subject, notes.signature));
   outcomes.push(callbackSchema(subject, checked.violations));
   return { kind: "checked", operation: webhook, outcomes };
+}
+
+const unreadBody = (operation: string, why: string) =>
+  violation(operation, "body", "(body)", "unread", `a body the proxy could read (${why})`);
+
+/** The operation an entry's request calls, or why it calls none. */
+function operationOf(entry: HarEntry, url: URL) {
+  const method = entry.request.method;
+  const route = routeOf(method, url.pathname);
+  if (route && "route" in route) return route;
+  const reason =
+    route && "allowed" in route
+      ? `the Calls API takes ${route.allowed.join(", ")} on ${url.pathname}, not ${method}`
+      : `${method} ${url.pathname} is not an operation of the Calls API`;
+  return { reason };
+}
+
+/**
+ * The findings on a Calls API request as the entry holds it, or undefined when it is not one. The proxy runs this
+ * on the entry before redaction (for --enforce and for the verdicts of redacted fields); a replay on the HAR's.
+ */
+export function requestFindings(entry: HarEntry): { operation: OperationId; verdict: RequestVerdict } | undefined {
+  const url = new URL(entry.request.url);
+  const found = operationOf(entry, url);
+  if ("reason" in found) return undefined;
+  const operation = found.route.operationId;
+  const unread = entry._callsContract?.requestUnread;
+  if (unread) return { operation, verdict: { violations: [unreadBody(operation, unread)], warnings: [] } };
+  const query = entry.request.queryString ? pairsOf(entry.request.queryString) : [...url.searchParams];
+  return { operation, verdict: checkRequest(operation, found.params, query, bodyOf(entry)) };
 }
 
 /** Every outcome for one recorded exchange, or why it is not one this project can judge. */
@@ -172,29 +209,17 @@ export function observeEntry(entry: HarEntry, index: number): EntryVerdict {
   if (webhook) {
     return checkCallback(entry, webhook, { operation: webhook, subject, request: `${method} ${target}` });
   }
-  const route = routeOf(method, url.pathname);
-  if (!route || "allowed" in route || "malformed" in route) {
-    const reason =
-      route && "allowed" in route
-        ? `the Calls API takes ${route.allowed.join(", ")} on ${url.pathname}, not ${method}`
-        : `${method} ${url.pathname} is not an operation of the Calls API`;
-    return { kind: "skipped", operation: OTHER_TRAFFIC, subject, reason };
-  }
-  const operation = route.route.operationId;
+  const found = operationOf(entry, url);
+  if ("reason" in found) return { kind: "skipped", operation: OTHER_TRAFFIC, subject, reason: found.reason };
+  const operation = found.route.operationId;
   const about: Subject = { operation, subject, request: `${method} ${target}` };
-  const query = entry.request.queryString ? pairsOf(entry.request.queryString) : [...url.searchParams];
-  const body = bodyOf(entry);
-  const verdict = notes?.requestUnread
-    ? {
-        violations: [
-          violation(operation, "body", "(body)", "unread", `a body the proxy could read (${notes.requestUnread})`),
-        ],
-        warnings: [],
-      }
-    : withRecordedVerdicts(checkRequest(operation, route.params, query, body), notes);
+  const findings = requestFindings(entry);
+  const verdict = withRecordedVerdicts(findings?.verdict ?? { violations: [], warnings: [] }, notes);
   const outcomes = requestOutcomes(about, verdict);
   // A request the proxy refused under --enforce never reached the server: there is no answer of its to judge.
   if (notes?.blocked) return { kind: "checked", operation, outcomes };
+  const body = bodyOf(entry);
+  const query = entry.request.queryString ? pairsOf(entry.request.queryString) : [...url.searchParams];
   const params = [...query, ...(body && "pairs" in body ? body.pairs : [])];
   if (entry.response.status === 0) {
     const failure: CheckOutcome = {
