@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { basicAuthHeader } from "../../src/basic-auth.js";
 import { harEntry } from "../../src/har/entry.js";
-import { redactEntry, redactUrl, shownViolations } from "../../src/har/redact.js";
+import { fastScrubber, redactEntry, redactUrl, shownViolations } from "../../src/har/redact.js";
 import { validateCreateCallRequest } from "../../src/validation/index.js";
 
 const SID = "AC0123456789abcdef0123456789abcdef";
@@ -99,6 +99,13 @@ describe("redacting a HAR entry", () => {
     expect(entry.request.postData?.params).toEqual([
       { name: "StatusCallback", value: "http://127.0.0.1:40423/callbacks/status?token=%5Bredacted%5D" },
     ]);
+  });
+
+  it("scrubs secrets that hold regular-expression characters, the longer of two overlapping ones first", () => {
+    const scrub = fastScrubber(["a+b.c(d)*", `${SID}:${TOKEN}`, TOKEN, "abc"]);
+    expect(scrub(`x a+b.c(d)* y ${SID}:${TOKEN} z ${TOKEN} abc aXbXc(d)*`)).toBe(
+      "x [redacted] y [redacted] z [redacted] abc aXbXc(d)*",
+    );
   });
 
   it("leaves a URL without user information or query alone", () => {

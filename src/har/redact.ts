@@ -2,7 +2,7 @@
 // redactEntry before it reaches the disk, and every report or log line is made from redacted entries and then
 // scrubbed once more. Structure is kept: a header keeps its name and auth scheme, a parameter its name, a URL its
 // scheme, host, path and query keys; only the secret values become [redacted].
-import { credentialForms, SCRUBBED, scrubValue, secretScrubber } from "../scrub.js";
+import { credentialForms, SCRUBBED, scrubValue } from "../scrub.js";
 import { isSecretField, shortText } from "../validation/redact.js";
 import { type Violation, violation } from "../validation/violations.js";
 import type { HarEntry, HarNameValue } from "./types.js";
@@ -17,6 +17,18 @@ const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "x-twili
 /** SipAuthPassword, CallToken, Passports and anything else named like a secret; a page cursor is not one. */
 export function isSecretParam(name: string): boolean {
   return name !== "PageToken" && isSecretField(name);
+}
+
+/**
+ * Replaces every secret in one pass over the text (the proxy scrubs a dozen strings per exchange, so one regular
+ * expression beats a split and join per secret); longer secrets first, so that a token inside `sid:token` does not
+ * leave the rest of the pair behind. Secrets shorter than 4 characters are left alone, as in scrub.ts.
+ */
+export function fastScrubber(secrets: string[]): (text: string) => string {
+  const forms = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+  if (forms.length === 0) return (text) => text;
+  const pattern = new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  return (text) => text.replace(pattern, SCRUBBED);
 }
 
 /** Every way a secret value may show up in text: as it is, percent-encoded, and form-encoded. */
@@ -156,7 +168,7 @@ export function redactEntry(raw: HarEntry, options: RedactOptions = {}): Redacte
     return redacted.header;
   });
 
-  const scrub = secretScrubber([...[...(options.known ?? []), ...secrets].flatMap(spellings), ...shortForms]);
+  const scrub = fastScrubber([...[...(options.known ?? []), ...secrets].flatMap(spellings), ...shortForms]);
   // A secret can also sit inside a field that is not secret by name (a token in a Url's path): scrub every value,
   // and count a field changed by that as redacted too.
   const scrubParam = (p: HarNameValue): HarNameValue => {
@@ -244,18 +256,17 @@ export class SecretMemory {
     for (const form of initial) this.forms.add(form);
   }
   learn(secrets: string[]): void {
-    for (const secret of secrets) {
-      if (this.forms.size >= this.limit) return;
-      this.forms.add(secret);
-    }
-    this.scrubber = undefined;
+    const before = this.forms.size;
+    for (const secret of secrets) if (this.forms.size < this.limit) this.forms.add(secret);
+    // The same token on every request is the usual case: rebuild the scrubber only when something is new.
+    if (this.forms.size !== before) this.scrubber = undefined;
   }
   private scrubber: ((text: string) => string) | undefined;
   get all(): string[] {
     return [...this.forms];
   }
   scrub(text: string): string {
-    this.scrubber ??= secretScrubber([...this.forms].flatMap(spellings));
+    this.scrubber ??= fastScrubber([...this.forms].flatMap(spellings));
     return this.scrubber(text);
   }
 }

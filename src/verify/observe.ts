@@ -47,7 +47,7 @@ export function webhookForPath(pathname: string): WebhookId | undefined {
 }
 
 /** The operation a method and path call; a path under a prefix (a staging server's /api) still names it. */
-export function routeOf(method: string, pathname: string) {
+function routeOf(method: string, pathname: string) {
   const at = pathname.indexOf("/2010-04-01/");
   return matchRoute(method, at > 0 ? pathname.slice(at) : pathname);
 }
