@@ -68,7 +68,7 @@ async function loadTest(baseUrl: string, seconds: number, connections: number): 
   };
 }
 
-interface Served {
+export interface Served {
   baseUrl: string;
   /** From spawning the process to the first 201 of a createCall. */
   startupMs: number;
@@ -76,7 +76,7 @@ interface Served {
 }
 
 /** `calls-contract mock` with `flags`, as a user starts it: a process of its own, timed to its first 201. */
-async function serve(flags: string[]): Promise<Served> {
+export async function serve(flags: string[]): Promise<Served> {
   const started = performance.now();
   const child = spawn(process.execPath, [`${root}dist/cli/main.js`, "mock", "--port", "0", ...flags], {
     stdio: ["ignore", "pipe", "ignore"],

@@ -10,6 +10,7 @@ import { validateCall, validateCreateCallRequest } from "../src/validation/index
 import { clientThroughput, firstCall, startEchoServer } from "./bench-client.js";
 import { fmt, interleaved, median, print, quick, ROUNDS, SECONDS, summarize } from "./bench-lib.js";
 import { mockBenchmarks } from "./bench-mock.js";
+import { proxyOverhead } from "./bench-proxy.js";
 import { renderGenerated } from "./codegen.js";
 
 const require = createRequire(import.meta.url);
@@ -186,5 +187,6 @@ try {
 await validatorSpeed();
 twimlSpeed();
 await mockBenchmarks({ quick, print });
+await proxyOverhead({ quick, print });
 await codegenTime();
 print(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -30,3 +30,27 @@ export function parseSeconds(flag: string, text: string | undefined, fallback: n
   }
   return seconds;
 }
+
+/** Reads a percentage flag, 0 to 100 (decimals allowed), else a UsageError naming the flag and the value. */
+export function parsePercent(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || value > 100)
+    throw new UsageError(`${flag} must be a percentage from 0 to 100, got "${text}"`);
+  return value;
+}
+
+/** Reads an absolute http(s) URL without credentials in it (they belong in the environment, not in a flag). */
+export function parseHttpUrl(flag: string, text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`${flag} must be an absolute http(s) URL, got "${text}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`${flag} must use http or https, got "${url.protocol}"`);
+  if (url.username || url.password)
+    throw new UsageError(`${flag} must not hold credentials; use TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN`);
+  return url;
+}

@@ -1,9 +1,8 @@
-import { writeFile } from "node:fs/promises";
 import { type RunningMock, startMock } from "../mock/index.js";
-import { credentialForms, scrubValue, secretScrubber, terminalSafe, xmlSafe } from "../scrub.js";
-import { CHECKS, type CheckOutcome, runVerify, type VerifyResult } from "../verify/index.js";
-import { renderFailures, renderJson, renderJunit, renderTable, splitFailures } from "../verify/report.js";
-import { parseSeconds, UsageError } from "./flags.js";
+import { credentialForms, scrubValue, secretScrubber, terminalSafe } from "../scrub.js";
+import { type CheckOutcome, runVerify, type VerifyResult } from "../verify/index.js";
+import { parseHttpUrl, parseSeconds, UsageError } from "./flags.js";
+import { printResult, writeReports } from "./results.js";
 import { onInterrupt } from "./signals.js";
 
 // Twilio's test-credential shapes; the mock checks only that credentials are present.
@@ -36,20 +35,6 @@ function credentialsFor(usingMock: boolean) {
   return { accountSid, authToken };
 }
 
-function checkBaseUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`--base-url must be an absolute http(s) URL, got "${text}"`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new UsageError(`--base-url must use http or https, got "${url.protocol}"`);
-  if (url.username || url.password)
-    throw new UsageError("--base-url must not hold credentials; use TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
-  return text.replace(/\/+$/, "");
-}
-
 export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
   const usingMock = flags["base-url"] === undefined;
   const credentials = credentialsFor(usingMock);
@@ -65,7 +50,7 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
     mock = await startMock();
     baseUrl = mock.baseUrl;
   } else {
-    baseUrl = checkBaseUrl(flags["base-url"] ?? "");
+    baseUrl = parseHttpUrl("--base-url", flags["base-url"] ?? "").href.replace(/\/+$/, "");
   }
   const removeHandlers = onInterrupt(async () => mock?.stop(), 130);
   const started = performance.now();
@@ -87,25 +72,10 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
     const seconds = (performance.now() - started) / 1000;
     // Scrubbed before anything is rendered from it; the renderers' output is scrubbed once more on the way out.
     const result = scrubValue(raw, scrub) as VerifyResult;
-    const { errors, warnings } = splitFailures(result.outcomes);
-    out(`\n${renderTable(result.outcomes)}\n`);
-    const reasons = new Map<string, number>();
-    for (const s of result.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
-    for (const [reason, count] of reasons) out(`\nskipped ${count} request(s): ${reason}\n`);
-    if (errors.length > 0) out(`\n${errors.length} failed check(s):\n${renderFailures(errors)}\n`);
-    if (warnings.length > 0) {
-      const weight = flags.strict ? "failing the run under --strict" : "not failing the run (--strict would)";
-      out(`\n${warnings.length} warning(s), ${weight}:\n${renderFailures(warnings)}\n`);
-    }
-    if (errors.length + warnings.length > 0) {
-      const catalogue = Object.entries(CHECKS).map(([name, what]) => `\n  ${name}: ${what}`);
-      out(`\nchecks: ${catalogue.join("")}\n`);
-    }
-    if (flags.junit) await writeFile(flags.junit, xmlSafe(scrub(renderJunit(result, seconds, flags.strict))));
-    if (flags.json) await writeFile(flags.json, scrub(renderJson(result, baseUrl)));
-    const passed = result.outcomes.length - errors.length - warnings.length;
-    out(`\n${passed} passed, ${errors.length} failed, ${warnings.length} warned (${seconds.toFixed(1)} s)\n`);
-    return errors.length > 0 || (flags.strict && warnings.length > 0) ? 1 : 0;
+    const { errors, warnings, passed } = printResult(result, out, flags.strict);
+    await writeReports(result, flags, { seconds, strict: flags.strict, origin: { baseUrl }, scrub });
+    out(`\n${passed} passed, ${errors} failed, ${warnings} warned (${seconds.toFixed(1)} s)\n`);
+    return errors > 0 || (flags.strict && warnings > 0) ? 1 : 0;
   } finally {
     removeHandlers();
     await mock?.stop();

@@ -2,9 +2,11 @@
 // A check returns its outcome, or undefined where it does not apply to that exchange. A failed check is an error
 // (the server does what Twilio does not) or a warning (it breaks one of the contract's advisory rules only).
 import {
+  type OperationId,
   operations,
   type Severity,
   type ValidationResult,
+  type Violation,
   validateResponse,
   violationSentence,
 } from "../validation/index.js";
@@ -14,6 +16,8 @@ import type { Exchange } from "./http.js";
 export const CHECKS = {
   "accepts-valid-request": "a request the spec allows gets the operation's success status (or 404 for an unknown call)",
   "rejects-invalid-request": "a request the spec forbids gets 400",
+  "request-valid": "an observed request (proxy or HAR) is one the spec allows",
+  "request-advisory": "warning: an observed request also follows the advisory rules",
   "status-declared": "every status code the server answers with is declared for the operation",
   "response-schema": "every response body matches the schema declared for its status",
   "self-links": "a Call's uri and subresource_uris name its own account_sid and sid",
@@ -21,6 +25,8 @@ export const CHECKS = {
   "undocumented-field":
     "warning: a response carries no key the spec does not describe (new keys are drift, not failure)",
   "advisory-rules": "warning: a response follows the contract's advisory rules, which are stricter than Twilio",
+  "callback-signature": "a callback carries an X-Twilio-Signature that matches its URL and body",
+  "callback-schema": "a callback's fields match the webhook's schema",
 } as const;
 export type CheckName = keyof typeof CHECKS;
 
@@ -39,31 +45,45 @@ export interface CheckOutcome {
   details: string[];
 }
 
-/** One request of the plan and what the server answered. */
-export interface Exchanged {
-  testCase: RequestCase;
-  /** False for the cases sent without credentials. */
-  authenticated: boolean;
+/** Where an outcome came from: the operation (or webhook), the exchange in words, and the request. */
+export interface Subject {
+  operation: string;
   subject: string;
   request: string;
+}
+
+/** What the response checks read of an exchange, whether verify sent it or a proxy or HAR file recorded it. */
+export interface Observed extends Subject {
+  operation: OperationId;
   exchange: Exchange;
 }
 
+/** One request of the plan and what the server answered. */
+export interface Exchanged extends Observed {
+  testCase: RequestCase;
+  /** False for the cases sent without credentials. */
+  authenticated: boolean;
+}
+
 export type Check = (exchanged: Exchanged) => CheckOutcome | undefined;
+/** A check that needs nothing but the exchange, so that it also applies to recorded traffic. */
+export type ObservedCheck = (observed: Observed) => CheckOutcome | undefined;
+
+const WARNING_CHECKS: ReadonlySet<CheckName> = new Set(["undocumented-field", "advisory-rules", "request-advisory"]);
 
 function outcome(
   check: CheckName,
-  e: Exchanged,
+  e: Subject,
   passed: boolean,
   expected: string,
   actual: string,
   details: string[] = [],
 ): CheckOutcome {
-  const severity: Severity = check === "undocumented-field" || check === "advisory-rules" ? "warning" : "error";
+  const severity: Severity = WARNING_CHECKS.has(check) ? "warning" : "error";
   return {
     check,
     severity,
-    operation: e.testCase.operation,
+    operation: e.operation,
     subject: e.subject,
     request: e.request,
     passed,
@@ -82,15 +102,15 @@ function describeAnswer(exchange: Exchange): string {
   return `${exchange.status}${twilio}`;
 }
 
-const declaredStatuses = (e: Exchanged) => Object.keys(operations[e.testCase.operation].validators.responses);
+const declaredStatuses = (e: Observed) => Object.keys(operations[e.operation].validators.responses);
 
 // Several checks read the same validation of the same body: validate it once per exchange.
 const validated = new WeakMap<Exchange, ValidationResult>();
-function responseValidation(e: Exchanged): ValidationResult | undefined {
+function responseValidation(e: Observed): ValidationResult | undefined {
   if (e.exchange.unread || !declaredStatuses(e).includes(String(e.exchange.status))) return undefined;
   let result = validated.get(e.exchange);
   if (!result) {
-    result = validateResponse(e.testCase.operation, e.exchange.status, e.exchange.body);
+    result = validateResponse(e.operation, e.exchange.status, e.exchange.body);
     validated.set(e.exchange, result);
   }
   return result;
@@ -116,13 +136,13 @@ export const requiresAuth: Check = (e) => {
   return outcome("requires-auth", e, e.exchange.status === 401, "401", describeAnswer(e.exchange));
 };
 
-export const statusDeclared: Check = (e) => {
+export const statusDeclared: ObservedCheck = (e) => {
   const declared = declaredStatuses(e);
   const passed = declared.includes(String(e.exchange.status));
   return outcome("status-declared", e, passed, `one of ${declared.join(", ")}`, String(e.exchange.status));
 };
 
-export const responseSchema: Check = (e) => {
+export const responseSchema: ObservedCheck = (e) => {
   const expected = "a body that matches the schema declared for its status";
   if (e.exchange.unread)
     return outcome("response-schema", e, false, expected, `${e.exchange.status}, ${e.exchange.unread}`);
@@ -134,7 +154,7 @@ export const responseSchema: Check = (e) => {
   return outcome("response-schema", e, result.valid, expected, actual, details);
 };
 
-function warningCheck(check: CheckName, expected: string, pick: (rule: string) => boolean): Check {
+function warningCheck(check: CheckName, expected: string, pick: (rule: string) => boolean): ObservedCheck {
   return (e) => {
     const result = responseValidation(e);
     if (!result) return undefined;
@@ -184,7 +204,7 @@ export function selfLinkProblems(call: Record<string, unknown>): string[] {
   return problems.map((p) => `${sid}: ${p}`);
 }
 
-export const selfLinks: Check = (e) => {
+export const selfLinks: ObservedCheck = (e) => {
   const calls = e.exchange.status < 300 ? callsIn(e.exchange.body) : [];
   if (calls.length === 0) return undefined;
   const problems = calls.flatMap(selfLinkProblems);
@@ -199,14 +219,70 @@ export const selfLinks: Check = (e) => {
   );
 };
 
-/** Every check, in the order outcomes are reported for one exchange. */
-export const ALL_CHECKS: Check[] = [
-  acceptsValidRequest,
-  rejectsInvalidRequest,
-  requiresAuth,
+/** The checks that judge a server's answer alone, in report order: what a recording can be held to. */
+export const RESPONSE_CHECKS: ObservedCheck[] = [
   statusDeclared,
   responseSchema,
   selfLinks,
   undocumentedField,
   advisoryRules,
 ];
+
+/** The errors and warnings a request drew (from the request validators, or a webhook's). */
+export interface RequestVerdict {
+  violations: Violation[];
+  warnings: Violation[];
+}
+
+/** request-valid and request-advisory for a request that was observed rather than planned. */
+export function requestOutcomes(subject: Subject, verdict: RequestVerdict): CheckOutcome[] {
+  const { violations, warnings } = verdict;
+  const count = (n: number, what: string) => (n === 0 ? "none" : `${n} ${what}(s)`);
+  return [
+    outcome(
+      "request-valid",
+      subject,
+      violations.length === 0,
+      "a request the spec allows",
+      count(violations.length, "violation"),
+      violations.map(violationSentence),
+    ),
+    outcome(
+      "request-advisory",
+      subject,
+      warnings.length === 0,
+      "a request that also follows the advisory rules",
+      count(warnings.length, "warning"),
+      warnings.map(violationSentence),
+    ),
+  ];
+}
+
+/** How a callback's X-Twilio-Signature compared with its URL and body when it arrived. */
+export type SignatureVerdict = "valid" | "missing" | "mismatch";
+
+export function callbackSignature(subject: Subject, verdict: SignatureVerdict): CheckOutcome {
+  const actual =
+    verdict === "valid"
+      ? "a matching signature"
+      : verdict === "missing"
+        ? "no X-Twilio-Signature header"
+        : "a signature that does not match (wrong auth token, a changed parameter, or a different URL)";
+  return outcome("callback-signature", subject, verdict === "valid", "a signature made with the auth token", actual);
+}
+
+export function callbackSchema(subject: Subject, violations: Violation[]): CheckOutcome {
+  const actual = violations.length === 0 ? "conforming fields" : `${violations.length} violation(s)`;
+  const expected = "fields that match the webhook's schema";
+  return outcome(
+    "callback-schema",
+    subject,
+    violations.length === 0,
+    expected,
+    actual,
+    violations.map(violationSentence),
+  );
+}
+
+/** Every check, in the order outcomes are reported for one exchange. */
+export const ALL_CHECKS: Check[] = [acceptsValidRequest, rejectsInvalidRequest, requiresAuth, ...RESPONSE_CHECKS];

@@ -127,6 +127,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
       ];
     } else {
       const exchanged: Exchanged = {
+        operation: testCase.operation,
         testCase,
         authenticated,
         subject: subjectOf(planned),

@@ -1,9 +1,9 @@
 // Renders verify results: a table of operation x check for people, JUnit XML for CI systems, JSON for tools.
-import { operations } from "../validation/index.js";
+import { operations, webhooks } from "../validation/index.js";
 import { CHECKS, type CheckOutcome } from "./checks.js";
 import type { VerifyResult } from "./index.js";
 
-const OPERATION_ORDER = Object.keys(operations);
+const OPERATION_ORDER = [...Object.keys(operations), ...Object.keys(webhooks)];
 const CHECK_ORDER = Object.keys(CHECKS);
 
 interface Tally {
@@ -127,13 +127,20 @@ function caseChildren(o: CheckOutcome, strict: boolean): string[] {
 }
 
 /** JUnit XML: one test case per request and check; warnings are failures only when `strict`. */
-export function renderJunit(result: VerifyResult, seconds: number, strict = false): string {
+export function renderJunit(
+  result: VerifyResult,
+  seconds: number,
+  strict = false,
+  name = "calls-contract verify",
+): string {
   const counts = (outcomes: CheckOutcome[]) => {
     const { errors, warnings } = splitFailures(outcomes);
     return errors.length + (strict ? warnings.length : 0);
   };
   const byOperation = new Map<string, CheckOutcome[]>();
   for (const o of result.outcomes) byOperation.set(o.operation, [...(byOperation.get(o.operation) ?? []), o]);
+  // An operation whose every request was skipped still gets its suite, so that CI shows what was not checked.
+  for (const s of result.skipped) if (!byOperation.has(s.operation)) byOperation.set(s.operation, []);
   const suites = [...byOperation].map(([operation, outcomes]) => {
     const cases = outcomes.map((o) =>
       element("testcase", { classname: operation, name: `[${o.check}] ${o.subject}` }, caseChildren(o, strict)),
@@ -152,7 +159,7 @@ export function renderJunit(result: VerifyResult, seconds: number, strict = fals
     return element("testsuite", attributes, [...cases, ...skips]);
   });
   const totals = {
-    name: "calls-contract verify",
+    name,
     tests: result.outcomes.length,
     failures: counts(result.outcomes),
     time: seconds.toFixed(3),
@@ -160,16 +167,18 @@ export function renderJunit(result: VerifyResult, seconds: number, strict = fals
   return `<?xml version="1.0" encoding="UTF-8"?>\n${element("testsuites", totals, suites)}\n`;
 }
 
-export function renderJson(result: VerifyResult, baseUrl: string): string {
+/** The JSON report; `origin` says what was checked (`{ baseUrl }` for a server, the HAR file for a replay). */
+export function renderJson(result: VerifyResult, origin: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   const { errors, warnings } = splitFailures(result.outcomes);
   const report = {
-    baseUrl,
+    ...origin,
     passed: result.outcomes.length - errors.length - warnings.length,
     failed: errors.length,
     warnings: warnings.length,
     table: tally(result.outcomes),
     outcomes: result.outcomes,
     skipped: result.skipped,
+    ...extra,
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

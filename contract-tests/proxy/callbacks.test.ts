@@ -1,0 +1,124 @@
+// The proxy as the receiver of Twilio's callbacks for an app: each one is passed on to the app unchanged, at the
+// app's URL followed by the rest of the path, whatever it holds; its signature and its fields are what get judged.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it, onTestFinished } from "vitest";
+import type { HarEntry } from "../../src/har/types.js";
+import { openHarWriter } from "../../src/har/writer.js";
+import { startProxy } from "../../src/proxy/index.js";
+import { replayEntries } from "../../src/verify/replay.js";
+import { computeSignature } from "../../src/webhooks.js";
+import { ACCOUNT_SID, queuedCall } from "../support/fixtures.js";
+import { closedServerUrl, empty, startHttpServer } from "../support/http-server.js";
+
+const TOKEN = "callback-test-token-31b";
+const FIELDS = {
+  CallSid: queuedCall().sid,
+  AccountSid: ACCOUNT_SID,
+  From: "+12125551234",
+  To: "+13105555555",
+  CallStatus: "ringing",
+  ApiVersion: "2010-04-01",
+  Direction: "outbound-api",
+  CallbackSource: "call-progress-events",
+  SequenceNumber: "1",
+  Timestamp: "Tue, 24 Nov 2026 18:01:09 +0000",
+};
+
+async function receiver(publicUrl?: string) {
+  const app = await startHttpServer((_, res) => empty(res, 204));
+  const dir = await mkdtemp(join(tmpdir(), "proxy-callbacks-"));
+  const path = join(dir, "traffic.har");
+  const writer = await openHarWriter(path, { name: "test", version: "1" });
+  const proxy = await startProxy({
+    // API requests are not part of these tests: nothing listens there.
+    target: new URL(await closedServerUrl()),
+    host: "127.0.0.1",
+    port: 0,
+    writer,
+    callbacks: {
+      appUrl: new URL(`${app.baseUrl}/hooks`),
+      authToken: TOKEN,
+      ...(publicUrl ? { publicUrl: new URL(publicUrl) } : {}),
+    },
+    log: () => undefined,
+  });
+  let closed = false;
+  const close = async () => {
+    if (!closed) await proxy.close();
+    closed = true;
+  };
+  onTestFinished(async () => {
+    await close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  return {
+    app,
+    baseUrl: proxy.baseUrl,
+    async entries(): Promise<HarEntry[]> {
+      await close();
+      return JSON.parse(await readFile(path, "utf8")).log.entries;
+    },
+  };
+}
+
+function post(url: string, body: string, signature?: string) {
+  const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+  if (signature !== undefined) headers["X-Twilio-Signature"] = signature;
+  return fetch(url, { method: "POST", headers, body });
+}
+
+const summary = (entries: HarEntry[]) =>
+  replayEntries(entries).outcomes.map((o) => `${o.subject} ${o.operation} ${o.check} ${o.passed}`);
+
+describe("the proxy receiving Twilio's callbacks", () => {
+  it("passes each callback on to the app and judges its signature, as sent, forged or missing", async () => {
+    const proxy = await receiver();
+    const url = `${proxy.baseUrl}/callbacks/status?leg=a`;
+    const body = new URLSearchParams(FIELDS).toString();
+    for (const signature of [
+      computeSignature(TOKEN, url, body),
+      computeSignature("another-token", url, body),
+      undefined,
+    ])
+      expect((await post(url, body, signature)).status).toBe(204);
+    expect(proxy.app.requests.map((r) => `${r.method} ${r.url}`)).toEqual(Array(3).fill("POST /hooks/status?leg=a"));
+    expect(proxy.app.requests.every((r) => r.body === body)).toBe(true);
+    const entries = await proxy.entries();
+    expect(entries.map((e) => e._callsContract?.signature)).toEqual(["valid", "mismatch", "missing"]);
+    expect(summary(entries)).toEqual([
+      "exchange #1 statusCallback callback-signature true",
+      "exchange #1 statusCallback callback-schema true",
+      "exchange #2 statusCallback callback-signature false",
+      "exchange #2 statusCallback callback-schema true",
+      "exchange #3 statusCallback callback-signature false",
+      "exchange #3 statusCallback callback-schema true",
+    ]);
+  });
+
+  it("checks a GET callback's fields in its query, and signs against the public URL it is given", async () => {
+    const publicUrl = "https://hooks.example.invalid/tw";
+    const proxy = await receiver(publicUrl);
+    const query = new URLSearchParams({ ...FIELDS, CallStatus: "answered" }).toString();
+    const signature = computeSignature(TOKEN, `${publicUrl}/callbacks/status?${query}`);
+    const answer = await fetch(`${proxy.baseUrl}/callbacks/status?${query}`, {
+      headers: { "X-Twilio-Signature": signature },
+    });
+    expect(answer.status).toBe(204);
+    expect(proxy.app.requests[0]?.url).toBe(`/hooks/status?${query}`);
+    const entries = await proxy.entries();
+    const outcomes = replayEntries(entries).outcomes;
+    expect(outcomes.map((o) => `${o.check} ${o.passed}`)).toEqual(["callback-signature true", "callback-schema false"]);
+    expect(outcomes[1]?.details).toEqual([expect.stringMatching(/^CallStatus breaks enum: .*got "answered"$/)]);
+  });
+
+  it("passes on a path it has no webhook for, and a replay lists it as skipped", async () => {
+    const proxy = await receiver();
+    expect((await post(`${proxy.baseUrl}/callbacks/unknown`, "a=1")).status).toBe(204);
+    expect(proxy.app.requests[0]?.url).toBe("/hooks/unknown");
+    const replay = replayEntries(await proxy.entries());
+    expect(replay.outcomes).toEqual([]);
+    expect(replay.skipped[0]?.reason).toBe("POST /callbacks/unknown is not an operation of the Calls API");
+  });
+});

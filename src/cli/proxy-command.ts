@@ -1,0 +1,121 @@
+// `calls-contract proxy`: runs the recording proxy until Ctrl-C or SIGTERM, then judges the recording as
+// `verify --har` would (the same code, the same file) and prints the table, the failures and the coverage.
+import { readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openHarWriter } from "../har/writer.js";
+import { startProxy } from "../proxy/index.js";
+import { credentialForms, terminalSafe } from "../scrub.js";
+import { renderCoverage } from "../verify/coverage.js";
+import { replayHar } from "../verify/replay.js";
+import { coverageVerdict } from "./coverage-verdict.js";
+import { parseHttpUrl, parseLoopbackHost, parsePercent, parsePort, UsageError } from "./flags.js";
+import { printResult, writeReports } from "./results.js";
+
+export interface ProxyFlags {
+  target?: string;
+  host?: string;
+  port?: string;
+  har?: string;
+  junit?: string;
+  json?: string;
+  enforce?: boolean;
+  strict?: boolean;
+  "min-coverage"?: string;
+  "callbacks-to"?: string;
+  "public-url"?: string;
+}
+
+export const DEFAULT_PROXY_PORT = 4011;
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function callbackOptions(flags: ProxyFlags) {
+  if (flags["callbacks-to"] === undefined) {
+    if (flags["public-url"] !== undefined) throw new UsageError("--public-url goes with --callbacks-to");
+    return undefined;
+  }
+  const authToken = process.env.TWILIO_AUTH_TOKEN;
+  if (!authToken) throw new UsageError("--callbacks-to needs TWILIO_AUTH_TOKEN to check X-Twilio-Signature");
+  const appUrl = parseHttpUrl("--callbacks-to", flags["callbacks-to"]);
+  const publicUrl = flags["public-url"] === undefined ? undefined : parseHttpUrl("--public-url", flags["public-url"]);
+  return { appUrl, authToken, ...(publicUrl ? { publicUrl } : {}) };
+}
+
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve(signal);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+export async function runProxyCommand(flags: ProxyFlags): Promise<number> {
+  if (flags.target === undefined) throw new UsageError("--target is required: the base URL requests go on to");
+  const target = parseHttpUrl("--target", flags.target);
+  const host = parseLoopbackHost("--host", flags.host);
+  const port = parsePort("--port", flags.port, DEFAULT_PROXY_PORT);
+  const minCoverage = parsePercent("--min-coverage", flags["min-coverage"]);
+  const callbacks = callbackOptions(flags);
+  const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token } = process.env;
+  const secrets = token ? credentialForms(sid ?? "", token) : [];
+  // Without --har the recording still goes to disk (memory stays bounded), to a file removed at exit.
+  const harPath = flags.har ?? join(tmpdir(), `calls-contract-proxy-${process.pid}-${Date.now()}.har`);
+  const writer = await openHarWriter(harPath, { name: "calls-contract proxy", version: packageVersion() });
+  let scrub = (text: string) => text;
+  const err = (text: string) => process.stderr.write(terminalSafe(scrub(text)));
+  const out = (text: string) => process.stdout.write(terminalSafe(scrub(text)));
+  const stopped = stopSignal();
+  const proxy = await startProxy({
+    target,
+    host,
+    port,
+    writer,
+    enforce: flags.enforce,
+    ...(callbacks ? { callbacks } : {}),
+    secrets,
+    log: (line) => err(`${line}\n`),
+  }).catch(async (error: Error) => {
+    await writer.close();
+    if (!flags.har) await rm(harPath, { force: true });
+    throw new UsageError(`could not listen on ${host}:${port}: ${error.message}`);
+  });
+  scrub = proxy.scrub;
+  const mode = flags.enforce ? "; requests that break the contract are refused (--enforce)" : "";
+  out(`calls-contract proxy listening on ${proxy.baseUrl}, forwarding to ${target.href.replace(/\/$/, "")}${mode}\n`);
+  if (callbacks)
+    out(`callbacks: ${proxy.baseUrl}/callbacks/<status|recording|amd|voice> go on to ${callbacks.appUrl.href}\n`);
+  const signal = await stopped;
+  err(`\n${signal}: stopping; ${proxy.recorder.exchanges} exchange(s) recorded\n`);
+  const started = performance.now();
+  await proxy.close();
+  try {
+    const result = await replayHar(harPath);
+    const seconds = (performance.now() - started) / 1000;
+    const { errors, warnings, passed } = printResult(result, out, flags.strict);
+    out(`\n${renderCoverage(result.coverage)}\n`);
+    const coverage = coverageVerdict(result.coverage, minCoverage);
+    out(`${coverage.line}\n`);
+    await writeReports(result, flags, {
+      seconds,
+      strict: flags.strict,
+      origin: { target: target.href, ...(flags.har ? { har: flags.har } : {}), exchanges: result.exchanges },
+      extra: { coverage: result.coverage },
+      suite: "calls-contract proxy",
+      scrub,
+    });
+    if (flags.har) out(`\nrecorded ${result.exchanges} exchange(s) to ${flags.har}\n`);
+    out(`\n${passed} passed, ${errors} failed, ${warnings} warned in ${result.exchanges} exchange(s)\n`);
+    return errors > 0 || (flags.strict && warnings > 0) || !coverage.met ? 1 : 0;
+  } finally {
+    if (!flags.har) await rm(harPath, { force: true });
+  }
+}

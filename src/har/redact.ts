@@ -1,0 +1,272 @@
+// The one place that decides what of recorded traffic may be written down. Every HAR entry passes through
+// redactEntry before it reaches the disk, and every report or log line is made from redacted entries and then
+// scrubbed once more. Structure is kept: a header keeps its name and auth scheme, a parameter its name, a URL its
+// scheme, host, path and query keys; only the secret values become [redacted].
+import { credentialForms, SCRUBBED, scrubValue } from "../scrub.js";
+import { isSecretField, shortText } from "../validation/redact.js";
+import { type Violation, violation } from "../validation/violations.js";
+import type { HarEntry, HarNameValue } from "./types.js";
+
+export { SCRUBBED };
+
+/** The marker inside a URL, percent-encoded so that the URL stays a valid one. */
+const SCRUBBED_IN_URL = encodeURIComponent(SCRUBBED);
+
+const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "x-twilio-signature", "cookie", "set-cookie"]);
+
+/** SipAuthPassword, CallToken, Passports and anything else named like a secret; a page cursor is not one. */
+export function isSecretParam(name: string): boolean {
+  return name !== "PageToken" && isSecretField(name);
+}
+
+/**
+ * Replaces every secret in one pass over the text (the proxy scrubs a dozen strings per exchange, so one regular
+ * expression beats a split and join per secret); longer secrets first, so that a token inside `sid:token` does not
+ * leave the rest of the pair behind. Secrets shorter than 4 characters are left alone, as in scrub.ts.
+ */
+export function fastScrubber(secrets: string[]): (text: string) => string {
+  const forms = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+  if (forms.length === 0) return (text) => text;
+  const pattern = new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  return (text) => text.replace(pattern, SCRUBBED);
+}
+
+/** Every way a secret value may show up in text: as it is, percent-encoded, and form-encoded. */
+function spellings(value: string): string[] {
+  return [value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)];
+}
+
+function decodeFormPart(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A callback URL with the password of its user information and every value of its query replaced; the secrets
+ * it held are returned so that they can be scrubbed wherever else they appear.
+ */
+export function redactUrl(text: string): { text: string; secrets: string[] } {
+  const match = /^(https?:\/\/)([^/?#@]*@)?([^?#]*)(\?[^#]*)?(#.*)?$/is.exec(text);
+  if (!match) return { text, secrets: [] };
+  const [, scheme, userinfo = "", rest = "", query = "", fragment = ""] = match;
+  const secrets: string[] = [];
+  let user = userinfo;
+  const colon = userinfo.indexOf(":");
+  if (colon >= 0) {
+    const password = userinfo.slice(colon + 1, -1);
+    secrets.push(password, decodeFormPart(password));
+    user = `${userinfo.slice(0, colon + 1)}${SCRUBBED_IN_URL}@`;
+  }
+  let search = query;
+  if (query.length > 1) {
+    const parts = query
+      .slice(1)
+      .split("&")
+      .map((part) => {
+        const equals = part.indexOf("=");
+        const value = equals >= 0 ? part.slice(equals + 1) : part;
+        if (value === "") return part;
+        secrets.push(value, decodeFormPart(value));
+        return equals >= 0 ? `${part.slice(0, equals + 1)}${SCRUBBED_IN_URL}` : SCRUBBED_IN_URL;
+      });
+    search = `?${parts.join("&")}`;
+  }
+  if (secrets.length === 0) return { text, secrets };
+  return { text: `${scheme}${user}${rest}${search}${fragment}`, secrets };
+}
+
+/** A header value with its secret replaced and the auth scheme kept (`Basic [redacted]`). */
+function redactHeader(header: HarNameValue): { header: HarNameValue; secrets: string[] } {
+  const name = header.name.toLowerCase();
+  if (!SECRET_HEADERS.has(name)) return { header, secrets: [] };
+  const { value } = header;
+  const secrets = [value];
+  const scheme = /^(\w+) (.+)$/.exec(value);
+  if (name.endsWith("authorization") && scheme) {
+    const [, kind = "", credentials = ""] = scheme;
+    secrets.push(credentials);
+    if (kind.toLowerCase() === "basic") {
+      const pair = Buffer.from(credentials, "base64").toString("utf8");
+      const colon = pair.indexOf(":");
+      if (colon > 0) secrets.push(...credentialForms(pair.slice(0, colon), pair.slice(colon + 1)));
+    }
+    return { header: { ...header, value: `${kind} ${SCRUBBED}` }, secrets };
+  }
+  return { header: { ...header, value: SCRUBBED }, secrets };
+}
+
+export interface RedactOptions {
+  /** Secrets known before this entry (the auth token from the environment): scrubbed from it too. */
+  known?: string[];
+  /** Query parameters that are secret in this entry though not named so (an app's own keys on a callback URL). */
+  secretQueryParam?: (name: string) => boolean;
+}
+
+export interface RedactedEntry {
+  entry: HarEntry;
+  /** The request fields whose values were changed (by name, in the query or the body). */
+  fields: string[];
+  /** Every secret found in the entry, for scrubbing what else is said about the exchange. */
+  secrets: string[];
+  /** The credentials of the request's Authorization header, in every form: worth remembering for later text. */
+  credentials: string[];
+  /** Scrubs the entry's secrets (and the known ones) from any text. */
+  scrub: (text: string) => string;
+  /** What a violation of a redacted field may show: its redacted value(s). */
+  shownValue(field: string): unknown;
+}
+
+/** A copy of the entry that is safe to write anywhere; see the module comment. */
+export function redactEntry(raw: HarEntry, options: RedactOptions = {}): RedactedEntry {
+  const secrets: string[] = [];
+  const fields = new Set<string>();
+  const redactedValues = new Map<string, string[]>();
+  // A long callback URL is shown cut short in violations (shortText), and the cut may end inside a secret.
+  const shortForms: string[] = [];
+
+  const redactParam = (param: HarNameValue, secretName: boolean): HarNameValue => {
+    let value = param.value;
+    if (secretName && value !== "") {
+      secrets.push(value);
+      value = SCRUBBED;
+    } else {
+      const url = redactUrl(value);
+      if (url.secrets.length > 0) {
+        secrets.push(...url.secrets);
+        const shown = shortText(value);
+        const cut = shown.slice(0, shown.indexOf("…"));
+        // Only a cut that reaches past where the redacted URL first differs holds part of a secret.
+        let same = 0;
+        while (same < cut.length && cut[same] === url.text[same]) same += 1;
+        if (shown !== value && cut.length > same) shortForms.push(cut);
+        value = url.text;
+      }
+    }
+    if (value === param.value) return param;
+    fields.add(param.name);
+    return { ...param, value };
+  };
+
+  const request = raw.request;
+  const queryString = request.queryString.map((p) =>
+    redactParam(p, isSecretParam(p.name) || (options.secretQueryParam?.(p.name) ?? false)),
+  );
+  const params = request.postData?.params?.map((p) => redactParam(p, isSecretParam(p.name)));
+  const credentials: string[] = [];
+  const requestHeaders = request.headers.map((h) => {
+    const redacted = redactHeader(h);
+    secrets.push(...redacted.secrets);
+    if (h.name.toLowerCase() === "authorization") credentials.push(...redacted.secrets);
+    return redacted.header;
+  });
+  const responseHeaders = raw.response.headers.map((h) => {
+    const redacted = redactHeader(h);
+    secrets.push(...redacted.secrets);
+    return redacted.header;
+  });
+
+  const scrub = fastScrubber([...[...(options.known ?? []), ...secrets].flatMap(spellings), ...shortForms]);
+  // A secret can also sit inside a field that is not secret by name (a token in a Url's path): scrub every value,
+  // and count a field changed by that as redacted too.
+  const scrubParam = (p: HarNameValue): HarNameValue => {
+    const value = scrub(p.value);
+    if (value === p.value) return p;
+    fields.add(p.name);
+    return { ...p, value };
+  };
+  const finalQuery = queryString.map(scrubParam);
+  const finalParams = params?.map(scrubParam);
+  for (const p of [...finalQuery, ...(finalParams ?? [])]) {
+    if (!fields.has(p.name)) continue;
+    redactedValues.set(p.name, [...(redactedValues.get(p.name) ?? []), p.value]);
+  }
+
+  const url = new URL(request.url);
+  const queryChanged = finalQuery.some((p, i) => p !== request.queryString[i]);
+  const search = queryChanged ? `?${new URLSearchParams(finalQuery.map((p) => [p.name, p.value]))}` : url.search;
+  const postData = request.postData && {
+    ...request.postData,
+    ...(finalParams ? { params: finalParams } : {}),
+    ...(request.postData.text === undefined ? {} : { text: scrub(request.postData.text) }),
+  };
+  const content = raw.response.content;
+  const entry: HarEntry = {
+    ...raw,
+    request: {
+      ...request,
+      url: scrub(`${url.origin}${url.pathname}${search}`),
+      headers: requestHeaders.map((h) => ({ ...h, value: scrub(h.value) })),
+      queryString: finalQuery,
+      ...(postData ? { postData } : {}),
+    },
+    response: {
+      ...raw.response,
+      headers: responseHeaders.map((h) => ({ ...h, value: scrub(h.value) })),
+      content: { ...content, ...(content.text === undefined ? {} : { text: scrub(content.text) }) },
+      redirectURL: scrub(raw.response.redirectURL),
+    },
+  };
+  return {
+    entry,
+    fields: [...fields],
+    secrets,
+    credentials,
+    scrub,
+    shownValue(field) {
+      const values = redactedValues.get(field) ?? [SCRUBBED];
+      return values.length === 1 ? values[0] : values;
+    },
+  };
+}
+
+/** The field a violation is about, without an index or a nested key: `StatusCallbackEvent[1]` is StatusCallbackEvent. */
+export function baseField(field: string): string {
+  return field.replace(/[[.].*$/, "");
+}
+
+/**
+ * The violations with the value of each redacted field replaced by what the HAR holds of it, and every secret of
+ * the entry scrubbed: they can then be written beside the entry and shown in logs and reports.
+ */
+export function shownViolations(violations: Violation[], redacted: RedactedEntry): Violation[] {
+  return violations.map((v) => {
+    const field = baseField(v.field);
+    let shown = v;
+    if (redacted.fields.includes(field) && "value" in v) {
+      const rebuilt = violation(v.operation, v.location, v.field, v.rule, v.expected, redacted.shownValue(field));
+      shown =
+        v.severity === "warning"
+          ? { ...rebuilt, severity: "warning", message: `${rebuilt.message} (warning)` }
+          : rebuilt;
+    }
+    return scrubValue(shown, redacted.scrub) as Violation;
+  });
+}
+
+/** A bounded memory of auth tokens seen on the wire, so that a late echo of one is scrubbed from logs too. */
+export class SecretMemory {
+  private readonly forms = new Set<string>();
+  constructor(
+    initial: string[] = [],
+    private readonly limit = 256,
+  ) {
+    for (const form of initial) this.forms.add(form);
+  }
+  learn(secrets: string[]): void {
+    const before = this.forms.size;
+    for (const secret of secrets) if (this.forms.size < this.limit) this.forms.add(secret);
+    // The same token on every request is the usual case: rebuild the scrubber only when something is new.
+    if (this.forms.size !== before) this.scrubber = undefined;
+  }
+  private scrubber: ((text: string) => string) | undefined;
+  get all(): string[] {
+    return [...this.forms];
+  }
+  scrub(text: string): string {
+    this.scrubber ??= fastScrubber([...this.forms].flatMap(spellings));
+    return this.scrubber(text);
+  }
+}
