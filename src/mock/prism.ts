@@ -91,7 +91,8 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
     }
   };
 
-  const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
+  // Prism's CLI loads its whole tree before it listens: on a loaded 2-core runner that has taken more than 20 s.
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   while (!(await answers(baseUrl))) {
     if (child.exitCode !== null || child.signalCode !== null) {
       process.removeListener("exit", killOnExit);
@@ -102,7 +103,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
     if (Date.now() > deadline) {
       await stop();
       throw new MockStartError(
-        `Prism did not answer on ${baseUrl} within ${options.startTimeoutMs ?? 20_000} ms:\n${logTail()}`,
+        `Prism did not answer on ${baseUrl} within ${options.startTimeoutMs ?? 60_000} ms:\n${logTail()}`,
       );
     }
     await new Promise((r) => setTimeout(r, 50));
