@@ -1,6 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// Suites that replace a module of the project (vi.mock) need a module registry of their own; every other suite
+// shares its worker's, which halves the run's CPU (Prism's engine and the validators load once per worker, not
+// once per file).
+const OWN_MODULES = ["contract-tests/client/direct.test.ts"];
+
 export default defineConfig({
   // The examples import the package by its public names, as a user's code does; here they mean the sources.
   resolve: {
@@ -13,11 +18,22 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["contract-tests/**/*.test.ts"],
-    globalSetup: ["contract-tests/support/global-setup.ts"],
     testTimeout: 20_000,
     // Most suites wait on child processes and sockets, not the CPU: two workers on a 2-core machine halve the run.
     maxWorkers: 2,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "shared",
+          include: ["contract-tests/**/*.test.ts"],
+          exclude: OWN_MODULES,
+          globalSetup: ["contract-tests/support/global-setup.ts"],
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: "isolated", include: OWN_MODULES } },
+    ],
   },
 });

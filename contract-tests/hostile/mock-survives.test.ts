@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RunningMock, startMock } from "../../src/mock/index.js";
 import { alive, descendants, startCli, waitForOutput } from "../support/cli.js";
 import { ACCOUNT_SID, AUTHORIZATION } from "../support/fixtures.js";
-import { openFds, rawRequest, rssKb, twilioErrorProblems, validCreateStatus } from "./harness.js";
+import { HANG_MS, openFds, rawRequest, rssKb, twilioErrorProblems, validCreateStatus } from "./harness.js";
 
 let mock: RunningMock;
 const logged: string[] = [];
@@ -32,7 +32,7 @@ describe("the mock, in process, given a malformed request target", () => {
   it("answers 400 with a Twilio error to a malformed percent-escape in the AccountSid, and keeps serving", async () => {
     const response = await fetch(`${mock.baseUrl}/2010-04-01/Accounts/%E0%A4%A/Calls.json`, {
       headers: { Authorization: AUTHORIZATION },
-      signal: AbortSignal.timeout(5000),
+      signal: AbortSignal.timeout(2 * HANG_MS),
     });
     expect(response.status).toBe(400);
     expect(twilioErrorProblems(await response.text())).toEqual([]);
@@ -42,7 +42,7 @@ describe("the mock, in process, given a malformed request target", () => {
   it("answers 400 with a Twilio error to a malformed percent-escape in the call SID, and keeps serving", async () => {
     const response = await fetch(`${mock.baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls/CA%ZZ%E0%A4.json`, {
       headers: { Authorization: AUTHORIZATION },
-      signal: AbortSignal.timeout(5000),
+      signal: AbortSignal.timeout(2 * HANG_MS),
     });
     expect(response.status).toBe(400);
     expect(twilioErrorProblems(await response.text())).toEqual([]);
@@ -54,7 +54,7 @@ describe("the mock, in process, given a malformed request target", () => {
       method: "POST",
       headers: { Authorization: AUTHORIZATION, "Content-Type": "application/x-www-form-urlencoded" },
       body: "To=%E0%A4%A&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ft",
-      signal: AbortSignal.timeout(5000),
+      signal: AbortSignal.timeout(2 * HANG_MS),
     });
     expect(response.status).toBe(400);
     expect(twilioErrorProblems(await response.text())).toEqual([]);

@@ -3,7 +3,7 @@
 // names of Object.prototype's members as the unknown fields they are.
 import { describe, expect, it } from "vitest";
 import { validateCreateCallRequest } from "../../src/index.js";
-import { KiB, VALID_CREATE } from "./harness.js";
+import { HANG_MS, KiB, VALID_CREATE } from "./harness.js";
 
 function timed<T>(run: () => T): { result: T; ms: number } {
   const started = performance.now();
@@ -17,7 +17,7 @@ const words = (violations: Array<{ field: string; message: string }>) =>
 describe("validateCreateCallRequest given a hostile form", () => {
   it("reports a 10 MB key quickly, naming it shortened", () => {
     const { result, ms } = timed(() => validateCreateCallRequest(`${"a".repeat(10_000_000)}=1&${VALID_CREATE}`));
-    expect(ms).toBeLessThan(3000); // a hang check, not a benchmark
+    expect(ms).toBeLessThan(HANG_MS);
     expect(result.valid).toBe(false);
     expect(result.violations.map((v) => v.rule)).toContain("additionalProperties");
     expect(words(result.violations)).toContain("aaaaaaaaaaaaaaaa");
@@ -27,7 +27,7 @@ describe("validateCreateCallRequest given a hostile form", () => {
   it("reports a 10 MB value of Twiml quickly, showing it shortened", () => {
     const form = `To=%2B13105555555&From=%2B12125551234&Twiml=${"x".repeat(10_000_000)}`;
     const { result, ms } = timed(() => validateCreateCallRequest(form));
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(HANG_MS);
     expect(result.violations.map((v) => v.field)).toContain("Twiml");
     expect(words(result.violations).length).toBeLessThan(64 * KiB);
   });
@@ -35,7 +35,7 @@ describe("validateCreateCallRequest given a hostile form", () => {
   it("reports 50,000 unknown keys in a capped list that says how many more there are", () => {
     const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}=1`).join("&");
     const { result, ms } = timed(() => validateCreateCallRequest(`${keys}&${VALID_CREATE}`));
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(HANG_MS);
     expect(result.violations.length).toBeGreaterThan(0);
     expect(result.violations.length).toBeLessThan(1000);
     expect(words(result.violations).length).toBeLessThan(64 * KiB);
@@ -44,7 +44,7 @@ describe("validateCreateCallRequest given a hostile form", () => {
 
   it("reports one key sent 100,000 times once, with a short value", () => {
     const { result, ms } = timed(() => validateCreateCallRequest(`${"Timeout=1&".repeat(100_000)}${VALID_CREATE}`));
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(HANG_MS);
     expect(result.violations.filter((v) => v.field === "Timeout")).toHaveLength(1);
     expect(words(result.violations).length).toBeLessThan(64 * KiB);
   });

@@ -3,7 +3,7 @@
 // invalid-body), its message stays small, and it never holds the auth token.
 import { describe, expect, it } from "vitest";
 import { computeSignature, parseWebhook, validateWebhook, WebhookError } from "../../src/index.js";
-import { KiB } from "./harness.js";
+import { HANG_MS, KiB } from "./harness.js";
 
 const TOKEN = "webhook-hostile-token-41f0c2";
 const URL = "https://example.com/status?tenant=7";
@@ -32,7 +32,7 @@ describe("parseWebhook given a hostile body", () => {
     const { error, ms } = thrown(body, computeSignature(TOKEN, URL, body));
     expect(error).toBeInstanceOf(WebhookError);
     expect((error as WebhookError).reason).toBe("invalid-body");
-    expect(ms).toBeLessThan(3000); // a hang check, not a benchmark
+    expect(ms).toBeLessThan(HANG_MS);
     expect((error as Error).message.length).toBeLessThan(64 * KiB);
     expect((error as Error).message).not.toContain(TOKEN);
   });
@@ -41,7 +41,7 @@ describe("parseWebhook given a hostile body", () => {
     const { error, ms } = thrown(body, computeSignature("another-token", URL, body));
     expect(error).toBeInstanceOf(WebhookError);
     expect((error as WebhookError).reason).toBe("bad-signature");
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(HANG_MS);
     expect((error as Error).message.length).toBeLessThan(64 * KiB);
     expect((error as Error).message).not.toContain(TOKEN);
   });
@@ -58,7 +58,7 @@ describe("validateWebhook given a hostile body", () => {
   it("answers 50,000 keys quickly with a bounded list of violations", () => {
     const started = performance.now();
     const result = validateWebhook("statusCallback", Array.from({ length: 50_000 }, (_, i) => `k${i}=1`).join("&"));
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(HANG_MS);
     expect(result.valid).toBe(false);
     expect(result.violations.length).toBeLessThan(1000);
     expect(result.violations.map((v) => v.message).join("; ").length).toBeLessThan(64 * KiB);

@@ -1,15 +1,15 @@
 // Runs the CLI as a user does: a separate process, its own stdout, stderr and exit code.
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { vi } from "vitest";
+import { inject, vi } from "vitest";
 
-const entry = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+// Compiled from this run's sources by the global setup.
+const entry = inject("cliEntry");
 
 export function startCli(
   args: string[],
   env: Record<string, string> = {},
 ): ChildProcessWithoutNullStreams & { output: () => { stdout: string; stderr: string } } {
-  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+  const child = spawn(process.execPath, [entry, ...args], {
     env: { ...process.env, NO_COLOR: "1", ...env },
   });
   let stdout = "";

@@ -1,5 +1,6 @@
 // The TwiML vocabulary is read from the twilio SDK's builder at codegen time; `generate --check` must notice when
-// a different SDK adds or removes a verb or an attribute, and say which.
+// a different SDK adds or removes a verb or an attribute, and say which. The passing case (the installed SDK's
+// vocabulary is fresh) is generated-freshness.test.ts's first: the same full run over the same files.
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -38,12 +39,6 @@ function check() {
 }
 
 describe("TwiML vocabulary drift", () => {
-  it("is fresh against the installed SDK's builder", async () => {
-    const { code, stdout } = await check();
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/generated\/ is fresh/);
-  }, 60_000);
-
   it("names the removed verb and the added attribute of a changed SDK", async () => {
     const typings = await readFile(voiceTypings, "utf8");
     const changed = typings
