@@ -100,7 +100,7 @@ export const acceptsValidRequest: Check = (e) => {
   if (!e.authenticated || e.testCase.expect !== "accept") return undefined;
   const manifest = operations[e.testCase.operation];
   // An unknown call is a fine answer to a valid request about one.
-  const allowed = [manifest.successStatus, ...(manifest.pathParams.includes("Sid") ? [404] : [])];
+  const allowed = [...manifest.successStatuses, ...(manifest.pathParams.includes("Sid") ? [404] : [])];
   const passed = allowed.includes(e.exchange.status);
   return outcome("accepts-valid-request", e, passed, allowed.join(" or "), describeAnswer(e.exchange));
 };
