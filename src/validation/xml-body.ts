@@ -62,6 +62,8 @@ export function readXmlBody(operation: string, location: Location, text: string,
   };
 
   const stack: Element[] = [];
+  // An unclosed element is reported at its own start tag, after the stack has moved on: name it by its own path.
+  const startPaths = new Map<number, string>();
   let root: Element | undefined;
   tokenize(text, {
     start(name, offset) {
@@ -70,6 +72,7 @@ export function readXmlBody(operation: string, location: Location, text: string,
       if (parent) parent.children.push(element);
       else root ??= element;
       stack.push(element);
+      startPaths.set(offset, stack.map((e) => e.name).join("/"));
     },
     end() {
       stack.pop();
@@ -79,7 +82,7 @@ export function readXmlBody(operation: string, location: Location, text: string,
       if (current) current.text += chunk;
     },
     malformed(rule, offset, expected, value) {
-      const path = stack.map((e) => e.name).join("/") || "(document)";
+      const path = startPaths.get(offset) ?? (stack.map((e) => e.name).join("/") || "(document)");
       const found = violation(operation, location, ROOT_FIELD, rule, expected, ...(value === undefined ? [] : [value]));
       violations.push(located(found, offset, path));
     },
