@@ -63,6 +63,12 @@ describe("the mock: 2008-08-01 create", () => {
 });
 
 describe("bare Prism: why the front layer owns the XML", () => {
+  it("answers a valid create with 500: it checks the XML example text as if it were an object", async () => {
+    const answer = await post(inject("prismUrl"), LEGACY_PATH, legacyForm, { Accept: "application/xml" });
+    expect(answer.status).toBe(500);
+    expect(answer.text).toContain("Response body must be object");
+  });
+
   it("puts a generated 2008-08-01 answer under an <xml> root, not <TwilioResponse>", async () => {
     const answer = await post(inject("prismUrl"), LEGACY_PATH, legacyForm, { Prefer: "code=201, dynamic=true" });
     expect(answer.status).toBe(201);

@@ -161,7 +161,10 @@ function callsIn(body: unknown): Array<Record<string, unknown>> {
   if (body === null || typeof body !== "object") return [];
   const record = body as Record<string, unknown>;
   if (Array.isArray(record.calls)) return record.calls.filter((c) => c !== null && typeof c === "object");
-  return typeof record.sid === "string" && typeof record.uri === "string" ? [record] : [];
+  // A message of SMS/Messages has a sid and uri too; only a call's (CA...) links are checked here.
+  return typeof record.sid === "string" && record.sid.startsWith("CA") && typeof record.uri === "string"
+    ? [record]
+    : [];
 }
 
 /** Where a Call's own links must point: at its account and SID (or, for account-level ones, its account). */
