@@ -207,21 +207,31 @@ async function codegenTime() {
   );
 }
 
+// `npm run bench -- --only=xml,twiml` runs some sections alone (client, validators, twiml, xml, mock, codegen), for
+// a quick look at one figure without the whole run.
+const only = process.argv
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
+const runs = (section: string) => !only || only.includes(section);
+
 const started = performance.now();
 print(
   `calls-contract benchmarks on Node ${process.version}, ${(await import("node:os")).cpus().length} cores${quick ? " (quick)" : ""}`,
 );
-const echo = await startEchoServer();
-try {
-  await clientThroughput(echo.baseUrl);
-  coldImports();
-  firstCall(echo.baseUrl);
-} finally {
-  echo.stop();
+if (runs("client")) {
+  const echo = await startEchoServer();
+  try {
+    await clientThroughput(echo.baseUrl);
+    coldImports();
+    firstCall(echo.baseUrl);
+  } finally {
+    echo.stop();
+  }
 }
-await validatorSpeed();
-twimlSpeed();
-xmlResponseSpeed();
-await mockBenchmarks({ quick, print });
-await codegenTime();
+if (runs("validators")) await validatorSpeed();
+if (runs("twiml")) twimlSpeed();
+if (runs("xml")) xmlResponseSpeed();
+if (runs("mock")) await mockBenchmarks({ quick, print });
+if (runs("codegen")) await codegenTime();
 print(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);

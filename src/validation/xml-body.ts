@@ -9,8 +9,16 @@ import { type Location, type Violation, violation } from "./violations.js";
 interface Element {
   name: string;
   offset: number;
+  parent: Element | undefined;
   children: Element[];
   text: string;
+}
+
+// Paths and positions are worked out only for a finding: a valid answer, the common case, never pays for them.
+function pathOf(element: Element): string {
+  const names: string[] = [];
+  for (let at: Element | undefined = element; at; at = at.parent) names.push(at.name);
+  return names.reverse().join("/");
 }
 
 /** Where a field's element starts, for a finding about it. */
@@ -25,7 +33,12 @@ export interface XmlRead {
   value: unknown;
   violations: Violation[];
   /** Field name (`Call.Status`) to the place of its element. */
-  places: Map<string, XmlPlace>;
+  places: Places;
+}
+
+/** Where each field's element is, resolved to line, column and path on demand. */
+export interface Places {
+  get(field: string): XmlPlace | undefined;
 }
 
 function lineStarts(text: string): number[] {
@@ -50,11 +63,17 @@ const ROOT_FIELD = "(body)";
 /** Reads an XML body by its shape; malformed XML yields only the XML's own errors, as validateTwiml does. */
 export function readXmlBody(operation: string, location: Location, text: string, shape: XmlShape): XmlRead {
   const violations: Violation[] = [];
-  const places = new Map<string, XmlPlace>();
+  const elements = new Map<string, Element>();
   let starts: number[] | undefined;
   const at = (offset: number) => {
     starts ??= lineStarts(text);
     return placeOf(starts, offset);
+  };
+  const places: Places = {
+    get(field) {
+      const element = elements.get(field);
+      return element && { ...at(element.offset), path: pathOf(element) };
+    },
   };
   const located = (found: Violation, offset: number, path: string): Violation => {
     const { line, column } = at(offset);
@@ -63,16 +82,16 @@ export function readXmlBody(operation: string, location: Location, text: string,
 
   const stack: Element[] = [];
   // An unclosed element is reported at its own start tag, after the stack has moved on: name it by its own path.
-  const startPaths = new Map<number, string>();
+  const started = new Map<number, Element>();
   let root: Element | undefined;
   tokenize(text, {
     start(name, offset) {
-      const element: Element = { name, offset, children: [], text: "" };
       const parent = stack.at(-1);
+      const element: Element = { name, offset, parent, children: [], text: "" };
       if (parent) parent.children.push(element);
       else root ??= element;
       stack.push(element);
-      startPaths.set(offset, stack.map((e) => e.name).join("/"));
+      started.set(offset, element);
     },
     end() {
       stack.pop();
@@ -82,7 +101,8 @@ export function readXmlBody(operation: string, location: Location, text: string,
       if (current) current.text += chunk;
     },
     malformed(rule, offset, expected, value) {
-      const path = startPaths.get(offset) ?? (stack.map((e) => e.name).join("/") || "(document)");
+      const own = started.get(offset) ?? stack.at(-1);
+      const path = own ? pathOf(own) : "(document)";
       const found = violation(operation, location, ROOT_FIELD, rule, expected, ...(value === undefined ? [] : [value]));
       violations.push(located(found, offset, path));
     },
@@ -98,8 +118,8 @@ export function readXmlBody(operation: string, location: Location, text: string,
   }
 
   // An element read as the schema expects it: children become an object, text becomes a value, no text is null.
-  const read = (element: Element, node: XmlNode | undefined, field: string, path: string): unknown => {
-    places.set(field, { ...at(element.offset), path });
+  const read = (element: Element, node: XmlNode | undefined, field: string): unknown => {
+    elements.set(field, element);
     if (node?.kind === "object" || (!node && element.children.length > 0)) {
       if (element.text.trim() !== "") {
         const found = violation(
@@ -110,7 +130,7 @@ export function readXmlBody(operation: string, location: Location, text: string,
           "child elements only, no text",
           element.text.trim(),
         );
-        violations.push(located(found, element.offset, path));
+        violations.push(located(found, element.offset, pathOf(element)));
       }
       const object: Record<string, unknown> = Object.create(null);
       const seen = new Map<string, number>();
@@ -121,19 +141,19 @@ export function readXmlBody(operation: string, location: Location, text: string,
         if (count > 1) {
           if (count === 2) {
             const found = violation(operation, location, childField, "single-value", "one element of this name", count);
-            violations.push(located(found, child.offset, `${path}/${child.name}`));
+            violations.push(located(found, child.offset, pathOf(child)));
           }
           continue;
         }
         const childNode = node?.kind === "object" ? node.children[child.name] : undefined;
-        object[child.name] = read(child, childNode, childField, `${path}/${child.name}`);
+        object[child.name] = read(child, childNode, childField);
       }
       return object;
     }
     if (element.children.length > 0) {
       const names = element.children.map((c) => `<${c.name}>`).join(", ");
       const found = violation(operation, location, field, "text-content", "text only, no child elements", names);
-      violations.push(located(found, element.offset, path));
+      violations.push(located(found, element.offset, pathOf(element)));
     }
     const value = element.text;
     if (value === "") return null;
@@ -143,12 +163,12 @@ export function readXmlBody(operation: string, location: Location, text: string,
     // Text that does not parse stays text, so the schema reports "must be integer" with the value as sent.
     return value;
   };
-  const value = read(root, shape.body, ROOT_FIELD, root.name);
+  const value = read(root, shape.body, ROOT_FIELD);
   return { value, violations, places };
 }
 
 /** Adds the line, column and element path of its field to each finding of a schema check of an XML body. */
-export function placeFindings(findings: Violation[], places: Map<string, XmlPlace>): Violation[] {
+export function placeFindings(findings: Violation[], places: Places): Violation[] {
   return findings.map((found) => {
     if (found.line !== undefined) return found;
     // A missing field has no element of its own: its parent's is the nearest place.
