@@ -21,6 +21,7 @@ export {
 export type {
   AsyncAmdStatusPayload,
   IncomingWebhook,
+  LegacyVoiceRequestPayload,
   RecordingStatusCallbackPayload,
   StatusCallbackPayload,
   VoiceRequestPayload,
