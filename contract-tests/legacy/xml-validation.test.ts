@@ -113,3 +113,30 @@ describe("a 2008-08-01 RestException in XML", () => {
     expect(pairs(validateLegacyError(error("<Status>404</Status>")))).toEqual([["RestException.Message", "required"]]);
   });
 });
+
+describe("an XML answer past the reader's bounds", () => {
+  it("stops at 64 levels of nesting with one depth finding", () => {
+    const deep = `<TwilioResponse>${"<a>".repeat(200)}${"</a>".repeat(200)}</TwilioResponse>`;
+    const found = validateLegacyCall(deep).violations;
+    expect(found.map((v) => v.rule)).toEqual(["depth"]);
+  });
+
+  it("reads 100,000 nested levels without overflowing the stack", () => {
+    const deep = `<TwilioResponse>${"<a>".repeat(100_000)}${"</a>".repeat(100_000)}</TwilioResponse>`;
+    expect(validateLegacyCall(deep).violations.map((v) => v.rule)).toEqual(["depth"]);
+  });
+
+  it("lists 100 problems of a binary answer and counts the rest", () => {
+    const binary = "\u0001".repeat(5000);
+    const found = validateLegacyCall(binary).violations;
+    expect(found).toHaveLength(101);
+    expect(found.at(-1)?.rule).toBe("limit");
+    expect(found.at(-1)?.expected).toMatch(/\d+ more problems are not listed/);
+  });
+
+  it("lists every problem of an answer with a few, and no limit finding", () => {
+    const rules = validateLegacyCall("\u0001<TwilioResponse/>\u0002").violations.map((v) => v.rule);
+    expect(rules.length).toBeGreaterThanOrEqual(2);
+    expect(rules.every((rule) => rule === "xml")).toBe(true);
+  });
+});

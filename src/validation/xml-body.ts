@@ -60,6 +60,12 @@ function placeOf(starts: number[], offset: number): { line: number; column: numb
 
 const ROOT_FIELD = "(body)";
 
+// Bounds, as validateTwiml has them, so that any answer a server sends is read in bounded time and memory: a
+// described answer nests four levels and holds a few dozen elements.
+const MAX_DEPTH = 64;
+const MAX_ELEMENTS = 10_000;
+const MAX_FINDINGS = 100;
+
 /** Reads an XML body by its shape; malformed XML yields only the XML's own errors, as validateTwiml does. */
 export function readXmlBody(operation: string, location: Location, text: string, shape: XmlShape): XmlRead {
   const violations: Violation[] = [];
@@ -84,8 +90,25 @@ export function readXmlBody(operation: string, location: Location, text: string,
   // An unclosed element is reported at its own start tag, after the stack has moved on: name it by its own path.
   const started = new Map<number, Element>();
   let root: Element | undefined;
+  // Elements past the bounds are read for well-formedness only; one finding says where reading stopped.
+  let depth = 0;
+  let dropped = 0;
+  let unlisted = 0;
+  const bounded = (rule: string, offset: number, expected: string) => {
+    if (dropped > 0) return;
+    const top = stack.at(-1);
+    const found = violation(operation, location, ROOT_FIELD, rule, expected);
+    violations.push(located(found, offset, top ? pathOf(top) : "(document)"));
+  };
   tokenize(text, {
     start(name, offset) {
+      depth += 1;
+      if (depth > MAX_DEPTH || started.size >= MAX_ELEMENTS) {
+        if (depth > MAX_DEPTH) bounded("depth", offset, `at most ${MAX_DEPTH} levels of nesting`);
+        else bounded("limit", offset, `at most ${MAX_ELEMENTS} elements`);
+        dropped += 1;
+        return;
+      }
       const parent = stack.at(-1);
       const element: Element = { name, offset, parent, children: [], text: "" };
       if (parent) parent.children.push(element);
@@ -94,19 +117,29 @@ export function readXmlBody(operation: string, location: Location, text: string,
       started.set(offset, element);
     },
     end() {
-      stack.pop();
+      depth -= 1;
+      // Inside a dropped element the stack was not pushed; its end is the dropped one's.
+      if (stack.length > depth) stack.pop();
     },
     text(chunk) {
       const current = stack.at(-1);
-      if (current) current.text += chunk;
+      if (current && stack.length === depth) current.text += chunk;
     },
     malformed(rule, offset, expected, value) {
+      if (violations.length >= MAX_FINDINGS) {
+        unlisted += 1;
+        return;
+      }
       const own = started.get(offset) ?? stack.at(-1);
       const path = own ? pathOf(own) : "(document)";
       const found = violation(operation, location, ROOT_FIELD, rule, expected, ...(value === undefined ? [] : [value]));
       violations.push(located(found, offset, path));
     },
   });
+  if (unlisted > 0) {
+    const expected = `well-formed XML (${unlisted} more problems are not listed)`;
+    violations.push(violation(operation, location, ROOT_FIELD, "limit", expected));
+  }
   if (violations.length > 0) return { value: undefined, violations, places };
   if (!root) {
     const found = violation(operation, location, ROOT_FIELD, "root", `a <${shape.root}> element`, text.slice(0, 60));
