@@ -63,6 +63,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/2008-08-01/Accounts/{AccountSid}/Calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place an outbound call through the 2008-08-01 API (retired)
+         * @deprecated
+         * @description The first version of Twilio's REST API placed a call with a form of six fields and answered in XML: a
+         *     `<TwilioResponse>` root holding one `<Call>`. Described from Twilio's archived "REST API: Making Calls" page
+         *     for 2008-08-01 (kept here as seed 003) and its Calls resource page,
+         *     http://www.twilio.com/docs/api/2008-08-01/rest/call. Twilio replaced this version with 2010-04-01
+         *     (createCall); it is described so that old integrations and their recorded traffic can still be checked.
+         *
+         *     Which success status the create answered with is not recorded: the archived request-format page
+         *     (http://www.twilio.com/docs/api/2008-08-01/rest/request) lists `200 OK` among the answers to a POST, and the
+         *     2010-04-01 API answers a create with `201 Created`. Both are allowed, with the same body.
+         */
+        post: operations["createLegacyCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/2010-04-01/Accounts/{AccountSid}/SMS/Messages.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a text message through the retired SMS/Messages resource
+         * @deprecated
+         * @description Queues one SMS of at most 160 characters. Twilio's "Sending SMS" reference for 2010-04-01
+         *     (http://www.twilio.com/docs/api/rest/sending-sms) documents the fields; its SMS resource page
+         *     (https://www.twilio.com/docs/sms/api/sms-messages-deprecated) marks the resource deprecated in favour of
+         *     Messages, a superset that takes up to 1600 characters. A third-party report (ericallenpaul/Zabbix-Twilio.sh
+         *     pull request 7, 2023, pointing at Twilio support article 223181028) says the endpoint has since been shut
+         *     down and answers `410 Gone`: a server may answer any request that way, and 410 is declared for it.
+         *
+         *     The error codes are Twilio's: 21604 when To is missing, 21603 when From is, 21602 when Body is, 21605 when
+         *     Body is longer than 160 characters (https://www.twilio.com/docs/api/errors/21605, which says the limit
+         *     belongs to this old endpoint) and 21211 for a To that is not a phone number.
+         */
+        post: operations["createSmsMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     callStatus: {
@@ -141,6 +206,28 @@ export interface webhooks {
          * @description Twilio asks the call's Url (or the application's Voice URL) what to do; the answer is TwiML.
          */
         post: operations["voiceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    legacyVoiceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request for TwiML under the 2008-08-01 API, with DialStatus
+         * @deprecated
+         * @description What the 2008-08-01 API sent to a call's Url: the call's identifiers, CallStatus as text, optional place
+         *     names of both numbers, and, for a call placed through the API, how it was answered (DialStatus).
+         */
+        post: operations["legacyVoiceRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -694,8 +781,224 @@ export interface components {
         } & {
             [key: string]: unknown;
         }) & components["schemas"]["CallWebhookBase"];
+        /**
+         * @description A number as the 2008-08-01 API wrote it in its answers: digits only, ten for a North American number
+         *     (the Calls resource page, http://www.twilio.com/docs/api/2008-08-01/rest/call, says Called and Caller are
+         *     always ten digits with no punctuation). Longer digit strings are read too, since the create took numbers
+         *     outside North America with a country code.
+         */
+        LegacyPhoneNumber: string;
+        /**
+         * @description A date and time as the 2008-08-01 API wrote it: RFC 2822 with the offset of Twilio's local time, e.g.
+         *     `Thu, 03 Apr 2008 04:36:33 -0400` (Twilio's own examples), not the +0000 of the 2010-04-01 API.
+         */
+        LegacyDateTime: string;
+        /**
+         * @description The form of a 2008-08-01 create. Field names are case-sensitive, as in every Twilio form; an unknown field
+         *     is an error, as for createCall.
+         */
+        LegacyCreateCallRequest: {
+            /**
+             * @description The caller ID: a Twilio number or a caller ID verified on the account, ten digits. Twilio's own examples
+             *     send it with dashes (`866-...`) and answer with the digits alone, so separators are read.
+             */
+            Caller: string;
+            /**
+             * @description The number to call. Twilio read almost any way of writing a number (brackets, dashes, an optional
+             *     leading 1 or +1 for the US); a number outside the US needs the plus sign and country code.
+             */
+            Called: string;
+            /** @description The absolute URL Twilio requests for the call's TwiML once the call connects. */
+            Url: components["schemas"]["CallbackUrl"];
+            /** @description How Twilio requests Url; POST unless GET is given. */
+            Method?: components["schemas"]["HttpMethod"];
+            /**
+             * @description Keys to press once the call connects: digits, `#` and `*` (send `#` as `%23` in the form). For an
+             *     extension, e.g. `1234#`.
+             */
+            SendDigits?: string;
+            /**
+             * @description Ask Twilio to tell a person from an answering machine: `Continue` runs the call after the machine's
+             *     beep and reports `answered-machine`, `Hangup` hangs up on a machine and reports `hangup-machine`.
+             *     Left out, no detection runs. Twilio's page writes the values capitalised in its table and in lower
+             *     case in its prose (`IfMachine=continue`), so both spellings are read; the capitalised one is canonical.
+             * @enum {string}
+             */
+            IfMachine?: "Continue" | "Hangup";
+            /**
+             * @description Seconds to let the phone ring before giving up with `no-answer`; 60 by default, 999 at most (Twilio's
+             *     page). Whether Twilio refused or shortened a larger value is not recorded; the documented bound is
+             *     what is checked.
+             * @default 60
+             */
+            Timeout?: number;
+        };
+        /**
+         * @description The 2008-08-01 call status, an integer: 0 not yet dialled, 1 in progress, 2 complete, 3 failed (busy),
+         *     4 failed (application error), 5 failed (no answer). From the markdown source of Twilio's 2008-08-01 Calls
+         *     page; the community Java client vbest/twilio-java-client (CallStatus.java @ 53fa8697) has the same six.
+         */
+        LegacyCallStatus: number;
+        /**
+         * @description A bit field: 1 inbound, 2 placed through the REST API, 4 a leg started by `<Dial>`; the bits are added
+         *     (a `<Dial>` leg of an API call is 6). Source as for LegacyCallStatus (CallFlags.java @ b91c59ae). Twilio's
+         *     own create examples show 1 for a call the API placed, which by this definition should be 2: every
+         *     combination of the three bits is read, since Twilio sent that value.
+         */
+        LegacyCallFlags: number;
+        /**
+         * @description A call of the 2008-08-01 API, as one `<Call>` element. Every value is element text; an empty element such
+         *     as `<EndTime/>` or `<Price></Price>` means the value is not set and reads as null. Fields from the Calls
+         *     resource page (http://www.twilio.com/docs/api/2008-08-01/rest/call); those Twilio's create examples leave
+         *     out (DateCreated, DateUpdated, Duration) are optional. An element this contract does not know is a warning.
+         */
+        LegacyCall: {
+            Sid: components["schemas"]["CallSid"];
+            /** @description Empty for the call itself; each `<Dial>` leg shares the call's Sid and has a segment SID of its own. */
+            CallSegmentSid?: string | null;
+            DateCreated?: components["schemas"]["LegacyDateTime"] | null;
+            DateUpdated?: components["schemas"]["LegacyDateTime"] | null;
+            AccountSid: components["schemas"]["AccountSid"];
+            Called: components["schemas"]["LegacyPhoneNumber"];
+            Caller: components["schemas"]["LegacyPhoneNumber"];
+            /** @description The Twilio number the call used, when it used one. */
+            PhoneNumberSid?: components["schemas"]["PhoneNumberSid"] | null;
+            Status: components["schemas"]["LegacyCallStatus"];
+            /** @description Empty until the call is dialled. */
+            StartTime?: components["schemas"]["LegacyDateTime"] | null;
+            /** @description Empty unless the call completed. */
+            EndTime?: components["schemas"]["LegacyDateTime"] | null;
+            /** @description Whole seconds, set only for a call that completed. */
+            Duration?: number | null;
+            /** @description US dollars, set after the call completed (never on a trial account). */
+            Price?: string | null;
+            Flags: components["schemas"]["LegacyCallFlags"];
+        };
+        /** @description The answer to a 2008-08-01 create, `<TwilioResponse><Call>...</Call></TwilioResponse>`. */
+        LegacyCallResponse: {
+            Call: components["schemas"]["LegacyCall"];
+        };
+        /**
+         * @description An error of the 2008-08-01 API. `Status` repeats the HTTP status; `Code` and `MoreInfo` are filled on a
+         *     400 (Twilio's "REST API: Twilio Responses" page, http://www.twilio.com/docs/api/2008-08-01/rest/response).
+         */
+        LegacyRestException: {
+            Status: number;
+            Message: string;
+            Code?: number;
+            /** Format: uri */
+            MoreInfo?: string;
+        };
+        /** @description The error answer of the 2008-08-01 API, `<TwilioResponse><RestException>...`. */
+        LegacyErrorResponse: {
+            RestException: components["schemas"]["LegacyRestException"];
+        };
+        /**
+         * @description How the call placed through the 2008-08-01 API was answered, sent to its Url once: `answered` (no
+         *     IfMachine), `answered-human`, `answered-machine` (IfMachine=Continue), `hangup-machine` (IfMachine=Hangup;
+         *     the answer to that request is ignored), `busy`, `no-answer` (not picked up within Timeout) and `fail`.
+         *     Seed 003 lost the list; it is in the markdown source of the same "Making Calls" page and in
+         *     vbest/twilio-java-client's DialStatus.java @ 031cf9f5 (whose UNKNOWN is the client's own fallback).
+         * @enum {string}
+         */
+        LegacyDialStatus: "answered" | "answered-human" | "answered-machine" | "hangup-machine" | "busy" | "no-answer" | "fail";
+        /**
+         * @description What Twilio posted to a call's Url under the 2008-08-01 API (http://www.twilio.com/docs/api/2008-08-01/twiml/twilio_request).
+         *     CallStatus is text here although the REST resource counts it as an integer. Unknown fields are allowed.
+         */
+        LegacyVoiceRequestPayload: {
+            CallSid: components["schemas"]["CallSid"];
+            AccountSid: components["schemas"]["AccountSid"];
+            /** @description Who is calling, as Twilio read the number. */
+            Caller: string;
+            /** @description The number that was called. */
+            Called: string;
+            /** @enum {string} */
+            CallStatus: "in-progress" | "completed" | "busy" | "failed" | "no-answer";
+            /** @description Sent on the first request of a call placed through the API. */
+            DialStatus?: components["schemas"]["LegacyDialStatus"];
+            CallerCity?: string;
+            CallerState?: string;
+            CallerZip?: string;
+            CallerCountry?: string;
+            CalledCity?: string;
+            CalledState?: string;
+            CalledZip?: string;
+            CalledCountry?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A message identifier of the SMS/Messages resource, SM followed by 32 hexadecimal digits. */
+        SmsSid: string;
+        /** @description The form of an SMS/Messages create ("Sending SMS", 2010-04-01). An unknown field is an error. */
+        CreateSmsMessageRequest: {
+            /**
+             * @description The mobile number to text. E.164 is asked for; Twilio also read unformatted numbers such as
+             *     `415-555-1212`, taking the From number's country when there is no plus sign, so digits with
+             *     separators are read here, with a warning. Anything else is refused with 21211.
+             */
+            To: string;
+            /**
+             * @description A Twilio number or short code of the account that can send SMS (a personal mobile number cannot be
+             *     used); a short code has no plus sign.
+             */
+            From: string;
+            /** @description The text, at most 160 characters on this endpoint (error 21605); Messages.json takes 1600. */
+            Body: string;
+            /** @description Where Twilio posts SmsSid and SmsStatus (`sent` or `failed`) once the message is processed. */
+            StatusCallback?: components["schemas"]["CallbackUrl"];
+            /** @description An application whose SmsStatusCallback is told instead; a StatusCallback given as well takes precedence. */
+            ApplicationSid?: components["schemas"]["ApplicationSid"];
+        };
+        /**
+         * @description A message of the SMS/Messages resource in its JSON form (field names of twilio-java's generated SmsMessage
+         *     model @ 025582c7, values as the SMS resource page describes them). An unknown key is a warning.
+         */
+        SmsMessage: {
+            sid: components["schemas"]["SmsSid"];
+            date_created?: components["schemas"]["Rfc2822DateTime"] | null;
+            date_updated?: components["schemas"]["Rfc2822DateTime"] | null;
+            /** @description Null until the message has gone out. */
+            date_sent?: components["schemas"]["Rfc2822DateTime"] | null;
+            account_sid: components["schemas"]["AccountSid"];
+            to: string;
+            from: string;
+            body: string;
+            /**
+             * @description `queued`, `sending`, `sent` and `failed` for a message you send; `received` for one sent to you (the
+             *     earliest version of the page lists only the first four).
+             * @enum {string}
+             */
+            status: "queued" | "sending" | "sent" | "failed" | "received";
+            /**
+             * @description `outbound-api` for this create, `outbound-call` for `<Sms>` during a call, `outbound-reply` for an
+             *     answer to an incoming text, `inbound` for a received one.
+             * @enum {string}
+             */
+            direction: "inbound" | "outbound-api" | "outbound-call" | "outbound-reply";
+            /** @description What the message cost, empty until it is known. */
+            price?: string | null;
+            price_unit?: string | null;
+            /** @constant */
+            api_version: "2010-04-01";
+            uri: string;
+        };
     };
     responses: {
+        /**
+         * @description The call was queued, as `<TwilioResponse><Call>` in XML (the 2008-08-01 API's default representation).
+         *     Empty elements (`<CallSegmentSid/>`, `<EndTime/>`, `<Price/>`) mean null.
+         */
+        LegacyCallCreated: {
+            headers: {
+                /** @description Sent by the mock on every answer of this retired API. */
+                Deprecation?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["LegacyCallResponse"];
+            };
+        };
         /** @description The form body breaks a rule; `message` says which. */
         InvalidCreateRequest: {
             headers: {
@@ -966,6 +1269,104 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    createLegacyCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["LegacyCreateCallRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["LegacyCallCreated"];
+            201: components["responses"]["LegacyCallCreated"];
+            /** @description The form breaks a rule; `<Code>` and `<MoreInfo>` say which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["LegacyErrorResponse"];
+                };
+            };
+            /** @description No credentials, or credentials Twilio does not accept. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["LegacyErrorResponse"];
+                };
+            };
+            /** @description The account in the path is unknown. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["LegacyErrorResponse"];
+                };
+            };
+        };
+    };
+    createSmsMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CreateSmsMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description The message was queued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsMessage"];
+                };
+            };
+            /** @description The form breaks a rule; `code` says which (21602, 21603, 21604, 21605, 21211, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["AccountNotFound"];
+            /**
+             * @description The resource is gone: reported for this endpoint since its shutdown (see the operation's description).
+             *     The body Twilio sends with it is not recorded, so any JSON error body of Twilio's shape is read here.
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     statusCallback: {
         parameters: {
             query?: never;
@@ -1042,6 +1443,30 @@ export interface operations {
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["VoiceRequestPayload"];
+            };
+        };
+        responses: {
+            /** @description TwiML for the call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+        };
+    };
+    legacyVoiceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["LegacyVoiceRequestPayload"];
             };
         };
         responses: {

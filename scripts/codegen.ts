@@ -40,7 +40,7 @@ export function createSpecAjv(spec: Spec, code?: { source: true; esm: boolean })
   });
   addFormats(ajv);
   // OpenAPI annotations that JSON Schema 2020-12 does not define.
-  ajv.addVocabulary(["example", "components"]);
+  ajv.addVocabulary(["example", "components", "xml"]);
   // The advisory rules: an annotation in the truth, a mark on canonical nodes that violation mapping reads.
   ajv.addKeyword({ keyword: ADVISORY, schemaType: "object" });
   ajv.addKeyword({ keyword: ADVISORY_MARK, schemaType: "object" });

@@ -14,12 +14,26 @@ export interface OperationManifest<Id extends string = string> {
   /** Body fields that hold a TwiML document (`x-twiml` in the spec), and which kind of TwiML. */
   twimlFields?: Record<string, "voice" | "messaging">;
   queryFields?: Record<string, FieldKind>;
+  /** Responses whose body is XML, by status: the root element and how each element's text is read. */
+  xmlResponses?: Record<string, XmlShape>;
   pathParams: string[];
+  /** The success status the mock answers with. */
   successStatus: number;
+  /** Every declared success status: more than one where the sources leave it open. */
+  successStatuses: number[];
 }
 
 export interface WebhookManifest<Id extends string = string> {
   operationId: Id;
   validator: string;
   bodyFields: Record<string, FieldKind>;
+}
+
+/** How an XML body maps onto its schema: an element with children is an object, a leaf is read by its kind. */
+export type XmlNode = { kind: "object"; children: Record<string, XmlNode> } | { kind: "integer" | "number" | "string" };
+
+export interface XmlShape {
+  /** The root element's name, from the schema's `xml.name`. */
+  root: string;
+  body: XmlNode;
 }

@@ -1,6 +1,6 @@
 // What codegen knows about each operation beyond the types: where its validators are, how to read its form
 // fields back from text, and which responses it declares.
-import type { FieldKind, OperationManifest, WebhookManifest } from "./manifest-types.js";
+import type { FieldKind, OperationManifest, WebhookManifest, XmlNode, XmlShape } from "./manifest-types.js";
 import {
   eachOperation,
   FORM,
@@ -12,9 +12,10 @@ import {
   type Spec,
 } from "./openapi.js";
 
-export type { FieldKind, OperationManifest, WebhookManifest };
+export type { FieldKind, OperationManifest, WebhookManifest, XmlNode, XmlShape };
 
 const JSON_MEDIA = "application/json";
+const XML_MEDIA = "application/xml";
 
 function kindOf(spec: Spec, schema: Schema): FieldKind {
   const type = resolveRef(spec, schema).type;
@@ -30,12 +31,46 @@ function parametersSchema(parameters: Parameter[]): Schema {
   };
 }
 
-/** The JSON schema of each response of an operation, by status (undefined for a response without JSON). */
+/**
+ * The schema of each response of an operation, by status: its JSON schema, or the schema its XML is read into
+ * (the 2008-08-01 API answers in XML); undefined for a response without a body.
+ */
 function responseSchemas(spec: Spec, entry: OperationEntry): Array<[status: string, schema: Schema | undefined]> {
-  return Object.entries(entry.operation.responses).map(([status, response]) => [
-    status,
-    resolveRef<{ content?: Record<string, { schema?: Schema }> }>(spec, response).content?.[JSON_MEDIA]?.schema,
-  ]);
+  return Object.entries(entry.operation.responses).map(([status, response]) => {
+    const content = resolveRef<{ content?: Record<string, { schema?: Schema }> }>(spec, response).content;
+    return [status, content?.[JSON_MEDIA]?.schema ?? content?.[XML_MEDIA]?.schema];
+  });
+}
+
+// The kind a leaf element's text is read as: the schema's own type, or that of its one non-null branch.
+function leafKind(spec: Spec, schema: Schema): "integer" | "number" | "string" {
+  const types = [schema.type ?? [], ...(schema.oneOf ?? schema.anyOf ?? []).map((b) => resolveRef(spec, b).type ?? [])]
+    .flat()
+    .filter((t) => t !== "null");
+  return types.includes("integer") ? "integer" : types.includes("number") ? "number" : "string";
+}
+
+function xmlNode(spec: Spec, node: Schema, depth = 0): XmlNode {
+  const schema = resolveRef(spec, node);
+  if (depth > 16) throw new Error("XML response schemas nest deeper than 16 levels");
+  if (schema.type !== "object") return { kind: leafKind(spec, schema) };
+  const children = Object.entries(schema.properties ?? {}).map(([name, s]) => [name, xmlNode(spec, s, depth + 1)]);
+  return { kind: "object", children: Object.fromEntries(children) };
+}
+
+/** The XML responses of an operation, by status, with what the validators need to read them into objects. */
+function xmlShapes(spec: Spec, entry: OperationEntry): Record<string, XmlShape> {
+  const shapes: Record<string, XmlShape> = {};
+  for (const [status, response] of Object.entries(entry.operation.responses)) {
+    const schema = resolveRef<{ content?: Record<string, { schema?: Schema }> }>(spec, response).content?.[XML_MEDIA]
+      ?.schema;
+    if (!schema) continue;
+    const resolved = resolveRef(spec, schema);
+    const root = (resolved.xml as { name?: string } | undefined)?.name;
+    if (!root) throw new Error(`${entry.operation.operationId} ${status}: an XML response schema needs xml.name`);
+    shapes[status] = { root, body: xmlNode(spec, resolved) };
+  }
+  return shapes;
 }
 
 /** The $id under which a document's components are compiled: the truth, or the canonical (strict) layer. */
@@ -143,8 +178,12 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
       ...(query.length > 0
         ? { queryFields: Object.fromEntries(query.map((p) => [p.name, kindOf(spec, p.schema)])) }
         : {}),
+      ...(Object.keys(xmlShapes(spec, entry)).length > 0 ? { xmlResponses: xmlShapes(spec, entry) } : {}),
       pathParams: entry.parameters.filter((p) => p.in === "path").map((p) => p.name),
-      successStatus: Number(statuses.find((s) => s.startsWith("2"))),
+      // Where the sources leave the success status open (the 2008-08-01 create), every one declared is a success;
+      // the last, 201 there, is the one the mock answers with.
+      successStatus: Number(statuses.filter((s) => s.startsWith("2")).at(-1)),
+      successStatuses: statuses.filter((s) => s.startsWith("2")).map(Number),
     };
   }
   return manifest;

@@ -10,12 +10,15 @@ export type StatusCallbackPayload = Schemas["StatusCallbackPayload"] & Schemas["
 export type RecordingStatusCallbackPayload = Schemas["RecordingStatusCallbackPayload"];
 export type AsyncAmdStatusPayload = Schemas["AsyncAmdStatusPayload"];
 export type VoiceRequestPayload = Schemas["VoiceRequestPayload"] & Schemas["CallWebhookBase"];
+/** What the retired 2008-08-01 API posted to a call's Url, with DialStatus. */
+export type LegacyVoiceRequestPayload = Schemas["LegacyVoiceRequestPayload"];
 
 export interface WebhookPayloads {
   statusCallback: StatusCallbackPayload;
   recordingStatusCallback: RecordingStatusCallbackPayload;
   asyncAmdStatusCallback: AsyncAmdStatusPayload;
   voiceRequest: VoiceRequestPayload;
+  legacyVoiceRequest: LegacyVoiceRequestPayload;
 }
 
 /** The signature Twilio would send for this URL and form body (leave params out for a GET callback). */

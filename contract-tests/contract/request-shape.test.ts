@@ -7,6 +7,7 @@ import {
   validateBody,
   validatePathParams,
   validateQuery,
+  validateResponse,
   validateTwilioError,
 } from "../../src/validation/index.js";
 import { type RequestCase, requestCorpus, VALID_CALL_SID } from "../../src/verify/corpus.js";
@@ -44,8 +45,12 @@ describe("check request-shape: ajv", () => {
   });
 });
 
+// Prism cannot serve the 2008-08-01 create at all: it checks the XML example text against the object schema and
+// answers 500 to every request (contract-tests/mock/legacy.test.ts shows it). The mock's own layer answers it.
+const xmlOperation = (c: RequestCase) => operations[c.operation].xmlResponses !== undefined;
+
 describe("check request-shape: Prism alone", () => {
-  const agreed = requestCorpus.filter((c) => !c.prismGap);
+  const agreed = requestCorpus.filter((c) => !c.prismGap && !xmlOperation(c));
   it.each(agreed.map((c) => [title(c), c] as const))("%s", async (_, c) => {
     const answer = await toPrism(c);
     if (c.expect === "accept") {
@@ -78,6 +83,13 @@ describe("check request-shape: the mock", () => {
       return;
     }
     expect(answer.status).toBe(400);
+    if (xmlOperation(c)) {
+      // The 2008 API's errors are a <RestException>, whose Message names the field and the rule.
+      expect(validateResponse(c.operation, 400, answer.body).violations).toEqual([]);
+      const rule = c.breaks?.rule === "required" ? "is required" : `breaks ${c.breaks?.rule}`;
+      expect(String(answer.body)).toContain(`<Message>${c.breaks?.field} ${rule}`);
+      return;
+    }
     expect(validateTwilioError(answer.body).violations).toEqual([]);
     const details = (answer.body as { details: { violations: Array<{ field: string; rule: string }> } }).details;
     expect(details.violations.map(({ field, rule }) => ({ field, rule }))).toContainEqual(c.breaks);

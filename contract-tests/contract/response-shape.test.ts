@@ -10,15 +10,21 @@ import { createPrismEngine, type EngineResponse } from "../support/prism-engine.
 const validBodies: Partial<Record<OperationId, Record<string, string>>> = {
   createCall: { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" },
   updateCall: { Status: "completed" },
+  createSmsMessage: { To: "+13105550162", From: "+12125550198", Body: "Your table is ready." },
 };
 
-const declared = Object.values(operations).flatMap((op) =>
-  Object.entries(op.validators.responses).map(([status, validator]) => ({
-    operation: op.operationId,
-    status: Number(status),
-    hasBody: validator !== null,
-  })),
-);
+// Prism cannot serve the 2008-08-01 create's XML (it checks the example text as an object and answers 500; see
+// contract-tests/mock/legacy.test.ts); its examples are read in spec/examples.test.ts and its answers from the
+// mock in mock/legacy.test.ts.
+const declared = Object.values(operations)
+  .filter((op) => !("xmlResponses" in op))
+  .flatMap((op) =>
+    Object.entries(op.validators.responses).map(([status, validator]) => ({
+      operation: op.operationId,
+      status: Number(status),
+      hasBody: validator !== null,
+    })),
+  );
 
 function request(operation: OperationId) {
   const body = validBodies[operation];

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { createSpecAjv } from "../../scripts/codegen.js";
 import { eachOperation, type MediaType, type Response, resolveRef, type Spec } from "../../scripts/openapi.js";
+import { type OperationId, validateResponse } from "../../src/validation/index.js";
 
 const spec = YAML.parse(readFileSync(new URL("../../openapi/calls.yaml", import.meta.url), "utf8")) as Spec;
 const ajv = createSpecAjv(spec);
@@ -11,6 +12,8 @@ const ajv = createSpecAjv(spec);
 interface Medium {
   where: string;
   media: MediaType;
+  /** For a response: its operation and status, to read an XML example through the validators. */
+  response?: { operationId: string; status: number; xml: boolean };
 }
 
 /** Every request and response body of every operation and webhook, named for messages. */
@@ -23,20 +26,34 @@ const media: Medium[] = eachOperation(spec, { webhooks: true }).flatMap(({ path,
     Object.entries(resolveRef<Response>(spec, response).content ?? {}).map(([type, m]) => ({
       where: `${operation.operationId} ${status} ${type} (${method.toUpperCase()} ${path})`,
       media: m,
+      response: { operationId: operation.operationId, status: Number(status), xml: type === "application/xml" },
     })),
   ),
 ]);
 
-const examples = media.flatMap(({ where, media: m }) =>
-  // An inline schema (the TwiML string of voiceRequest) has no named schema to check against.
-  m.schema?.$ref
-    ? Object.entries(m.examples ?? {}).map(([name, example]) => ({
-        where: `${where} example ${name}`,
-        schemaRef: m.schema?.$ref as string,
-        value: resolveRef<{ value: unknown }>(spec, example).value,
-      }))
-    : [],
+// XML examples are documents, checked through the XML reader below.
+const isXml = (m: Medium) => m.response?.xml === true && m.media.schema?.$ref !== undefined;
+const xmlExamples = media.filter(isXml).flatMap((m) =>
+  Object.entries(m.media.examples ?? {}).map(([name, example]) => ({
+    where: `${m.where} example ${name}`,
+    operationId: m.response?.operationId as OperationId,
+    status: m.response?.status as number,
+    text: resolveRef<{ value: unknown }>(spec, example).value as string,
+  })),
 );
+
+const examples = media
+  .filter((m) => !isXml(m))
+  .flatMap(({ where, media: m }) =>
+    // An inline schema (the TwiML string of voiceRequest) has no named schema to check against.
+    m.schema?.$ref
+      ? Object.entries(m.examples ?? {}).map(([name, example]) => ({
+          where: `${where} example ${name}`,
+          schemaRef: m.schema?.$ref as string,
+          value: resolveRef<{ value: unknown }>(spec, example).value,
+        }))
+      : [],
+  );
 
 describe("spec examples", () => {
   it("has a named example for every request and response body", () => {
@@ -57,6 +74,16 @@ describe("spec examples", () => {
     const validate = ajv.getSchema(`calls-strict.json${example.schemaRef}`);
     validate?.(example.value);
     expect(validate?.errors ?? [], `${example.where} against the canonical ${example.schemaRef}`).toEqual([]);
+  });
+
+  it.each(xmlExamples.map((e) => [e.where, e] as const))("%s reads as XML and validates, warnings too", (_, e) => {
+    expect(typeof e.text).toBe("string");
+    const result = validateResponse(e.operationId, e.status, e.text);
+    expect([...result.violations, ...result.warnings].map((v) => v.message)).toEqual([]);
+  });
+
+  it("has XML examples for the 2008-08-01 answers", () => {
+    expect(xmlExamples.map((e) => e.status).sort()).toEqual([200, 201, 400, 401, 404]);
   });
 
   it("catches an example that breaks its schema", () => {

@@ -68,4 +68,11 @@ export async function compileTimeContract(call: Call): Promise<void> {
   // Nullable fields must be narrowed before use.
   // @ts-expect-error end_time may be null
   call.end_time.length;
+
+  // The retired SMS/Messages create: To, From and Body are all required.
+  await client.sendSms({ To: "+13105550162", From: "+12125550198", Body: "hi" });
+  // @ts-expect-error Body is required
+  await client.sendSms({ To: "+13105550162", From: "+12125550198" });
+  // @ts-expect-error MediaUrl belongs to Messages, not SMS/Messages
+  await client.sendSms({ To: "+13105550162", From: "+12125550198", Body: "hi", MediaUrl: "https://example.com/a.png" });
 }

@@ -40,6 +40,15 @@ const valid: Record<WebhookId, Record<string, string>> = {
     MachineDetectionDuration: "4210",
   },
   voiceRequest: { ...call, CallStatus: "in-progress", AnsweredBy: "human", Called: "+13105555555" },
+  legacyVoiceRequest: {
+    CallSid: call.CallSid,
+    AccountSid: call.AccountSid,
+    Caller: "2125550147",
+    Called: "6465550183",
+    CallStatus: "in-progress",
+    DialStatus: "hangup-machine",
+    CallerCity: "NEW YORK",
+  },
 };
 
 const broken: Array<[WebhookId, string, Record<string, string | undefined>, string, string]> = [
@@ -66,6 +75,15 @@ const broken: Array<[WebhookId, string, Record<string, string | undefined>, stri
     "required",
   ],
   ["voiceRequest", "a Direction outbound", { Direction: "outbound" }, "Direction", "enum"],
+  [
+    "legacyVoiceRequest",
+    "the seed's misspelt DialStatus anwered-human",
+    { DialStatus: "anwered-human" },
+    "DialStatus",
+    "enum",
+  ],
+  ["legacyVoiceRequest", "a CallStatus ringing (not sent in 2008)", { CallStatus: "ringing" }, "CallStatus", "enum"],
+  ["legacyVoiceRequest", "no Called", { Called: undefined }, "Called", "required"],
   ["statusCallback", "AnsweredBy banana", { AnsweredBy: "banana" }, "AnsweredBy", "enum"],
   ["statusCallback", "a Duration of abc", { Duration: "abc" }, "Duration", "type"],
   [

@@ -13,7 +13,15 @@ import { CallsError, TwilioApiError } from "./errors.js";
 import { failureError, mayHaveReachedServer, unusableAnswer } from "./failures.js";
 import { backoffMs, mayTryAgain, RETRIED_STATUSES, type RetryOptions, retryAfterMs, retryPolicy } from "./retry.js";
 import { createExchange, type Fetch, fetchOver, LiteRequest, type TransportKind } from "./transport.js";
-import type { Call, CallPage, CreateCallParams, ListCallsFilters, UpdateCallParams } from "./types.js";
+import type {
+  Call,
+  CallPage,
+  CreateCallParams,
+  CreateSmsMessageParams,
+  ListCallsFilters,
+  SmsMessage,
+  UpdateCallParams,
+} from "./types.js";
 
 export type { RetryOptions };
 export const TWILIO_API_BASE_URL = "https://api.twilio.com";
@@ -71,10 +79,18 @@ export interface CallsClient {
   pages(filters?: ListCallsFilters, options?: RequestOptions): AsyncGenerator<CallPage, void, undefined>;
   /** Every call on every page, in order. */
   each(filters?: ListCallsFilters, options?: RequestOptions): AsyncGenerator<Call, void, undefined>;
+  /**
+   * Sends an SMS through the retired SMS/Messages resource (createSmsMessage): Body at most 160 characters. Never
+   * retried once the request may have reached the server.
+   * @deprecated Twilio replaced SMS/Messages with Messages and is reported to answer it with 410 Gone; kept for
+   * integrations and mocks that still speak it.
+   */
+  sendSms(params: CreateSmsMessageParams, options?: RequestOptions): Promise<SmsMessage>;
 }
 
 const LIST_PATH = "/2010-04-01/Accounts/{AccountSid}/Calls.json";
 const CALL_PATH = "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json";
+const SMS_PATH = "/2010-04-01/Accounts/{AccountSid}/SMS/Messages.json";
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" } as const;
 
 interface Outcome<T> {
@@ -316,6 +332,19 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
         (init) =>
           direct()?.("DELETE", CALL_PATH, { path }, undefined, init) ??
           raw.DELETE(CALL_PATH, { params: { path }, ...init }),
+      );
+    },
+    async sendSms(params, perCall = {}) {
+      await check("createSmsMessage", { path: account, body: params });
+      return execute(
+        "createSmsMessage",
+        false,
+        perCall,
+        (init) =>
+          (direct()?.("POST", SMS_PATH, { path: account }, params, init) ??
+            raw.POST(SMS_PATH, { params: { path: account }, body: params, headers: FORM, ...init })) as Promise<
+            Outcome<SmsMessage>
+          >,
       );
     },
     list,

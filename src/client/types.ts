@@ -14,3 +14,7 @@ export type CreateCallParams = Schemas["CreateCallRequest"];
 export type UpdateCallParams = Schemas["UpdateCallRequest"];
 export type ListCallsFilters = NonNullable<operations["listCalls"]["parameters"]["query"]>;
 export type TwilioErrorBody = Schemas["TwilioError"];
+/** The form of the retired SMS/Messages create (tag legacy). */
+export type CreateSmsMessageParams = Schemas["CreateSmsMessageRequest"];
+/** A message of the retired SMS/Messages resource. */
+export type SmsMessage = Schemas["SmsMessage"];

@@ -16,6 +16,7 @@ import {
 import { shortText } from "../validation/redact.js";
 import type { Log } from "./callbacks.js";
 import { invalidRequest, magicNumberError, sendJson, twilioError } from "./errors.js";
+import { answerLegacy, LEGACY_OPERATIONS, legacyForm } from "./legacy.js";
 import { matchRoute } from "./routes.js";
 
 function parseTarget(target: string): URL | undefined {
@@ -204,7 +205,12 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     const checked = check(req, body);
     // Twilio accepts what breaks only an advisory rule, and so does the mock; it says so in its log.
     if (!checked.answer) for (const w of checked.warnings) options.log(`warning: ${w.message}`);
-    const answer = checked.answer ?? (await options.respond(checked.accepted as AcceptedRequest));
+    const accepted = checked.accepted as AcceptedRequest;
+    const answer = legacyForm(
+      checked.operationId,
+      checked.answer ??
+        (LEGACY_OPERATIONS.has(accepted.operationId) ? answerLegacy(accepted) : await options.respond(accepted)),
+    );
     write(res, answer);
     options.onExchange?.({
       at: Date.now(),

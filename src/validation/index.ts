@@ -17,6 +17,7 @@ import {
   violation,
   violationSentence,
 } from "./violations.js";
+import { placeFindings, readXmlBody } from "./xml-body.js";
 
 export { decodeForm } from "./decode.js";
 export type { FormInput, Location, OperationId, Severity, ValidationResult, Violation, WebhookId };
@@ -135,7 +136,31 @@ export function validateResponse(operationId: OperationId, status: number, body:
       : [violation(operationId, "response", "(body)", "empty-body", `no body for ${status}`, body)];
     return { valid: empty, violations, warnings: [], value: body };
   }
+  const xml = manifest.xmlResponses?.[String(status)];
+  if (xml) return runXml(validatorName, operationId, xml, body);
   return run(validatorName, operationId, "response", body);
+}
+
+/**
+ * An XML answer (the 2008-08-01 API's): read by its shape into the object its schema describes, then checked by
+ * the same compiled validator, so that its violations name fields as JSON ones do (`Call.Status`), with the line,
+ * column and element path (`TwilioResponse/Call/Status`) of each. `value` is the object read.
+ */
+function runXml(
+  validatorName: string,
+  operationId: string,
+  shape: NonNullable<(typeof operations)[OperationId]["xmlResponses"]>[string],
+  body: unknown,
+): ValidationResult {
+  if (typeof body !== "string") {
+    const found = violation(operationId, "response", "(body)", "type", `XML text with a <${shape.root}> root`, body);
+    return { valid: false, violations: [found], warnings: [], value: body };
+  }
+  const read = readXmlBody(operationId, "response", body, shape);
+  if (read.value === undefined) return { valid: false, violations: read.violations, warnings: [], value: undefined };
+  const result = run(validatorName, operationId, "response", read.value, read.violations);
+  const violations = placeFindings(result.violations, read.places);
+  return { ...result, violations, warnings: placeFindings(result.warnings, read.places) };
 }
 
 /** Form body of createCall. */
@@ -148,6 +173,13 @@ export const validateListCallsQuery = (query: FormInput) => validateQuery("listC
 export const validateCall = (call: unknown) => run("fetchCall_response_200", "Call", "response", call);
 /** One page of listCalls. */
 export const validateCallPage = (page: unknown) => run("listCalls_response_200", "CallPage", "response", page);
+/** A 2008-08-01 `<TwilioResponse><Call>` answer, as XML text (the retired API; see the legacy tag). */
+export const validateLegacyCall = (xml: string) => validateResponse("createLegacyCall", 201, xml);
+/** A 2008-08-01 `<TwilioResponse><RestException>` answer, as XML text. */
+export const validateLegacyError = (xml: string) => validateResponse("createLegacyCall", 400, xml);
+/** A message of the retired SMS/Messages resource. */
+export const validateSmsMessage = (message: unknown) =>
+  run("createSmsMessage_response_201", "SmsMessage", "response", message);
 /** Twilio's error body. */
 export const validateTwilioError = (body: unknown) => run("fetchCall_response_404", "TwilioError", "response", body);
 

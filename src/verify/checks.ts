@@ -120,7 +120,7 @@ export const acceptsValidRequest: Check = (e) => {
   if (!e.authenticated || e.testCase.expect !== "accept") return undefined;
   const manifest = operations[e.testCase.operation];
   // An unknown call is a fine answer to a valid request about one.
-  const allowed = [manifest.successStatus, ...(manifest.pathParams.includes("Sid") ? [404] : [])];
+  const allowed = [...manifest.successStatuses, ...(manifest.pathParams.includes("Sid") ? [404] : [])];
   const passed = allowed.includes(e.exchange.status);
   return outcome("accepts-valid-request", e, passed, allowed.join(" or "), describeAnswer(e.exchange));
 };
@@ -181,7 +181,10 @@ function callsIn(body: unknown): Array<Record<string, unknown>> {
   if (body === null || typeof body !== "object") return [];
   const record = body as Record<string, unknown>;
   if (Array.isArray(record.calls)) return record.calls.filter((c) => c !== null && typeof c === "object");
-  return typeof record.sid === "string" && typeof record.uri === "string" ? [record] : [];
+  // A message of SMS/Messages has a sid and uri too; only a call's (CA...) links are checked here.
+  return typeof record.sid === "string" && record.sid.startsWith("CA") && typeof record.uri === "string"
+    ? [record]
+    : [];
 }
 
 /** Where a Call's own links must point: at its account and SID (or, for account-level ones, its account). */

@@ -37,6 +37,9 @@ const create = (extra: Record<string, string | string[]>) => form({ ...call, ...
 const without = (key: keyof typeof call, extra: Record<string, string> = {}) =>
   form({ ...Object.fromEntries(Object.entries(call).filter(([k]) => k !== key)), ...extra });
 
+const legacyCall = { Caller: "2125550147", Called: "6465550183", Url: "https://example.com/legacy" };
+const smsMessage = { To: "+13105550162", From: "+12125550198", Body: "Your table is ready." };
+
 const REPEATED_KEY_GAP = "Prism checks only the last of repeated keys";
 const UNKNOWN_FIELD_GAP = "Prism drops unknown form fields before validating";
 
@@ -247,6 +250,37 @@ export const requestCorpus: RequestCase[] = [
 
   accepts("deleteCall", "a well-formed call SID"),
   rejects("deleteCall", "a Sid with lower-case prefix ca", "Sid", "pattern", { path: { Sid: `ca${HEX32}` } }),
+
+  // The retired APIs (tag legacy). A server that retired them answers 404 or 410: accepts-valid-request then fails,
+  // which is the honest verdict for a server that claims this contract.
+  accepts("createLegacyCall", "a 2008 create with the documented fields", {
+    body: form({ ...legacyCall, Method: "GET", SendDigits: "1234#", IfMachine: "Hangup", Timeout: "999" }),
+  }),
+  accepts("createLegacyCall", "IfMachine in the lower case of Twilio's prose", {
+    body: form({ ...legacyCall, IfMachine: "continue" }),
+    warns: [{ field: "IfMachine", rule: "documented-case" }],
+  }),
+  rejects("createLegacyCall", "no Called", "Called", "required", {
+    body: form({ Caller: legacyCall.Caller, Url: legacyCall.Url }),
+  }),
+  rejects("createLegacyCall", "Timeout 1000", "Timeout", "maximum", { body: form({ ...legacyCall, Timeout: "1000" }) }),
+  rejects("createLegacyCall", "SendDigits with a letter", "SendDigits", "pattern", {
+    body: form({ ...legacyCall, SendDigits: "12w4" }),
+  }),
+  rejects("createLegacyCall", "IfMachine Detect", "IfMachine", "enum", {
+    body: form({ ...legacyCall, IfMachine: "Detect" }),
+  }),
+  accepts("createSmsMessage", "a text of 160 characters", { body: form({ ...smsMessage, Body: "x".repeat(160) }) }),
+  accepts("createSmsMessage", "a To without the plus sign, which Twilio reads", {
+    body: form({ ...smsMessage, To: "310-555-0162" }),
+    warns: [{ field: "To", rule: "e164" }],
+  }),
+  rejects("createSmsMessage", "a text of 161 characters", "Body", "maxLength", {
+    body: form({ ...smsMessage, Body: "x".repeat(161) }),
+  }),
+  rejects("createSmsMessage", "no From", "From", "required", {
+    body: form({ To: smsMessage.To, Body: smsMessage.Body }),
+  }),
 ];
 
 /** Requests sent without credentials: every server must answer them with 401. */
@@ -254,4 +288,5 @@ export const unauthenticatedCorpus: RequestCase[] = [
   { name: "without credentials", operation: "listCalls", expect: "reject" },
   { name: "without credentials", operation: "fetchCall", expect: "reject" },
   { name: "without credentials", operation: "createCall", expect: "reject", body: create({}) },
+  { name: "without credentials", operation: "createLegacyCall", expect: "reject", body: form(legacyCall) },
 ];

@@ -49,7 +49,9 @@ export async function send(
 ): Promise<Exchange> {
   const { method } = operations[testCase.operation];
   const target = caseTarget(testCase, credentials?.accountSid ?? "AC00000000000000000000000000000000");
-  const headers: Record<string, string> = { Accept: "application/json" };
+  // The 2008-08-01 API answers in XML only; a server asked for JSON there may rightly answer 406.
+  const accept = operations[testCase.operation].xmlResponses ? "application/xml" : "application/json";
+  const headers: Record<string, string> = { Accept: accept };
   if (credentials) headers.Authorization = basicAuthHeader(credentials.accountSid, credentials.authToken);
   let body: string | undefined;
   if (testCase.body) {

@@ -245,6 +245,9 @@ export function createStatefulMock(options: StatefulOptions) {
       }
       case "listCalls":
         return listPage(accountSid, request.query);
+      default:
+        // The retired operations are answered by the front layer (src/mock/legacy.ts) and never reach the store.
+        throw new Error(`the stateful mock does not answer ${request.operationId}`);
     }
   }
 

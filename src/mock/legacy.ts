@@ -1,0 +1,112 @@
+// The retired APIs, answered by the front layer itself in every mode: the 2008-08-01 create in XML under a
+// `<TwilioResponse>` root, and the SMS/Messages create. Prism cannot answer the first: it serialises an object
+// under an `<xml>` root whatever the schema's `xml.name` says (TOOLCHAIN.md; contract-tests/mock/legacy.test.ts
+// shows it). Every answer to a deprecated operation carries a Deprecation header.
+import { randomBytes } from "node:crypto";
+import type { TwilioErrorBody } from "../client/types.js";
+import type { OperationId } from "../validation/index.js";
+import type { AcceptedRequest, MockAnswer } from "./front.js";
+
+/** The operations the front layer answers itself, not Prism or the stateful store. */
+export const LEGACY_OPERATIONS: ReadonlySet<OperationId> = new Set(["createLegacyCall", "createSmsMessage"]);
+/** Those whose answers, errors included, are XML. */
+const XML_OPERATIONS: ReadonlySet<OperationId> = new Set(["createLegacyCall"]);
+
+// RFC 9745's Deprecation header carries the date of the deprecation; no source gives one for either API, so the
+// mock sends `true`, the earlier draft's form, which is also what Prism sends for a deprecated operation.
+const DEPRECATION = { Deprecation: "true" };
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const element = (name: string, value: string | number | null) =>
+  value === null || value === "" ? `<${name}/>` : `<${name}>${escapeXml(String(value))}</${name}>`;
+
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** RFC 2822 in UTC, as both retired APIs wrote dates (the 2008 one with a local offset; the mock keeps UTC). */
+export function rfc2822(date: Date): string {
+  return (
+    `${DAYS[date.getUTCDay()]}, ${two(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ` +
+    `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`
+  );
+}
+
+// The 2008 API answered with the digits of a number, whatever separators the request had.
+const digitsOf = (number: unknown) => String(number ?? "").replace(/[^0-9+]/g, "");
+
+function legacyCall(request: AcceptedRequest): MockAnswer {
+  const form = request.form ?? {};
+  const call = [
+    element("Sid", `CA${randomBytes(16).toString("hex")}`),
+    element("CallSegmentSid", null),
+    element("AccountSid", request.params.AccountSid ?? ""),
+    element("Called", digitsOf(form.Called)),
+    element("Caller", digitsOf(form.Caller)),
+    element("PhoneNumberSid", null),
+    element("Status", 0),
+    element("StartTime", null),
+    element("EndTime", null),
+    element("Price", null),
+    // 2: placed through the REST API, by the Flags definition (Twilio's own examples show 1; see the spec).
+    element("Flags", 2),
+  ].join("");
+  return {
+    // 201, as the 2010-04-01 API answers a create; the spec allows 200 too, as no source settles it.
+    status: 201,
+    headers: { "content-type": "application/xml", ...DEPRECATION },
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n<TwilioResponse><Call>${call}</Call></TwilioResponse>`,
+  };
+}
+
+function smsMessage(request: AcceptedRequest): MockAnswer {
+  const form = request.form ?? {};
+  const account = request.params.AccountSid ?? "";
+  const sid = `SM${randomBytes(16).toString("hex")}`;
+  const now = rfc2822(new Date());
+  const message = {
+    sid,
+    date_created: now,
+    date_updated: now,
+    date_sent: null,
+    account_sid: account,
+    to: form.To,
+    from: form.From,
+    body: form.Body,
+    status: "queued",
+    direction: "outbound-api",
+    price: null,
+    price_unit: "USD",
+    api_version: "2010-04-01",
+    uri: `/2010-04-01/Accounts/${account}/SMS/Messages/${sid}.json`,
+  };
+  return {
+    status: 201,
+    headers: { "content-type": "application/json", ...DEPRECATION },
+    body: JSON.stringify(message),
+  };
+}
+
+/** The success answer of a retired operation. */
+export function answerLegacy(request: AcceptedRequest): MockAnswer {
+  return request.operationId === "createLegacyCall" ? legacyCall(request) : smsMessage(request);
+}
+
+/**
+ * An answer of the front layer (an error it found) as the retired operation would give it: the same error as a
+ * `<RestException>` for the 2008 API, which knew no JSON errors, and a Deprecation header for both.
+ */
+export function legacyForm(operationId: OperationId | undefined, answer: MockAnswer): MockAnswer {
+  if (!operationId || !LEGACY_OPERATIONS.has(operationId)) return answer;
+  const headers: Record<string, string> = { ...answer.headers, ...DEPRECATION };
+  if (!XML_OPERATIONS.has(operationId) || !/json/.test(headers["content-type"] ?? "")) {
+    return { ...answer, headers };
+  }
+  const error = JSON.parse(answer.body) as TwilioErrorBody;
+  // Code and MoreInfo are filled on a 400, as the 2008 "Twilio Responses" page says; other errors carry neither.
+  const detail = answer.status === 400 ? element("Code", error.code) + element("MoreInfo", error.more_info) : "";
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<TwilioResponse><RestException>${element("Status", answer.status)}${element("Message", error.message)}${detail}</RestException></TwilioResponse>`;
+  return { ...answer, headers: { ...headers, "content-type": "application/xml" }, body };
+}
