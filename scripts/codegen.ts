@@ -7,6 +7,7 @@ import addFormatsModule from "ajv-formats";
 import openapiTS, { astToString } from "openapi-typescript";
 import YAML from "yaml";
 import { ADVISORY, ADVISORY_MARK, canonicalSpec, reachesAdvisory, withoutAdvisoryMarks } from "./advisory.js";
+import { inlineRequires } from "./inline-runtime.js";
 import {
   buildManifest,
   buildWebhookManifest,
@@ -90,12 +91,23 @@ function renderValidators(spec: Spec): string {
   const aliases = Object.entries(exports)
     .filter(([name, ref]) => exported.get(ref) !== name)
     .map(([name, ref]) => `exports.${name} = exports.${exported.get(ref)};`);
-  return `${HEADER}${code}\n${aliases.join("\n")}\n`;
+  return `${HEADER}${inlineRequires(code, import.meta.filename)}\n${aliases.join("\n")}\n`;
 }
 
 function renderValidatorTypes(spec: Spec): string {
   const lines = Object.keys(allValidatorExports(spec)).map((id) => `export declare const ${id}: CompiledValidator;`);
-  return `${HEADER}import type { ErrorObject } from "ajv";
+  // ajv's ErrorObject, restated so that the published types need no ajv installed (it is a devDependency).
+  return `${HEADER}export interface ErrorObject {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, any>;
+  propertyName?: string;
+  message?: string;
+  schema?: unknown;
+  parentSchema?: Record<string, any>;
+  data?: unknown;
+}
 export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
