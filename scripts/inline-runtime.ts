@@ -17,9 +17,10 @@ function moduleKey(path: string): string {
 
 /**
  * Replaces every `require("...")` of `code` with a module carried inside the code itself, each loaded once, with
- * the modules those require in turn. `from` is the file whose node_modules resolve the names.
+ * the modules those require in turn. `from` is the file whose node_modules resolve the names. Returns the code and
+ * the names of the modules it now carries.
  */
-export function inlineRequires(code: string, from: string): string {
+export function inlineRequires(code: string, from: string): { code: string; inlined: string[] } {
   const modules = new Map<string, string>();
   const visit = (source: string, resolveFrom: string): string =>
     source.replace(REQUIRE, (_, name: string) => {
@@ -35,12 +36,11 @@ export function inlineRequires(code: string, from: string): string {
     });
   const strict = code.startsWith('"use strict";') ? '"use strict";\n' : "";
   const body = visit(code.slice(strict.length ? '"use strict";'.length : 0), from);
-  if (modules.size === 0) return code;
+  if (modules.size === 0) return { code, inlined: [] };
   const factories = [...modules].map(
     ([key, text]) => `${JSON.stringify(key)}: function (module, exports) {\n${text.trim()}\n}`,
   );
-  return `${strict}// Inlined at codegen time so that running these validators needs no package: ${[...modules.keys()].join(", ")}.
-const __inlined = (() => {
+  const inlined = `${strict}const __inlined = (() => {
   const factories = {
 ${factories.join(",\n")}
   };
@@ -55,4 +55,5 @@ ${factories.join(",\n")}
   };
 })();
 ${body}`;
+  return { code: inlined, inlined: [...modules.keys()] };
 }
