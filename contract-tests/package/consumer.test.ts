@@ -85,7 +85,8 @@ describe.concurrent("calls-contract in another repository, from the packed tarba
       join(consumer.dir, "variant/src/twilio-calls.d.ts"),
       await readFile(join(consumer.dir, "src/twilio-calls.d.ts")),
     );
-    const result = await consumer.sh("npx tsc --noEmit -p variant");
+    // The installed bin, not npx: this run is the test's own, and npx would only add npm's start-up.
+    const result = await consumer.sh("node_modules/.bin/tsc --noEmit -p variant");
     expect(result.code).not.toBe(0);
     const failing = [...result.stdout.matchAll(/^variant\/src\/app\.ts\((\d+),\d+\): error TS\d+/gm)].map((m) =>
       Number(m[1]),
@@ -125,7 +126,7 @@ describe.concurrent("calls-contract in another repository, from the packed tarba
   });
 
   it("exits 2 from `calls-contract mock` without Prism, with one line that names the install command", async () => {
-    const result = await consumer.sh("npx calls-contract mock --port 0");
+    const result = await consumer.sh("node_modules/.bin/calls-contract mock --port 0");
     const install = Object.entries(pkg.peerDependencies as Record<string, string>)
       .map(([name, version]) => `${name}@${version}`)
       .join(" ");
@@ -134,6 +135,17 @@ describe.concurrent("calls-contract in another repository, from the packed tarba
       /^calls-contract: the mock needs Prism, which is not installed \([^)]*\); run: .*\n$/,
     );
     expect(result.stderr).toContain(`run: npm install --save-dev ${install}\n`);
+  });
+
+  it("exits 2 from `calls-contract verify` without --base-url and without Prism, naming the install command", async () => {
+    const result = await consumer.sh("node_modules/.bin/calls-contract verify", {
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^calls-contract: the mock needs Prism, .*; run: npm install --save-dev \S+@5\.14\.2 /m,
+    );
   });
 
   it("installs the client and types alone, without Prism, ajv or ajv-formats, and validates with them", async () => {
