@@ -46,6 +46,11 @@ function refName(schema: Schema): string | undefined {
 }
 
 const SEND_DIGITS = "^[0-9A-D#*wW]+$";
+const TWIML = [
+  "<Response><Say>Hello</Say></Response>",
+  "<Response><Hangup/></Response>",
+  '<?xml version="1.0" encoding="UTF-8"?><Response><Pause length="2"/><Play>https://example.com/a.mp3</Play></Response>',
+];
 const PASSPORTS = "^[A-Za-z0-9+/=_.-]+(,[A-Za-z0-9+/=_.-]+){0,4}$";
 const token = fc.string({ unit: fc.constantFrom(..."ABCabc012+/=_.-"), minLength: 1, maxLength: 40 });
 const enumOf = (schema: Schema | undefined): string[] => (resolve(schema).enum ?? []) as string[];
@@ -61,6 +66,8 @@ export function validText(raw: Schema): fc.Arbitrary<string | string[]> {
   if (schema.type === "integer")
     return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 10_000 }).map(String);
   if (schema.type === "boolean") return fc.boolean().map(String);
+  // A field the validators also read as TwiML (x-twiml) warns on any text that is not a TwiML document.
+  if ((schema as Record<string, unknown>)["x-twiml"]) return fc.constantFrom(...TWIML);
   if (schema.pattern === PASSPORTS) return fc.array(token, { minLength: 1, maxLength: 5 }).map((t) => t.join(","));
   if (schema.pattern === SEND_DIGITS)
     return fc.string({ unit: fc.constantFrom(..."0123456789ABCD#*wW"), minLength: 1, maxLength: schema.maxLength });
