@@ -6,9 +6,9 @@
 // lock file, `npm ci --offline` needs nothing but the tarballs, which `npm ci` in this repository left in the cache.
 // The lock pins each registry package to the version and integrity this repository's package-lock.json resolved;
 // the project keeps no path back into the repository.
-import { execFile } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
 
@@ -52,6 +52,8 @@ export interface Project {
   dir: string;
   /** Runs a command in the project as its developer would, with npm held to the cache. */
   sh(command: string, env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Starts a long-running command (a server) in the project, in the same environment as `sh`. */
+  start(file: string, args: string[]): ChildProcessWithoutNullStreams;
 }
 
 let repoLock: Promise<Record<string, LockEntry>> | undefined;
@@ -162,13 +164,18 @@ export async function createProject(dir: string, spec: ProjectSpec): Promise<Pro
       2,
     )}\n`,
   );
-  // Every npm command in the project, ours or the README's, is held to the cache: nothing leaves the machine.
+  // Run under `npm test`, this process carries npm's own settings for this repository (npm_config_*, INIT_CWD,
+  // ...) and maybe module paths: none of them may reach the other project. Every npm command there, ours or the
+  // README's, is held to the cache: nothing leaves the machine.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm_|INIT_CWD$|NODE_OPTIONS$|NODE_PATH$)/i.test(key)),
+  );
   const npmEnv = { npm_config_offline: "true", npm_config_audit: "false", npm_config_fund: "false" };
   const sh: Project["sh"] = async (command, env = {}) => {
     try {
       const { stdout, stderr } = await run("sh", ["-c", command], {
         cwd: dir,
-        env: { ...process.env, ...npmEnv, NO_COLOR: "1", ...env },
+        env: { ...inherited, ...npmEnv, NO_COLOR: "1", ...env },
         maxBuffer: 64 << 20,
       });
       return { code: 0, stdout, stderr };
@@ -177,10 +184,11 @@ export async function createProject(dir: string, spec: ProjectSpec): Promise<Pro
       return { code: typeof e.code === "number" ? e.code : -1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
     }
   };
-  await mkdir(dir, { recursive: true });
   const installed = await sh("npm ci --offline --no-audit --no-fund --loglevel=error");
   if (installed.code !== 0) throw new Error(`npm ci --offline failed in ${dir}:\n${installed.stderr}`);
-  return { dir, sh };
+  const start: Project["start"] = (file, args) =>
+    spawn(join(dir, file), args, { cwd: dir, env: { ...inherited, ...npmEnv, NO_COLOR: "1" } });
+  return { dir, sh, start };
 }
 
 /** `du -sk node_modules`: the install's size on disk, in KiB. */
