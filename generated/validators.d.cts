@@ -1,5 +1,15 @@
 // Generated from openapi/calls.yaml by `npm run generate`. Do not edit by hand.
-import type { ErrorObject } from "ajv";
+export interface ErrorObject {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, any>;
+  propertyName?: string;
+  message?: string;
+  schema?: unknown;
+  parentSchema?: Record<string, any>;
+  data?: unknown;
+}
 export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;

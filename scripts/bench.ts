@@ -8,6 +8,7 @@ import spec from "../generated/calls.bundled.json" with { type: "json" };
 import { validateTwiml } from "../src/twiml/index.js";
 import { validateCall, validateCreateCallRequest, validateLegacyCall } from "../src/validation/index.js";
 import { clientThroughput, firstCall, startEchoServer } from "./bench-client.js";
+import { installFootprint } from "./bench-footprint.js";
 import { fmt, interleaved, median, print, quick, ROUNDS, SECONDS, summarize } from "./bench-lib.js";
 import { mockBenchmarks } from "./bench-mock.js";
 import { proxyOverhead } from "./bench-proxy.js";
@@ -208,7 +209,7 @@ async function codegenTime() {
   );
 }
 
-// `npm run bench -- --only=xml,twiml` runs some sections alone (client, validators, twiml, xml, mock, proxy, codegen), for
+// `npm run bench -- --only=xml,twiml` runs some sections alone (client, validators, twiml, xml, mock, proxy, footprint, codegen), for
 // a quick look at one figure without the whole run.
 const only = process.argv
   .find((arg) => arg.startsWith("--only="))
@@ -235,5 +236,6 @@ if (runs("twiml")) twimlSpeed();
 if (runs("xml")) xmlResponseSpeed();
 if (runs("mock")) await mockBenchmarks({ quick, print });
 if (runs("proxy")) await proxyOverhead({ quick, print });
+if (runs("footprint")) await installFootprint({ quick, print });
 if (runs("codegen")) await codegenTime();
 print(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -4,9 +4,11 @@ import { readFile } from "node:fs/promises";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
+import { transformSync } from "esbuild";
 import openapiTS, { astToString } from "openapi-typescript";
 import YAML from "yaml";
 import { ADVISORY, ADVISORY_MARK, canonicalSpec, reachesAdvisory, withoutAdvisoryMarks } from "./advisory.js";
+import { inlineRequires } from "./inline-runtime.js";
 import {
   buildManifest,
   buildWebhookManifest,
@@ -90,12 +92,28 @@ function renderValidators(spec: Spec): string {
   const aliases = Object.entries(exports)
     .filter(([name, ref]) => exported.get(ref) !== name)
     .map(([name, ref]) => `exports.${name} = exports.${exported.get(ref)};`);
-  return `${HEADER}${code}\n${aliases.join("\n")}\n`;
+  const { code: standalone, inlined } = inlineRequires(code, import.meta.filename);
+  // Minified because the file is most of what an install of the package adds beside undici (a third less on disk);
+  // nobody reads ajv's generated code, and its error objects, schema paths and embedded schemas are unchanged.
+  const minified = transformSync(standalone, { minify: true, format: "cjs", legalComments: "none" }).code;
+  const note = `// ajv's standalone code, minified; inlined so that it runs with no package installed: ${inlined.join(", ")}.\n`;
+  return `${HEADER}${note}${minified}${aliases.join("\n")}\n`;
 }
 
 function renderValidatorTypes(spec: Spec): string {
   const lines = Object.keys(allValidatorExports(spec)).map((id) => `export declare const ${id}: CompiledValidator;`);
-  return `${HEADER}import type { ErrorObject } from "ajv";
+  // ajv's ErrorObject, restated so that the published types need no ajv installed (it is a devDependency).
+  return `${HEADER}export interface ErrorObject {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, any>;
+  propertyName?: string;
+  message?: string;
+  schema?: unknown;
+  parentSchema?: Record<string, any>;
+  data?: unknown;
+}
 export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;

@@ -33,7 +33,19 @@ describe("the published package", () => {
     );
   });
 
-  it("ships no tests, scripts or secrets", () => {
-    expect(packed.filter((f) => /^(contract-tests|scripts|\.ci|reports)\//.test(f) || /\.env/.test(f))).toEqual([]);
+  it("asks for Prism as an optional peer, pinned to the versions this repository tests with", () => {
+    const prism = Object.keys(pkg.peerDependencies);
+    expect(prism.sort()).toEqual(["@stoplight/prism-cli", "@stoplight/prism-http", "@stoplight/prism-http-server"]);
+    for (const name of prism) {
+      expect(pkg.peerDependencies[name]).toBe(pkg.devDependencies[name]);
+      expect(pkg.peerDependenciesMeta[name]).toEqual({ optional: true });
+      expect(pkg.dependencies[name]).toBeUndefined();
+    }
+  });
+
+  it("ships no tests, scripts, source maps, build info or secrets", () => {
+    expect(
+      packed.filter((f) => /^(contract-tests|scripts|\.ci|reports)\//.test(f) || /\.env|\.map$|tsbuildinfo/.test(f)),
+    ).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { createPrismEngine } from "./engine.js";
 import { type MockLimits, type Responder, startFront } from "./front.js";
 import { claimPort, MockStartError } from "./ports.js";
 import { startPrism } from "./prism.js";
+import { assertPrismInstalled } from "./prism-peer.js";
 import { createAdmin } from "./stateful/admin.js";
 import type { ClockMode } from "./stateful/clock.js";
 import { createStatefulMock, type StatefulMock } from "./stateful/runtime.js";
@@ -92,6 +93,8 @@ function limitsOf(options: MockOptions): Partial<MockLimits> {
 /** Starts the mock of the Calls API and resolves once it answers. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? "127.0.0.1";
+  // Before the port is claimed: a missing Prism is the first thing to tell.
+  if (!options.stateful) assertPrismInstalled();
   const port = await claimPort(host, options.port ?? 0);
   if (options.prismOnly) {
     const prism = await startPrism({

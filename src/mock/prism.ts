@@ -7,7 +7,6 @@ import { httpBaseUrl } from "../loopback.js";
 import { MockStartError } from "./ports.js";
 
 const require = createRequire(import.meta.url);
-const PRISM_BIN = require.resolve("@stoplight/prism-cli/dist/index.js");
 const CHILD = [
   "process.stdin.on('end', () => process.exit(0)); process.stdin.resume();",
   "const bin = process.argv[1]; process.argv = [process.argv[0], bin, ...process.argv.slice(2)]; require(bin);",
@@ -65,7 +64,9 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   ];
   if (options.dynamic) args.push("--dynamic");
   if (options.seed !== undefined) args.push("--seed", options.seed);
-  const child = spawn(process.execPath, ["-e", CHILD, PRISM_BIN, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  // Resolved here, not at import: Prism is an optional peer dependency (see prism-peer.ts).
+  const prismBin = require.resolve("@stoplight/prism-cli/dist/index.js");
+  const child = spawn(process.execPath, ["-e", CHILD, prismBin, ...args], { stdio: ["pipe", "pipe", "pipe"] });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));

@@ -1,6 +1,6 @@
 // Turns ajv's errors into violations a person can act on: which operation, where, which field, which rule, what
 // the rule asks for, and what the value was.
-import type { ErrorObject } from "ajv";
+import type { ErrorObject } from "../../generated/validators.cjs";
 import { isSecretField, REDACTED, shortText, shownValue } from "./redact.js";
 
 export type Location = "body" | "query" | "path" | "response";
