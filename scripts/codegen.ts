@@ -156,8 +156,10 @@ export async function renderGenerated(root: string): Promise<Record<string, stri
   // defaultNonNullable: false keeps request fields that merely have a default (Timeout, Method, ...) optional.
   const ast = await openapiTS(JSON.stringify(canonical), { defaultNonNullable: false });
   return {
-    "generated/calls.bundled.json": `${JSON.stringify(spec, null, 2)}\n`,
-    "generated/calls.canonical.json": `${JSON.stringify(canonical, null, 2)}\n`,
+    // JSON without indentation: these files ship in the package, where the client-only install is held to 0.15x of
+    // the twilio SDK's; the readable source is openapi/calls.yaml.
+    "generated/calls.bundled.json": `${JSON.stringify(spec)}\n`,
+    "generated/calls.canonical.json": `${JSON.stringify(canonical)}\n`,
     "generated/calls.d.ts": HEADER + astToString(ast),
     "generated/manifest.js": renderManifest(spec),
     "generated/manifest.d.ts": renderManifestTypes(
@@ -168,6 +170,6 @@ export async function renderGenerated(root: string): Promise<Record<string, stri
     "generated/validators.d.cts": renderValidatorTypes(spec),
     "generated/mock-admin.d.ts": await renderAdminTypes(root),
     // Read from the twilio devDependency's TwiML builder; the spec supplies the address patterns.
-    "generated/twiml-vocabulary.json": `${JSON.stringify(buildTwimlVocabulary(root, spec), null, 2)}\n`,
+    "generated/twiml-vocabulary.json": `${JSON.stringify(buildTwimlVocabulary(root, spec))}\n`,
   };
 }
