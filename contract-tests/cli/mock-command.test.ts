@@ -55,19 +55,18 @@ describe.concurrent("calls-contract mock", { timeout: 60_000 }, () => {
     await expect(fetch(baseUrl)).rejects.toThrow();
   });
 
-  it.each(["SIGINT", "SIGTERM"] as const)(
-    "with --prism-only, stops its Prism child and exits 0 on %s, leaving no process behind",
-    async (signal) => {
-      const cli = startCli(["mock", "--port", "0", "--prism-only"]);
-      await waitForOutput(cli, /listening on/);
-      const prism = descendants(cli.pid!);
-      expect(prism.length).toBeGreaterThan(0);
-      cli.kill(signal);
-      const code = await new Promise((resolve) => cli.once("exit", resolve));
-      expect(code).toBe(0);
-      await vi.waitFor(() => expect(prism.filter(alive)).toEqual([]), { timeout: 5000 });
-    },
-  );
+  // Both signals reach one handler (src/cli/signals.ts), tested with each above; a Prism start costs seconds of CPU,
+  // so the child's clean-up is shown once, with the signal process managers send.
+  it("with --prism-only, stops its Prism child and exits 0 on SIGTERM, leaving no process behind", async () => {
+    const cli = startCli(["mock", "--port", "0", "--prism-only"]);
+    await waitForOutput(cli, /listening on/);
+    const prism = descendants(cli.pid!);
+    expect(prism.length).toBeGreaterThan(0);
+    cli.kill("SIGTERM");
+    const code = await new Promise((resolve) => cli.once("exit", resolve));
+    expect(code).toBe(0);
+    await vi.waitFor(() => expect(prism.filter(alive)).toEqual([]), { timeout: 5000 });
+  });
 
   it("with --prism-only, takes Prism down with it even when killed outright", async () => {
     const cli = startCli(["mock", "--port", "0", "--prism-only"]);
