@@ -10,6 +10,11 @@ const env = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: SECRET };
 // A verify run in this process tree starts near 120 MB; reading answers of at most 10 MiB stays far below this.
 const PEAK_RSS_KB = 400 * 1024;
 
+// Each hostile answer costs both processes real CPU (10 MiB read, or a 200 KB document 100,000 levels deep); two
+// seconds of them show the bound as well as the whole corpus would (the rest are listed as skipped), and keep the
+// case cheap on a shared runner.
+const HOSTILE_SECONDS = 2;
+
 const verify = (baseUrl: string, timeoutSeconds = 5, deadlineMs = 20_000) =>
   runCliWithin(["verify", "--base-url", baseUrl, "--timeout", String(timeoutSeconds)], env, deadlineMs);
 
@@ -19,7 +24,7 @@ describe("verify against a server whose answers are too large", () => {
       res.writeHead(200, { "Content-Type": "application/json" });
       void streamBytes(res, 500 * MiB);
     });
-    const run = await verify(server.baseUrl);
+    const run = await verify(server.baseUrl, HOSTILE_SECONDS);
     expect(run.killed, "verify outlived its deadline").toBe(false);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toContain("larger than");
@@ -29,7 +34,7 @@ describe("verify against a server whose answers are too large", () => {
 
   it("asks for an unencoded answer and does not inflate a gzip bomb: exits 1 with bounded memory", async () => {
     const server = await startHostileServer((_, res) => void sendGzipBomb(res));
-    const run = await verify(server.baseUrl);
+    const run = await verify(server.baseUrl, HOSTILE_SECONDS);
     expect(run.killed, "verify outlived its deadline").toBe(false);
     expect(run.code, run.stderr).toBe(1);
     expect(server.seen.length).toBeGreaterThan(0);
@@ -45,7 +50,7 @@ describe("verify against a server whose answers are malformed", () => {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(deep);
     });
-    const run = await verify(server.baseUrl);
+    const run = await verify(server.baseUrl, HOSTILE_SECONDS);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/\d+ passed, \d+ failed/);
     expect(run.stderr).not.toMatch(/RangeError|Maximum call stack|\n\s+at /);
