@@ -2,7 +2,7 @@
 // lazy imports stay lazy), without the sources' comments: they are written for readers of src/, and leaving them out
 // keeps the client-only install small. The declarations come from tsc, with the doc comments editors show.
 import { execFileSync } from "node:child_process";
-import { readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -33,7 +33,8 @@ export async function compileSources(outdir: string): Promise<void> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = join(repo, "dist");
   // A module removed from src/ must not live on in dist/; declarations are tsc's, which it updates incrementally.
-  for (const stale of files(dist, (name) => name.endsWith(".js") || name.endsWith(".js.map"))) rmSync(stale);
+  if (existsSync(dist))
+    for (const stale of files(dist, (name) => name.endsWith(".js") || name.endsWith(".js.map"))) rmSync(stale);
   await compileSources(dist);
   execFileSync(process.execPath, [join(repo, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
     cwd: repo,
