@@ -90,7 +90,10 @@ export async function createPrismEngine(options: EngineOptions): Promise<PrismEn
 
   const operations = await prismHttp.getHttpOperationsFromSpec(options.specPath);
   const config = {
-    validateRequest: true,
+    // The front layer has already checked the request against the truth, every repeated key and unknown key
+    // included; Prism's own reading of the same request (the last of repeated keys only) could only disagree with
+    // it. In `npm run bench` it cost the mock 0.83x to 0.94x of bare Prism's throughput; without it, 1.07x.
+    validateRequest: false,
     validateResponse: true,
     checkSecurity: true,
     errors: true,
