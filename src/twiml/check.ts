@@ -2,10 +2,10 @@
 // elements each parent may hold; each element's attributes, their types, bounds and enum values; the text of URLs,
 // numbers and SIP URIs by the spec's own patterns; and warnings for what runs but is surely a mistake.
 import { shortText, shownValue } from "../validation/redact.js";
-import type { Location, Severity, Violation } from "../validation/violations.js";
+import { closestName, type Location, type Severity, type Violation } from "../validation/violations.js";
 import { type Language, type TwimlElement, type Vocabulary, vocabulary } from "./vocabulary.js";
 import type { AttributeRule } from "./vocabulary-types.js";
-import { tokenize, type XmlAttribute, type XmlHandler } from "./xml.js";
+import { positionsIn, tokenize, type XmlAttribute, type XmlHandler } from "./xml.js";
 
 export interface TwimlViolation extends Violation {
   /** 1-based line of the element, attribute or text at fault. */
@@ -60,33 +60,6 @@ function pathOf(frame: Frame | undefined): string {
   return steps.reverse().join("/");
 }
 
-function nearest(value: string, candidates: string[]): string | undefined {
-  const lower = value.toLowerCase();
-  const same = candidates.find((c) => c.toLowerCase() === lower);
-  if (same || value.length > 40) return same;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    if (Math.abs(candidate.length - value.length) >= bestDistance) continue;
-    const d = distance(lower, candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
 const didYouMean = (near: string | undefined) => (near ? ` (did you mean ${near}?)` : "");
 
 function names(list: string[], wrap = (s: string) => s): string {
@@ -102,7 +75,7 @@ export class TwimlChecker implements XmlHandler {
   private readonly vocabulary: Vocabulary = vocabulary();
   private readonly language: Language;
   private readonly other: Language;
-  private lineStarts: number[] | undefined;
+  private readonly position: (offset: number) => { line: number; column: number };
   private tooDeep = false;
 
   constructor(
@@ -110,29 +83,13 @@ export class TwimlChecker implements XmlHandler {
     kind: "voice" | "messaging",
     private readonly context: CheckContext,
   ) {
+    this.position = positionsIn(xml);
     this.language = this.vocabulary[kind];
     this.other = this.vocabulary[kind === "voice" ? "messaging" : "voice"];
   }
 
   run(): void {
     tokenize(this.xml, this);
-  }
-
-  private position(offset: number): { line: number; column: number } {
-    if (!this.lineStarts) {
-      const starts = [0];
-      for (let at = this.xml.indexOf("\n"); at >= 0; at = this.xml.indexOf("\n", at + 1)) starts.push(at + 1);
-      this.lineStarts = starts;
-    }
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (starts[low] as number) + 1 };
   }
 
   private report(
@@ -295,7 +252,7 @@ export class TwimlChecker implements XmlHandler {
         `<${tag}>`,
       );
     } else {
-      this.error(offset, frame, "unknown-element", `${holds}${didYouMean(nearest(tag, allowed))}`, `<${tag}>`);
+      this.error(offset, frame, "unknown-element", `${holds}${didYouMean(closestName(tag, allowed))}`, `<${tag}>`);
     }
   }
 
@@ -308,7 +265,7 @@ export class TwimlChecker implements XmlHandler {
       if (!known) {
         const all = [...rule.attributes.keys()];
         const expected = all.length
-          ? `an attribute <${frame.tag}> takes${didYouMean(nearest(name, all))}`
+          ? `an attribute <${frame.tag}> takes${didYouMean(closestName(name, all))}`
           : `no attributes: <${frame.tag}> takes none`;
         this.error(offset, frame, "known-attribute", expected, name);
         continue;
@@ -357,7 +314,7 @@ export class TwimlChecker implements XmlHandler {
           known.values.length <= 12
             ? `one of ${names(known.values)}`
             : `one of the ${known.values.length} values of ${rule.enum}`;
-        return { rule: "enum", expected: `${list}${didYouMean(nearest(value, known.values))}` };
+        return { rule: "enum", expected: `${list}${didYouMean(closestName(value, known.values))}` };
       }
       case "url": {
         const problem = this.urlProblem(value, true);

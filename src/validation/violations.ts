@@ -166,7 +166,7 @@ export function toViolations(operation: string, location: Location, errors: Erro
     } else if (error.keyword === "additionalProperties") {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(((error.parentSchema as Record<string, unknown>).properties as object) ?? {});
-      const near = closest(extra, known);
+      const near = closestName(extra, known);
       const expected = `a field ${operation} accepts${near ? ` (did you mean ${near}?)` : ""}`;
       // A misspelling of a secret field ("SipAuthPasswrd") carries the secret.
       const value = near && isSecretField(near) ? REDACTED : valueAt(data, `${error.instancePath}/${extra}`);
@@ -207,14 +207,21 @@ export function toViolations(operation: string, location: Location, errors: Erro
   });
 }
 
-// Suggests the known name a misspelt field was probably meant to be (edit distance of at most 2). A name much
-// longer than every known one cannot be within 2 edits, so it costs nothing.
-function closest(name: string, known: string[]): string | undefined {
+/**
+ * The known name a misspelt one was probably meant to be: the same name in another case, or one within 2 edits.
+ * Field names, TwiML verbs, attributes and enum values all go through it. A name much longer than every known one
+ * cannot be within 2 edits, so it costs nothing, and candidates whose length alone rules them out are skipped.
+ */
+export function closestName(name: string, known: string[]): string | undefined {
   if (name.length > 64) return undefined;
+  const lower = name.toLowerCase();
+  const same = known.find((candidate) => candidate.toLowerCase() === lower);
+  if (same) return same;
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
+    const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return best;

@@ -3,7 +3,7 @@
 // TwiML checker's tokenizer (src/twiml/xml.ts): it names every mistake at its own line and column, reads no DTD,
 // and costs no dependency; see "The XML parser" in the README.
 import type { XmlNode, XmlShape } from "../../generated/manifest.js";
-import { tokenize } from "../twiml/xml.js";
+import { positionsIn, tokenize } from "../twiml/xml.js";
 import { type Location, type Violation, violation } from "./violations.js";
 
 interface Element {
@@ -41,23 +41,6 @@ export interface Places {
   get(field: string): XmlPlace | undefined;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function placeOf(starts: number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] as number) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] as number) + 1 };
-}
-
 const ROOT_FIELD = "(body)";
 
 // Bounds, as validateTwiml has them, so that any answer a server sends is read in bounded time and memory: a
@@ -70,11 +53,7 @@ const MAX_FINDINGS = 100;
 export function readXmlBody(operation: string, location: Location, text: string, shape: XmlShape): XmlRead {
   const violations: Violation[] = [];
   const elements = new Map<string, Element>();
-  let starts: number[] | undefined;
-  const at = (offset: number) => {
-    starts ??= lineStarts(text);
-    return placeOf(starts, offset);
-  };
+  const at = positionsIn(text);
   const places: Places = {
     get(field) {
       const element = elements.get(field);
