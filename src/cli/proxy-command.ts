@@ -7,11 +7,9 @@ import { join } from "node:path";
 import { openHarWriter } from "../har/writer.js";
 import { startProxy } from "../proxy/index.js";
 import { credentialForms, terminalSafe } from "../scrub.js";
-import { renderCoverage } from "../verify/coverage.js";
 import { replayHar } from "../verify/replay.js";
-import { coverageVerdict } from "./coverage-verdict.js";
 import { parseHttpUrl, parseLoopbackHost, parsePercent, parsePort, UsageError } from "./flags.js";
-import { printResult, writeReports } from "./results.js";
+import { reportRecording } from "./replay-command.js";
 
 export interface ProxyFlags {
   target?: string;
@@ -99,22 +97,15 @@ export async function runProxyCommand(flags: ProxyFlags): Promise<number> {
   await proxy.close();
   try {
     const result = await replayHar(harPath);
-    const seconds = (performance.now() - started) / 1000;
-    const { errors, warnings, passed } = printResult(result, out, flags.strict);
-    out(`\n${renderCoverage(result.coverage)}\n`);
-    const coverage = coverageVerdict(result.coverage, minCoverage);
-    out(`${coverage.line}\n`);
-    await writeReports(result, flags, {
-      seconds,
-      strict: flags.strict,
-      origin: { target: target.href, ...(flags.har ? { har: flags.har } : {}), exchanges: result.exchanges },
-      extra: { coverage: result.coverage },
-      suite: "calls-contract proxy",
-      scrub,
-    });
     if (flags.har) out(`\nrecorded ${result.exchanges} exchange(s) to ${flags.har}\n`);
-    out(`\n${passed} passed, ${errors} failed, ${warnings} warned in ${result.exchanges} exchange(s)\n`);
-    return errors > 0 || (flags.strict && warnings > 0) || !coverage.met ? 1 : 0;
+    return await reportRecording(result, flags, {
+      out,
+      scrub,
+      seconds: (performance.now() - started) / 1000,
+      minCoverage,
+      origin: { target: target.href, ...(flags.har ? { har: flags.har } : {}), exchanges: result.exchanges },
+      suite: "calls-contract proxy",
+    });
   } finally {
     if (!flags.har) await rm(harPath, { force: true });
   }
