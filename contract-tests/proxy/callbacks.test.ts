@@ -1,16 +1,12 @@
 // The proxy as the receiver of Twilio's callbacks for an app: each one is passed on to the app unchanged, at the
 // app's URL followed by the rest of the path, whatever it holds; its signature and its fields are what get judged.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { HarEntry } from "../../src/har/types.js";
-import { openHarWriter } from "../../src/har/writer.js";
-import { startProxy } from "../../src/proxy/index.js";
 import { replayEntries } from "../../src/verify/replay.js";
 import { computeSignature } from "../../src/webhooks.js";
 import { ACCOUNT_SID, queuedCall } from "../support/fixtures.js";
 import { closedServerUrl, empty, startHttpServer } from "../support/http-server.js";
+import { startRecordingProxy } from "../support/proxy.js";
 
 const TOKEN = "callback-test-token-31b";
 const FIELDS = {
@@ -28,39 +24,16 @@ const FIELDS = {
 
 async function receiver(publicUrl?: string) {
   const app = await startHttpServer((_, res) => empty(res, 204));
-  const dir = await mkdtemp(join(tmpdir(), "proxy-callbacks-"));
-  const path = join(dir, "traffic.har");
-  const writer = await openHarWriter(path, { name: "test", version: "1" });
-  const proxy = await startProxy({
+  const proxy = await startRecordingProxy({
     // API requests are not part of these tests: nothing listens there.
     target: new URL(await closedServerUrl()),
-    host: "127.0.0.1",
-    port: 0,
-    writer,
     callbacks: {
       appUrl: new URL(`${app.baseUrl}/hooks`),
       authToken: TOKEN,
       ...(publicUrl ? { publicUrl: new URL(publicUrl) } : {}),
     },
-    log: () => undefined,
   });
-  let closed = false;
-  const close = async () => {
-    if (!closed) await proxy.close();
-    closed = true;
-  };
-  onTestFinished(async () => {
-    await close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  return {
-    app,
-    baseUrl: proxy.baseUrl,
-    async entries(): Promise<HarEntry[]> {
-      await close();
-      return JSON.parse(await readFile(path, "utf8")).log.entries;
-    },
-  };
+  return { app, baseUrl: proxy.baseUrl, entries: proxy.entries };
 }
 
 function post(url: string, body: string, signature?: string) {

@@ -1,53 +1,20 @@
 // What the proxy passes on and back: answers byte for byte (a redirect is an answer, never followed), bodies
 // larger than it keeps still delivered whole, a compressed answer relayed but not inflated, a target that does not
 // answer turned into a Twilio-shaped 502, and each of these recorded for what it was.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { describe, expect, it, onTestFinished } from "vitest";
-import type { HarEntry } from "../../src/har/types.js";
-import { openHarWriter } from "../../src/har/writer.js";
-import { type ProxyLimits, startProxy } from "../../src/proxy/index.js";
+import { describe, expect, it } from "vitest";
+import type { ProxyLimits } from "../../src/proxy/index.js";
 import { replayEntries } from "../../src/verify/replay.js";
 import { ACCOUNT_SID, AUTHORIZATION, completedCall } from "../support/fixtures.js";
 import { closedServerUrl, type Reply, startHttpServer } from "../support/http-server.js";
+import { startRecordingProxy } from "../support/proxy.js";
 
 const FETCH = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls/${completedCall().sid}.json`;
 const CREATE = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`;
 
-async function proxyTo(targetUrl: string, options: { enforce?: boolean; limits?: Partial<ProxyLimits> } = {}) {
-  const dir = await mkdtemp(join(tmpdir(), "proxy-forward-"));
-  const path = join(dir, "traffic.har");
-  const writer = await openHarWriter(path, { name: "test", version: "1" });
-  const lines: string[] = [];
-  const proxy = await startProxy({
-    target: new URL(targetUrl),
-    host: "127.0.0.1",
-    port: 0,
-    writer,
-    log: (line) => lines.push(line),
-    ...options,
-  });
-  let closed = false;
-  const close = async () => {
-    if (!closed) await proxy.close();
-    closed = true;
-  };
-  onTestFinished(async () => {
-    await close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  return {
-    baseUrl: proxy.baseUrl,
-    lines,
-    /** Stops the proxy and reads what it recorded. */
-    async entries(): Promise<HarEntry[]> {
-      await close();
-      return JSON.parse(await readFile(path, "utf8")).log.entries;
-    },
-  };
+function proxyTo(targetUrl: string, options: { enforce?: boolean; limits?: Partial<ProxyLimits> } = {}) {
+  return startRecordingProxy({ target: new URL(targetUrl), ...options });
 }
 
 /** A raw GET: the bytes and headers as they arrive, nothing decoded. */
