@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { type AddressInfo, connect, type Socket } from "node:net";
 import { gzipSync } from "node:zlib";
-import { onTestFinished } from "vitest";
+import { onTestFinished, type TestContext } from "vitest";
 import { validateTwilioError } from "../../src/index.js";
 import { alive, descendants, startCli } from "../support/cli.js";
 import { ACCOUNT_SID, AUTHORIZATION } from "../support/fixtures.js";
@@ -14,6 +14,12 @@ export const MiB = 1024 * KiB;
 
 export const CREATE_PATH = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`;
 export const VALID_CREATE = "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ft";
+
+/**
+ * Where a helper registers its clean-up. The global hook serves a test that runs alone; a concurrent test must pass
+ * its own context's hook, or the clean-up runs when whichever test happens to finish first does.
+ */
+export type OnFinished = TestContext["onTestFinished"];
 
 // ---- /proc readings -------------------------------------------------------------------------------------------
 
@@ -32,12 +38,12 @@ export function openFds(pid: number): number {
 }
 
 /** Samples a process's RSS every 25 ms until stopped; `peak()` is the highest reading in kB. */
-export function sampleRss(pid: number) {
+export function sampleRss(pid: number, onFinished: OnFinished = onTestFinished) {
   let peak = rssKb(pid);
   const timer = setInterval(() => {
     peak = Math.max(peak, rssKb(pid));
   }, 25);
-  onTestFinished(() => clearInterval(timer));
+  onFinished(() => clearInterval(timer));
   return {
     peak: () => Math.max(peak, rssKb(pid)),
     stop: () => clearInterval(timer),
@@ -221,7 +227,10 @@ export interface SeenRequest {
  * A loopback server for the running test alone, closed when it finishes. Unlike support/http-server.ts it hands
  * over the request at once (the body drained, not buffered), so that a reply can stream or never come.
  */
-export async function startHostileServer(reply: (req: IncomingMessage, res: ServerResponse) => void) {
+export async function startHostileServer(
+  reply: (req: IncomingMessage, res: ServerResponse) => void,
+  onFinished: OnFinished = onTestFinished,
+) {
   const seen: SeenRequest[] = [];
   const server = createServer((req, res) => {
     seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
@@ -230,7 +239,7 @@ export async function startHostileServer(reply: (req: IncomingMessage, res: Serv
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  onTestFinished(
+  onFinished(
     () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -297,16 +306,21 @@ export interface CliRun {
 }
 
 /** Runs the CLI, kills it (and anything it started) if it outlives the deadline, and samples its memory. */
-export async function runCliWithin(args: string[], env: Record<string, string>, deadlineMs: number): Promise<CliRun> {
+export async function runCliWithin(
+  args: string[],
+  env: Record<string, string>,
+  deadlineMs: number,
+  onFinished: OnFinished = onTestFinished,
+): Promise<CliRun> {
   const started = performance.now();
   const child = startCli(args, env);
   const pid = child.pid!;
-  const memory = sampleRss(pid);
+  const memory = sampleRss(pid, onFinished);
   let killed = false;
   const killAll = () => {
     for (const p of [...descendants(pid), pid].filter(alive)) process.kill(p, "SIGKILL");
   };
-  onTestFinished(killAll);
+  onFinished(killAll);
   const timer = setTimeout(() => {
     killed = true;
     killAll();

@@ -3,7 +3,7 @@
 // crashes (exit 2) or hangs. (Servers that stall or redirect: verify-stalls.test.ts.)
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_SID } from "../support/fixtures.js";
-import { MiB, runCliWithin, sendGzipBomb, startHostileServer, streamBytes } from "./harness.js";
+import { MiB, type OnFinished, runCliWithin, sendGzipBomb, startHostileServer, streamBytes } from "./harness.js";
 
 const SECRET = "bounded-verify-token-7c41aa";
 const env = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: SECRET };
@@ -12,19 +12,21 @@ const PEAK_RSS_KB = 400 * 1024;
 
 // Each hostile answer costs both processes real CPU (10 MiB read, or a 200 KB document 100,000 levels deep); two
 // seconds of them show the bound as well as the whole corpus would (the rest are listed as skipped), and keep the
-// case cheap on a shared runner.
+// case cheap on a shared runner. The cases are bounded by that clock, not by their work, so they run side by side.
 const HOSTILE_SECONDS = 2;
 
-const verify = (baseUrl: string, timeoutSeconds = 5, deadlineMs = 20_000) =>
-  runCliWithin(["verify", "--base-url", baseUrl, "--timeout", String(timeoutSeconds)], env, deadlineMs);
+const verify = (onFinished: OnFinished, baseUrl: string, timeoutSeconds = 5, deadlineMs = 20_000) =>
+  runCliWithin(["verify", "--base-url", baseUrl, "--timeout", String(timeoutSeconds)], env, deadlineMs, onFinished);
 
-describe("verify against a server whose answers are too large", () => {
-  it("exits 1, saying the answer is larger than it reads, when every answer is a 500 MiB stream", async () => {
+describe.concurrent("verify against a server whose answers are too large", () => {
+  it("exits 1, saying the answer is larger than it reads, when every answer is a 500 MiB stream", async ({
+    onTestFinished,
+  }) => {
     const server = await startHostileServer((_, res) => {
       res.writeHead(200, { "Content-Type": "application/json" });
       void streamBytes(res, 500 * MiB);
-    });
-    const run = await verify(server.baseUrl, HOSTILE_SECONDS);
+    }, onTestFinished);
+    const run = await verify(onTestFinished, server.baseUrl, HOSTILE_SECONDS);
     expect(run.killed, "verify outlived its deadline").toBe(false);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toContain("larger than");
@@ -32,9 +34,11 @@ describe("verify against a server whose answers are too large", () => {
     expect(run.peakRssKb).toBeLessThan(PEAK_RSS_KB);
   }, 30_000);
 
-  it("asks for an unencoded answer and does not inflate a gzip bomb: exits 1 with bounded memory", async () => {
-    const server = await startHostileServer((_, res) => void sendGzipBomb(res));
-    const run = await verify(server.baseUrl, HOSTILE_SECONDS);
+  it("asks for an unencoded answer and does not inflate a gzip bomb: exits 1 with bounded memory", async ({
+    onTestFinished,
+  }) => {
+    const server = await startHostileServer((_, res) => void sendGzipBomb(res), onTestFinished);
+    const run = await verify(onTestFinished, server.baseUrl, HOSTILE_SECONDS);
     expect(run.killed, "verify outlived its deadline").toBe(false);
     expect(run.code, run.stderr).toBe(1);
     expect(server.seen.length).toBeGreaterThan(0);
@@ -43,25 +47,27 @@ describe("verify against a server whose answers are too large", () => {
   }, 30_000);
 });
 
-describe("verify against a server whose answers are malformed", () => {
-  it("reports JSON nested 100,000 levels deep with exit 1, not a crash", async () => {
+describe.concurrent("verify against a server whose answers are malformed", () => {
+  it("reports JSON nested 100,000 levels deep with exit 1, not a crash", async ({ onTestFinished }) => {
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
     const server = await startHostileServer((_, res) => {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(deep);
-    });
-    const run = await verify(server.baseUrl, HOSTILE_SECONDS);
+    }, onTestFinished);
+    const run = await verify(onTestFinished, server.baseUrl, HOSTILE_SECONDS);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/\d+ passed, \d+ failed/);
     expect(run.stderr).not.toMatch(/RangeError|Maximum call stack|\n\s+at /);
   });
 
-  it("reports a 200 application/json answer of `not json` under response-schema, not as no answer", async () => {
+  it("reports a 200 application/json answer of `not json` under response-schema, not as no answer", async ({
+    onTestFinished,
+  }) => {
     const server = await startHostileServer((_, res) => {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end("not json");
-    });
-    const run = await verify(server.baseUrl);
+    }, onTestFinished);
+    const run = await verify(onTestFinished, server.baseUrl);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toContain("[response-schema]");
     expect(run.stdout).not.toContain("no answer");
