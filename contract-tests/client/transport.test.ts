@@ -1,11 +1,11 @@
 // The built-in transports themselves: what each says about a failure (could the request have reached the server?),
 // each as someone's own fetch, and undici loaded on the first request rather than at import.
 import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { mayHaveReachedServer } from "../../src/client/failures.js";
 import { createCallsClient, createHttpTransport } from "../../src/client/index.js";
+import { builtModule } from "../support/cli.js";
 import { ACCOUNT_SID, AUTH_TOKEN, completedCall, queuedCall } from "../support/fixtures.js";
 import { closedServerUrl, empty, json, startHttpServer } from "../support/http-server.js";
 import { TRANSPORTS } from "../support/transports.js";
@@ -105,7 +105,7 @@ describe("choosing a transport", () => {
 });
 
 describe("loading undici", () => {
-  const entry = fileURLToPath(new URL("../../src/client/index.ts", import.meta.url));
+  const entry = builtModule("client/index.js");
   // A fresh process, since this one may have loaded undici already: it says whether any undici module is loaded
   // after the import, after creating a client, and after one request.
   const probe = `
@@ -128,11 +128,9 @@ describe("loading undici", () => {
   `;
   async function loadedIn(env: Record<string, string>) {
     const server = await startHttpServer((_, res) => json(res, 200, completedCall()));
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ["--import", "tsx", "--input-type=module", "-e", probe],
-      { env: { ...process.env, BASE_URL: server.baseUrl, ...env } },
-    );
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", probe], {
+      env: { ...process.env, BASE_URL: server.baseUrl, ...env },
+    });
     return JSON.parse(stdout);
   }
 

@@ -1,9 +1,18 @@
 // Runs the CLI as a user does: a separate process, its own stdout, stderr and exit code.
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
+import { dirname, join } from "node:path";
 import { inject, vi } from "vitest";
 
 // Compiled from this run's sources by the global setup.
 const entry = inject("cliEntry");
+
+/**
+ * A module of that compiled tree (`index.js`, `client/index.js`), for a probe that imports the package in a fresh
+ * `node` as a user's code does, without a TypeScript loader's cost and modules of its own in the way.
+ */
+export function builtModule(path: string): string {
+  return join(dirname(entry), "..", path);
+}
 
 export function startCli(
   args: string[],

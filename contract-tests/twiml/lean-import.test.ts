@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { builtModule } from "../support/cli.js";
 
 const repo = new URL("../../", import.meta.url).pathname;
 
@@ -56,14 +57,11 @@ describe("importing the package with the TwiML checker in it", () => {
     const script = `
       import { createRequire } from "node:module";
       const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.endsWith("twiml-vocabulary.json"));
-      const { validateTwiml } = await import(${JSON.stringify(join(repo, "src/index.ts"))});
+      const { validateTwiml } = await import(${JSON.stringify(builtModule("index.js"))});
       const before = loaded();
       validateTwiml("<Response/>");
       console.log(JSON.stringify({ before, after: loaded() }));`;
-    const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-      cwd: repo,
-      encoding: "utf8",
-    });
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: repo, encoding: "utf8" });
     expect(JSON.parse(out)).toEqual({ before: false, after: true });
   });
 });
