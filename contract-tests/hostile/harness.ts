@@ -151,12 +151,12 @@ function parseAnswer(bytes: Buffer, ended: boolean): Omit<RawAnswer, "closed" | 
 }
 
 /** A raw connection: write what fetch would refuse to send, and read the answer as it comes. */
-export function rawConnection(baseUrl: string) {
+export function rawConnection(baseUrl: string, onFinished: OnFinished = onTestFinished) {
   const { hostname, port } = new URL(baseUrl);
   const socket: Socket = connect(Number(port), hostname);
   // Writes after the server answered and hung up fail with EPIPE or ECONNRESET; that is the server's right.
   socket.on("error", () => undefined);
-  onTestFinished(() => {
+  onFinished(() => {
     socket.destroy();
   });
   const started = performance.now();
