@@ -4,22 +4,19 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { type AddressInfo, connect, type Socket } from "node:net";
 import { gzipSync } from "node:zlib";
-import { onTestFinished, type TestContext } from "vitest";
+import { onTestFinished } from "vitest";
 import { validateTwilioError } from "../../src/index.js";
 import { alive, descendants, startCli } from "../support/cli.js";
 import { ACCOUNT_SID, AUTHORIZATION } from "../support/fixtures.js";
+import type { OnFinished } from "../support/http-server.js";
+
+export type { OnFinished };
 
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
 
 export const CREATE_PATH = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`;
 export const VALID_CREATE = "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ft";
-
-/**
- * Where a helper registers its clean-up. The global hook serves a test that runs alone; a concurrent test must pass
- * its own context's hook, or the clean-up runs when whichever test happens to finish first does.
- */
-export type OnFinished = TestContext["onTestFinished"];
 
 // ---- /proc readings -------------------------------------------------------------------------------------------
 

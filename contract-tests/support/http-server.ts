@@ -1,7 +1,13 @@
 // A real HTTP server on loopback that records what the client sent and answers with a scripted reply.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { onTestFinished } from "vitest";
+import { onTestFinished, type TestContext } from "vitest";
+
+/**
+ * Where a helper registers its clean-up. The global hook serves a test that runs alone; a concurrent test must pass
+ * its own context's hook, or the clean-up runs when whichever test happens to finish first does.
+ */
+export type OnFinished = TestContext["onTestFinished"];
 
 export interface RecordedRequest {
   method: string;
@@ -31,7 +37,7 @@ export function empty(response: ServerResponse, status: number): void {
 export type TestServer = Awaited<ReturnType<typeof startHttpServer>>;
 
 /** A server for the running test alone: closed when the test finishes, whether it passed or not. */
-export async function startHttpServer(reply: Reply) {
+export async function startHttpServer(reply: Reply, onFinished: OnFinished = onTestFinished) {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -54,7 +60,7 @@ export async function startHttpServer(reply: Reply) {
       server.closeAllConnections();
       server.close(() => resolve());
     });
-  onTestFinished(close);
+  onFinished(close);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,

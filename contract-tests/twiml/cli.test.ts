@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, startCli } from "../support/cli.js";
-import { empty, startHttpServer } from "../support/http-server.js";
+import { empty, type OnFinished, startHttpServer } from "../support/http-server.js";
 import { SEED_004_GATHER } from "./catalogue.js";
 
 const GOOD = '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Thanks for calling.</Say><Hangup/></Response>';
@@ -16,15 +16,16 @@ async function fileWith(text: string): Promise<string> {
   return path;
 }
 
-function xmlServer(body: string, type = "text/xml") {
+function xmlServer(onFinished: OnFinished, body: string, type = "text/xml") {
   return startHttpServer((_, response) => {
     response.writeHead(200, { "Content-Type": type });
     response.end(body);
-  });
+  }, onFinished);
 }
 
-// Each case starts node with tsx, which has taken over 13 s on a machine busy with other work.
-describe("calls-contract twiml", { timeout: 60_000 }, () => {
+// Each case waits on a CLI process of its own, so they run side by side (servers are closed by each test's own
+// hook). The limit is a guard against a hang on a busy machine, not a measure of speed.
+describe.concurrent("calls-contract twiml", { timeout: 60_000 }, () => {
   it("exits 1 on seed 004's Gather example and names the unclosed <Play> at its line", async () => {
     const path = await fileWith(SEED_004_GATHER);
     const { code, stdout } = await runCli(["twiml", path]);
@@ -53,8 +54,8 @@ describe("calls-contract twiml", { timeout: 60_000 }, () => {
     ]);
   });
 
-  it("asks a loopback handler for TwiML as Twilio does, by POST with the given form", async () => {
-    const server = await xmlServer(GOOD);
+  it("asks a loopback handler for TwiML as Twilio does, by POST with the given form", async ({ onTestFinished }) => {
+    const server = await xmlServer(onTestFinished, GOOD);
     const { code, stdout } = await runCli([
       "twiml",
       `${server.baseUrl}/voice`,
@@ -72,8 +73,10 @@ describe("calls-contract twiml", { timeout: 60_000 }, () => {
     expect(server.requests[0]?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
   });
 
-  it("sends the form in the query with --method GET, and exits 1 on the handler's broken TwiML", async () => {
-    const server = await xmlServer("<Response><Gather><Dial>+14155550100</Dial></Gather></Response>");
+  it("sends the form in the query with --method GET, and exits 1 on the handler's broken TwiML", async ({
+    onTestFinished,
+  }) => {
+    const server = await xmlServer(onTestFinished, "<Response><Gather><Dial>+14155550100</Dial></Gather></Response>");
     const { code, stdout } = await runCli([
       "twiml",
       `${server.baseUrl}/voice?x=1`,
@@ -89,19 +92,19 @@ describe("calls-contract twiml", { timeout: 60_000 }, () => {
     expect(server.requests[0]).toMatchObject({ method: "GET", url: "/voice?x=1&Digits=1" });
   });
 
-  it("warns when the handler serves TwiML under a type Twilio does not read it from", async () => {
-    const server = await xmlServer(GOOD, "text/html; charset=utf-8");
+  it("warns when the handler serves TwiML under a type Twilio does not read it from", async ({ onTestFinished }) => {
+    const server = await xmlServer(onTestFinished, GOOD, "text/html; charset=utf-8");
     const { code, stdout } = await runCli(["twiml", server.baseUrl]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/warning content-type \(headers\): text\/xml or application\/xml/);
   });
 
-  it("does not follow a redirect: the answer is the 3xx, and exit 1", async () => {
-    const target = await xmlServer(GOOD);
+  it("does not follow a redirect: the answer is the 3xx, and exit 1", async ({ onTestFinished }) => {
+    const target = await xmlServer(onTestFinished, GOOD);
     const server = await startHttpServer((_, response) => {
       response.writeHead(302, { Location: `${target.baseUrl}/elsewhere` });
       response.end();
-    });
+    }, onTestFinished);
     const { code, stdout } = await runCli(["twiml", server.baseUrl]);
     expect(code).toBe(1);
     expect(stdout).toMatch(
@@ -110,8 +113,8 @@ describe("calls-contract twiml", { timeout: 60_000 }, () => {
     expect(target.requests).toHaveLength(0);
   });
 
-  it("exits 1 when the handler fails", async () => {
-    const server = await startHttpServer((_, response) => empty(response, 500));
+  it("exits 1 when the handler fails", async ({ onTestFinished }) => {
+    const server = await startHttpServer((_, response) => empty(response, 500), onTestFinished);
     const { code, stdout } = await runCli(["twiml", server.baseUrl]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/answered 500, not TwiML/);
