@@ -6,7 +6,7 @@ import { type AddressInfo, connect, type Socket } from "node:net";
 import { gzipSync } from "node:zlib";
 import { onTestFinished } from "vitest";
 import { validateTwilioError } from "../../src/index.js";
-import { alive, descendants, startCli } from "../support/cli.js";
+import { alive, descendants, finished, startCli } from "../support/cli.js";
 import { ACCOUNT_SID, AUTHORIZATION } from "../support/fixtures.js";
 import type { OnFinished } from "../support/http-server.js";
 
@@ -322,7 +322,7 @@ export async function runCliWithin(
     killed = true;
     killAll();
   }, deadlineMs);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  const code = await finished(child);
   clearTimeout(timer);
   memory.stop();
   return { code, ...child.output(), ms: performance.now() - started, killed, peakRssKb: memory.peak() };

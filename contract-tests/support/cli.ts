@@ -28,9 +28,19 @@ export function startCli(
   return Object.assign(child, { output: () => ({ stdout, stderr }) });
 }
 
+/**
+ * The child's exit code once its output is all read. Not on "exit": that can come before the last of a piped stdout
+ * has been read, which on a busy machine left a test with half a JSON report.
+ */
+export function finished(child: ReturnType<typeof startCli>): Promise<number | null> {
+  if (child.stdout.closed && child.stderr.closed && (child.exitCode !== null || child.signalCode !== null))
+    return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once("close", (code) => resolve(code)));
+}
+
 export async function runCli(args: string[], env: Record<string, string> = {}) {
   const child = startCli(args, env);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  const code = await finished(child);
   return { code, ...child.output() };
 }
 

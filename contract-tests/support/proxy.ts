@@ -8,7 +8,7 @@ import { onTestFinished } from "vitest";
 import type { HarEntry } from "../../src/har/types.js";
 import { openHarWriter } from "../../src/har/writer.js";
 import { type ProxyOptions, startProxy } from "../../src/proxy/index.js";
-import { startCli, waitForOutput } from "./cli.js";
+import { finished, startCli, waitForOutput } from "./cli.js";
 
 export interface ProxyRun {
   baseUrl: string;
@@ -19,7 +19,7 @@ export interface ProxyRun {
 
 export async function startProxyCli(args: string[], env: Record<string, string> = {}): Promise<ProxyRun> {
   const child = startCli(["proxy", "--port", "0", ...args], env);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = finished(child);
   onTestFinished(() => {
     if (child.exitCode === null) child.kill("SIGKILL");
   });

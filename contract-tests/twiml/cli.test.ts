@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, startCli } from "../support/cli.js";
+import { finished, runCli, startCli } from "../support/cli.js";
 import { empty, type OnFinished, startHttpServer } from "../support/http-server.js";
 import { SEED_004_GATHER } from "./catalogue.js";
 
@@ -37,7 +37,7 @@ describe.concurrent("calls-contract twiml", { timeout: 60_000 }, () => {
   it("exits 0 on warnings alone, read from standard input", async () => {
     const child = startCli(["twiml", "-"]);
     child.stdin.end("<Response><Hangup/><Say>never heard</Say></Response>");
-    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const code = await finished(child);
     const { stdout } = child.output();
     expect(code).toBe(0);
     expect(stdout).toContain("(stdin):1:20 warning unreachable Response/Say[1]: no verb after <Hangup>");
