@@ -9,19 +9,6 @@ import { ACCOUNT_SID, AUTHORIZATION } from "../support/fixtures.js";
 // A CLI process loads Prism's engine in a second or two; on a busy machine several at once take far longer, and
 // the time limit is a guard against a hang, not a measure of speed.
 describe.concurrent("calls-contract mock", { timeout: 60_000 }, () => {
-  it("prints the base URL once the mock answers, and serves the spec there", async () => {
-    const cli = startCli(["mock", "--port", "0"]);
-    try {
-      const [, baseUrl] = await waitForOutput(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      const response = await fetch(`${baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`, {
-        headers: { Authorization: AUTHORIZATION },
-      });
-      expect(response.status).toBe(200);
-    } finally {
-      cli.kill("SIGKILL");
-    }
-  });
-
   it("serves data generated from the schemas with --dynamic, the same for the same --seed", async () => {
     const path = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls/CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b.json`;
     const get = async (baseUrl: string) =>
@@ -54,14 +41,19 @@ describe.concurrent("calls-contract mock", { timeout: 60_000 }, () => {
     expect(result.stdout).toContain("calls-contract verify [--base-url URL]");
   });
 
-  // One handler serves both signals and both kinds of mock (src/cli/signals.ts). Each signal is shown once: SIGINT
-  // with the stateful mock, which starts in a fifth of the CPU a static one takes to load Prism's engine.
+  // A user's whole session with the mock: the base URL it prints answers, and a stop signal closes it. One handler
+  // serves both signals and both kinds of mock (src/cli/signals.ts), so each signal is shown once: SIGINT with the
+  // stateful mock, which starts in a fifth of the CPU a static one takes to load Prism's engine.
   it.each([
     ["SIGTERM", ["mock", "--port", "0"]],
     ["SIGINT", ["mock", "--port", "0", "--stateful"]],
-  ] as const)("closes its port and exits 0 on %s (%j)", async (signal, args) => {
+  ] as const)("serves at the base URL it prints, then closes its port and exits 0 on %s (%j)", async (signal, args) => {
     const cli = startCli([...args]);
-    const [, baseUrl = ""] = await waitForOutput(cli, /listening on (\S+)/);
+    const [, baseUrl = ""] = await waitForOutput(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const response = await fetch(`${baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`, {
+      headers: { Authorization: AUTHORIZATION },
+    });
+    expect(response.status).toBe(200);
     cli.kill(signal);
     const code = await new Promise((resolve) => cli.once("exit", resolve));
     expect(code).toBe(0);
