@@ -1,8 +1,10 @@
 // `calls-contract verify` finishes in bounded time and memory whatever the server answers: endless bodies, gzip
 // bombs, JSON nested past any stack, bodies that are not JSON. It reports a failure (exit 1) each time; it never
 // crashes (exit 2) or hangs. (Servers that stall or redirect: verify-stalls.test.ts.)
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_SID } from "../support/fixtures.js";
+import { json } from "../support/http-server.js";
 import { MiB, type OnFinished, runCliWithin, sendGzipBomb, startHostileServer, streamBytes } from "./harness.js";
 
 const SECRET = "bounded-verify-token-7c41aa";
@@ -10,23 +12,35 @@ const env = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: SECRET };
 // A verify run in this process tree starts near 120 MB; reading answers of at most 10 MiB stays far below this.
 const PEAK_RSS_KB = 400 * 1024;
 
-// Each hostile answer costs both processes real CPU (10 MiB read, or a 200 KB document 100,000 levels deep); two
-// seconds of them show the bound as well as the whole corpus would (the rest are listed as skipped), and keep the
-// case cheap on a shared runner. The cases are bounded by that clock, not by their work, so they run side by side.
-const HOSTILE_SECONDS = 2;
+// Each hostile answer costs both processes real CPU (10 MiB read, or a 200 KB document 100,000 levels deep). A few
+// show the bound as well as the whole corpus would; the server answers the rest of verify's requests with a plain
+// 404, so that each run ends on its own, well inside its --timeout, and the cases can run side by side.
+const HOSTILE_ANSWERS = 3;
 
-const verify = (onFinished: OnFinished, baseUrl: string, timeoutSeconds = 5, deadlineMs = 20_000) =>
-  runCliWithin(["verify", "--base-url", baseUrl, "--timeout", String(timeoutSeconds)], env, deadlineMs, onFinished);
+/** The hostile reply for the first few requests, a small Twilio 404 after them. */
+function hostileFirst(reply: (req: IncomingMessage, res: ServerResponse) => void) {
+  let answered = 0;
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (answered++ < HOSTILE_ANSWERS) return reply(req, res);
+    json(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
+  };
+}
+
+const verify = (onFinished: OnFinished, baseUrl: string) =>
+  runCliWithin(["verify", "--base-url", baseUrl, "--timeout", "10"], env, 20_000, onFinished);
 
 describe.concurrent("verify against a server whose answers are too large", () => {
-  it("exits 1, saying the answer is larger than it reads, when every answer is a 500 MiB stream", async ({
+  it("exits 1, saying the answer is larger than it reads, when answers are 500 MiB streams", async ({
     onTestFinished,
   }) => {
-    const server = await startHostileServer((_, res) => {
-      res.writeHead(200, { "Content-Type": "application/json" });
-      void streamBytes(res, 500 * MiB);
-    }, onTestFinished);
-    const run = await verify(onTestFinished, server.baseUrl, HOSTILE_SECONDS);
+    const server = await startHostileServer(
+      hostileFirst((_, res) => {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        void streamBytes(res, 500 * MiB);
+      }),
+      onTestFinished,
+    );
+    const run = await verify(onTestFinished, server.baseUrl);
     expect(run.killed, "verify outlived its deadline").toBe(false);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toContain("larger than");
@@ -37,8 +51,11 @@ describe.concurrent("verify against a server whose answers are too large", () =>
   it("asks for an unencoded answer and does not inflate a gzip bomb: exits 1 with bounded memory", async ({
     onTestFinished,
   }) => {
-    const server = await startHostileServer((_, res) => void sendGzipBomb(res), onTestFinished);
-    const run = await verify(onTestFinished, server.baseUrl, HOSTILE_SECONDS);
+    const server = await startHostileServer(
+      hostileFirst((_, res) => void sendGzipBomb(res)),
+      onTestFinished,
+    );
+    const run = await verify(onTestFinished, server.baseUrl);
     expect(run.killed, "verify outlived its deadline").toBe(false);
     expect(run.code, run.stderr).toBe(1);
     expect(server.seen.length).toBeGreaterThan(0);
@@ -50,11 +67,14 @@ describe.concurrent("verify against a server whose answers are too large", () =>
 describe.concurrent("verify against a server whose answers are malformed", () => {
   it("reports JSON nested 100,000 levels deep with exit 1, not a crash", async ({ onTestFinished }) => {
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
-    const server = await startHostileServer((_, res) => {
-      res.writeHead(200, { "Content-Type": "application/json" });
-      res.end(deep);
-    }, onTestFinished);
-    const run = await verify(onTestFinished, server.baseUrl, HOSTILE_SECONDS);
+    const server = await startHostileServer(
+      hostileFirst((_, res) => {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        res.end(deep);
+      }),
+      onTestFinished,
+    );
+    const run = await verify(onTestFinished, server.baseUrl);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/\d+ passed, \d+ failed/);
     expect(run.stderr).not.toMatch(/RangeError|Maximum call stack|\n\s+at /);
