@@ -1,5 +1,6 @@
 // Runs the CLI as a user does: a separate process, its own stdout, stderr and exit code.
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { inject, vi } from "vitest";
 
@@ -60,16 +61,26 @@ export function waitForOutput(
   );
 }
 
-/** Every descendant process id of `pid` (Prism runs as a child of the CLI). */
+/**
+ * Every descendant process id of `pid` (Prism runs as a child of the CLI), read from /proc: a `pgrep` per level
+ * would fork this worker, hundreds of megabytes of it, a few dozen times a run.
+ */
 export function descendants(pid: number): number[] {
-  let out = "";
-  try {
-    out = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" });
-  } catch {
-    return [];
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // gone since the directory was listed
+    }
+    // "pid (command) state ppid ...": the command may hold spaces and parentheses, so read after the last ")".
+    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
   }
-  const children = out.split("\n").filter(Boolean).map(Number);
-  return children.flatMap((child) => [child, ...descendants(child)]);
+  const walk = (id: number): number[] => (children.get(id) ?? []).flatMap((child) => [child, ...walk(child)]);
+  return walk(pid);
 }
 
 export function alive(pid: number): boolean {
