@@ -5,8 +5,8 @@ import { defineConfig } from "vitest/config";
 // shares its worker's, which halves the run's CPU (Prism's engine and the validators load once per worker, not
 // once per file).
 const OWN_MODULES = ["contract-tests/client/direct.test.ts"];
-// Run by `npm run test:package` (vitest.package.config.ts) and .ci/run, not by `npm test`.
-const PACKAGE = ["contract-tests/package/consumer.test.ts"];
+// Run by `npm run test:package` (vitest.package.config.ts) and .ci/run, not by `npm test`: both run npm pack.
+const PACKAGE = ["contract-tests/package/consumer.test.ts", "contract-tests/package/exports.test.ts"];
 
 export default defineConfig({
   // The examples import the package by its public names, as a user's code does; here they mean the sources.

@@ -1,10 +1,11 @@
 import { defineConfig } from "vitest/config";
 
-// The packed package in fresh projects (`npm run test:package`): it packs, installs three projects from npm's cache
-// and compiles one, about 30 s of CPU, so it runs beside `npm test` rather than inside it (.ci/run runs both).
+// The packed package (`npm run test:package`): what `npm pack` lists, and the tarball in fresh projects (it packs,
+// installs three projects from npm's cache and compiles one, about 30 s of CPU), so it runs beside `npm test` rather
+// than inside it (.ci/run runs both).
 export default defineConfig({
   test: {
-    include: ["contract-tests/package/consumer.test.ts"],
+    include: ["contract-tests/package/consumer.test.ts", "contract-tests/package/exports.test.ts"],
     globalSetup: ["contract-tests/support/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 240_000,
