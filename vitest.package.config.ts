@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ["contract-tests/package/consumer.test.ts", "contract-tests/package/exports.test.ts"],
     globalSetup: ["contract-tests/support/global-setup.ts"],
+    // One file at a time: the consumer's `npm pack` rebuilds dist/, which the pack list must not read half-written.
+    fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 240_000,
   },

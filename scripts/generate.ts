@@ -52,12 +52,15 @@ export async function generate(root: string, check: boolean): Promise<GenerateOu
   return { code: 0, stdout, stderr };
 }
 
+/** The command: `--check` compares instead of writing; `--root DIR` runs it on a copy of the project (a test's). */
+export function generateCommand(args: string[]): Promise<GenerateOutcome> {
+  const rootFlag = args.indexOf("--root");
+  const root = rootFlag >= 0 ? `${resolve(args[rootFlag + 1] ?? ".")}/` : fileURLToPath(new URL("..", import.meta.url));
+  return generate(root, args.includes("--check"));
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // --root lets a test or a tool run it on a scratch copy of the spec.
-  const rootFlag = process.argv.indexOf("--root");
-  const root =
-    rootFlag > 0 ? `${resolve(process.argv[rootFlag + 1] ?? ".")}/` : fileURLToPath(new URL("..", import.meta.url));
-  const outcome = await generate(root, process.argv.includes("--check"));
+  const outcome = await generateCommand(process.argv.slice(2));
   process.stdout.write(outcome.stdout);
   process.stderr.write(outcome.stderr);
   process.exitCode = outcome.code;

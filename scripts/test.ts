@@ -6,12 +6,13 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // generated/ freshness is not among them: the suite checks it (generated-freshness.test.ts), in a worker that has
 // codegen loaded anyway, rather than in a process of its own that loads it again.
 const LANES = [["typecheck"], ["format:check", "lint", "lint:spec"]];
 
-const root = new URL("..", import.meta.url).pathname;
+const root = fileURLToPath(new URL("..", import.meta.url));
 const commands: Record<string, string> = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts;
 // Each check runs its package.json command line as `npm run` would (a shell, node_modules/.bin first on the PATH),
 // without starting npm for it: five npm and npx processes cost the run about two seconds of CPU.
@@ -27,7 +28,7 @@ interface Outcome {
 function run(command: string, args: string[], capture: boolean): Promise<Outcome> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env, stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" });
+    const child = spawn(command, args, { cwd: root, env, stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" });
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

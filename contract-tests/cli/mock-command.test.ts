@@ -49,15 +49,20 @@ describe.concurrent("calls-contract mock", { timeout: 60_000 }, () => {
     ["SIGINT", ["mock", "--port", "0", "--stateful"]],
   ] as const)("serves at the base URL it prints, then closes its port and exits 0 on %s (%j)", async (signal, args) => {
     const cli = startCli([...args]);
-    const [, baseUrl = ""] = await waitForOutput(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    const response = await fetch(`${baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`, {
-      headers: { Authorization: AUTHORIZATION },
-    });
-    expect(response.status).toBe(200);
-    cli.kill(signal);
-    const code = await new Promise((resolve) => cli.once("exit", resolve));
-    expect(code).toBe(0);
-    await expect(fetch(baseUrl)).rejects.toThrow();
+    try {
+      const [, baseUrl = ""] = await waitForOutput(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const response = await fetch(`${baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`, {
+        headers: { Authorization: AUTHORIZATION },
+      });
+      expect(response.status).toBe(200);
+      cli.kill(signal);
+      const code = await new Promise((resolve) => cli.once("exit", resolve));
+      expect(code).toBe(0);
+      await expect(fetch(baseUrl)).rejects.toThrow();
+    } finally {
+      // A failed step above must not leave the mock running past the test.
+      if (cli.exitCode === null && cli.signalCode === null) cli.kill("SIGKILL");
+    }
   });
 
   // A Prism start costs seconds of CPU, so the child's clean-up is shown once, with the signal process managers send.

@@ -1,13 +1,13 @@
 // `npm run generate -- --check` must notice a spec edit that was not regenerated, and a twilio SDK whose TwiML
 // builder gained or lost a verb or an attribute (the vocabulary is read from it at codegen time), and say which.
-// `npm test` runs this check here, through the function the command wraps (the command only prints its outcome and
-// exits with its code): a second process would load codegen, TypeScript and the SDK's typings all over again. The
-// cases share one file, so that one worker loads codegen once for all three.
+// `npm test` runs this check here, through the command's own function with the command's arguments (the command
+// only prints its outcome and exits with its code): a second process would load codegen, TypeScript and the SDK's
+// typings all over again. The cases share one file, so that one worker loads codegen once for all three.
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate } from "../../scripts/generate.js";
+import { generate, generateCommand } from "../../scripts/generate.js";
 
 const repo = new URL("../../", import.meta.url).pathname;
 const sdk = join(repo, "node_modules/twilio");
@@ -49,7 +49,7 @@ describe("generated/ freshness check", { timeout: 60_000 }, () => {
   it("fails and names the stale files after a spec edit", async () => {
     const spec = join(scratch, "openapi/calls.yaml");
     await writeFile(spec, (await readFile(spec, "utf8")).replace("maximum: 600", "maximum: 900"));
-    const outcome = await generate(`${scratch}/`, true);
+    const outcome = await generateCommand(["--check", "--root", scratch]);
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toMatch(/stale.*generated\/calls\.bundled\.json.*generated\/validators\.cjs/s);
   });
