@@ -1,17 +1,25 @@
 // `calls-contract twiml`, run as a user runs it: on a file, on standard input, and on what a handler on this
 // machine answers.
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finished, runCli, startCli } from "../support/cli.js";
 import { empty, type OnFinished, startHttpServer } from "../support/http-server.js";
 import { SEED_004_GATHER } from "./catalogue.js";
 
 const GOOD = '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Thanks for calling.</Say><Hangup/></Response>';
 
+// One folder for the file each case checks, removed after the last case.
+let folder: string;
+let written = 0;
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), "twiml-cli-"));
+});
+afterAll(() => rm(folder, { recursive: true, force: true }));
+
 async function fileWith(text: string): Promise<string> {
-  const path = join(await mkdtemp(join(tmpdir(), "twiml-cli-")), "answer.xml");
+  const path = join(folder, `answer-${++written}.xml`);
   await writeFile(path, text);
   return path;
 }
