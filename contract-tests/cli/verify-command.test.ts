@@ -1,8 +1,8 @@
 // `calls-contract verify`, run as a user runs it, against the embedded mock and against broken servers.
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it, onTestFinished } from "vitest";
 import { runCli } from "../support/cli.js";
 import { completedCall, firstPage } from "../support/fixtures.js";
 import { closedServerUrl, empty, json, startHttpServer } from "../support/http-server.js";
@@ -11,9 +11,16 @@ import { eachCall, startRewritingProxy } from "../support/rewriting-proxy.js";
 const SECRET = "verify-secret-token-9f8e7d";
 const env = { TWILIO_ACCOUNT_SID: "AC0123456789abcdef0123456789abcdef", TWILIO_AUTH_TOKEN: SECRET };
 
+/** A temporary folder for a case's reports, removed when the case ends. */
+async function reportFolder(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "verify-"));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 describe("calls-contract verify", { timeout: 60_000 }, () => {
   it("passes against the embedded mock, prints the table, and writes JUnit and JSON reports without the token", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "verify-"));
+    const dir = await reportFolder();
     const result = await runCli(["verify", "--junit", join(dir, "junit.xml"), "--json", join(dir, "report.json")], env);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/operation\s+check\s+passed\s+failed/);
@@ -52,7 +59,7 @@ describe("calls-contract verify", { timeout: 60_000 }, () => {
       if (req.method === "DELETE") return empty(res, 204);
       json(res, req.method === "POST" && isList ? 201 : 200, broken);
     });
-    const dir = await mkdtemp(join(tmpdir(), "verify-"));
+    const dir = await reportFolder();
     const reports = ["--junit", join(dir, "junit.xml"), "--json", join(dir, "report.json")];
     const result = await runCli(["verify", "--base-url", server.baseUrl, ...reports], env);
     expect(result.code).toBe(1);
