@@ -2,6 +2,7 @@
 // (in order, signed, loopback only, each receiver's answer kept), the request journal and the event stream. Its
 // responder answers the five Calls operations from state; with checkAnswers every answer is first validated
 // against the Calls spec, so state can never produce a body the contract forbids.
+import type { components } from "../../../generated/mock-admin.js";
 import { type ValidationResult, validateResponse } from "../../validation/index.js";
 import {
   callbackTarget,
@@ -32,17 +33,8 @@ export interface StatefulOptions {
   deliver?: typeof deliverAndLog;
 }
 
-/** One status callback as the mock sent it, and what the receiver answered. */
-export interface CallbackRecord {
-  event: string;
-  callStatus: string;
-  sequence: number;
-  /** Mock time of the transition that fired it. */
-  at: number;
-  url: string;
-  status?: number;
-  error?: string;
-}
+/** One status callback as the mock sent it, and what the receiver answered: the admin API's Callback, as it serves it. */
+export type CallbackRecord = components["schemas"]["Callback"];
 
 interface CallbackPlan {
   target: { url: string; method: string };
