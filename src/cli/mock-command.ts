@@ -65,19 +65,23 @@ export function mockOptions(flags: MockFlags): MockOptions {
   };
 }
 
-/** Serves the mock until SIGINT or SIGTERM. */
+/** Serves the mock until SIGINT or SIGTERM, or (with --prism-only) until Prism dies: exit 1, with its last words. */
 export async function runMockCommand(flags: MockFlags): Promise<number> {
   const mock = await startMock(mockOptions(flags));
-  const stopped = new Promise<void>((resolve) => {
+  let stopping = false;
+  const stopped = new Promise<"stopped">((resolve) => {
     onInterrupt(async () => {
+      stopping = true;
       await mock.stop();
-      resolve();
+      resolve("stopped");
     }, 0);
   });
   process.stdout.write(`Calls API mock listening on ${mock.baseUrl}\n`);
   if (mock.adminUrl) {
     process.stdout.write(`Inspector: ${mock.baseUrl}/__mock/  Admin API: ${mock.adminUrl}\n`);
   }
-  await stopped;
-  return 0;
+  const ended = await Promise.race([stopped, ...(mock.exited ? [mock.exited] : [])]);
+  if (ended === "stopped" || stopping) return 0;
+  process.stderr.write(`calls-contract: the mock (Prism) exited unexpectedly (${ended}):\n${mock.logTail?.() ?? ""}\n`);
+  return 1;
 }

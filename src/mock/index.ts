@@ -71,6 +71,10 @@ export interface RunningMock {
   adminUrl?: string;
   /** With prismOnly: the Prism child process's pid. */
   pid?: number;
+  /** With prismOnly: settles when Prism exits, stopped or not (with its exit code or signal). */
+  exited?: Promise<number | string>;
+  /** With prismOnly: the last lines Prism printed, to say why it exited. */
+  logTail?: () => string;
   /** The stateful store, clock and journal, for tests in the same process (stateful mode only). */
   state?: StatefulMock;
   stop(): Promise<void>;
@@ -104,7 +108,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       dynamic: options.dynamic,
       seed: options.seed,
     });
-    return { baseUrl: prism.baseUrl, pid: prism.pid, stop: prism.stop };
+    return { baseUrl: prism.baseUrl, pid: prism.pid, exited: prism.exited, logTail: prism.logTail, stop: prism.stop };
   }
   const log: Log = options.log ?? ((line) => process.stderr.write(`mock: ${line}\n`));
   let respond: Responder;
