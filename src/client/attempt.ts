@@ -1,7 +1,7 @@
 // How one attempt is cut short: by the caller's signal, or by its own time limit. A built-in transport keeps the
 // time limit with a timer of its own and takes the caller's signal as it is; someone's own fetch gets one
 // AbortSignal that does both. An AbortController per request measured as one of the client's larger costs.
-import { isTimeout } from "./exchange.js";
+import { isTimeout, timeoutError } from "./exchange.js";
 
 export interface AttemptLimit {
   /** What goes into the request's init. */
@@ -21,10 +21,7 @@ export function attemptLimit(builtIn: boolean, timeoutMs: number, callerSignal: 
     };
   }
   const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
-    timeoutMs,
-  );
+  const timer = setTimeout(() => controller.abort(timeoutError(timeoutMs)), timeoutMs);
   const relay = () => controller.abort(callerSignal?.reason);
   callerSignal?.addEventListener("abort", relay, { once: true });
   if (callerSignal?.aborted) relay();

@@ -2,10 +2,10 @@
 // elements each parent may hold; each element's attributes, their types, bounds and enum values; the text of URLs,
 // numbers and SIP URIs by the spec's own patterns; and warnings for what runs but is surely a mistake.
 import { shortText, shownValue } from "../validation/redact.js";
-import { closestName, type Location, type Severity, type Violation } from "../validation/violations.js";
+import { closestName, joinNames, type Location, type Severity, type Violation } from "../validation/violations.js";
 import { type Language, type TwimlElement, type Vocabulary, vocabulary } from "./vocabulary.js";
 import type { AttributeRule } from "./vocabulary-types.js";
-import { positionsIn, tokenize, type XmlAttribute, type XmlHandler } from "./xml.js";
+import { MAX_XML_DEPTH, MAX_XML_FINDINGS, positionsIn, tokenize, type XmlAttribute, type XmlHandler } from "./xml.js";
 
 export interface TwimlViolation extends Violation {
   /** 1-based line of the element, attribute or text at fault. */
@@ -39,11 +39,6 @@ interface Frame {
   stop?: { tag: string; offset: number };
 }
 
-// Deeper than any real TwiML (SSML inside <Say> goes a few levels); past it nothing more is checked, so that a
-// hostile document of 100,000 nested elements costs no more than a flat one.
-const MAX_DEPTH = 64;
-// Per severity.
-const MAX_ERRORS = 100;
 const DOCUMENT = "(document)";
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
@@ -61,11 +56,6 @@ function pathOf(frame: Frame | undefined): string {
 }
 
 const didYouMean = (near: string | undefined) => (near ? ` (did you mean ${near}?)` : "");
-
-function names(list: string[], wrap = (s: string) => s): string {
-  const shown = list.map(wrap);
-  return shown.length <= 1 ? (shown[0] ?? "") : `${shown.slice(0, -1).join(", ")} or ${shown.at(-1)}`;
-}
 
 export class TwimlChecker implements XmlHandler {
   readonly syntax: TwimlViolation[] = [];
@@ -101,10 +91,10 @@ export class TwimlChecker implements XmlHandler {
     expected: string,
     value?: unknown,
   ): void {
-    if (into.length >= MAX_ERRORS) {
-      if (into.length === MAX_ERRORS)
+    if (into.length >= MAX_XML_FINDINGS) {
+      if (into.length === MAX_XML_FINDINGS)
         into.push(
-          this.make(severity, offset, at, "limit", `at most ${MAX_ERRORS} ${severity}s listed; fix these first`),
+          this.make(severity, offset, at, "limit", `at most ${MAX_XML_FINDINGS} ${severity}s listed; fix these first`),
         );
       return;
     }
@@ -133,7 +123,7 @@ export class TwimlChecker implements XmlHandler {
 
   /** True once no more errors are recorded: the checks that only serve to describe one are then skipped. */
   private get full(): boolean {
-    return this.errors.length > MAX_ERRORS;
+    return this.errors.length > MAX_XML_FINDINGS;
   }
 
   private error(offset: number, at: Frame | undefined, rule: string, expected: string, value?: unknown) {
@@ -148,7 +138,7 @@ export class TwimlChecker implements XmlHandler {
 
   malformed(rule: string, offset: number, expected: string, value?: string): void {
     // Past the limit nothing more is recorded, so the search below is not worth its cost on a hostile document.
-    if (this.syntax.length > MAX_ERRORS) return;
+    if (this.syntax.length > MAX_XML_FINDINGS) return;
     // An unclosed element is named by its own path; any other mistake by the element it occurs in.
     const frame = rule === "unclosed" ? this.stack.findLast((f) => f.offset === offset) : this.stack.at(-1);
     this.report("error", this.syntax, offset, frame, rule, expected, value);
@@ -173,8 +163,8 @@ export class TwimlChecker implements XmlHandler {
       else this.error(offset, frame, "root", "a <Response> root element", `<${tag}>`);
     } else {
       parent.elements++;
-      if (this.stack.length >= MAX_DEPTH) {
-        if (!this.tooDeep) this.error(offset, parent, "depth", `elements nested at most ${MAX_DEPTH} deep`);
+      if (this.stack.length >= MAX_XML_DEPTH) {
+        if (!this.tooDeep) this.error(offset, parent, "depth", `elements nested at most ${MAX_XML_DEPTH} deep`);
         this.tooDeep = true;
       } else {
         parent.counts ??= new Map();
@@ -231,7 +221,7 @@ export class TwimlChecker implements XmlHandler {
     const { tag, offset } = frame;
     const allowed = [...(parent.rule as TwimlElement).children.keys()];
     const holds = allowed.length
-      ? `<${parent.tag}> holds ${names(allowed, (t) => `<${t}>`)}`
+      ? `<${parent.tag}> holds ${joinNames(allowed.map((t) => `<${t}>`))}`
       : `<${parent.tag}> holds no elements`;
     if (this.language.tags.has(tag)) {
       this.error(offset, frame, "allowed-child", holds, `<${tag}>`);
@@ -306,13 +296,13 @@ export class TwimlChecker implements XmlHandler {
       case "method":
         return this.vocabulary.methods.includes(value)
           ? undefined
-          : { rule: "enum", expected: `one of ${names(this.vocabulary.methods)}` };
+          : { rule: "enum", expected: `one of ${joinNames(this.vocabulary.methods)}` };
       case "enum": {
         const known = this.language.enums.get(rule.enum);
         if (!known || known.set.has(value)) return undefined;
         const list =
           known.values.length <= 12
-            ? `one of ${names(known.values)}`
+            ? `one of ${joinNames(known.values)}`
             : `one of the ${known.values.length} values of ${rule.enum}`;
         return { rule: "enum", expected: `${list}${didYouMean(closestName(value, known.values))}` };
       }

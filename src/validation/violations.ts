@@ -93,7 +93,7 @@ function valueAt(data: unknown, instancePath: string): unknown {
 
 const quote = (value: unknown) => JSON.stringify(value);
 
-export function joinNames(names: string[]): string {
+export function joinNames(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
 }
 

@@ -3,7 +3,7 @@
 // TwiML checker's tokenizer (src/twiml/xml.ts): it names every mistake at its own line and column, reads no DTD,
 // and costs no dependency; see "The XML parser" in the README.
 import type { XmlNode, XmlShape } from "../../generated/manifest.js";
-import { positionsIn, tokenize } from "../twiml/xml.js";
+import { MAX_XML_DEPTH, MAX_XML_FINDINGS, positionsIn, tokenize } from "../twiml/xml.js";
 import { type Location, type Violation, violation } from "./violations.js";
 
 interface Element {
@@ -43,11 +43,9 @@ export interface Places {
 
 const ROOT_FIELD = "(body)";
 
-// Bounds, as validateTwiml has them, so that any answer a server sends is read in bounded time and memory: a
+// With the tokenizer's depth and findings bounds, any answer a server sends is read in bounded time and memory: a
 // described answer nests four levels and holds a few dozen elements.
-const MAX_DEPTH = 64;
 const MAX_ELEMENTS = 10_000;
-const MAX_FINDINGS = 100;
 
 /** Reads an XML body by its shape; malformed XML yields only the XML's own errors, as validateTwiml does. */
 export function readXmlBody(operation: string, location: Location, text: string, shape: XmlShape): XmlRead {
@@ -82,8 +80,8 @@ export function readXmlBody(operation: string, location: Location, text: string,
   tokenize(text, {
     start(name, offset) {
       depth += 1;
-      if (depth > MAX_DEPTH || started.size >= MAX_ELEMENTS) {
-        if (depth > MAX_DEPTH) bounded("depth", offset, `at most ${MAX_DEPTH} levels of nesting`);
+      if (depth > MAX_XML_DEPTH || started.size >= MAX_ELEMENTS) {
+        if (depth > MAX_XML_DEPTH) bounded("depth", offset, `at most ${MAX_XML_DEPTH} levels of nesting`);
         else bounded("limit", offset, `at most ${MAX_ELEMENTS} elements`);
         dropped += 1;
         return;
@@ -105,7 +103,7 @@ export function readXmlBody(operation: string, location: Location, text: string,
       if (current && stack.length === depth) current.text += chunk;
     },
     malformed(rule, offset, expected, value) {
-      if (violations.length >= MAX_FINDINGS) {
+      if (violations.length >= MAX_XML_FINDINGS) {
         unlisted += 1;
         return;
       }
