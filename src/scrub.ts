@@ -44,3 +44,10 @@ const XML_FORBIDDEN =
 export function xmlSafe(text: string): string {
   return text.replace(XML_FORBIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+const XML_ESCAPES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" };
+
+/** Text and attribute values for XML we write: the five markup characters escaped. */
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => XML_ESCAPES[c] as string);
+}

@@ -4,7 +4,9 @@
 // shows it). Every answer to a deprecated operation carries a Deprecation header.
 import { randomBytes } from "node:crypto";
 import type { TwilioErrorBody } from "../client/types.js";
+import { escapeXml, xmlSafe } from "../scrub.js";
 import type { OperationId } from "../validation/index.js";
+import { rfc2822 } from "./callbacks.js";
 import type { AcceptedRequest, MockAnswer } from "./front.js";
 
 /** The operations the front layer answers itself, not Prism or the stateful store. */
@@ -16,23 +18,9 @@ const XML_OPERATIONS: ReadonlySet<OperationId> = new Set(["createLegacyCall"]);
 // mock sends `true`, the earlier draft's form, which is also what Prism sends for a deprecated operation.
 const DEPRECATION = { Deprecation: "true" };
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
+// A value echoed from the request may hold characters XML 1.0 forbids; they are written out, not sent raw.
 const element = (name: string, value: string | number | null) =>
-  value === null || value === "" ? `<${name}/>` : `<${name}>${escapeXml(String(value))}</${name}>`;
-
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const two = (n: number) => String(n).padStart(2, "0");
-
-/** RFC 2822 in UTC, as both retired APIs wrote dates (the 2008 one with a local offset; the mock keeps UTC). */
-export function rfc2822(date: Date): string {
-  return (
-    `${DAYS[date.getUTCDay()]}, ${two(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ` +
-    `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`
-  );
-}
+  value === null || value === "" ? `<${name}/>` : `<${name}>${escapeXml(xmlSafe(String(value)))}</${name}>`;
 
 // The 2008 API answered with the digits of a number, whatever separators the request had.
 const digitsOf = (number: unknown) => String(number ?? "").replace(/[^0-9+]/g, "");
@@ -65,7 +53,8 @@ function smsMessage(request: AcceptedRequest): MockAnswer {
   const form = request.form ?? {};
   const account = request.params.AccountSid ?? "";
   const sid = `SM${randomBytes(16).toString("hex")}`;
-  const now = rfc2822(new Date());
+  // RFC 2822 in UTC, as both retired APIs wrote dates (the 2008 one with a local offset; the mock keeps UTC).
+  const now = rfc2822(Date.now());
   const message = {
     sid,
     date_created: now,

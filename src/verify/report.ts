@@ -1,4 +1,5 @@
 // Renders verify results: a table of operation x check for people, JUnit XML for CI systems, JSON for tools.
+import { escapeXml } from "../scrub.js";
 import { operations, webhooks } from "../validation/index.js";
 import { CHECKS, type CheckOutcome } from "./checks.js";
 import type { VerifyResult } from "./index.js";
@@ -96,9 +97,6 @@ export function renderFailures(failures: CheckOutcome[]): string {
     })
     .join("\n");
 }
-
-const escapeXml = (text: string) =>
-  text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
 
 /** An XML element: attributes escaped, children indented one level below it. */
 function element(name: string, attributes: Record<string, string | number>, children: string[] = []): string {
