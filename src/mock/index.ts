@@ -144,7 +144,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     ...(live
       ? {
           admin: createAdmin(live),
-          onExchange: (record) => live.hub.publish({ type: "request", data: live.journal.add(record) }),
+          onExchange: (record) => {
+            const entry = live.journal.add(record);
+            live.hub.publish("request", () => entry);
+          },
         }
       : {}),
   }).catch((error: Error) => {

@@ -174,7 +174,7 @@ export function createAdmin(mock: StatefulMock) {
         throw new AdminError(400, `ms must be a number of milliseconds from 0 to one year, got ${JSON.stringify(ms)}`);
       }
       mock.clock.advance(ms);
-      mock.hub.publish({ type: "clock", data: clockState() });
+      mock.hub.publish("clock", clockState);
       return send(res, 200, clockState());
     }
     if (path === "/api/reset" && method === "POST") {

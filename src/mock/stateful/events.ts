@@ -10,7 +10,10 @@ export type MockEvent =
 export class EventHub {
   private readonly listeners = new Set<(event: MockEvent) => void>();
 
-  publish(event: MockEvent): void {
+  /** Sends an event to every watcher; `data` is built only when there is one (a call renders in full each time). */
+  publish(type: MockEvent["type"], data: () => unknown): void {
+    if (this.listeners.size === 0) return;
+    const event = { type, data: data() } as MockEvent;
     for (const listener of this.listeners) listener(event);
   }
 

@@ -125,7 +125,7 @@ export function createStatefulMock(options: StatefulOptions) {
       callbacks.set(call.sid, list);
       plan.chain = plan.chain.then(async () => {
         Object.assign(record, await send(plan.target, event.name, params, plan.authToken, options.log));
-        hub.publish({ type: "callback", data: { callSid: call.sid, accountSid: call.accountSid, ...record } });
+        hub.publish("callback", () => ({ callSid: call.sid, accountSid: call.accountSid, ...record }));
       });
     }
   }
@@ -141,7 +141,7 @@ export function createStatefulMock(options: StatefulOptions) {
     },
     onTransition(call, transition) {
       deliver(call, transition);
-      hub.publish({ type: "call", data: { ...renderCall(call), transition: { ...transition } } });
+      hub.publish("call", () => ({ ...renderCall(call), transition: { ...transition } }));
     },
   });
 
