@@ -34,7 +34,7 @@ export interface MockAnswer {
   body: string;
 }
 
-const jsonAnswer = (status: number, body: unknown, headers: Record<string, string> = {}): MockAnswer => ({
+export const jsonAnswer = (status: number, body: unknown, headers: Record<string, string> = {}): MockAnswer => ({
   status,
   headers: { "content-type": "application/json", ...headers },
   body: JSON.stringify(body),

@@ -14,12 +14,12 @@ import {
   shownUrl,
 } from "../callbacks.js";
 import { twilioError } from "../errors.js";
-import type { AcceptedRequest, MockAnswer, Responder } from "../front.js";
+import { type AcceptedRequest, jsonAnswer, type MockAnswer, type Responder } from "../front.js";
 import { type Clock, type ClockOptions, createClock } from "./clock.js";
 import { EventHub } from "./events.js";
 import { Journal } from "./journal.js";
 import { renderCall } from "./render.js";
-import { type CallRecord, CallStore, isStoreError, type StoreError, type Transition } from "./store.js";
+import { type CallRecord, CallStore, isStoreError, notFound, type StoreError, type Transition } from "./store.js";
 
 export interface StatefulOptions {
   clock?: ClockOptions;
@@ -46,12 +46,7 @@ interface CallbackPlan {
   chain: Promise<void>;
 }
 
-const json = (status: number, body: unknown): MockAnswer => ({
-  status,
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify(body),
-});
-const errorAnswer = (e: StoreError) => json(e.status, twilioError(e.status, e.code, e.message));
+const errorAnswer = (e: StoreError) => jsonAnswer(e.status, twilioError(e.status, e.code, e.message));
 
 /** E.164 for a number sent with separators, as Twilio stores it; anything else as given. */
 function normalized(address: string): string {
@@ -152,7 +147,7 @@ export function createStatefulMock(options: StatefulOptions) {
     if (result.valid && result.warnings.length === 0) return answer;
     const problems = [...result.violations, ...result.warnings].map((v) => v.message).join("; ");
     options.log(`the stateful mock's own answer breaks the spec: ${problems}`);
-    return json(500, twilioError(500, 20500, `The mock's answer to ${operationId} breaks the spec: ${problems}`));
+    return jsonAnswer(500, twilioError(500, 20500, `The mock's answer to ${operationId} breaks the spec: ${problems}`));
   }
 
   function listPage(accountSid: string, query: Record<string, unknown>): MockAnswer {
@@ -170,7 +165,7 @@ export function createStatefulMock(options: StatefulOptions) {
     const listUri = `/2010-04-01/Accounts/${accountSid}/Calls.json`;
     const pageUri = (n: number) => `${listUri}?PageSize=${pageSize}&Page=${n}${n > 0 ? `&PageToken=PA${n}` : ""}`;
     const more = start + pageSize < matches.length;
-    return json(200, {
+    return jsonAnswer(200, {
       calls: calls.map((call) => renderCall(call)),
       page,
       page_size: pageSize,
@@ -208,17 +203,12 @@ export function createStatefulMock(options: StatefulOptions) {
             chain: Promise.resolve(),
           });
         }
-        return json(201, renderCall(created, { justCreated: true }));
+        return jsonAnswer(201, renderCall(created, { justCreated: true }));
       }
       case "fetchCall": {
         const call = store.get(accountSid, sid);
-        if (!call)
-          return errorAnswer({
-            status: 404,
-            code: 20404,
-            message: `The requested resource /Calls/${sid}.json was not found`,
-          });
-        return json(200, renderCall(call));
+        if (!call) return errorAnswer(notFound(sid));
+        return jsonAnswer(200, renderCall(call));
       }
       case "updateCall": {
         const updated = store.update(accountSid, sid, form);
@@ -226,7 +216,7 @@ export function createStatefulMock(options: StatefulOptions) {
         const plan = plans.get(sid);
         const target = callbackTarget(form);
         if (plan && target) plan.target = target;
-        return json(200, renderCall(updated));
+        return jsonAnswer(200, renderCall(updated));
       }
       case "deleteCall": {
         const removed = store.remove(accountSid, sid);

@@ -361,7 +361,7 @@ export class CallStore {
   }
 }
 
-function notFound(sid: string): StoreError {
+export function notFound(sid: string): StoreError {
   return { status: 404, code: 20404, message: `The requested resource /Calls/${sid}.json was not found` };
 }
 
