@@ -9,6 +9,8 @@ export interface OperationManifest<Id extends string = string> {
   /** Validator export names; absent where the operation has no such part. A response without a body maps to null. */
   validators: { body?: string; query?: string; path: string; responses: Record<string, string | null> };
   bodyFields?: Record<string, FieldKind>;
+  /** Whether the body must be sent (`requestBody.required`); where it may be left out, an empty one is no form. */
+  bodyRequired?: boolean;
   /** Body fields that hold a TwiML document (`x-twiml` in the spec), and which kind of TwiML. */
   twimlFields?: Record<string, "voice" | "messaging">;
   queryFields?: Record<string, FieldKind>;

@@ -171,7 +171,12 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
         path: `${id}_path`,
         responses,
       },
-      ...(body ? { bodyFields: fieldKinds(spec, body.properties ?? {}) } : {}),
+      ...(body
+        ? {
+            bodyFields: fieldKinds(spec, body.properties ?? {}),
+            bodyRequired: entry.operation.requestBody?.required === true,
+          }
+        : {}),
       ...(body && Object.keys(twimlFields(body.properties ?? {})).length > 0
         ? { twimlFields: twimlFields(body.properties ?? {}) }
         : {}),

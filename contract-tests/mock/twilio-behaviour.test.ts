@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 import { type CreateCallParams, createCallsClient, TwilioApiError } from "../../src/index.js";
 import { requestCorpus } from "../../src/verify/corpus.js";
 import { toMock } from "../support/exchange.js";
-import { ACCOUNT_SID, AUTH_TOKEN } from "../support/fixtures.js";
+import { ACCOUNT_SID, AUTH_TOKEN, AUTHORIZATION } from "../support/fixtures.js";
 
 const client = () => createCallsClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: inject("mockUrl") });
 const call = (to: string, from = "+15005550006"): CreateCallParams => ({
@@ -85,5 +85,38 @@ describe("a rejected createCall names its problem", () => {
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body)).not.toContain("hunter2-sip");
     expect(JSON.stringify(answer.body)).toContain("[redacted]");
+  });
+});
+
+// The spec's requestBody.required decides: an update's body may be left out (twilio-node sends none for an update
+// without fields); a create's may not, and whatever body comes must be a form.
+describe("the body's media type", () => {
+  const calls = () => `${inject("mockUrl")}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls`;
+  const post = (path: string, body: string, type?: string) =>
+    fetch(`${calls()}${path}`, {
+      method: "POST",
+      headers: { Authorization: AUTHORIZATION, ...(type ? { "Content-Type": type } : {}) },
+      body,
+    });
+
+  it("accepts an update with no body and no Content-Type", async () => {
+    const response = await post("/CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b.json", "");
+    expect(response.status).toBe(200);
+  });
+
+  it("answers 415 to a create with no body and no Content-Type", async () => {
+    const response = await post(".json", "");
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ code: 20001, status: 415 });
+  });
+
+  it("answers 415 to an update sent as JSON", async () => {
+    const response = await post(
+      "/CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b.json",
+      '{"Status":"completed"}',
+      "application/json",
+    );
+    expect(response.status).toBe(415);
+    expect((await response.json()).message).toContain('not "application/json"');
   });
 });

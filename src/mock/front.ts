@@ -160,8 +160,8 @@ function check(req: IncomingMessage, body: Buffer): Checked {
   let form: Record<string, unknown> | undefined;
   if (operations[operationId].validators.body) {
     const contentType = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
-    // An update may come with no body at all (twilio-node allows it); anything sent must be a form.
-    const empty = body.length === 0 && operationId === "updateCall";
+    // A body the spec lets be left out (an update's: twilio-node sends none) may be empty; anything sent is a form.
+    const empty = body.length === 0 && !operations[operationId].bodyRequired;
     if (contentType !== "application/x-www-form-urlencoded" && !empty) {
       const message = `Send the body as application/x-www-form-urlencoded, not "${contentType || "(none)"}"`;
       return { ...none, operationId, accountSid, answer: jsonAnswer(415, twilioError(415, 20001, message)) };
