@@ -176,15 +176,19 @@ export const advisoryRules = warningCheck(
   (rule) => rule !== "undocumented-field",
 );
 
-/** Every Call in a body: the body itself when it is one, or each entry of a page's `calls`. */
-function callsIn(body: unknown): Array<Record<string, unknown>> {
+// The operations that answer with one Call; listCalls answers with a page of them. The retired APIs and
+// SMS/Messages answer with other resources, whose links and enums are not a Call's.
+const ONE_CALL: ReadonlySet<OperationId> = new Set(["createCall", "fetchCall", "updateCall"]);
+
+/** Every Call in an answer of `operation`: the body itself, or each entry of a page's `calls`. */
+export function callsIn(operation: OperationId, body: unknown): Array<Record<string, unknown>> {
   if (body === null || typeof body !== "object") return [];
   const record = body as Record<string, unknown>;
-  if (Array.isArray(record.calls)) return record.calls.filter((c) => c !== null && typeof c === "object");
-  // A message of SMS/Messages has a sid and uri too; only a call's (CA...) links are checked here.
-  return typeof record.sid === "string" && record.sid.startsWith("CA") && typeof record.uri === "string"
-    ? [record]
-    : [];
+  if (operation === "listCalls")
+    return Array.isArray(record.calls)
+      ? record.calls.filter((c): c is Record<string, unknown> => c !== null && typeof c === "object")
+      : [];
+  return ONE_CALL.has(operation) ? [record] : [];
 }
 
 /** Where a Call's own links must point: at its account and SID (or, for account-level ones, its account). */
@@ -208,7 +212,7 @@ export function selfLinkProblems(call: Record<string, unknown>): string[] {
 }
 
 export const selfLinks: ObservedCheck = (e) => {
-  const calls = e.exchange.status < 300 ? callsIn(e.exchange.body) : [];
+  const calls = e.exchange.status < 300 ? callsIn(e.operation, e.exchange.body) : [];
   if (calls.length === 0) return undefined;
   const problems = calls.flatMap(selfLinkProblems);
   const actual = problems.length === 0 ? "links to itself" : `${problems.length} link(s) elsewhere`;

@@ -5,6 +5,7 @@
 // names count as its values. The retired operations (deprecated: the 2008-08-01 API, SMS/Messages) are left out:
 // today's traffic cannot reach them, and counting them would cap every app's share below 100%.
 import { type OperationId, operations } from "../validation/index.js";
+import { callsIn } from "./checks.js";
 
 type Schema = Record<string, unknown>;
 type Doc = { paths: Record<string, Record<string, Schema>>; components: { schemas: Record<string, Schema> } };
@@ -120,14 +121,6 @@ export interface Coverage {
   missing: { operations: string[]; parameters: string[]; enumValues: string[]; statusCodes: string[] };
 }
 
-function callsIn(body: unknown): Array<Record<string, unknown>> {
-  if (body === null || typeof body !== "object") return [];
-  const record = body as Record<string, unknown>;
-  if (Array.isArray(record.calls))
-    return record.calls.filter((c): c is Record<string, unknown> => c !== null && typeof c === "object");
-  return typeof record.sid === "string" ? [record] : [];
-}
-
 /** Counts what samples exercise; it holds only sets bounded by the spec's size, whatever the traffic. */
 export class CoverageCounter {
   private readonly operations = new Set<string>();
@@ -147,7 +140,7 @@ export class CoverageCounter {
     }
     if (sample.status !== undefined && sets.statuses[operation].includes(String(sample.status)))
       this.statuses.add(`${operation} ${sample.status}`);
-    for (const call of callsIn(sample.body))
+    for (const call of callsIn(operation, sample.body))
       for (const [field, value] of Object.entries(call))
         if (typeof value === "string") this.seeValue(`Call ${field}`, value);
   }
