@@ -6,19 +6,10 @@ import { rfc2822 } from "../callbacks.js";
 import { INSPECTOR_PAGE } from "./inspector-page.js";
 import { renderCall } from "./render.js";
 import type { StatefulMock } from "./runtime.js";
-import { type AnsweredBy, OUTCOMES, type Outcome, SCENARIO_NUMBERS, type Scenario } from "./scenarios.js";
+import { ANSWERED_BY, type AnsweredBy, OUTCOMES, type Outcome, SCENARIO_NUMBERS, type Scenario } from "./scenarios.js";
 import { isStoreError } from "./store.js";
 
 export const ADMIN_PREFIX = "/__mock";
-const ANSWERED_BY: AnsweredBy[] = [
-  "human",
-  "machine_start",
-  "machine_end_beep",
-  "machine_end_silence",
-  "machine_end_other",
-  "fax",
-  "unknown",
-];
 const SID = /^AC[0-9a-fA-F]{32}$/;
 const MAX_UNREAD_EVENT_BYTES = 1024 * 1024;
 

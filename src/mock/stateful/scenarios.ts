@@ -2,15 +2,23 @@
 // scenario numbers, or an outcome set for a To through the admin API), or set for one call. Twilio's own test
 // numbers (+15005550001 to +15005550004) answer the create with an error before any of this, in both modes.
 
+import type { components } from "../../../generated/calls.js";
+
 export type Outcome = "completed" | "busy" | "no-answer" | "failed";
-export type AnsweredBy =
-  | "human"
-  | "machine_start"
-  | "machine_end_beep"
-  | "machine_end_silence"
-  | "machine_end_other"
-  | "fax"
-  | "unknown";
+export type AnsweredBy = components["schemas"]["AnsweredBy"];
+
+// A record, so that the type check fails on a value the Calls spec lacks or lacks one it has.
+const EACH_ANSWERED_BY: Record<AnsweredBy, true> = {
+  human: true,
+  machine_start: true,
+  machine_end_beep: true,
+  machine_end_silence: true,
+  machine_end_other: true,
+  fax: true,
+  unknown: true,
+};
+/** Every AnsweredBy value of the Calls spec, in its order. */
+export const ANSWERED_BY = Object.keys(EACH_ANSWERED_BY) as AnsweredBy[];
 
 export interface Scenario {
   outcome: Outcome;
