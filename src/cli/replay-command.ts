@@ -1,6 +1,7 @@
 // `calls-contract verify --har FILE`: recorded traffic judged offline by today's spec, with its coverage.
 import { HarReadError } from "../har/reader.js";
-import { credentialForms, secretScrubber, terminalSafe } from "../scrub.js";
+import { terminalSafe } from "../safe-text.js";
+import { credentialForms, secretScrubber } from "../secrets.js";
 import { renderCoverage } from "../verify/coverage.js";
 import { replayHar } from "../verify/replay.js";
 import { coverageVerdict } from "./coverage-verdict.js";

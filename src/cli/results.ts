@@ -2,7 +2,7 @@
 // JUnit and JSON, whatever the outcomes came from. Every text passes through `scrub` on its way out.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { xmlSafe } from "../scrub.js";
+import { xmlSafe } from "../safe-text.js";
 import { CHECKS, type VerifyResult } from "../verify/index.js";
 import { renderFailures, renderJson, renderJunit, renderTable, splitFailures } from "../verify/report.js";
 

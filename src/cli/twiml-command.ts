@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { AnswerTooLargeError, exchange } from "../http-exchange.js";
 import { isLoopbackUrl } from "../loopback.js";
-import { terminalSafe } from "../scrub.js";
+import { terminalSafe } from "../safe-text.js";
 import { type TwimlKind, type TwimlViolation, validateTwiml } from "../twiml/index.js";
 import { UsageError } from "./flags.js";
 

@@ -1,5 +1,6 @@
 import { type RunningMock, startMock } from "../mock/index.js";
-import { credentialForms, scrubValue, secretScrubber, terminalSafe } from "../scrub.js";
+import { terminalSafe } from "../safe-text.js";
+import { credentialForms, scrubValue, secretScrubber } from "../secrets.js";
 import { type CheckOutcome, runVerify, type VerifyResult } from "../verify/index.js";
 import { parseHttpUrl, parseSeconds, UsageError } from "./flags.js";
 import { printResult, writeReports } from "./results.js";

@@ -4,9 +4,8 @@ import createClient, { type Client, createQuerySerializer } from "openapi-fetch"
 import type { paths } from "../../generated/calls.js";
 import { basicAuthHeader } from "../basic-auth.js";
 import { encodeForm } from "../form.js";
-import { credentialForms, scrubValue, secretScrubber } from "../scrub.js";
+import { credentialForms, isSecretName, scrubValue, secretScrubber } from "../secrets.js";
 import type { OperationId, Violation } from "../validation/index.js";
-import { isSecretField } from "../validation/redact.js";
 import { type AttemptLimit, attemptLimit } from "./attempt.js";
 import { directSend } from "./direct.js";
 import { CallsError, TwilioApiError } from "./errors.js";
@@ -152,7 +151,7 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
   /** The values of a request's secret parameters (SipAuthPassword, Passports, ...), to keep out of its errors. */
   const secretsOf = (params: object) =>
     Object.entries(params)
-      .filter(([key, value]) => isSecretField(key) && typeof value === "string")
+      .filter(([key, value]) => isSecretName(key) && typeof value === "string")
       .map(([, value]) => value as string);
 
   // The account's own path ({AccountSid}) is the same on every create and list: checked once per operation.

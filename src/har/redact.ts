@@ -2,39 +2,21 @@
 // redactEntry before it reaches the disk, and every report or log line is made from redacted entries and then
 // scrubbed once more. Structure is kept: a header keeps its name and auth scheme, a parameter its name, a URL its
 // scheme, host, path and query keys; only the secret values become [redacted].
-import { credentialForms, SCRUBBED, scrubValue } from "../scrub.js";
-import { isSecretField, shortText } from "../validation/redact.js";
+import {
+  credentialForms,
+  isSecretName,
+  REDACTED,
+  SECRET_HEADERS,
+  scrubValue,
+  secretScrubber,
+  spellings,
+} from "../secrets.js";
+import { shortText } from "../validation/redact.js";
 import { type Violation, violation } from "../validation/violations.js";
 import type { HarEntry, HarNameValue } from "./types.js";
 
-export { SCRUBBED };
-
 /** The marker inside a URL, percent-encoded so that the URL stays a valid one. */
-const SCRUBBED_IN_URL = encodeURIComponent(SCRUBBED);
-
-const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "x-twilio-signature", "cookie", "set-cookie"]);
-
-/** SipAuthPassword, CallToken, Passports and anything else named like a secret; a page cursor is not one. */
-export function isSecretParam(name: string): boolean {
-  return name !== "PageToken" && isSecretField(name);
-}
-
-/**
- * Replaces every secret in one pass over the text (the proxy scrubs a dozen strings per exchange, so one regular
- * expression beats a split and join per secret); longer secrets first, so that a token inside `sid:token` does not
- * leave the rest of the pair behind. Secrets shorter than 4 characters are left alone, as in scrub.ts.
- */
-export function fastScrubber(secrets: string[]): (text: string) => string {
-  const forms = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
-  if (forms.length === 0) return (text) => text;
-  const pattern = new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-  return (text) => text.replace(pattern, SCRUBBED);
-}
-
-/** Every way a secret value may show up in text: as it is, percent-encoded, and form-encoded. */
-function spellings(value: string): string[] {
-  return [value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)];
-}
+const REDACTED_IN_URL = encodeURIComponent(REDACTED);
 
 function decodeFormPart(text: string): string {
   try {
@@ -58,7 +40,7 @@ export function redactUrl(text: string): { text: string; secrets: string[] } {
   if (colon >= 0) {
     const password = userinfo.slice(colon + 1, -1);
     secrets.push(password, decodeFormPart(password));
-    user = `${userinfo.slice(0, colon + 1)}${SCRUBBED_IN_URL}@`;
+    user = `${userinfo.slice(0, colon + 1)}${REDACTED_IN_URL}@`;
   }
   let search = query;
   if (query.length > 1) {
@@ -70,7 +52,7 @@ export function redactUrl(text: string): { text: string; secrets: string[] } {
         const value = equals >= 0 ? part.slice(equals + 1) : part;
         if (value === "") return part;
         secrets.push(value, decodeFormPart(value));
-        return equals >= 0 ? `${part.slice(0, equals + 1)}${SCRUBBED_IN_URL}` : SCRUBBED_IN_URL;
+        return equals >= 0 ? `${part.slice(0, equals + 1)}${REDACTED_IN_URL}` : REDACTED_IN_URL;
       });
     search = `?${parts.join("&")}`;
   }
@@ -93,9 +75,9 @@ function redactHeader(header: HarNameValue): { header: HarNameValue; secrets: st
       const colon = pair.indexOf(":");
       if (colon > 0) secrets.push(...credentialForms(pair.slice(0, colon), pair.slice(colon + 1)));
     }
-    return { header: { ...header, value: `${kind} ${SCRUBBED}` }, secrets };
+    return { header: { ...header, value: `${kind} ${REDACTED}` }, secrets };
   }
-  return { header: { ...header, value: SCRUBBED }, secrets };
+  return { header: { ...header, value: REDACTED }, secrets };
 }
 
 export interface RedactOptions {
@@ -131,7 +113,7 @@ export function redactEntry(raw: HarEntry, options: RedactOptions = {}): Redacte
     let value = param.value;
     if (secretName && value !== "") {
       secrets.push(value);
-      value = SCRUBBED;
+      value = REDACTED;
     } else {
       const url = redactUrl(value);
       if (url.secrets.length > 0) {
@@ -152,9 +134,9 @@ export function redactEntry(raw: HarEntry, options: RedactOptions = {}): Redacte
 
   const request = raw.request;
   const queryString = request.queryString.map((p) =>
-    redactParam(p, isSecretParam(p.name) || (options.secretQueryParam?.(p.name) ?? false)),
+    redactParam(p, isSecretName(p.name) || (options.secretQueryParam?.(p.name) ?? false)),
   );
-  const params = request.postData?.params?.map((p) => redactParam(p, isSecretParam(p.name)));
+  const params = request.postData?.params?.map((p) => redactParam(p, isSecretName(p.name)));
   const credentials: string[] = [];
   const requestHeaders = request.headers.map((h) => {
     const redacted = redactHeader(h);
@@ -168,7 +150,7 @@ export function redactEntry(raw: HarEntry, options: RedactOptions = {}): Redacte
     return redacted.header;
   });
 
-  const scrub = fastScrubber([...[...(options.known ?? []), ...secrets].flatMap(spellings), ...shortForms]);
+  const scrub = secretScrubber([...[...(options.known ?? []), ...secrets].flatMap(spellings), ...shortForms]);
   // A secret can also sit inside a field that is not secret by name (a token in a Url's path): scrub every value,
   // and count a field changed by that as redacted too.
   const scrubParam = (p: HarNameValue): HarNameValue => {
@@ -216,7 +198,7 @@ export function redactEntry(raw: HarEntry, options: RedactOptions = {}): Redacte
     credentials,
     scrub,
     shownValue(field) {
-      const values = redactedValues.get(field) ?? [SCRUBBED];
+      const values = redactedValues.get(field) ?? [REDACTED];
       return values.length === 1 ? values[0] : values;
     },
   };
@@ -266,7 +248,7 @@ export class SecretMemory {
     return [...this.forms];
   }
   scrub(text: string): string {
-    this.scrubber ??= fastScrubber([...this.forms].flatMap(spellings));
+    this.scrubber ??= secretScrubber([...this.forms].flatMap(spellings));
     return this.scrubber(text);
   }
 }

@@ -4,7 +4,7 @@
 // shows it). Every answer to a deprecated operation carries a Deprecation header.
 import { randomBytes } from "node:crypto";
 import type { TwilioErrorBody } from "../client/types.js";
-import { escapeXml, xmlSafe } from "../scrub.js";
+import { escapeXml, xmlSafe } from "../safe-text.js";
 import type { OperationId } from "../validation/index.js";
 import { rfc2822 } from "./callbacks.js";
 import type { AcceptedRequest, MockAnswer } from "./front.js";

@@ -1,16 +1,11 @@
 // What a violation may show of a value or a name: never a secret, never a whole long text, never more structure
 // than a person can read (a hostile body may nest 100,000 levels or repeat a key 100,000 times).
 
-// Broad on purpose: a password or token under an unexpected name is still a secret.
-const SECRET_FIELD = /pass|pasw|pwd|token|secret|passport/i;
-export const REDACTED = "[redacted]";
+import { isSecretName, REDACTED } from "../secrets.js";
+
 const LONG_TEXT = 60;
 const MAX_DEPTH = 8;
 const MAX_ITEMS = 10;
-
-export function isSecretField(name: string): boolean {
-  return SECRET_FIELD.test(name);
-}
 
 /** Long text cut to its start and its length. */
 export function shortText(text: string, limit = LONG_TEXT): string {
@@ -29,7 +24,7 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   const entries = Object.entries(value);
   const shown = entries
     .slice(0, MAX_ITEMS * 4)
-    .map(([k, v]) => [shortText(k), isSecretField(k) ? REDACTED : redactSecrets(v, depth + 1)]);
+    .map(([k, v]) => [shortText(k), isSecretName(k) ? REDACTED : redactSecrets(v, depth + 1)]);
   if (entries.length > MAX_ITEMS * 4) shown.push(["…", `${entries.length} keys`]);
   return Object.fromEntries(shown);
 }
@@ -41,6 +36,6 @@ export function shownValue(field: string, value: unknown): unknown {
       .replace(/\[\d+\]$/, "")
       .split(".")
       .pop() ?? field;
-  if (isSecretField(name)) return REDACTED;
+  if (isSecretName(name)) return REDACTED;
   return redactSecrets(value);
 }

@@ -1,7 +1,8 @@
 // Turns ajv's errors into violations a person can act on: which operation, where, which field, which rule, what
 // the rule asks for, and what the value was.
 import type { ErrorObject } from "../../generated/validators.cjs";
-import { isSecretField, REDACTED, shortText, shownValue } from "./redact.js";
+import { isSecretName, REDACTED } from "../secrets.js";
+import { shortText, shownValue } from "./redact.js";
 
 export type Location = "body" | "query" | "path" | "response";
 
@@ -169,7 +170,7 @@ export function toViolations(operation: string, location: Location, errors: Erro
       const near = closestName(extra, known);
       const expected = `a field ${operation} accepts${near ? ` (did you mean ${near}?)` : ""}`;
       // A misspelling of a secret field ("SipAuthPasswrd") carries the secret.
-      const value = near && isSecretField(near) ? REDACTED : valueAt(data, `${error.instancePath}/${extra}`);
+      const value = near && isSecretName(near) ? REDACTED : valueAt(data, `${error.instancePath}/${extra}`);
       violations.push(violation(operation, location, `${prefix}${extra}`, "additionalProperties", expected, value));
     } else if (isFold(error) && branches.every((b) => Array.isArray(b.required))) {
       const names = branches.flatMap((b) => b.required as string[]);

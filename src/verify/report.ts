@@ -1,5 +1,5 @@
 // Renders verify results: a table of operation x check for people, JUnit XML for CI systems, JSON for tools.
-import { escapeXml } from "../scrub.js";
+import { escapeXml } from "../safe-text.js";
 import { operations, webhooks } from "../validation/index.js";
 import { CHECKS, type CheckOutcome } from "./checks.js";
 import type { VerifyResult } from "./index.js";
