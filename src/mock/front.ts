@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseBasicAuth } from "../basic-auth.js";
+import { KEEP_ALIVE_MS, SERVER_TIME_LIMITS, serverTimeouts } from "../server-limits.js";
 import {
   type OperationId,
   operations,
@@ -82,11 +83,7 @@ export interface MockLimits {
   headersTimeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: MockLimits = {
-  maxBodyBytes: 1024 * 1024,
-  requestTimeoutMs: 30_000,
-  headersTimeoutMs: 10_000,
-};
+export const DEFAULT_LIMITS: MockLimits = { maxBodyBytes: 1024 * 1024, ...SERVER_TIME_LIMITS };
 
 export interface FrontOptions {
   host: string;
@@ -233,11 +230,8 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     });
   }
 
-  const { maxBodyBytes, requestTimeoutMs, headersTimeoutMs } = { ...DEFAULT_LIMITS, ...options.limits };
-  // Node checks these time limits on an interval (30 s by default); check often enough for them to mean something.
-  const connectionsCheckingInterval = Math.max(100, Math.min(1000, headersTimeoutMs / 4, requestTimeoutMs / 4));
-  const timeouts = { requestTimeout: requestTimeoutMs, headersTimeout: headersTimeoutMs, connectionsCheckingInterval };
-  const server = createServer(timeouts, (req, res) => {
+  const { maxBodyBytes, ...timeLimits } = { ...DEFAULT_LIMITS, ...options.limits };
+  const server = createServer(serverTimeouts(timeLimits), (req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -270,7 +264,7 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     const head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\n`;
     socket.end(`${head}Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
   });
-  server.keepAliveTimeout = 5000;
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolve());

@@ -11,6 +11,7 @@ import type { EntryNotes } from "../har/types.js";
 import type { HarWriter } from "../har/writer.js";
 import { httpBaseUrl } from "../loopback.js";
 import { invalidRequest, sendJson, twilioError } from "../mock/errors.js";
+import { KEEP_ALIVE_MS, serverTimeouts } from "../server-limits.js";
 import type { RequestVerdict } from "../verify/checks.js";
 import { callbackFindings, requestFindings } from "../verify/observe.js";
 import { appQueryKey, type CallbackOptions, callbackRequest, isCallbackPath, signatureVerdict } from "./callbacks.js";
@@ -197,20 +198,16 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     recorder.record({ raw, ...(rawVerdict ? { rawVerdict } : {}), ...(secretQueryParam ? { secretQueryParam } : {}) });
   }
 
-  const server = createServer(
-    { requestTimeout: 30_000, headersTimeout: 10_000, connectionsCheckingInterval: 1000 },
-    (req, res) => {
-      const running = exchange(req, res).catch((error: Error) => {
-        options.log(`✗ the proxy failed on an exchange: ${error.message}`);
-        if (!res.headersSent)
-          sendJson(res, 502, twilioError(502, 20500, "calls-contract proxy failed on this request"));
-        else res.destroy();
-      });
-      underWay.add(running);
-      void running.finally(() => underWay.delete(running));
-    },
-  );
-  server.keepAliveTimeout = 5000;
+  const server = createServer(serverTimeouts(), (req, res) => {
+    const running = exchange(req, res).catch((error: Error) => {
+      options.log(`✗ the proxy failed on an exchange: ${error.message}`);
+      if (!res.headersSent) sendJson(res, 502, twilioError(502, 20500, "calls-contract proxy failed on this request"));
+      else res.destroy();
+    });
+    underWay.add(running);
+    void running.finally(() => underWay.delete(running));
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolve());
