@@ -13,7 +13,7 @@ import {
 } from "../secrets.js";
 import { shortText } from "../validation/redact.js";
 import { type Violation, violation } from "../validation/violations.js";
-import type { HarEntry, HarNameValue } from "./types.js";
+import type { HarEntry, HarNameValue, HarPostData, HarRequest, HarResponse } from "./types.js";
 
 /** The marker inside a URL, percent-encoded so that the URL stays a valid one. */
 const REDACTED_IN_URL = encodeURIComponent(REDACTED);
@@ -101,101 +101,154 @@ export interface RedactedEntry {
   shownValue(field: string): unknown;
 }
 
-/** A copy of the entry that is safe to write anywhere; see the module comment. */
-export function redactEntry(raw: HarEntry, options: RedactOptions = {}): RedactedEntry {
-  const secrets: string[] = [];
-  const fields = new Set<string>();
-  const redactedValues = new Map<string, string[]>();
-  // A long callback URL is shown cut short in violations (shortText), and the cut may end inside a secret.
-  const shortForms: string[] = [];
+/** What redaction has found in one entry so far. */
+interface Found {
+  /** Every secret, for scrubbing what else is said about the exchange. */
+  secrets: string[];
+  /** The request fields whose values were changed, in the order they were met. */
+  fields: Set<string>;
+  /** A long callback URL is shown cut short in violations (shortText), and the cut may end inside a secret. */
+  shortForms: string[];
+}
 
-  const redactParam = (param: HarNameValue, secretName: boolean): HarNameValue => {
-    let value = param.value;
-    if (secretName && value !== "") {
-      secrets.push(value);
-      value = REDACTED;
-    } else {
-      const url = redactUrl(value);
-      if (url.secrets.length > 0) {
-        secrets.push(...url.secrets);
-        const shown = shortText(value);
-        const cut = shown.slice(0, shown.indexOf("…"));
-        // Only a cut that reaches past where the redacted URL first differs holds part of a secret.
-        let same = 0;
-        while (same < cut.length && cut[same] === url.text[same]) same += 1;
-        if (shown !== value && cut.length > same) shortForms.push(cut);
-        value = url.text;
-      }
+/**
+ * The cut-short form of a callback URL (as violations show it) when that cut holds part of a secret: only a cut
+ * that reaches past where the redacted URL first differs does.
+ */
+function secretCut(value: string, redactedUrl: string): string | undefined {
+  const shown = shortText(value);
+  const cut = shown.slice(0, shown.indexOf("…"));
+  let same = 0;
+  while (same < cut.length && cut[same] === redactedUrl[same]) same += 1;
+  return shown !== value && cut.length > same ? cut : undefined;
+}
+
+/** A parameter with its value replaced when its name is secret, or with the secrets of a URL it holds replaced. */
+function redactParam(param: HarNameValue, secretName: boolean, found: Found): HarNameValue {
+  let value = param.value;
+  if (secretName && value !== "") {
+    found.secrets.push(value);
+    value = REDACTED;
+  } else {
+    const url = redactUrl(value);
+    if (url.secrets.length > 0) {
+      found.secrets.push(...url.secrets);
+      const cut = secretCut(value, url.text);
+      if (cut !== undefined) found.shortForms.push(cut);
+      value = url.text;
     }
-    if (value === param.value) return param;
-    fields.add(param.name);
-    return { ...param, value };
-  };
+  }
+  if (value === param.value) return param;
+  found.fields.add(param.name);
+  return { ...param, value };
+}
 
-  const request = raw.request;
-  const queryString = request.queryString.map((p) =>
-    redactParam(p, isSecretName(p.name) || (options.secretQueryParam?.(p.name) ?? false)),
-  );
-  const params = request.postData?.params?.map((p) => redactParam(p, isSecretName(p.name)));
+/** The headers with their secrets replaced; the secrets of the Authorization header are also its credentials. */
+function redactHeaders(headers: HarNameValue[], found: Found): { headers: HarNameValue[]; credentials: string[] } {
   const credentials: string[] = [];
-  const requestHeaders = request.headers.map((h) => {
-    const redacted = redactHeader(h);
-    secrets.push(...redacted.secrets);
-    if (h.name.toLowerCase() === "authorization") credentials.push(...redacted.secrets);
-    return redacted.header;
+  const redacted = headers.map((h) => {
+    const { header, secrets } = redactHeader(h);
+    found.secrets.push(...secrets);
+    if (h.name.toLowerCase() === "authorization") credentials.push(...secrets);
+    return header;
   });
-  const responseHeaders = raw.response.headers.map((h) => {
-    const redacted = redactHeader(h);
-    secrets.push(...redacted.secrets);
-    return redacted.header;
-  });
+  return { headers: redacted, credentials };
+}
 
-  const scrub = secretScrubber([...[...(options.known ?? []), ...secrets].flatMap(spellings), ...shortForms]);
-  // A secret can also sit inside a field that is not secret by name (a token in a Url's path): scrub every value,
-  // and count a field changed by that as redacted too.
-  const scrubParam = (p: HarNameValue): HarNameValue => {
+/**
+ * A secret can also sit inside a field that is not secret by name (a token in a Url's path): every value is
+ * scrubbed, and a field changed by that counts as redacted too.
+ */
+function scrubParams(params: HarNameValue[], scrub: (text: string) => string, fields: Set<string>): HarNameValue[] {
+  return params.map((p) => {
     const value = scrub(p.value);
     if (value === p.value) return p;
     fields.add(p.name);
     return { ...p, value };
-  };
-  const finalQuery = queryString.map(scrubParam);
-  const finalParams = params?.map(scrubParam);
-  for (const p of [...finalQuery, ...(finalParams ?? [])]) {
-    if (!fields.has(p.name)) continue;
-    redactedValues.set(p.name, [...(redactedValues.get(p.name) ?? []), p.value]);
-  }
+  });
+}
 
+/** The values the entry holds of each redacted field, by name: what a violation of that field may show. */
+function shownValues(params: HarNameValue[], fields: Set<string>): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  for (const p of params) {
+    if (!fields.has(p.name)) continue;
+    values.set(p.name, [...(values.get(p.name) ?? []), p.value]);
+  }
+  return values;
+}
+
+/** The request's URL rebuilt from the redacted query (when that changed) and scrubbed. */
+function redactedRequestUrl(request: HarRequest, query: HarNameValue[], scrub: (text: string) => string): string {
   const url = new URL(request.url);
-  const queryChanged = finalQuery.some((p, i) => p !== request.queryString[i]);
-  const search = queryChanged ? `?${new URLSearchParams(finalQuery.map((p) => [p.name, p.value]))}` : url.search;
-  const postData = request.postData && {
-    ...request.postData,
-    ...(finalParams ? { params: finalParams } : {}),
-    ...(request.postData.text === undefined ? {} : { text: scrub(request.postData.text) }),
+  const queryChanged = query.some((p, i) => p !== request.queryString[i]);
+  const search = queryChanged ? `?${new URLSearchParams(query.map((p) => [p.name, p.value]))}` : url.search;
+  return scrub(`${url.origin}${url.pathname}${search}`);
+}
+
+/** The request's body: a form as its redacted parameters, a text scrubbed. */
+function redactedPostData(
+  postData: HarPostData | undefined,
+  params: HarNameValue[] | undefined,
+  scrub: (text: string) => string,
+): HarPostData | undefined {
+  return (
+    postData && {
+      ...postData,
+      ...(params ? { params } : {}),
+      ...(postData.text === undefined ? {} : { text: scrub(postData.text) }),
+    }
+  );
+}
+
+/** The response with its headers' secrets replaced and its headers, body and redirect scrubbed. */
+function redactedResponse(
+  response: HarResponse,
+  headers: HarNameValue[],
+  scrub: (text: string) => string,
+): HarResponse {
+  const { content } = response;
+  return {
+    ...response,
+    headers: headers.map((h) => ({ ...h, value: scrub(h.value) })),
+    content: { ...content, ...(content.text === undefined ? {} : { text: scrub(content.text) }) },
+    redirectURL: scrub(response.redirectURL),
   };
-  const content = raw.response.content;
+}
+
+/** A copy of the entry that is safe to write anywhere; see the module comment. */
+export function redactEntry(raw: HarEntry, options: RedactOptions = {}): RedactedEntry {
+  const found: Found = { secrets: [], fields: new Set(), shortForms: [] };
+  const { request } = raw;
+  const queryString = request.queryString.map((p) =>
+    redactParam(p, isSecretName(p.name) || (options.secretQueryParam?.(p.name) ?? false), found),
+  );
+  const params = request.postData?.params?.map((p) => redactParam(p, isSecretName(p.name), found));
+  const requestHeaders = redactHeaders(request.headers, found);
+  const responseHeaders = redactHeaders(raw.response.headers, found).headers;
+
+  const { secrets, fields } = found;
+  const scrub = secretScrubber([...[...(options.known ?? []), ...secrets].flatMap(spellings), ...found.shortForms]);
+  const query = scrubParams(queryString, scrub, fields);
+  const finalParams = params && scrubParams(params, scrub, fields);
+  const postData = redactedPostData(request.postData, finalParams, scrub);
+  const redactedValues = shownValues([...query, ...(finalParams ?? [])], fields);
   const entry: HarEntry = {
     ...raw,
     request: {
       ...request,
-      url: scrub(`${url.origin}${url.pathname}${search}`),
-      headers: requestHeaders.map((h) => ({ ...h, value: scrub(h.value) })),
-      queryString: finalQuery,
+      url: redactedRequestUrl(request, query, scrub),
+      headers: requestHeaders.headers.map((h) => ({ ...h, value: scrub(h.value) })),
+      queryString: query,
       ...(postData ? { postData } : {}),
     },
-    response: {
-      ...raw.response,
-      headers: responseHeaders.map((h) => ({ ...h, value: scrub(h.value) })),
-      content: { ...content, ...(content.text === undefined ? {} : { text: scrub(content.text) }) },
-      redirectURL: scrub(raw.response.redirectURL),
-    },
+    response: redactedResponse(raw.response, responseHeaders, scrub),
   };
   return {
     entry,
     fields: [...fields],
     secrets,
-    credentials,
+    credentials: requestHeaders.credentials,
     scrub,
     shownValue(field) {
       const values = redactedValues.get(field) ?? [REDACTED];
