@@ -1,24 +1,20 @@
-// Passes one request on and relays the answer unchanged while keeping a bounded copy of it for the checks: the
-// body streams through (a 1 GiB answer costs the proxy no more memory than a small one), redirects are relayed as
-// answers and never followed, and the target is asked for an unencoded body so that it can be read as sent.
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+// Passes one request on to the target and the response back (relay.ts): redirects are relayed as responses and
+// never followed, the target is asked for an unencoded body so that it can be read as sent, and a target that
+// does not respond becomes a Twilio-shaped 502. The steps are separate functions: the request's headers
+// (outgoingHeaders), opening it (openUpstream), its body (sendBody), a failure (upstreamFailure), and the one
+// settlement of the exchange (settleOnce).
+import {
+  type ClientRequest,
+  Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Readable } from "node:stream";
-import type { SeenResponse } from "../har/entry.js";
 import { sendJson, twilioError } from "../mock/errors.js";
-
-// Meaningful for one connection only (RFC 9110 7.6.1): never passed on in either direction.
-const HOP_BY_HOP = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-connection",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-]);
+import { withoutHopByHop } from "./hop-by-hop.js";
+import { relay, type Settle, type Settled } from "./relay.js";
 
 export interface ForwardLimits {
   /** The most of an answer's body kept for the checks; the rest still reaches the client. */
@@ -27,19 +23,12 @@ export interface ForwardLimits {
   timeoutMs: number;
 }
 
-export interface Forwarded {
+export interface Forwarded extends Settled {
   /** The headers as they went to the target: what a record of the exchange shows. */
   sentHeaders: string[];
-  response?: SeenResponse;
-  /** Why the answer's body was not kept (too large, compressed, cut off). */
-  unread?: string;
-  /** Why there was no answer at all. */
-  noAnswer?: string;
   waitMs: number;
   receiveMs: number;
 }
-
-type Settled = Omit<Forwarded, "sentHeaders" | "waitMs" | "receiveMs">;
 
 export interface OutgoingRequest {
   method: string;
@@ -51,71 +40,94 @@ export interface OutgoingRequest {
   rest?: Readable;
 }
 
-function withoutHopByHop(rawHeaders: string[], drop: string[] = []): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i]!.toLowerCase();
-    if (HOP_BY_HOP.has(name) || drop.includes(name)) continue;
-    out.push(rawHeaders[i]!, rawHeaders[i + 1]!);
-  }
-  return out;
-}
-
 export interface Forwarder {
   forward(outgoing: OutgoingRequest, res: ServerResponse): Promise<Forwarded>;
   close(): void;
 }
 
+interface Agents {
+  http: HttpAgent;
+  https: HttpsAgent;
+}
+
+/** The client's headers less the hop-by-hop ones, with the target's Host, no encoding, and the body's framing. */
+function outgoingHeaders(outgoing: OutgoingRequest): string[] {
+  const headers = withoutHopByHop(outgoing.rawHeaders, ["host", "content-length", "accept-encoding"]);
+  headers.push("Host", outgoing.url.host, "Accept-Encoding", "identity");
+  if (!outgoing.rest) headers.push("Content-Length", String(outgoing.body.length));
+  else headers.push("Transfer-Encoding", "chunked");
+  return headers;
+}
+
+/** The request to the target; `onResponse` receives the target's response once its head has arrived. */
+function openUpstream(
+  outgoing: OutgoingRequest,
+  headers: string[],
+  agents: Agents,
+  onResponse: (targetResponse: IncomingMessage) => void,
+): ClientRequest {
+  const https = outgoing.url.protocol === "https:";
+  const options = { method: outgoing.method, headers, agent: https ? agents.https : agents.http };
+  return (https ? httpsRequest : httpRequest)(outgoing.url, options, onResponse);
+}
+
+/** The body read so far, then (for a body larger than the proxy reads) the rest as it streams in. */
+function sendBody(upstream: ClientRequest, outgoing: OutgoingRequest): void {
+  if (outgoing.rest) {
+    upstream.write(outgoing.body);
+    outgoing.rest.pipe(upstream);
+    outgoing.rest.resume();
+  } else {
+    upstream.end(outgoing.body);
+  }
+}
+
+/** A failed exchange with the target: a 502 if the client has had nothing yet, else a connection cut short. */
+function upstreamFailure(error: NodeJS.ErrnoException, res: ServerResponse): Settled {
+  const reason = error.code ?? error.message;
+  if (!res.headersSent) {
+    const message = `calls-contract proxy: the target did not answer (${reason})`;
+    sendJson(res, 502, twilioError(502, 20500, message));
+    return { noAnswer: reason };
+  }
+  res.destroy();
+  return { unread: `the answer was cut off (${reason})` };
+}
+
+/** Whichever comes first (the response's end, a failure, the time limit) settles the exchange; the rest are ignored. */
+function settleOnce(sentHeaders: string[], resolve: (forwarded: Forwarded) => void, onSettled: () => void): Settle {
+  const started = performance.now();
+  let settled = false;
+  return (outcome, headersAt = performance.now()) => {
+    if (settled) return;
+    settled = true;
+    onSettled();
+    const times = { waitMs: headersAt - started, receiveMs: performance.now() - headersAt };
+    resolve({ ...outcome, sentHeaders, ...times });
+  };
+}
+
 export function createForwarder(limits: ForwardLimits): Forwarder {
   // Keep-alive to the target: a new connection per exchange would cost more than everything else the proxy does.
-  const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  const agents: Agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
   function forward(outgoing: OutgoingRequest, res: ServerResponse): Promise<Forwarded> {
-    const { url } = outgoing;
-    const https = url.protocol === "https:";
-    const headers = withoutHopByHop(outgoing.rawHeaders, ["host", "content-length", "accept-encoding"]);
-    headers.push("Host", url.host, "Accept-Encoding", "identity");
-    if (!outgoing.rest) headers.push("Content-Length", String(outgoing.body.length));
-    else headers.push("Transfer-Encoding", "chunked");
-    const started = performance.now();
+    const headers = outgoingHeaders(outgoing);
     return new Promise((resolve) => {
-      let settled = false;
-      const settle = (forwarded: Settled, headersAt = performance.now()) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        const times = { waitMs: headersAt - started, receiveMs: performance.now() - headersAt };
-        resolve({ ...forwarded, sentHeaders: headers, ...times });
-      };
-      const options = { method: outgoing.method, headers, agent: https ? agents.https : agents.http };
-      const upstream = (https ? httpsRequest : httpRequest)(url, options, (answer: IncomingMessage) =>
-        relay(answer, res, limits.maxAnswerBytes, settle),
+      let timer: NodeJS.Timeout | undefined;
+      const settle = settleOnce(headers, resolve, () => clearTimeout(timer));
+      const upstream = openUpstream(outgoing, headers, agents, (targetResponse) =>
+        relay(targetResponse, res, limits.maxAnswerBytes, settle),
       );
-      const timer = setTimeout(() => {
+      timer = setTimeout(() => {
         upstream.destroy(Object.assign(new Error(`no answer within ${limits.timeoutMs} ms`), { code: "ETIMEDOUT" }));
       }, limits.timeoutMs);
-      upstream.on("error", (error: NodeJS.ErrnoException) => {
-        const reason = error.code ?? error.message;
-        if (!res.headersSent) {
-          const message = `calls-contract proxy: the target did not answer (${reason})`;
-          sendJson(res, 502, twilioError(502, 20500, message));
-          settle({ noAnswer: reason });
-        } else {
-          res.destroy();
-          settle({ unread: `the answer was cut off (${reason})` });
-        }
-      });
+      upstream.on("error", (error: NodeJS.ErrnoException) => settle(upstreamFailure(error, res)));
       // The client gave up: so does the exchange with the target.
       res.on("close", () => {
         if (!res.writableFinished) upstream.destroy();
       });
-      if (outgoing.rest) {
-        upstream.write(outgoing.body);
-        outgoing.rest.pipe(upstream);
-        outgoing.rest.resume();
-      } else {
-        upstream.end(outgoing.body);
-      }
+      sendBody(upstream, outgoing);
     });
   }
 
@@ -126,46 +138,4 @@ export function createForwarder(limits: ForwardLimits): Forwarder {
       agents.https.destroy();
     },
   };
-}
-
-function relay(
-  answer: IncomingMessage,
-  res: ServerResponse,
-  maxAnswerBytes: number,
-  settle: (forwarded: Settled, headersAt?: number) => void,
-): void {
-  const headersAt = performance.now();
-  const status = answer.statusCode ?? 502;
-  const statusText = answer.statusMessage ?? "";
-  res.writeHead(status, statusText, withoutHopByHop(answer.rawHeaders));
-  const encoding = String(answer.headers["content-encoding"] ?? "identity").toLowerCase();
-  let unread = encoding === "identity" ? undefined : `sent ${encoding}-encoded; the proxy does not inflate answers`;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  answer.on("data", (chunk: Buffer) => {
-    size += chunk.length;
-    if (unread !== undefined) return;
-    if (size > maxAnswerBytes) {
-      unread = `larger than the ${maxAnswerBytes} bytes the proxy keeps`;
-      chunks.length = 0;
-      return;
-    }
-    chunks.push(chunk);
-  });
-  answer.pipe(res);
-  const done = () => {
-    const body = unread === undefined ? Buffer.concat(chunks) : Buffer.alloc(0);
-    const response: SeenResponse = { status, statusText, rawHeaders: answer.rawHeaders, body };
-    settle({ response, ...(unread === undefined ? {} : { unread }) }, headersAt);
-  };
-  answer.on("end", done);
-  answer.on("aborted", () => {
-    unread ??= "the answer was cut off";
-    done();
-  });
-  answer.on("error", () => {
-    unread ??= "the answer was cut off";
-    res.destroy();
-    done();
-  });
 }
