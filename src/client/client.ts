@@ -11,7 +11,7 @@ import { directSend } from "./direct.js";
 import { CallsError, TwilioApiError } from "./errors.js";
 import { failureError, mayHaveReachedServer, unusableAnswer } from "./failures.js";
 import { backoffMs, mayTryAgain, RETRIED_STATUSES, type RetryOptions, retryAfterMs, retryPolicy } from "./retry.js";
-import { createExchange, type Fetch, fetchOver, LiteRequest, type TransportKind } from "./transport.js";
+import { createRoundTrip, type Fetch, fetchOver, LiteRequest, type TransportKind } from "./transport.js";
 import type {
   Call,
   CallPage,
@@ -113,8 +113,8 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
   const baseUrl = (options.baseUrl ?? TWILIO_API_BASE_URL).replace(/\/+$/, "");
   if (options.fetch && options.transport) throw new TypeError("pass either fetch or transport, not both");
   const builtIn = options.fetch === undefined;
-  const exchange = builtIn
-    ? createExchange({ transport: options.transport, maxResponseBytes: options.maxResponseBytes })
+  const roundTrip = builtIn
+    ? createRoundTrip({ transport: options.transport, maxResponseBytes: options.maxResponseBytes })
     : undefined;
   // identity: an answer is read as sent, never inflated past the size limit.
   const headers = {
@@ -126,7 +126,7 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
   const querySerializer = createQuerySerializer();
   const raw = createClient<paths>({
     baseUrl,
-    fetch: options.fetch ?? fetchOver(exchange!),
+    fetch: options.fetch ?? fetchOver(roundTrip!),
     // With the built-in transport, skip the WHATWG Request and its body stream (measured: README, Performance).
     ...(builtIn ? { Request: LiteRequest as unknown as typeof Request } : {}),
     headers,
@@ -135,7 +135,7 @@ export function createCallsClient(options: CallsClientOptions): CallsClient {
   });
   // Over a built-in transport the methods skip openapi-fetch (direct.ts), until middleware is added to raw: it runs
   // only inside openapi-fetch, so from then on every method goes through it.
-  const sendDirect = exchange && directSend(exchange, baseUrl, headers, querySerializer);
+  const sendDirect = roundTrip && directSend(roundTrip, baseUrl, headers, querySerializer);
   let middleware = false;
   const use = raw.use.bind(raw);
   raw.use = (...added) => {

@@ -5,7 +5,7 @@
 // client uses this only while `raw` has none.
 import { createFinalURL, defaultPathSerializer, type QuerySerializer } from "openapi-fetch";
 import { encodeForm } from "../form.js";
-import { abortError, type Exchange, tagged } from "./exchange.js";
+import { abortError, type RoundTrip, tagged } from "./round-trip.js";
 import { httpUrl, LiteResponse } from "./transport.js";
 
 export interface Sent {
@@ -51,7 +51,7 @@ async function asOpenapiFetchReadsIt(response: LiteResponse, method: string): Pr
  * body is encoded as a form and sent with its Content-Type.
  */
 export function directSend(
-  exchange: Exchange,
+  roundTrip: RoundTrip,
   baseUrl: string,
   headers: Record<string, string>,
   querySerializer: QuerySerializer<unknown>,
@@ -67,10 +67,10 @@ export function directSend(
       }),
     );
     if (signal?.aborted) throw tagged(abortError(signal), false);
-    const incoming = await exchange({
+    const incoming = await roundTrip({
       url,
       method,
-      // A copy: an exchange may add to it (node:http its Content-Length).
+      // A copy: a round trip may add to it (node:http its Content-Length).
       headers: { ...(body === undefined ? headers : withForm) },
       body: body === undefined ? undefined : encodeForm(body as Record<string, unknown>),
       signal,
