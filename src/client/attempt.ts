@@ -1,7 +1,7 @@
 // How one attempt is cut short: by the caller's signal, or by its own time limit. A built-in transport keeps the
 // time limit with a timer of its own and takes the caller's signal as it is; someone's own fetch gets one
 // AbortSignal that does both. An AbortController per request measured as one of the client's larger costs.
-import { isTimeout, timeoutError } from "./exchange.js";
+import { isTimeout, timeoutError } from "./round-trip.js";
 
 export interface AttemptLimit {
   /** What goes into the request's init. */

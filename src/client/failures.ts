@@ -2,7 +2,7 @@
 // call), and how to word the error. Retrying a create that may have reached Twilio could place a call twice.
 import { AnswerTooLargeError } from "../http-exchange.js";
 import { CallsError, type CallsErrorKind } from "./errors.js";
-import { MAY_HAVE_REACHED_SERVER } from "./exchange.js";
+import { MAY_HAVE_REACHED_SERVER } from "./round-trip.js";
 import { MalformedAnswerError } from "./transport.js";
 
 // Error codes that mean no connection was made, for fetch implementations that do not tag their errors.

@@ -1,12 +1,19 @@
-// The exchange over node:http(s) with keep-alive agents (`transport: "node"`): no dependency, and the way to
+// The round trip over node:http(s) with keep-alive agents (`transport: "node"`): no dependency, and the way to
 // compare with the undici transport. A failure counts as not having reached the server only when no socket to it
 // was ever connected.
 import type http from "node:http";
 import type https from "node:https";
 import { readBounded } from "../http-exchange.js";
-import { abortError, type Exchange, type ExchangeOptions, type Incoming, tagged, timeoutError } from "./exchange.js";
+import {
+  abortError,
+  type Incoming,
+  type RoundTrip,
+  type RoundTripOptions,
+  tagged,
+  timeoutError,
+} from "./round-trip.js";
 
-export function nodeExchange(options: ExchangeOptions): Exchange {
+export function nodeRoundTrip(options: RoundTripOptions): RoundTrip {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
   // node:http and node:https load on the first request that needs them, not at import (they cost more to load
   // than the rest of the client together); the agents are made once and kept for keep-alive.

@@ -1,7 +1,8 @@
 // Twilio takes API-created calls off its queue at one per second per account. This queue sends creates at a set
 // rate, first in first out, each exactly once, and settles each enqueue with that call's own result.
-import type { CallsClient, RequestOptions } from "./client.js";
+import type { CallsClient } from "./client.js";
 import { CallsError } from "./errors.js";
+import type { RequestOptions } from "./options.js";
 import type { Call, CreateCallParams } from "./types.js";
 
 export interface CallQueueOptions {

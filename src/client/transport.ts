@@ -1,10 +1,11 @@
 // The client's built-in transports as fetch-compatible functions: one over undici (the default, the fastest here;
-// README, Performance) and one over node:http(s). Each is an exchange (send the bytes, read a bounded answer, say
-// whether a failure may have reached the server); what they share lives here: the request and response types that
-// skip WHATWG bodies, and turning an exchange into a fetch.
-import { abortError, type Exchange, type Incoming, tagged } from "./exchange.js";
-import { nodeExchange } from "./node-transport.js";
-import { undiciExchange } from "./undici-transport.js";
+// README, Performance) and one over node:http(s). Each makes round trips (send the bytes, read a bounded response,
+// say whether a failure may have reached the server); what they share lives here: the request and response types
+// that skip WHATWG bodies, and turning a round trip into a fetch.
+
+import { nodeRoundTrip } from "./node-transport.js";
+import { abortError, type Incoming, type RoundTrip, tagged } from "./round-trip.js";
+import { undiciRoundTrip } from "./undici-transport.js";
 
 export type Fetch = (request: Request) => Promise<Response>;
 
@@ -117,8 +118,8 @@ export function httpUrl(text: string): URL {
   return url;
 }
 
-/** A fetch-compatible function over an exchange. */
-export function fetchOver(exchange: Exchange): Fetch {
+/** A fetch-compatible function over a round trip. */
+export function fetchOver(roundTrip: RoundTrip): Fetch {
   return async function transport(request: Request | LiteRequest): Promise<Response> {
     const url = httpUrl(request.url);
     const lite = request instanceof LiteRequest;
@@ -130,23 +131,23 @@ export function fetchOver(exchange: Exchange): Fetch {
     const signal = request.signal ?? undefined;
     if (signal?.aborted) throw tagged(abortError(signal), false);
     const timeoutMs = lite ? request.timeoutMs : undefined;
-    const incoming = await exchange({ url, method: request.method, headers, body, signal, timeoutMs });
+    const incoming = await roundTrip({ url, method: request.method, headers, body, signal, timeoutMs });
     return lite ? (new LiteResponse(incoming) as unknown as Response) : toResponse(incoming, request.method);
   } as Fetch;
 }
 
-/** A keep-alive exchange over undici (the default) or node:http(s). */
-export function createExchange(options: HttpTransportOptions = {}): Exchange {
-  const exchangeOptions = {
+/** A keep-alive round trip over undici (the default) or node:http(s). */
+export function createRoundTrip(options: HttpTransportOptions = {}): RoundTrip {
+  const roundTripOptions = {
     maxSockets: options.maxSockets ?? 64,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
   const kind = options.transport ?? DEFAULT_TRANSPORT;
   if (kind !== "undici" && kind !== "node") throw new TypeError(`transport must be "undici" or "node", not ${kind}`);
-  return kind === "undici" ? undiciExchange(exchangeOptions) : nodeExchange(exchangeOptions);
+  return kind === "undici" ? undiciRoundTrip(roundTripOptions) : nodeRoundTrip(roundTripOptions);
 }
 
 /** A keep-alive transport, fetch-compatible, over undici (the default) or node:http(s). */
 export function createHttpTransport(options: HttpTransportOptions = {}): Fetch {
-  return fetchOver(createExchange(options));
+  return fetchOver(createRoundTrip(options));
 }

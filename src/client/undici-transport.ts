@@ -1,4 +1,4 @@
-// The exchange over undici (`transport: "undici"`, the default). It dispatches with a handler of its own rather
+// The round trip over undici (`transport: "undici"`, the default). It dispatches with a handler of its own rather
 // than undici.request: the answer is collected in memory as it arrives, with no body stream per request, which is
 // where undici is faster than node:http here (README, Performance).
 //
@@ -7,7 +7,14 @@
 // have reached the server. Redirects are not followed and nothing is inflated: dispatch does neither.
 import type * as Undici from "undici";
 import { AnswerTooLargeError } from "../http-exchange.js";
-import { abortError, type Exchange, type ExchangeOptions, type Incoming, tagged, timeoutError } from "./exchange.js";
+import {
+  abortError,
+  type Incoming,
+  type RoundTrip,
+  type RoundTripOptions,
+  tagged,
+  timeoutError,
+} from "./round-trip.js";
 
 type AgentClass = typeof Undici.Agent;
 let Agent: AgentClass | undefined;
@@ -25,7 +32,7 @@ function loadAgent(): AgentClass {
   return Agent;
 }
 
-export function undiciExchange(options: ExchangeOptions): Exchange {
+export function undiciRoundTrip(options: RoundTripOptions): RoundTrip {
   let agent: Undici.Agent | undefined;
   const limit = options.maxResponseBytes;
   return ({ url, method, headers, body, signal, timeoutMs }) => {

@@ -1,6 +1,6 @@
-// One request and its answer, as each built-in transport carries it: the body already in memory both ways, the
-// answer read up to a limit, and every failure marked with whether the request may have reached the server (that
-// decides whether a create may be tried again).
+// One round trip, as each built-in transport makes it: a request sent and its response read, the body already in
+// memory both ways, the response read up to a limit, and every failure marked with whether the request may have
+// reached the server (that decides whether a create may be tried again).
 import type { IncomingHttpHeaders } from "node:http";
 
 /** Set on errors from this transport: false only when nothing of the request was sent to the server. */
@@ -26,12 +26,12 @@ export interface Incoming {
 }
 
 /**
- * Sends one request and reads its answer. It rejects with an AnswerTooLargeError past the size limit, and tags
+ * Sends one request and reads its response. It rejects with an AnswerTooLargeError past the size limit, and tags
  * every other failure with MAY_HAVE_REACHED_SERVER.
  */
-export type Exchange = (request: Outgoing) => Promise<Incoming>;
+export type RoundTrip = (request: Outgoing) => Promise<Incoming>;
 
-export interface ExchangeOptions {
+export interface RoundTripOptions {
   maxSockets: number;
   maxResponseBytes: number;
 }
