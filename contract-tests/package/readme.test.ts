@@ -1,25 +1,47 @@
-// The README must stay true: its app-style example is a test file of this project, shown verbatim, and its first
-// screen gives the two commands that CI and a newcomer run.
+// The README and docs/ must stay true: the app-style example is a test file of this project and the CI workflow a
+// file of it, both shown verbatim; the commands for another repository are the ones the consumer test runs; and the
+// README's first screen gives the two commands that CI and a newcomer run.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { CODEGEN, JUNIT_REPORT, TYPECHECK, VERIFY, VERIFY_ENV } from "./consumer-commands.js";
 
 const root = new URL("../../", import.meta.url);
-const readme = readFileSync(new URL("README.md", root), "utf8");
-const codeBlocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
-const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
-const workflowText = readFileSync(new URL("examples/github-actions/calls-contract.yml", root), "utf8");
+const read = (path: string) => readFileSync(new URL(path, root), "utf8");
+const readme = read("README.md");
+const pkg = JSON.parse(read("package.json"));
+const workflowText = read("examples/github-actions/calls-contract.yml");
 
-/** The lines of the shell blocks in the README's section under `heading`, up to the next heading of any level. */
-function shellLines(heading: string): string[] {
-  const start = readme.indexOf(`\n${heading}\n`);
-  if (start < 0) throw new Error(`README has no "${heading}"`);
-  const rest = readme.slice(start + heading.length + 2);
+/** Where the example app and the commands for another repository are shown. */
+const STATEFUL_PAGE = "docs/stateful-mock.md";
+const ELSEWHERE_PAGE = "docs/another-repository.md";
+const ELSEWHERE = "# Using the spec in another repository";
+const IN_CI = "## In CI";
+
+/** The fenced blocks of one language in a page, each as its text. */
+function fenced(markdown: string, language: string): string[] {
+  return [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].filter((m) => m[1] === language).map((m) => m[2] ?? "");
+}
+
+/** The lines of the shell blocks in a page's section under `heading`, up to the next heading of any level. */
+function shellLines(page: string, heading: string): string[] {
+  const text = read(page);
+  const start = text.startsWith(`${heading}\n`) ? 0 : text.indexOf(`\n${heading}\n`);
+  if (start < 0) throw new Error(`${page} has no "${heading}"`);
+  const rest = text.slice(text.indexOf("\n", start + 1) + 1);
   const end = rest.search(/^#{1,6} /m);
   const section = end < 0 ? rest : rest.slice(0, end);
-  return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => (m[1] as string).trim().split("\n"));
+  return fenced(section, "sh").flatMap((block) => block.trim().split("\n"));
 }
+
+/** Every line of every shell block in the README and the pages that show the commands for another repository. */
+const allShellLines = [readme, read(ELSEWHERE_PAGE)].flatMap((text) =>
+  fenced(text, "sh").flatMap((block) => block.trim().split("\n")),
+);
+
+const prismInstall = `npm install --save-dev ${Object.entries(pkg.peerDependencies as Record<string, string>)
+  .map(([name, version]) => `${name}@${version}`)
+  .join(" ")}`;
 
 interface Step {
   run?: string;
@@ -31,38 +53,49 @@ interface Step {
 const steps: Step[] = YAML.parse(workflowText).jobs.contract.steps;
 
 describe("the README", () => {
-  it("shows contract-tests/examples/stateful-app.test.ts verbatim, so that the example is a test that runs", () => {
-    const example = readFileSync(new URL("contract-tests/examples/stateful-app.test.ts", root), "utf8");
-    expect(codeBlocks).toContain(example);
-  });
-
   it("gives the main job and the test command on its first screen", () => {
     const firstScreen = readme.split("\n").slice(0, 12).join("\n");
     expect(firstScreen).toContain("npm ci && npm start");
     expect(firstScreen).toContain("npm ci && npm test");
   });
+
+  it("keeps the table of where the contract is stricter than Twilio", () => {
+    expect(readme).toContain("\n### Where this contract is stricter than Twilio, and why\n");
+    expect(readme).toMatch(/\n\| rule \| severity \| where \| why it is only advisory \|\n/);
+  });
 });
 
-describe("the README's commands for another repository, and the example CI workflow", () => {
+describe("the stateful mock's page", () => {
+  it("shows contract-tests/examples/stateful-app.test.ts verbatim, so that the example is a test that runs", () => {
+    expect(fenced(read(STATEFUL_PAGE), "ts")).toContain(read("contract-tests/examples/stateful-app.test.ts"));
+  });
+});
+
+describe("the commands for another repository, and the example CI workflow", () => {
   it("show the codegen and type-check commands that the consumer test runs", () => {
-    const lines = shellLines("## Using the spec in another repository");
+    const lines = shellLines(ELSEWHERE_PAGE, ELSEWHERE);
     expect(lines).toContain(CODEGEN);
     expect(lines.indexOf(TYPECHECK)).toBeGreaterThan(lines.indexOf(CODEGEN));
   });
 
   it("name Prism's install command exactly as `calls-contract mock` prints it, at the pinned versions", () => {
-    const peers = Object.entries(pkg.peerDependencies as Record<string, string>).map(([n, v]) => `${n}@${v}`);
-    expect(shellLines("## Using the spec in another repository")).toContain(
-      `npm install --save-dev ${peers.join(" ")}`,
-    );
+    expect(shellLines(ELSEWHERE_PAGE, ELSEWHERE)).toContain(prismInstall);
+  });
+
+  it("are the only codegen and Prism install lines the README and that page show", () => {
+    const codegen = allShellLines.filter((line) => line.includes("openapi-typescript node_modules"));
+    expect(codegen.length).toBeGreaterThan(1);
+    expect(new Set(codegen)).toEqual(new Set([CODEGEN]));
+    const prism = allShellLines.filter((line) => line.includes("@stoplight/prism"));
+    expect(new Set(prism)).toEqual(new Set([prismInstall]));
   });
 
   it("show, under In CI, the verify command that the consumer test runs", () => {
-    expect(shellLines("### In CI")).toEqual([VERIFY]);
+    expect(shellLines(ELSEWHERE_PAGE, IN_CI)).toEqual([VERIFY]);
   });
 
   it("show the workflow file verbatim", () => {
-    expect(readme).toContain(`\`\`\`yaml\n${workflowText}\`\`\``);
+    expect(fenced(read(ELSEWHERE_PAGE), "yaml")).toContain(workflowText);
   });
 
   it("run, in the workflow, codegen, the type check and verify as the consumer test does, in that order", () => {
