@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // calls-contract: `mock` serves the spec on loopback; `verify` holds a server (by default that mock) or a recording
 // to the spec; `proxy` records and checks an app's traffic with a server; `twiml` checks a TwiML document.
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { UsageError } from "./flags.js";
+import { packageVersion } from "./package-version.js";
 
 const HELP = `calls-contract: Twilio's Calls API as a strict contract
 
@@ -55,8 +55,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === "--version") {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-    process.stdout.write(`${pkg.version}\n`);
+    process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   if (rest.includes("--help") || rest.includes("-h")) {

@@ -1,5 +1,6 @@
+// `calls-contract mock`: the mock (static or --stateful) served on loopback until Ctrl-C or SIGTERM.
 import { type MockOptions, startMock } from "../mock/index.js";
-import { parseLoopbackHost, parsePort, UsageError } from "./flags.js";
+import { parseLoopbackHost, parseNumber, parsePort, UsageError } from "./flags.js";
 import { onInterrupt } from "./signals.js";
 
 export interface MockFlags {
@@ -13,14 +14,6 @@ export interface MockFlags {
   "calls-per-second"?: string;
   "check-answers"?: boolean;
   "prism-only"?: boolean;
-}
-
-function parseNumber(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || value < min || value > max) {
-    throw new UsageError(`${flag} must be a number from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
 }
 
 /** Reads the mock's flags into options, refusing combinations that would be silently ignored. */
