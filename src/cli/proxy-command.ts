@@ -7,27 +7,12 @@ import { openHarWriter } from "../har/writer.js";
 import { startProxy } from "../proxy/index.js";
 import { terminalSafe } from "../safe-text.js";
 import { replayHar } from "../verify/replay.js";
+import { DEFAULT_PROXY_PORT, type ProxyFlags } from "./command-flags.js";
 import { environmentSecrets } from "./environment-secrets.js";
 import { parseHttpUrl, parseLoopbackHost, parsePercent, parsePort, UsageError } from "./flags.js";
 import { packageVersion } from "./package-version.js";
 import { reportRecording } from "./recording-report.js";
 import { nextStopSignal } from "./signals.js";
-
-export interface ProxyFlags {
-  target?: string;
-  host?: string;
-  port?: string;
-  har?: string;
-  junit?: string;
-  json?: string;
-  enforce?: boolean;
-  strict?: boolean;
-  "min-coverage"?: string;
-  "callbacks-to"?: string;
-  "public-url"?: string;
-}
-
-export const DEFAULT_PROXY_PORT = 4011;
 
 function callbackOptions(flags: ProxyFlags) {
   if (flags["callbacks-to"] === undefined) {

@@ -2,22 +2,12 @@
 import { HarReadError } from "../har/reader.js";
 import { terminalSafe } from "../safe-text.js";
 import { replayHar } from "../verify/replay.js";
+import type { VerifyFlags } from "./command-flags.js";
 import { environmentScrubber } from "./environment-secrets.js";
 import { parsePercent, UsageError } from "./flags.js";
 import { reportRecording } from "./recording-report.js";
 
-export interface ReplayFlags {
-  har?: string;
-  junit?: string;
-  json?: string;
-  strict?: boolean;
-  "min-coverage"?: string;
-  "base-url"?: string;
-  "allow-writes"?: boolean;
-  timeout?: string;
-}
-
-export async function runReplayCommand(flags: ReplayFlags): Promise<number> {
+export async function runReplayCommand(flags: VerifyFlags): Promise<number> {
   const path = flags.har ?? "";
   for (const flag of ["base-url", "allow-writes", "timeout"] as const) {
     if (flags[flag] !== undefined)

@@ -6,18 +6,12 @@ import { AnswerTooLargeError, exchange } from "../http-exchange.js";
 import { isLoopbackUrl } from "../loopback.js";
 import { terminalSafe } from "../safe-text.js";
 import { type TwimlKind, type TwimlViolation, validateTwiml } from "../twiml/index.js";
+import type { TwimlFlags } from "./command-flags.js";
 import { UsageError } from "./flags.js";
 
 // Twilio reads TwiML documents of up to 64 KiB; sixteen times that is still read, anything larger is not TwiML.
 const MAX_BYTES = 1024 * 1024;
 const FETCH_TIMEOUT_MS = 10_000;
-
-export interface TwimlFlags {
-  kind?: string;
-  json?: boolean;
-  method?: string;
-  data?: string;
-}
 
 interface Source {
   name: string;
