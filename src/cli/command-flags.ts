@@ -55,8 +55,10 @@ export const TWIML_FLAGS = {
   kind: { type: "string" },
   method: { type: "string" },
   data: { type: "string" },
-  /** Print the findings as JSON. */
-  json: { type: "boolean" },
+  /** What goes to standard output: text (the default) or json. */
+  format: { type: "string" },
+  /** A file to write the JSON report to, as verify and proxy do. */
+  json: { type: "string" },
 } as const;
 
 type FlagTable = Record<string, { type: "string" | "boolean" }>;

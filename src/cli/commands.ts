@@ -7,6 +7,17 @@ import { UsageError } from "./flags.js";
 
 type Command = (args: string[]) => Promise<number>;
 
+// `twiml --json` once printed JSON without taking a value; --json now names a report file, as in verify and proxy.
+function refuseBareJson(args: string[]): void {
+  const at = args.indexOf("--json");
+  if (at === -1) return;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith("-"))
+    throw new UsageError(
+      "--json takes the FILE to write the JSON report to; for JSON on standard output use --format json",
+    );
+}
+
 const COMMANDS: Record<string, Command> = {
   async mock(args) {
     const { values } = parseArgs({ args, strict: true, options: MOCK_FLAGS });
@@ -30,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
     return runProxyCommand(values);
   },
   async twiml(args) {
+    refuseBareJson(args);
     const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: TWIML_FLAGS });
     if (positionals.length > 1) throw new UsageError(`twiml checks one source at a time, got ${positionals.length}`);
     const { runTwimlCommand } = await import("./twiml-command.js");

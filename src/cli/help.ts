@@ -14,10 +14,10 @@ Usage:
                         [--json FILE] [--enforce] [--strict] [--min-coverage PERCENT]
                         [--callbacks-to URL [--public-url URL]]
   calls-contract twiml  <file | URL | -> [--kind voice|messaging] [--method GET|POST] [--data FORM]
-                        [--json]
+                        [--format text|json] [--json FILE]
 
 Flags that mean the same wherever they are taken:
-  --json FILE, --junit FILE  write a report file (creating its folder): verify, proxy.
+  --json FILE, --junit FILE  write a report file (creating its folder): verify, proxy, twiml (JSON only).
   --har FILE                 a HAR 1.2 recording: verify --har reads one, proxy --har writes one.
   --strict                   warnings fail the run too.
   --min-coverage PERCENT     recorded traffic must cover at least this much of the spec.
@@ -47,6 +47,7 @@ proxy    passes every request on to --target and every response back unchanged, 
 twiml    checks a TwiML document: a file, standard input (-), or what a URL on this machine
          responds with (asked for as Twilio asks, by POST unless --method GET, with --data as
          its form fields; redirects are not followed). Prints each error and warning with its
-         line, column and element path (as JSON with --json). Exits 0 when there is no error
-         (warnings alone pass), 1 on an error, 2 on a usage error or a source it cannot read.
+         line, column and element path, or with --format json the same as one JSON report.
+         Exits 0 when there is no error (warnings alone pass), 1 on an error, 2 on a usage
+         error or a source it cannot read.
 `;
