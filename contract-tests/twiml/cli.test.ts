@@ -1,6 +1,6 @@
 // `calls-contract twiml`, run as a user runs it: on a file, on standard input, and on what a handler on this
 // machine answers.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,15 +51,27 @@ describe.concurrent("calls-contract twiml", { timeout: 60_000 }, () => {
     expect(stdout).toContain("(stdin):1:20 warning unreachable Response/Say[1]: no verb after <Hangup>");
   });
 
-  it("checks messaging TwiML with --kind messaging and reports as JSON with --json", async () => {
+  it("checks messaging TwiML with --kind messaging and prints a JSON report with --format json", async () => {
     const path = await fileWith("<Response><Message>Hi</Message><Say>no</Say></Response>");
-    const { code, stdout } = await runCli(["twiml", path, "--kind", "messaging", "--json"]);
+    const { code, stdout } = await runCli(["twiml", path, "--kind", "messaging", "--format", "json"]);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ kind: "messaging", valid: false });
     expect(report.violations).toEqual([
       expect.objectContaining({ rule: "voice-verb", line: 1, column: 32, path: "Response/Say[1]" }),
     ]);
+  });
+
+  it("writes that JSON report to the file --json names, creating its folder, and still prints text", async () => {
+    const path = await fileWith("<Response><Message>Hi</Message><Say>no</Say></Response>");
+    const report = join(folder, "reports", `twiml-${++written}.json`);
+    const [text, json] = await Promise.all([
+      runCli(["twiml", path, "--kind", "messaging", "--json", report]),
+      runCli(["twiml", path, "--kind", "messaging", "--format", "json"]),
+    ]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/: 1 error\(s\), 0 warning\(s\) in messaging TwiML/);
+    expect(await readFile(report, "utf8")).toBe(json.stdout);
   });
 
   it("asks a loopback handler for TwiML as Twilio does, by POST with the given form", async ({ onTestFinished }) => {
@@ -140,6 +152,10 @@ describe.concurrent("calls-contract twiml", { timeout: 60_000 }, () => {
     [["twiml", "a.xml", "b.xml"], /one source at a time/],
     [["twiml", "/nonexistent/answer.xml"], /cannot read \/nonexistent\/answer\.xml: ENOENT/],
     [["twiml", "http://127.0.0.1:1/", "--method", "PUT"], /--method must be GET or POST, got "PUT"/],
+    [["twiml", "a.xml", "--format", "xml"], /--format must be text or json, got "xml"/],
+    [["twiml", "a.xml", "--json"], /--json takes the FILE .* use --format json/],
+    [["twiml", "--json", "-"], /--json takes the FILE .* use --format json/],
+    [["twiml", "a.xml", "--colour"], /Unknown option '--colour'/],
   ])("exits 2 on a usage mistake: %j", async (args, message) => {
     const { code, stderr } = await runCli(args);
     expect(code).toBe(2);

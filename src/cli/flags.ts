@@ -31,6 +31,15 @@ export function parseSeconds(flag: string, text: string | undefined, fallback: n
   return seconds;
 }
 
+/** Reads a number flag from `min` to `max` (decimals allowed), else a UsageError naming the flag and the value. */
+export function parseNumber(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || value < min || value > max) {
+    throw new UsageError(`${flag} must be a number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
 /** Reads a percentage flag, 0 to 100 (decimals allowed), else a UsageError naming the flag and the value. */
 export function parsePercent(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

@@ -1,27 +1,8 @@
+// `calls-contract mock`: the mock (static or --stateful) served on loopback until Ctrl-C or SIGTERM.
 import { type MockOptions, startMock } from "../mock/index.js";
-import { parseLoopbackHost, parsePort, UsageError } from "./flags.js";
+import { DEFAULT_MOCK_PORT, type MockFlags } from "./command-flags.js";
+import { parseLoopbackHost, parseNumber, parsePort, UsageError } from "./flags.js";
 import { onInterrupt } from "./signals.js";
-
-export interface MockFlags {
-  host?: string;
-  port?: string;
-  dynamic?: boolean;
-  seed?: string;
-  stateful?: boolean;
-  clock?: string;
-  "time-scale"?: string;
-  "calls-per-second"?: string;
-  "check-answers"?: boolean;
-  "prism-only"?: boolean;
-}
-
-function parseNumber(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || value < min || value > max) {
-    throw new UsageError(`${flag} must be a number from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
-}
 
 /** Reads the mock's flags into options, refusing combinations that would be silently ignored. */
 export function mockOptions(flags: MockFlags): MockOptions {
@@ -42,7 +23,7 @@ export function mockOptions(flags: MockFlags): MockOptions {
   }
   const options: MockOptions = {
     host: parseLoopbackHost("--host", flags.host),
-    port: parsePort("--port", flags.port, 4010),
+    port: parsePort("--port", flags.port, DEFAULT_MOCK_PORT),
     ...(flags.dynamic ? { dynamic: true } : {}),
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     ...(flags["prism-only"] ? { prismOnly: true } : {}),

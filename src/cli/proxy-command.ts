@@ -1,37 +1,18 @@
 // `calls-contract proxy`: runs the recording proxy until Ctrl-C or SIGTERM, then judges the recording as
 // `verify --har` would (the same code, the same file) and prints the table, the failures and the coverage.
-import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openHarWriter } from "../har/writer.js";
 import { startProxy } from "../proxy/index.js";
 import { terminalSafe } from "../safe-text.js";
-import { credentialForms } from "../secrets.js";
 import { replayHar } from "../verify/replay.js";
+import { DEFAULT_PROXY_PORT, type ProxyFlags } from "./command-flags.js";
+import { environmentSecrets } from "./environment-secrets.js";
 import { parseHttpUrl, parseLoopbackHost, parsePercent, parsePort, UsageError } from "./flags.js";
-import { reportRecording } from "./replay-command.js";
-
-export interface ProxyFlags {
-  target?: string;
-  host?: string;
-  port?: string;
-  har?: string;
-  junit?: string;
-  json?: string;
-  enforce?: boolean;
-  strict?: boolean;
-  "min-coverage"?: string;
-  "callbacks-to"?: string;
-  "public-url"?: string;
-}
-
-export const DEFAULT_PROXY_PORT = 4011;
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
+import { packageVersion } from "./package-version.js";
+import { reportRecording } from "./recording-report.js";
+import { nextStopSignal } from "./signals.js";
 
 function callbackOptions(flags: ProxyFlags) {
   if (flags["callbacks-to"] === undefined) {
@@ -45,18 +26,6 @@ function callbackOptions(flags: ProxyFlags) {
   return { appUrl, authToken, ...(publicUrl ? { publicUrl } : {}) };
 }
 
-function stopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve(signal);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-}
-
 export async function runProxyCommand(flags: ProxyFlags): Promise<number> {
   if (flags.target === undefined) throw new UsageError("--target is required: the base URL requests go on to");
   const target = parseHttpUrl("--target", flags.target);
@@ -64,15 +33,14 @@ export async function runProxyCommand(flags: ProxyFlags): Promise<number> {
   const port = parsePort("--port", flags.port, DEFAULT_PROXY_PORT);
   const minCoverage = parsePercent("--min-coverage", flags["min-coverage"]);
   const callbacks = callbackOptions(flags);
-  const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token } = process.env;
-  const secrets = token ? credentialForms(sid ?? "", token) : [];
+  const secrets = environmentSecrets();
   // Without --har the recording still goes to disk (memory stays bounded), to a file removed at exit.
   const harPath = flags.har ?? join(tmpdir(), `calls-contract-proxy-${process.pid}-${Date.now()}.har`);
   const writer = await openHarWriter(harPath, { name: "calls-contract proxy", version: packageVersion() });
   let scrub = (text: string) => text;
   const err = (text: string) => process.stderr.write(terminalSafe(scrub(text)));
   const out = (text: string) => process.stdout.write(terminalSafe(scrub(text)));
-  const stopped = stopSignal();
+  const stopped = nextStopSignal();
   const proxy = await startProxy({
     target,
     host,

@@ -1,10 +1,9 @@
 // What verify, verify --har and the proxy print at the end and write to their reports: the same table, failures,
 // JUnit and JSON, whatever the outcomes came from. Every text passes through `scrub` on its way out.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import { xmlSafe } from "../safe-text.js";
 import { CHECKS, type VerifyResult } from "../verify/index.js";
 import { renderFailures, renderJson, renderJunit, renderTable, splitFailures } from "../verify/report.js";
+import { writeReportFile } from "./report-file.js";
 
 export interface Printed {
   errors: number;
@@ -54,11 +53,6 @@ export interface ReportOptions {
 
 export async function writeReports(result: VerifyResult, files: ReportFiles, options: ReportOptions): Promise<void> {
   const { seconds, strict, origin, extra, suite, scrub } = options;
-  // A CI job names a report under a folder its fresh checkout does not have yet (reports/verify.xml).
-  const write = async (path: string, text: string) => {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-  };
-  if (files.junit) await write(files.junit, xmlSafe(scrub(renderJunit(result, seconds, strict, suite))));
-  if (files.json) await write(files.json, scrub(renderJson(result, origin, extra)));
+  if (files.junit) await writeReportFile(files.junit, xmlSafe(scrub(renderJunit(result, seconds, strict, suite))));
+  if (files.json) await writeReportFile(files.json, scrub(renderJson(result, origin, extra)));
 }

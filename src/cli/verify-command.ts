@@ -1,7 +1,9 @@
+// `calls-contract verify`: a server (by default the mock, started here) held to the spec, request by request.
 import { type RunningMock, startMock } from "../mock/index.js";
 import { terminalSafe } from "../safe-text.js";
 import { credentialForms, scrubValue, secretScrubber } from "../secrets.js";
 import { type CheckOutcome, runVerify, type VerifyResult } from "../verify/index.js";
+import { DEFAULT_VERIFY_SECONDS, type VerifyFlags } from "./command-flags.js";
 import { parseHttpUrl, parseSeconds, UsageError } from "./flags.js";
 import { printResult, writeReports } from "./results.js";
 import { onInterrupt } from "./signals.js";
@@ -9,17 +11,6 @@ import { onInterrupt } from "./signals.js";
 // Twilio's test-credential shapes; the mock checks only that credentials are present.
 const MOCK_ACCOUNT_SID = "AC00000000000000000000000000000000";
 const MOCK_AUTH_TOKEN = "calls-contract-mock-token";
-
-interface VerifyFlags {
-  "base-url"?: string;
-  junit?: string;
-  json?: string;
-  "allow-writes"?: boolean;
-  /** Fail on warnings too. */
-  strict?: boolean;
-  /** The whole run's time limit, in seconds. */
-  timeout?: string;
-}
 
 function credentialsFor(usingMock: boolean) {
   const accountSid = process.env.TWILIO_ACCOUNT_SID ?? (usingMock ? MOCK_ACCOUNT_SID : undefined);
@@ -39,7 +30,7 @@ function credentialsFor(usingMock: boolean) {
 export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
   const usingMock = flags["base-url"] === undefined;
   const credentials = credentialsFor(usingMock);
-  const deadlineMs = parseSeconds("--timeout", flags.timeout, 300) * 1000;
+  const deadlineMs = parseSeconds("--timeout", flags.timeout, DEFAULT_VERIFY_SECONDS) * 1000;
   // Whatever a server sends back, no secret and no terminal control reaches the screen or a report.
   const scrub = secretScrubber(credentialForms(credentials.accountSid, credentials.authToken));
   const out = (text: string) => process.stdout.write(terminalSafe(scrub(text)));

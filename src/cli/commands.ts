@@ -1,0 +1,62 @@
+// The commands, one entry each: parse the command's flags with its table, then load and run its module. Each module
+// is loaded only for its command, so that a usage mistake is answered at once and `mock` and `verify` start without
+// loading what the others need.
+import { parseArgs } from "node:util";
+import { MOCK_FLAGS, PROXY_FLAGS, TWIML_FLAGS, VERIFY_FLAGS } from "./command-flags.js";
+import { UsageError } from "./flags.js";
+
+type Command = (args: string[]) => Promise<number>;
+
+// `twiml --json` once printed JSON without taking a value; --json now names a report file, as in verify and proxy.
+function refuseBareJson(args: string[]): void {
+  const at = args.indexOf("--json");
+  if (at === -1) return;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith("-"))
+    throw new UsageError(
+      "--json takes the FILE to write the JSON report to; for JSON on standard output use --format json",
+    );
+}
+
+const COMMANDS: Record<string, Command> = {
+  async mock(args) {
+    const { values } = parseArgs({ args, strict: true, options: MOCK_FLAGS });
+    const { runMockCommand } = await import("./mock-command.js");
+    return runMockCommand(values);
+  },
+  async verify(args) {
+    const { values } = parseArgs({ args, strict: true, options: VERIFY_FLAGS });
+    if (values.har !== undefined) {
+      const { runReplayCommand } = await import("./replay-command.js");
+      return runReplayCommand(values);
+    }
+    if (values["min-coverage"] !== undefined)
+      throw new UsageError("--min-coverage needs --har: coverage is measured on recorded traffic");
+    const { runVerifyCommand } = await import("./verify-command.js");
+    return runVerifyCommand(values);
+  },
+  async proxy(args) {
+    const { values } = parseArgs({ args, strict: true, options: PROXY_FLAGS });
+    const { runProxyCommand } = await import("./proxy-command.js");
+    return runProxyCommand(values);
+  },
+  async twiml(args) {
+    refuseBareJson(args);
+    const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: TWIML_FLAGS });
+    if (positionals.length > 1) throw new UsageError(`twiml checks one source at a time, got ${positionals.length}`);
+    const { runTwimlCommand } = await import("./twiml-command.js");
+    return runTwimlCommand(positionals[0], values);
+  },
+};
+
+/** Runs the command `name` with its arguments; an unknown name is a UsageError that lists the known ones. */
+export async function runCommand(name: string, args: string[]): Promise<number> {
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    const names = Object.keys(COMMANDS);
+    throw new UsageError(
+      `unknown command "${name}"; use ${names.slice(0, -1).join(", ")} or ${names.at(-1)} (see --help)`,
+    );
+  }
+  return command(args);
+}

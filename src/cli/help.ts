@@ -1,0 +1,53 @@
+// The CLI's help, one text for every command: `calls-contract --help` and `calls-contract COMMAND --help` alike.
+import { DEFAULT_MOCK_PORT, DEFAULT_PROXY_PORT, DEFAULT_VERIFY_SECONDS } from "./command-flags.js";
+
+export const HELP = `calls-contract: Twilio's Calls API as a strict contract
+
+Usage:
+  calls-contract mock   [--host 127.0.0.1] [--port ${DEFAULT_MOCK_PORT}] [--dynamic] [--seed N] [--prism-only]
+  calls-contract mock   --stateful [--clock real|manual] [--time-scale N] [--calls-per-second N]
+                        [--check-answers] [--seed N] [--host H] [--port P]
+  calls-contract verify [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes] [--strict]
+                        [--timeout SECONDS]
+  calls-contract verify --har FILE [--junit FILE] [--json FILE] [--strict] [--min-coverage PERCENT]
+  calls-contract proxy  --target URL [--host 127.0.0.1] [--port ${DEFAULT_PROXY_PORT}] [--har FILE] [--junit FILE]
+                        [--json FILE] [--enforce] [--strict] [--min-coverage PERCENT]
+                        [--callbacks-to URL [--public-url URL]]
+  calls-contract twiml  <file | URL | -> [--kind voice|messaging] [--method GET|POST] [--data FORM]
+                        [--format text|json] [--json FILE]
+
+Flags that mean the same wherever they are taken:
+  --json FILE, --junit FILE  write a report file (creating its folder): verify, proxy, twiml (JSON only).
+  --har FILE                 a HAR 1.2 recording: verify --har reads one, proxy --har writes one.
+  --strict                   warnings fail the run too.
+  --min-coverage PERCENT     recorded traffic must cover at least this much of the spec.
+
+mock     serves the spec on loopback until Ctrl-C: Prism's engine behind strict request checks.
+         --stateful keeps calls, which move through Twilio's lifecycle on a clock (real, sped up
+         by --time-scale, or manual: moved by the admin API); inspector page at /__mock/.
+         --prism-only serves bare Prism, without the checks, for comparison.
+verify   checks a server against the spec; without --base-url it starts the mock itself.
+         Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (test values for the mock).
+         --timeout limits the whole run (default ${DEFAULT_VERIFY_SECONDS} s); each request waits at most 15 s,
+         and after 3 requests in a row without a response the rest are not sent.
+         With --har it sends nothing: it reads the exchanges recorded in FILE (from proxy --har
+         or any other tool), judges them with the same checks (one per exchange and check) and
+         prints what of the spec they covered.
+         --min-coverage fails the run when the mean of the four coverage shares (operations,
+         parameters, enum values, status codes) is below PERCENT.
+         Exits 0 when no check fails (warnings alone pass), 1 on an error, or on a warning
+         with --strict, or below --min-coverage, 2 on a usage or start-up error.
+proxy    passes every request on to --target and every response back unchanged, checking both
+         against the spec and writing each exchange (secrets redacted) to the --har file. It never
+         blocks unless --enforce, which refuses a request that breaks the contract with
+         Twilio's 400 and does not pass it on. With --callbacks-to (and TWILIO_AUTH_TOKEN) it
+         also takes Twilio's callbacks under /callbacks/status, /recording, /amd and /voice,
+         checks their signature and fields, and passes them on to the app's URL. On Ctrl-C or
+         SIGTERM it prints the table and the coverage, writes the reports, and exits as verify.
+twiml    checks a TwiML document: a file, standard input (-), or what a URL on this machine
+         responds with (asked for as Twilio asks, by POST unless --method GET, with --data as
+         its form fields; redirects are not followed). Prints each error and warning with its
+         line, column and element path, or with --format json the same as one JSON report.
+         Exits 0 when there is no error (warnings alone pass), 1 on an error, 2 on a usage
+         error or a source it cannot read.
+`;
