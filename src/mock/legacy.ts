@@ -7,7 +7,7 @@ import type { TwilioErrorBody } from "../client/types.js";
 import { escapeXml, xmlSafe } from "../safe-text.js";
 import type { OperationId } from "../validation/index.js";
 import { rfc2822 } from "./callbacks.js";
-import type { AcceptedRequest, MockAnswer } from "./front.js";
+import type { AcceptedRequest, MockAnswer } from "./responder.js";
 
 /** The operations the front layer answers itself, not Prism or the stateful store. */
 export const LEGACY_OPERATIONS: ReadonlySet<OperationId> = new Set(["createLegacyCall", "createSmsMessage"]);
