@@ -117,9 +117,11 @@ export interface paths {
          *     pull request 7, 2023, pointing at Twilio support article 223181028) says the endpoint has since been shut
          *     down and answers `410 Gone`: a server may answer any request that way, and 410 is declared for it.
          *
-         *     The error codes are Twilio's: 21604 when To is missing, 21603 when From is, 21602 when Body is, 21605 when
-         *     Body is longer than 160 characters (https://www.twilio.com/docs/api/errors/21605, which says the limit
-         *     belongs to this old endpoint) and 21211 for a To that is not a phone number.
+         *     The error codes are Twilio's, each in its field's `x-twilio-error-codes`: 21604 when To is missing, 21603
+         *     when From is, 21602 when Body is, 21605 when Body is longer than 160 characters
+         *     (https://www.twilio.com/docs/api/errors/21605, which says the limit belongs to this old endpoint), 21211 for
+         *     a To that is not a phone number and 21606 for a From that cannot send (seen on SMS/Messages.json,
+         *     twilio/twilio-python issue 42).
          */
         post: operations["createSmsMessage"];
         delete?: never;

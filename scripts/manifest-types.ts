@@ -18,11 +18,23 @@ export interface OperationManifest<Id extends string = string> {
   queryFields?: Record<string, FieldKind>;
   /** Responses whose body is XML, by status: the root element and how each element's text is read. */
   xmlResponses?: Record<string, XmlShape>;
+  /** Twilio's codes for fields that break a rule (`x-twilio-error-codes`), by the field's name in a violation. */
+  errorCodes?: Record<string, FieldErrorCodes>;
   pathParams: string[];
   /** The success status the mock answers with. */
   successStatus: number;
   /** Every declared success status: more than one where the sources leave it open. */
   successStatuses: number[];
+}
+
+/**
+ * The codes Twilio gives a field that breaks a rule; a rule with no code here is 20001 (invalid parameter).
+ * `missing`: a required field left out; `invalid`: any other rule; `byRule`: a rule keyword with a code of its own.
+ */
+export interface FieldErrorCodes {
+  missing?: number;
+  invalid?: number;
+  byRule?: Record<string, number>;
 }
 
 export interface WebhookManifest<Id extends string = string> {

@@ -1,6 +1,14 @@
 // What codegen knows about each operation beyond the types: where its validators are, how to read its form
 // fields back from text, and which responses it declares.
-import type { FieldKind, OperationManifest, WebhookManifest, XmlNode, XmlShape } from "./manifest-types.js";
+import { assertAllErrorCodesRead, operationErrorCodes } from "./error-codes.js";
+import type {
+  FieldErrorCodes,
+  FieldKind,
+  OperationManifest,
+  WebhookManifest,
+  XmlNode,
+  XmlShape,
+} from "./manifest-types.js";
 import {
   eachOperation,
   FORM,
@@ -12,7 +20,7 @@ import {
   type Spec,
 } from "./openapi.js";
 
-export type { FieldKind, OperationManifest, WebhookManifest, XmlNode, XmlShape };
+export type { FieldErrorCodes, FieldKind, OperationManifest, WebhookManifest, XmlNode, XmlShape };
 
 const JSON_MEDIA = "application/json";
 const XML_MEDIA = "application/xml";
@@ -153,6 +161,7 @@ function twimlFields(properties: Record<string, Schema>): Record<string, "voice"
 export function buildManifest(spec: Spec): Record<string, OperationManifest> {
   const manifest: Record<string, OperationManifest> = {};
   const compiled = validatorExports(spec);
+  const codesRead = new Set<unknown>();
   for (const entry of eachOperation(spec)) {
     const id = entry.operation.operationId;
     const body = formBodySchema(spec, entry.operation);
@@ -161,6 +170,7 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
     const responses = Object.fromEntries(
       statuses.map((s) => [s, compiled[`${id}_response_${s}`] ? `${id}_response_${s}` : null]),
     );
+    const errorCodes = operationErrorCodes(entry, body, codesRead);
     manifest[id] = {
       operationId: id,
       method: entry.method.toUpperCase() as OperationManifest["method"],
@@ -184,6 +194,7 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
         ? { queryFields: Object.fromEntries(query.map((p) => [p.name, kindOf(spec, p.schema)])) }
         : {}),
       ...(Object.keys(xmlShapes(spec, entry)).length > 0 ? { xmlResponses: xmlShapes(spec, entry) } : {}),
+      ...(Object.keys(errorCodes).length > 0 ? { errorCodes } : {}),
       pathParams: entry.parameters.filter((p) => p.in === "path").map((p) => p.name),
       // Where the sources leave the success status open (the 2008-08-01 create), every one declared is a success;
       // the last, 201 there, is the one the mock answers with.
@@ -191,6 +202,7 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
       successStatuses: statuses.filter((s) => s.startsWith("2")).map(Number),
     };
   }
+  assertAllErrorCodesRead(spec, codesRead);
   return manifest;
 }
 
