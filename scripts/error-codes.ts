@@ -1,5 +1,5 @@
 // The Twilio error codes the spec gives its fields (`x-twilio-error-codes`), gathered per operation under the name
-// a violation gives the field, so that the mock and the proxy answer a broken field with Twilio's code.
+// a violation gives the field, so that the mock and the proxy respond to a broken field with Twilio's code.
 import type { FieldErrorCodes } from "./manifest-types.js";
 import type { OperationEntry, Schema, Spec } from "./openapi.js";
 

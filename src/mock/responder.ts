@@ -1,6 +1,6 @@
-// What the front layer hands a responder (Prism's engine, the stateful store, the retired operations' own
-// answers) and what it writes back. Its own module so that the front layer and the responders import it, not
-// each other.
+// What the front layer hands a responder (Prism's engine, the stateful store, legacy.ts for the retired
+// operations) and the response it writes back. Its own module so that the front layer and the responders import
+// it, not each other.
 import type { IncomingMessage } from "node:http";
 import type { OperationId } from "../validation/index.js";
 
