@@ -383,6 +383,9 @@ export interface components {
             /**
              * @description Which progress events reach `StatusCallback`; `completed` alone when omitted. Send one key per value
              *     (`StatusCallbackEvent=initiated&StatusCallbackEvent=ringing`), as Twilio's SDKs and docs samples do.
+             * @default [
+             *       "completed"
+             *     ]
              */
             StatusCallbackEvent?: ("initiated" | "ringing" | "answered" | "completed")[];
             /** @description How to request `StatusCallback`. */
@@ -419,7 +422,12 @@ export interface components {
             RecordingStatusCallback?: components["schemas"]["CallbackUrl"];
             /** @description How to request `RecordingStatusCallback`. */
             RecordingStatusCallbackMethod?: components["schemas"]["HttpMethod"];
-            /** @description Which recording events reach `RecordingStatusCallback`; `completed` alone when omitted. */
+            /**
+             * @description Which recording events reach `RecordingStatusCallback`; `completed` alone when omitted.
+             * @default [
+             *       "completed"
+             *     ]
+             */
             RecordingStatusCallbackEvent?: ("in-progress" | "completed" | "absent")[];
             /**
              * @description Which audio to record; `inbound` is what Twilio hears, `outbound` what it plays.
