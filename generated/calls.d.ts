@@ -117,9 +117,11 @@ export interface paths {
          *     pull request 7, 2023, pointing at Twilio support article 223181028) says the endpoint has since been shut
          *     down and answers `410 Gone`: a server may answer any request that way, and 410 is declared for it.
          *
-         *     The error codes are Twilio's: 21604 when To is missing, 21603 when From is, 21602 when Body is, 21605 when
-         *     Body is longer than 160 characters (https://www.twilio.com/docs/api/errors/21605, which says the limit
-         *     belongs to this old endpoint) and 21211 for a To that is not a phone number.
+         *     The error codes are Twilio's, each in its field's `x-twilio-error-codes`: 21604 when To is missing, 21603
+         *     when From is, 21602 when Body is, 21605 when Body is longer than 160 characters
+         *     (https://www.twilio.com/docs/api/errors/21605, which says the limit belongs to this old endpoint), 21211 for
+         *     a To that is not a phone number and 21606 for a From that cannot send (seen on SMS/Messages.json,
+         *     twilio/twilio-python issue 42).
          */
         post: operations["createSmsMessage"];
         delete?: never;
@@ -381,6 +383,9 @@ export interface components {
             /**
              * @description Which progress events reach `StatusCallback`; `completed` alone when omitted. Send one key per value
              *     (`StatusCallbackEvent=initiated&StatusCallbackEvent=ringing`), as Twilio's SDKs and docs samples do.
+             * @default [
+             *       "completed"
+             *     ]
              */
             StatusCallbackEvent?: ("initiated" | "ringing" | "answered" | "completed")[];
             /** @description How to request `StatusCallback`. */
@@ -417,7 +422,12 @@ export interface components {
             RecordingStatusCallback?: components["schemas"]["CallbackUrl"];
             /** @description How to request `RecordingStatusCallback`. */
             RecordingStatusCallbackMethod?: components["schemas"]["HttpMethod"];
-            /** @description Which recording events reach `RecordingStatusCallback`; `completed` alone when omitted. */
+            /**
+             * @description Which recording events reach `RecordingStatusCallback`; `completed` alone when omitted.
+             * @default [
+             *       "completed"
+             *     ]
+             */
             RecordingStatusCallbackEvent?: ("in-progress" | "completed" | "absent")[];
             /**
              * @description Which audio to record; `inbound` is what Twilio hears, `outbound` what it plays.

@@ -8,6 +8,7 @@ import { transformSync } from "esbuild";
 import openapiTS, { astToString } from "openapi-typescript";
 import YAML from "yaml";
 import { ADVISORY, ADVISORY_MARK, canonicalSpec, reachesAdvisory, withoutAdvisoryMarks } from "./advisory.js";
+import { ERROR_CODES, ERROR_CODES_SCHEMA } from "./error-codes.js";
 import { inlineRequires } from "./inline-runtime.js";
 import {
   buildManifest,
@@ -48,6 +49,8 @@ export function createSpecAjv(spec: Spec, code?: { source: true; esm: boolean })
   ajv.addKeyword({ keyword: ADVISORY_MARK, schemaType: "object" });
   // A field that holds TwiML: validateTwiml checks it after the schema (see src/validation/index.ts).
   ajv.addKeyword({ keyword: "x-twiml", schemaType: "string" });
+  // Twilio's error codes for a field or a rule (see scripts/error-codes.ts); ajv checks their shape.
+  ajv.addKeyword({ keyword: ERROR_CODES, schemaType: "object", metaSchema: ERROR_CODES_SCHEMA });
   ajv.addFormat("password", true);
   const layers: Array<[Layer, Spec]> = [
     ["truth", spec],

@@ -4,6 +4,9 @@
 /** How a form or query value is read back from text into what the schema expects. */
 export type FieldKind = "string" | "integer" | "boolean" | "array";
 
+/** A default as the spec writes it: form fields are text, integers, booleans or lists of text. */
+export type FieldDefault = string | number | boolean | string[];
+
 export interface OperationManifest<Id extends string = string> {
   operationId: Id;
   method: "GET" | "POST" | "DELETE";
@@ -13,16 +16,34 @@ export interface OperationManifest<Id extends string = string> {
   bodyFields?: Record<string, FieldKind>;
   /** Whether the body must be sent (`requestBody.required`); where it may be left out, an empty one is no form. */
   bodyRequired?: boolean;
+  /** What the spec says a body field left out stands for (its `default`), by field name. */
+  bodyDefaults?: Record<string, FieldDefault>;
   /** Body fields that hold a TwiML document (`x-twiml` in the spec), and which kind of TwiML. */
   twimlFields?: Record<string, "voice" | "messaging">;
   queryFields?: Record<string, FieldKind>;
+  /** What the spec says a query parameter left out stands for (its `default`), by name. */
+  queryDefaults?: Record<string, FieldDefault>;
   /** Responses whose body is XML, by status: the root element and how each element's text is read. */
   xmlResponses?: Record<string, XmlShape>;
+  /** Twilio's codes for fields that break a rule (`x-twilio-error-codes`), by the field's name in a violation. */
+  errorCodes?: Record<string, FieldErrorCodes>;
+  /** Set on a retired operation (`deprecated: true` in the spec). */
+  deprecated?: true;
   pathParams: string[];
   /** The success status the mock answers with. */
   successStatus: number;
   /** Every declared success status: more than one where the sources leave it open. */
   successStatuses: number[];
+}
+
+/**
+ * The codes Twilio gives a field that breaks a rule; a rule with no code here is 20001 (invalid parameter).
+ * `missing`: a required field left out; `invalid`: any other rule; `byRule`: a rule keyword with a code of its own.
+ */
+export interface FieldErrorCodes {
+  missing?: number;
+  invalid?: number;
+  byRule?: Record<string, number>;
 }
 
 export interface WebhookManifest<Id extends string = string> {

@@ -1,6 +1,15 @@
 // What codegen knows about each operation beyond the types: where its validators are, how to read its form
 // fields back from text, and which responses it declares.
-import type { FieldKind, OperationManifest, WebhookManifest, XmlNode, XmlShape } from "./manifest-types.js";
+import { assertAllErrorCodesRead, operationErrorCodes } from "./error-codes.js";
+import type {
+  FieldDefault,
+  FieldErrorCodes,
+  FieldKind,
+  OperationManifest,
+  WebhookManifest,
+  XmlNode,
+  XmlShape,
+} from "./manifest-types.js";
 import {
   eachOperation,
   FORM,
@@ -12,7 +21,7 @@ import {
   type Spec,
 } from "./openapi.js";
 
-export type { FieldKind, OperationManifest, WebhookManifest, XmlNode, XmlShape };
+export type { FieldDefault, FieldErrorCodes, FieldKind, OperationManifest, WebhookManifest, XmlNode, XmlShape };
 
 const JSON_MEDIA = "application/json";
 const XML_MEDIA = "application/xml";
@@ -140,6 +149,16 @@ function fieldKinds(spec: Spec, properties: Record<string, Schema>): Record<stri
   return Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, kindOf(spec, s)]));
 }
 
+/** The fields with a default (`default`, on the field's schema or the one it refers to), by name. */
+function fieldDefaults(spec: Spec, properties: Record<string, Schema>): Record<string, FieldDefault> {
+  const defaults: Record<string, FieldDefault> = {};
+  for (const [name, schema] of Object.entries(properties)) {
+    const value = schema.default ?? resolveRef(spec, schema).default;
+    if (value !== undefined) defaults[name] = value as FieldDefault;
+  }
+  return defaults;
+}
+
 /** The body fields marked `x-twiml`: TwiML documents the validators check with validateTwiml. */
 function twimlFields(properties: Record<string, Schema>): Record<string, "voice" | "messaging"> {
   const fields: Record<string, "voice" | "messaging"> = {};
@@ -153,6 +172,7 @@ function twimlFields(properties: Record<string, Schema>): Record<string, "voice"
 export function buildManifest(spec: Spec): Record<string, OperationManifest> {
   const manifest: Record<string, OperationManifest> = {};
   const compiled = validatorExports(spec);
+  const codesRead = new Set<unknown>();
   for (const entry of eachOperation(spec)) {
     const id = entry.operation.operationId;
     const body = formBodySchema(spec, entry.operation);
@@ -161,6 +181,8 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
     const responses = Object.fromEntries(
       statuses.map((s) => [s, compiled[`${id}_response_${s}`] ? `${id}_response_${s}` : null]),
     );
+    const errorCodes = operationErrorCodes(entry, body, codesRead);
+    const queryDefaults = fieldDefaults(spec, Object.fromEntries(query.map((p) => [p.name, p.schema])));
     manifest[id] = {
       operationId: id,
       method: entry.method.toUpperCase() as OperationManifest["method"],
@@ -180,10 +202,16 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
       ...(body && Object.keys(twimlFields(body.properties ?? {})).length > 0
         ? { twimlFields: twimlFields(body.properties ?? {}) }
         : {}),
+      ...(body && Object.keys(fieldDefaults(spec, body.properties ?? {})).length > 0
+        ? { bodyDefaults: fieldDefaults(spec, body.properties ?? {}) }
+        : {}),
       ...(query.length > 0
         ? { queryFields: Object.fromEntries(query.map((p) => [p.name, kindOf(spec, p.schema)])) }
         : {}),
+      ...(Object.keys(queryDefaults).length > 0 ? { queryDefaults } : {}),
       ...(Object.keys(xmlShapes(spec, entry)).length > 0 ? { xmlResponses: xmlShapes(spec, entry) } : {}),
+      ...(Object.keys(errorCodes).length > 0 ? { errorCodes } : {}),
+      ...(entry.operation.deprecated === true ? { deprecated: true as const } : {}),
       pathParams: entry.parameters.filter((p) => p.in === "path").map((p) => p.name),
       // Where the sources leave the success status open (the 2008-08-01 create), every one declared is a success;
       // the last, 201 there, is the one the mock answers with.
@@ -191,6 +219,7 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
       successStatuses: statuses.filter((s) => s.startsWith("2")).map(Number),
     };
   }
+  assertAllErrorCodesRead(spec, codesRead);
   return manifest;
 }
 

@@ -1,18 +1,25 @@
 // Status callbacks as Twilio sends them, for calls created on the mock: the requested events in order, signed
 // with the auth token the request was made with, to loopback URLs only. Delivery never blocks or fails a request.
+import type { components } from "../../generated/calls.js";
 import { basicAuthHeader } from "../basic-auth.js";
 import { exchange } from "../http-exchange.js";
 import { isLoopbackUrl } from "../loopback.js";
+import { operations } from "../validation/index.js";
 import { computeSignature } from "../webhooks.js";
 
-export const EVENT_ORDER = ["initiated", "ringing", "answered", "completed"] as const;
-export type ProgressEvent = (typeof EVENT_ORDER)[number];
-const STATUS_FOR_EVENT: Record<string, string> = {
+type Schemas = components["schemas"];
+/** An event createCall's StatusCallbackEvent may name, as the spec lists them. */
+export type ProgressEvent = NonNullable<Schemas["CreateCallRequest"]["StatusCallbackEvent"]>[number];
+
+// A record, so that the type check fails on an event the spec lacks or lacks one it has: each event, in lifecycle
+// order, with the CallStatus its callback reports.
+const STATUS_FOR_EVENT: Record<ProgressEvent, Schemas["WebhookCallStatus"]> = {
   initiated: "initiated",
   ringing: "ringing",
   answered: "in-progress",
   completed: "completed",
 };
+const EVENT_ORDER = Object.keys(STATUS_FOR_EVENT) as ProgressEvent[];
 const CALLBACK_TIMEOUT_MS = 2000;
 
 export type Log = (line: string) => void;
@@ -20,9 +27,9 @@ export type Log = (line: string) => void;
 /** A time as Twilio writes it: RFC 2822 in UTC with +0000. */
 export const rfc2822 = (ms: number) => new Date(ms).toUTCString().replace(/GMT$/, "+0000");
 
-/** The events a create asked for, in lifecycle order; `completed` alone when none (a spaced list is read too). */
+/** The events a create asked for, in lifecycle order; the spec's default when none (a spaced list is read too). */
 export function requestedEvents(form: Record<string, unknown>): ProgressEvent[] {
-  const values = (form.StatusCallbackEvent as string[] | undefined) ?? ["completed"];
+  const values = (form.StatusCallbackEvent ?? operations.createCall.bodyDefaults?.StatusCallbackEvent) as string[];
   const names = new Set(values.flatMap((v) => String(v).split(" ")));
   return EVENT_ORDER.filter((e) => names.has(e));
 }
@@ -31,7 +38,8 @@ export function requestedEvents(form: Record<string, unknown>): ProgressEvent[] 
 export function callbackTarget(form: Record<string, unknown>): { url: string; method: string } | undefined {
   const url = form.StatusCallback as string | undefined;
   if (!url || form.ApplicationSid !== undefined) return undefined;
-  return { url, method: (form.StatusCallbackMethod as string | undefined) ?? "POST" };
+  const method = form.StatusCallbackMethod ?? operations.createCall.bodyDefaults?.StatusCallbackMethod;
+  return { url, method: method as string };
 }
 
 // Credentials in a callback URL are for Basic auth, not part of what Twilio signs or logs.
@@ -94,8 +102,8 @@ export function progressParams(fields: {
     To: fields.to,
     CallStatus: fields.callStatus,
     ApiVersion: "2010-04-01",
-    Direction: "outbound-api",
-    CallbackSource: "call-progress-events",
+    Direction: "outbound-api" satisfies Schemas["CallDirection"],
+    CallbackSource: "call-progress-events" satisfies Schemas["StatusCallbackPayload"]["CallbackSource"],
     SequenceNumber: String(fields.sequence),
     Timestamp: rfc2822(fields.timestamp),
     ...fields.extra,
@@ -145,7 +153,7 @@ export function sendStatusCallbacks(
         accountSid: String(call.account_sid),
         from: String(form.From),
         to: String(form.To),
-        callStatus: STATUS_FOR_EVENT[event] ?? event,
+        callStatus: STATUS_FOR_EVENT[event],
         sequence,
         timestamp: Date.now(),
         ...(event === "completed" ? { extra: { CallDuration: "0" } } : {}),

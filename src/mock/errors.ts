@@ -1,8 +1,8 @@
-// How the mock words a rejected request: Twilio's error body, with the code Twilio uses for that field where it
-// documents one, and a message that names the field, the rule and the value.
+// How the mock words a rejected request: Twilio's error body, with the code Twilio uses for that field where the
+// spec records one, and a message that names the field, the rule and the value.
 import type { ServerResponse } from "node:http";
 import type { TwilioErrorBody } from "../client/types.js";
-import { type Violation, violationSentence } from "../validation/index.js";
+import { type OperationId, operations, type Violation, violationSentence } from "../validation/index.js";
 
 export function sendJson(
   res: ServerResponse,
@@ -30,46 +30,19 @@ export function twilioError(
   };
 }
 
-/** Codes Twilio documents for createCall and updateCall fields; every other rule maps to 20001 (invalid parameter). */
-interface FieldCodes {
-  missing?: number;
-  invalid: number;
-  /** A code for one rule that differs from `invalid` (21605 for a Body over 160 characters). */
-  byRule?: Record<string, number>;
-}
-
-const FIELD_CODES: Record<string, FieldCodes> = {
-  To: { missing: 21201, invalid: 21211 },
-  From: { missing: 21213, invalid: 21212 },
-  Url: { invalid: 21205 },
-  ApplicationSid: { invalid: 21218 },
-  "Url|Twiml|ApplicationSid": { invalid: 21205, missing: 21205 },
-};
-/**
- * The retired operations' own codes. SMS/Messages: 21604, 21603 and 21602 for a missing To, From and Body, 21605
- * for a Body over 160 characters, 21211 for a To that is not a number, 21606 for a From that cannot send (seen on
- * SMS/Messages.json, twilio/twilio-python issue 42). 2008-08-01: 21201 for a missing Called, Twilio's own example.
- */
-const OPERATION_FIELD_CODES: Record<string, Record<string, FieldCodes>> = {
-  createSmsMessage: {
-    To: { missing: 21604, invalid: 21211 },
-    From: { missing: 21603, invalid: 21606 },
-    Body: { missing: 21602, invalid: 20001, byRule: { maxLength: 21605, minLength: 21602 } },
-  },
-  createLegacyCall: { Called: { missing: 21201, invalid: 20001 } },
-};
 const INVALID_PARAMETER = 20001;
 
+/** The code for a violation: the one the spec gives its field and rule (`x-twilio-error-codes`), else 20001. */
 export function codeFor(violation: Violation): number {
   // Own properties only: a field named "constructor" is the sender's, not Object's.
-  const table = Object.hasOwn(OPERATION_FIELD_CODES, violation.operation)
-    ? OPERATION_FIELD_CODES[violation.operation]
-    : FIELD_CODES;
+  const table = Object.hasOwn(operations, violation.operation)
+    ? operations[violation.operation as OperationId].errorCodes
+    : undefined;
   const codes = table && Object.hasOwn(table, violation.field) ? table[violation.field] : undefined;
   if (!codes) return INVALID_PARAMETER;
   const byRule = codes.byRule && Object.hasOwn(codes.byRule, violation.rule) ? codes.byRule[violation.rule] : undefined;
-  if (byRule !== undefined) return byRule;
-  return violation.rule === "required" ? (codes.missing ?? codes.invalid) : codes.invalid;
+  const code = byRule ?? (violation.rule === "required" ? (codes.missing ?? codes.invalid) : codes.invalid);
+  return code ?? INVALID_PARAMETER;
 }
 
 /** How many violations a 400 lists in `details`; the rest are counted. */

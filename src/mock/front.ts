@@ -1,7 +1,7 @@
 // The mock's front door: checks every request against the spec with the project's validators (closing Prism's
 // gaps: repeated keys, unknown fields, query names with < and >), answers mistakes the way Twilio does, and hands
-// the rest to a responder (Prism's engine, or the stateful store) for the answer. Every request gets an answer,
-// within limits of size and time, and the next one is served whatever the last one held.
+// the rest to a responder (Prism's engine or the stateful store; legacy.ts for the retired operations). Every
+// request gets an answer, within limits of size and time, and the next one is served whatever the last one held.
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseBasicAuth } from "../basic-auth.js";
@@ -18,6 +18,7 @@ import { shortText } from "../validation/redact.js";
 import type { Log } from "./callbacks.js";
 import { invalidRequest, magicNumberError, sendJson, twilioError } from "./errors.js";
 import { answerLegacy, LEGACY_OPERATIONS, legacyForm } from "./legacy.js";
+import { type AcceptedRequest, jsonAnswer, type MockAnswer, type Responder } from "./responder.js";
 import { matchRoute } from "./routes.js";
 
 function parseTarget(target: string): URL | undefined {
@@ -28,38 +29,8 @@ function parseTarget(target: string): URL | undefined {
   }
 }
 
-/** An answer the front layer or a responder writes: a status, headers, and a body already serialised. */
-export interface MockAnswer {
-  status: number;
-  headers?: Record<string, string>;
-  body: string;
-}
-
-export const jsonAnswer = (status: number, body: unknown, headers: Record<string, string> = {}): MockAnswer => ({
-  status,
-  headers: { "content-type": "application/json", ...headers },
-  body: JSON.stringify(body),
-});
-
-/** A request that passed every check: what a responder needs to answer it. */
-export interface AcceptedRequest {
-  operationId: OperationId;
-  method: string;
-  /** Path and query as sent. */
-  target: string;
-  headers: IncomingMessage["headers"];
-  /** The raw body text, for a responder that re-reads it (Prism). */
-  body: string;
-  /** Path parameters, decoded. */
-  params: Record<string, string>;
-  /** Query parameters and form body as the validators decoded them. */
-  query: Record<string, unknown>;
-  form: Record<string, unknown> | undefined;
-  /** The password of the Basic credentials: callbacks are signed with it. Never logged. */
-  authToken: string;
-}
-
-export type Responder = (request: AcceptedRequest) => Promise<MockAnswer>;
+// responder.ts holds these; they stay importable from here for the modules that take them from the front layer.
+export { type AcceptedRequest, jsonAnswer, type MockAnswer, type Responder };
 
 /** One request as the journal keeps it: no credentials, violations already redacted. */
 export interface ExchangeRecord {

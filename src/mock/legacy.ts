@@ -1,18 +1,17 @@
 // The retired APIs, answered by the front layer itself in every mode: the 2008-08-01 create in XML under a
 // `<TwilioResponse>` root, and the SMS/Messages create. Prism cannot answer the first: it serialises an object
 // under an `<xml>` root whatever the schema's `xml.name` says (TOOLCHAIN.md; contract-tests/mock/legacy.test.ts
-// shows it). Every answer to a deprecated operation carries a Deprecation header.
+// shows it). The spec decides the rest: every response to an operation it marks deprecated carries a Deprecation
+// header, and is XML, errors included, where it declares the operation's responses as XML.
 import { randomBytes } from "node:crypto";
+import type { components } from "../../generated/calls.js";
 import type { TwilioErrorBody } from "../client/types.js";
 import { escapeXml, xmlSafe } from "../safe-text.js";
-import type { OperationId } from "../validation/index.js";
+import { type OperationId, operations } from "../validation/index.js";
 import { rfc2822 } from "./callbacks.js";
-import type { AcceptedRequest, MockAnswer } from "./front.js";
+import type { AcceptedRequest, MockAnswer } from "./responder.js";
 
-/** The operations the front layer answers itself, not Prism or the stateful store. */
-export const LEGACY_OPERATIONS: ReadonlySet<OperationId> = new Set(["createLegacyCall", "createSmsMessage"]);
-/** Those whose answers, errors included, are XML. */
-const XML_OPERATIONS: ReadonlySet<OperationId> = new Set(["createLegacyCall"]);
+type SmsMessage = components["schemas"]["SmsMessage"];
 
 // RFC 9745's Deprecation header carries the date of the deprecation; no source gives one for either API, so the
 // mock sends `true`, the earlier draft's form, which is also what Prism sends for a deprecated operation.
@@ -42,8 +41,8 @@ function legacyCall(request: AcceptedRequest): MockAnswer {
     element("Flags", 2),
   ].join("");
   return {
-    // 201, as the 2010-04-01 API answers a create; the spec allows 200 too, as no source settles it.
-    status: 201,
+    // The spec allows 200 and 201, as no source settles it; successStatus is the last, 201, as the 2010-04-01 API.
+    status: operations.createLegacyCall.successStatus,
     headers: { "content-type": "application/xml", ...DEPRECATION },
     body: `<?xml version="1.0" encoding="UTF-8"?>\n<TwilioResponse><Call>${call}</Call></TwilioResponse>`,
   };
@@ -55,15 +54,16 @@ function smsMessage(request: AcceptedRequest): MockAnswer {
   const sid = `SM${randomBytes(16).toString("hex")}`;
   // RFC 2822 in UTC, as both retired APIs wrote dates (the 2008 one with a local offset; the mock keeps UTC).
   const now = rfc2822(Date.now());
-  const message = {
+  const message: SmsMessage = {
     sid,
     date_created: now,
     date_updated: now,
     date_sent: null,
     account_sid: account,
-    to: form.To,
-    from: form.From,
-    body: form.Body,
+    // Checked against the spec's form before a responder sees them: text, all three.
+    to: form.To as string,
+    from: form.From as string,
+    body: form.Body as string,
     status: "queued",
     direction: "outbound-api",
     price: null,
@@ -72,15 +72,25 @@ function smsMessage(request: AcceptedRequest): MockAnswer {
     uri: `/2010-04-01/Accounts/${account}/SMS/Messages/${sid}.json`,
   };
   return {
-    status: 201,
+    status: operations.createSmsMessage.successStatus,
     headers: { "content-type": "application/json", ...DEPRECATION },
     body: JSON.stringify(message),
   };
 }
 
+const RESPONDERS: Partial<Record<OperationId, (request: AcceptedRequest) => MockAnswer>> = {
+  createLegacyCall: legacyCall,
+  createSmsMessage: smsMessage,
+};
+
+/** The retired operations, to which the front layer responds itself, not Prism or the stateful store. */
+export const LEGACY_OPERATIONS: ReadonlySet<OperationId> = new Set(Object.keys(RESPONDERS) as OperationId[]);
+
 /** The success answer of a retired operation. */
 export function answerLegacy(request: AcceptedRequest): MockAnswer {
-  return request.operationId === "createLegacyCall" ? legacyCall(request) : smsMessage(request);
+  const respond = RESPONDERS[request.operationId];
+  if (!respond) throw new Error(`${request.operationId} is not a retired operation the front layer responds to`);
+  return respond(request);
 }
 
 /**
@@ -88,9 +98,9 @@ export function answerLegacy(request: AcceptedRequest): MockAnswer {
  * `<RestException>` for the 2008 API, which knew no JSON errors, and a Deprecation header for both.
  */
 export function legacyForm(operationId: OperationId | undefined, answer: MockAnswer): MockAnswer {
-  if (!operationId || !LEGACY_OPERATIONS.has(operationId)) return answer;
+  if (!operationId || !operations[operationId].deprecated) return answer;
   const headers: Record<string, string> = { ...answer.headers, ...DEPRECATION };
-  if (!XML_OPERATIONS.has(operationId) || !/json/.test(headers["content-type"] ?? "")) {
+  if (!operations[operationId].xmlResponses || !/json/.test(headers["content-type"] ?? "")) {
     return { ...answer, headers };
   }
   const error = JSON.parse(answer.body) as TwilioErrorBody;

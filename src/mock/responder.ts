@@ -1,0 +1,38 @@
+// What the front layer hands a responder (Prism's engine, the stateful store, legacy.ts for the retired
+// operations) and the response it writes back. Its own module so that the front layer and the responders import
+// it, not each other.
+import type { IncomingMessage } from "node:http";
+import type { OperationId } from "../validation/index.js";
+
+/** An answer the front layer or a responder writes: a status, headers, and a body already serialised. */
+export interface MockAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+export const jsonAnswer = (status: number, body: unknown, headers: Record<string, string> = {}): MockAnswer => ({
+  status,
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body),
+});
+
+/** A request that passed every check: what a responder needs to answer it. */
+export interface AcceptedRequest {
+  operationId: OperationId;
+  method: string;
+  /** Path and query as sent. */
+  target: string;
+  headers: IncomingMessage["headers"];
+  /** The raw body text, for a responder that re-reads it (Prism). */
+  body: string;
+  /** Path parameters, decoded. */
+  params: Record<string, string>;
+  /** Query parameters and form body as the validators decoded them. */
+  query: Record<string, unknown>;
+  form: Record<string, unknown> | undefined;
+  /** The password of the Basic credentials: callbacks are signed with it. Never logged. */
+  authToken: string;
+}
+
+export type Responder = (request: AcceptedRequest) => Promise<MockAnswer>;
