@@ -3,20 +3,12 @@
 // required on the first validation, not at import, so that importing the package stays cheap.
 import { type OperationId, operations, type WebhookId, webhooks } from "../../generated/manifest.js";
 import type * as Compiled from "../../generated/validators.cjs";
+import { joinNames } from "../findings/names.js";
+import { type Location, type Severity, type Violation, violation, violationSentence } from "../findings/violation.js";
 import type { FormInput } from "../form.js";
 import { type TwimlResult, validateTwiml } from "../twiml/index.js";
 import { decodeForm } from "./decode.js";
-import {
-  joinNames,
-  type Location,
-  type Severity,
-  toViolations,
-  toWarnings,
-  type ValidationResult,
-  type Violation,
-  violation,
-  violationSentence,
-} from "./violations.js";
+import { toViolations, toWarnings, type ValidationResult } from "./violations.js";
 import { placeFindings, readXmlBody } from "./xml-body.js";
 
 export { decodeForm } from "./decode.js";

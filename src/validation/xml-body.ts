@@ -3,8 +3,8 @@
 // TwiML checker's tokenizer (src/twiml/xml.ts): it names every mistake at its own line and column, reads no DTD,
 // and costs no dependency; see "The XML parser" in the README.
 import type { XmlNode, XmlShape } from "../../generated/manifest.js";
+import { type Location, type Violation, violation } from "../findings/violation.js";
 import { MAX_XML_DEPTH, MAX_XML_FINDINGS, positionsIn, tokenize } from "../twiml/xml.js";
-import { type Location, type Violation, violation } from "./violations.js";
 
 interface Element {
   name: string;
