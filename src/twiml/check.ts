@@ -4,9 +4,16 @@
 import { closestName, joinNames } from "../findings/names.js";
 import { shortText, shownValue } from "../findings/redact.js";
 import type { Location, Severity, Violation } from "../findings/violation.js";
+import {
+  MAX_XML_DEPTH,
+  MAX_XML_FINDINGS,
+  positionsIn,
+  tokenize,
+  type XmlAttribute,
+  type XmlHandler,
+} from "../xml/index.js";
 import { type Language, type TwimlElement, type Vocabulary, vocabulary } from "./vocabulary.js";
 import type { AttributeRule } from "./vocabulary-types.js";
-import { MAX_XML_DEPTH, MAX_XML_FINDINGS, positionsIn, tokenize, type XmlAttribute, type XmlHandler } from "./xml.js";
 
 export interface TwimlViolation extends Violation {
   /** 1-based line of the element, attribute or text at fault. */

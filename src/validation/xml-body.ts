@@ -1,10 +1,10 @@
 // XML answers (the 2008-08-01 API's `<TwilioResponse>`) read into the object their schema describes, so that the
 // same compiled validators and the same named violations serve XML and JSON alike. The document is read by the
-// TwiML checker's tokenizer (src/twiml/xml.ts): it names every mistake at its own line and column, reads no DTD,
+// tokenizer TwiML is read by (src/xml/): it names every mistake at its own line and column, reads no DTD,
 // and costs no dependency; see "The XML parser" in the README.
 import type { XmlNode, XmlShape } from "../../generated/manifest.js";
 import { type Location, type Violation, violation } from "../findings/violation.js";
-import { MAX_XML_DEPTH, MAX_XML_FINDINGS, positionsIn, tokenize } from "../twiml/xml.js";
+import { MAX_XML_DEPTH, MAX_XML_FINDINGS, positionsIn, tokenize } from "../xml/index.js";
 
 interface Element {
   name: string;
