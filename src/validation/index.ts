@@ -134,7 +134,7 @@ export function validateResponse(operationId: OperationId, status: number, body:
 }
 
 /**
- * An XML answer (the 2008-08-01 API's): read by its shape into the object its schema describes, then checked by
+ * An XML response (the 2008-08-01 API's): read by its shape into the object its schema describes, then checked by
  * the same compiled validator, so that its violations name fields as JSON ones do (`Call.Status`), with the line,
  * column and element path (`TwilioResponse/Call/Status`) of each. `value` is the object read.
  */
@@ -165,9 +165,9 @@ export const validateListCallsQuery = (query: FormInput) => validateQuery("listC
 export const validateCall = (call: unknown) => run("fetchCall_response_200", "Call", "response", call);
 /** One page of listCalls. */
 export const validateCallPage = (page: unknown) => run("listCalls_response_200", "CallPage", "response", page);
-/** A 2008-08-01 `<TwilioResponse><Call>` answer, as XML text (the retired API; see the legacy tag). */
+/** A 2008-08-01 `<TwilioResponse><Call>` response, as XML text (the retired API; see the legacy tag). */
 export const validateLegacyCall = (xml: string) => validateResponse("createLegacyCall", 201, xml);
-/** A 2008-08-01 `<TwilioResponse><RestException>` answer, as XML text. */
+/** A 2008-08-01 `<TwilioResponse><RestException>` response, as XML text. */
 export const validateLegacyError = (xml: string) => validateResponse("createLegacyCall", 400, xml);
 /** A message of the retired SMS/Messages resource. */
 export const validateSmsMessage = (message: unknown) =>
