@@ -22,7 +22,7 @@ const codesOf = (schema: Schema | undefined) => schema?.[ERROR_CODES] as FieldEr
 
 /**
  * A rule over several fields (anyOf or oneOf whose branches each require some) is reported under its fields'
- * names joined with `|`, as src/validation/violations.ts names it: `Url|Twiml|ApplicationSid`.
+ * names joined with `|`, as the validators name it (src/validation/violations.ts): `Url|Twiml|ApplicationSid`.
  */
 function ruleField(schema: Schema): string {
   const branches = schema.anyOf ?? schema.oneOf ?? [];

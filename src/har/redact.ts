@@ -2,6 +2,8 @@
 // redactEntry before it reaches the disk, and every report or log line is made from redacted entries and then
 // scrubbed once more. Structure is kept: a header keeps its name and auth scheme, a parameter its name, a URL its
 // scheme, host, path and query keys; only the secret values become [redacted].
+import { shortText } from "../findings/redact.js";
+import { type Violation, violation } from "../findings/violation.js";
 import {
   credentialForms,
   isSecretName,
@@ -11,8 +13,6 @@ import {
   secretScrubber,
   spellings,
 } from "../secrets.js";
-import { shortText } from "../validation/redact.js";
-import { type Violation, violation } from "../validation/violations.js";
 import type { HarEntry, HarNameValue, HarPostData, HarRequest, HarResponse } from "./types.js";
 
 /** The marker inside a URL, percent-encoded so that the URL stays a valid one. */

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseBasicAuth } from "../basic-auth.js";
+import { shortText } from "../findings/redact.js";
 import { KEEP_ALIVE_MS, SERVER_TIME_LIMITS, serverTimeouts } from "../server-limits.js";
 import {
   type OperationId,
@@ -14,7 +15,6 @@ import {
   validatePathParams,
   validateQuery,
 } from "../validation/index.js";
-import { shortText } from "../validation/redact.js";
 import type { Log } from "./callbacks.js";
 import { invalidRequest, magicNumberError, sendJson, twilioError } from "./errors.js";
 import { answerLegacy, LEGACY_OPERATIONS, legacyForm } from "./legacy.js";

@@ -1,11 +1,19 @@
 // The layers of a TwiML check, run in one pass over the tokens: well-formed XML with a <Response> root; the
 // elements each parent may hold; each element's attributes, their types, bounds and enum values; the text of URLs,
 // numbers and SIP URIs by the spec's own patterns; and warnings for what runs but is surely a mistake.
-import { shortText, shownValue } from "../validation/redact.js";
-import { closestName, joinNames, type Location, type Severity, type Violation } from "../validation/violations.js";
+import { closestName, joinNames } from "../findings/names.js";
+import { shortText, shownValue } from "../findings/redact.js";
+import type { Location, Severity, Violation } from "../findings/violation.js";
+import {
+  MAX_XML_DEPTH,
+  MAX_XML_FINDINGS,
+  positionsIn,
+  tokenize,
+  type XmlAttribute,
+  type XmlHandler,
+} from "../xml/index.js";
 import { type Language, type TwimlElement, type Vocabulary, vocabulary } from "./vocabulary.js";
 import type { AttributeRule } from "./vocabulary-types.js";
-import { MAX_XML_DEPTH, MAX_XML_FINDINGS, positionsIn, tokenize, type XmlAttribute, type XmlHandler } from "./xml.js";
 
 export interface TwimlViolation extends Violation {
   /** 1-based line of the element, attribute or text at fault. */

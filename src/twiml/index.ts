@@ -1,6 +1,6 @@
 // TwiML as a checked language: validateTwiml reads a TwiML document and lists what Twilio would refuse or skip
 // (errors) and what runs but is surely a mistake (warnings), each with its line, column and element path.
-import type { Location } from "../validation/violations.js";
+import type { Location } from "../findings/violation.js";
 import { TwimlChecker, type TwimlViolation } from "./check.js";
 import type { TwimlKind } from "./vocabulary.js";
 

@@ -1,7 +1,7 @@
 // Form and query text as the schema sees it: repeated keys become arrays, numbers and booleans are read from text.
 import type { FieldKind } from "../../generated/manifest.js";
+import { type Location, type Violation, violation } from "../findings/violation.js";
 import { type FormInput, formEntries } from "../form.js";
-import { type Location, type Violation, violation } from "./violations.js";
 
 function fromText(kind: FieldKind, value: unknown): unknown {
   if (typeof value !== "string") return value;

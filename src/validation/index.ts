@@ -3,20 +3,12 @@
 // required on the first validation, not at import, so that importing the package stays cheap.
 import { type OperationId, operations, type WebhookId, webhooks } from "../../generated/manifest.js";
 import type * as Compiled from "../../generated/validators.cjs";
+import { joinNames } from "../findings/names.js";
+import { type Location, type Severity, type Violation, violation, violationSentence } from "../findings/violation.js";
 import type { FormInput } from "../form.js";
 import { type TwimlResult, validateTwiml } from "../twiml/index.js";
 import { decodeForm } from "./decode.js";
-import {
-  joinNames,
-  type Location,
-  type Severity,
-  toViolations,
-  toWarnings,
-  type ValidationResult,
-  type Violation,
-  violation,
-  violationSentence,
-} from "./violations.js";
+import { toViolations, toWarnings, type ValidationResult } from "./violations.js";
 import { placeFindings, readXmlBody } from "./xml-body.js";
 
 export { decodeForm } from "./decode.js";
@@ -142,7 +134,7 @@ export function validateResponse(operationId: OperationId, status: number, body:
 }
 
 /**
- * An XML answer (the 2008-08-01 API's): read by its shape into the object its schema describes, then checked by
+ * An XML response (the 2008-08-01 API's): read by its shape into the object its schema describes, then checked by
  * the same compiled validator, so that its violations name fields as JSON ones do (`Call.Status`), with the line,
  * column and element path (`TwilioResponse/Call/Status`) of each. `value` is the object read.
  */
@@ -173,9 +165,9 @@ export const validateListCallsQuery = (query: FormInput) => validateQuery("listC
 export const validateCall = (call: unknown) => run("fetchCall_response_200", "Call", "response", call);
 /** One page of listCalls. */
 export const validateCallPage = (page: unknown) => run("listCalls_response_200", "CallPage", "response", page);
-/** A 2008-08-01 `<TwilioResponse><Call>` answer, as XML text (the retired API; see the legacy tag). */
+/** A 2008-08-01 `<TwilioResponse><Call>` response, as XML text (the retired API; see the legacy tag). */
 export const validateLegacyCall = (xml: string) => validateResponse("createLegacyCall", 201, xml);
-/** A 2008-08-01 `<TwilioResponse><RestException>` answer, as XML text. */
+/** A 2008-08-01 `<TwilioResponse><RestException>` response, as XML text. */
 export const validateLegacyError = (xml: string) => validateResponse("createLegacyCall", 400, xml);
 /** A message of the retired SMS/Messages resource. */
 export const validateSmsMessage = (message: unknown) =>

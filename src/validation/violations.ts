@@ -1,39 +1,9 @@
 // Turns ajv's errors into violations a person can act on: which operation, where, which field, which rule, what
-// the rule asks for, and what the value was.
+// the rule asks for, and what the value was. What a violation is and how it is worded is src/findings/.
 import type { ErrorObject } from "../../generated/validators.cjs";
+import { closestName, joinNames } from "../findings/names.js";
+import { type Location, type Violation, violation } from "../findings/violation.js";
 import { isSecretName, REDACTED } from "../secrets.js";
-import { shortText, shownValue } from "./redact.js";
-
-export type Location = "body" | "query" | "path" | "response";
-
-/**
- * error: Twilio rejects the request, or never sends such a response. warning: Twilio accepts or sends it, but it
- * breaks one of the contract's advisory rules (non-canonical, deprecated or undocumented).
- */
-export type Severity = "error" | "warning";
-
-export interface Violation {
-  severity: Severity;
-  /** The operationId, or the schema name for a standalone object check such as validateCall. */
-  operation: string;
-  location: Location;
-  /** The field as a user names it: `Timeout`, `StatusCallbackEvent[1]`, `calls[0].sid`, `Url|Twiml|ApplicationSid`. */
-  field: string;
-  /**
-   * For an error, the schema keyword that failed (`maximum`, `pattern`, `required`, ...) or `single-value` for a
-   * repeated key; for a warning, the advisory rule's name (`e164`, `undocumented-field`, ...).
-   */
-  rule: string;
-  /** What the rule asks for, in words. */
-  expected: string;
-  /** The offending value (secrets redacted, long text shortened); absent when the field is missing. */
-  value?: unknown;
-  message: string;
-  /** Set for a finding inside a document a field carries (TwiML): its 1-based line and column, and element path. */
-  line?: number;
-  column?: number;
-  path?: string;
-}
 
 export interface ValidationResult<T = unknown> {
   /** True when there is no error; warnings alone leave it true. */
@@ -44,29 +14,6 @@ export interface ValidationResult<T = unknown> {
   warnings: Violation[];
   /** The input as the schema saw it: form text decoded into arrays, numbers and booleans. */
   value: T;
-}
-
-/** The one wording of a violation, without its operation: "Timeout breaks maximum: must be <= 600, got 601". */
-export function violationSentence(v: Pick<Violation, "field" | "rule" | "expected"> & { value?: unknown }): string {
-  if (v.rule === "required") return `${v.field} is required`;
-  const got = "value" in v ? `, got ${JSON.stringify(v.value)}` : "";
-  return `${v.field} breaks ${v.rule}: ${v.expected}${got}`;
-}
-
-/** An error; pass the value as the last argument when there is one (a missing field has none). */
-export function violation(
-  operation: string,
-  location: Location,
-  field: string,
-  rule: string,
-  expected: string,
-  ...value: [] | [unknown]
-): Violation {
-  const shown = value.length > 0 ? { value: shownValue(field, value[0]) } : {};
-  // A field name is the sender's text too: a 10 MB key must not become a 10 MB message.
-  const parts = { field: shortText(field, 120), rule, expected, ...shown };
-  const message = `${operation} ${location}: ${violationSentence(parts)}`;
-  return { severity: "error", operation, location, ...parts, message };
 }
 
 function warning(operation: string, location: Location, field: string, rule: string, expected: string, value: unknown) {
@@ -93,10 +40,6 @@ function valueAt(data: unknown, instancePath: string): unknown {
 }
 
 const quote = (value: unknown) => JSON.stringify(value);
-
-export function joinNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
-}
 
 const ABBREVIATION = /(?:^|\s)(?:e\.g|i\.e|etc|vs|cf)\.$/i;
 
@@ -206,39 +149,6 @@ export function toViolations(operation: string, location: Location, errors: Erro
     seen.add(key);
     return true;
   });
-}
-
-/**
- * The known name a misspelt one was probably meant to be: the same name in another case, or one within 2 edits.
- * Field names, TwiML verbs, attributes and enum values all go through it. A name much longer than every known one
- * cannot be within 2 edits, so it costs nothing, and candidates whose length alone rules them out are skipped.
- */
-export function closestName(name: string, known: string[]): string | undefined {
-  if (name.length > 64) return undefined;
-  const lower = name.toLowerCase();
-  const same = known.find((candidate) => candidate.toLowerCase() === lower);
-  if (same) return same;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }
 
 /** The mark codegen leaves on every node of the canonical document that an advisory rule touched. */

@@ -3,6 +3,7 @@
 // answer (checks.ts RESPONSE_CHECKS), and a callback against its webhook's schema and the signature verdict
 // recorded when it arrived. The proxy judges each exchange through here as it records it, and `verify --har`
 // judges a file through here again, so that both give the same verdicts.
+import { violation } from "../findings/violation.js";
 import { baseField } from "../har/redact.js";
 import type { EntryNotes, HarEntry, HarNameValue } from "../har/types.js";
 import { matchRoute } from "../mock/routes.js";
@@ -17,7 +18,6 @@ import {
   type WebhookId,
   webhooks,
 } from "../validation/index.js";
-import { violation } from "../validation/violations.js";
 import {
   type CheckOutcome,
   callbackSchema,

@@ -1,5 +1,6 @@
-// What a violation may show of a value or a name: never a secret, never a whole long text, never more structure
-// than a person can read (a hostile body may nest 100,000 levels or repeat a key 100,000 times).
+// What a finding may show of a value or a name: never a secret, never a whole long text, never more structure
+// than a person can read (a hostile body may nest 100,000 levels or repeat a key 100,000 times). Secrets are
+// decided in secrets.ts; this module only applies its rule.
 
 import { isSecretName, REDACTED } from "../secrets.js";
 
@@ -29,7 +30,7 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   return Object.fromEntries(shown);
 }
 
-/** The value as a violation of `field` may show it: secrets redacted (also inside a whole body), long text cut. */
+/** The value as a finding about `field` may show it: secrets redacted (also inside a whole body), long text cut. */
 export function shownValue(field: string, value: unknown): unknown {
   const name =
     field
