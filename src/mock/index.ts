@@ -2,9 +2,9 @@
 // this process behind the project's front layer (which checks each request first). With `stateful`, calls live:
 // they are kept in memory per account and move through Twilio's lifecycle on a clock, with an admin API and an
 // inspector page under /__mock/. `prismOnly` runs bare Prism as a child process, for comparisons.
-import { fileURLToPath } from "node:url";
 import { httpBaseUrl } from "../loopback.js";
 import { type Log, sendStatusCallbacks } from "./callbacks.js";
+import { MOCK_SPEC_PATH } from "./calls-spec.js";
 import { createPrismEngine } from "./engine.js";
 import { type MockLimits, type Responder, startFront } from "./front.js";
 import { claimPort, MockStartError } from "./ports.js";
@@ -26,10 +26,7 @@ export type {
 export { createAdminClient, MockAdminError } from "./admin-client.js";
 export type { Outcome, Scenario } from "./stateful/scenarios.js";
 export { SCENARIO_NUMBERS } from "./stateful/scenarios.js";
-export { MockStartError };
-
-/** The spec document the mock serves, shipped in the package. */
-export const MOCK_SPEC_PATH = fileURLToPath(new URL("../../generated/calls.bundled.json", import.meta.url));
+export { MOCK_SPEC_PATH, MockStartError };
 
 export interface MockOptions {
   /** Loopback address to listen on. Defaults to 127.0.0.1. */

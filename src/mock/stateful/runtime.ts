@@ -13,6 +13,7 @@ import {
   requestedEvents,
   shownUrl,
 } from "../callbacks.js";
+import { specDefaultNumber } from "../calls-spec.js";
 import { twilioError } from "../errors.js";
 import { type AcceptedRequest, jsonAnswer, type MockAnswer, type Responder } from "../front.js";
 import { type Clock, type ClockOptions, createClock } from "./clock.js";
@@ -84,6 +85,7 @@ export function createStatefulMock(options: StatefulOptions) {
   const plans = new Map<string, CallbackPlan>();
   const callbacks = new Map<string, CallbackRecord[]>();
   const send = options.deliver ?? deliverAndLog;
+  const defaultPageSize = specDefaultNumber("listCalls", "query", "PageSize");
 
   function deliver(call: CallRecord, transition: Transition): void {
     const plan = plans.get(call.sid);
@@ -158,7 +160,7 @@ export function createStatefulMock(options: StatefulOptions) {
       if (typeof query.ParentCallSid === "string") return false;
       return timeFilters(query, "StartTime", call.startTime) && timeFilters(query, "EndTime", call.endTime);
     });
-    const pageSize = typeof query.PageSize === "number" ? query.PageSize : 50;
+    const pageSize = typeof query.PageSize === "number" ? query.PageSize : defaultPageSize;
     const page = typeof query.Page === "number" ? query.Page : 0;
     const start = page * pageSize;
     const calls = matches.slice(start, start + pageSize);
