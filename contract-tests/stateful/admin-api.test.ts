@@ -94,6 +94,14 @@ describe("the admin API's clock", () => {
     expect((await harness.admin.clock()).nowMs).toBe(before);
   });
 
+  it("rejects a field the document does not give advanceClock, naming it, and leaves the clock where it was", async () => {
+    const before = (await harness.admin.clock()).nowMs;
+    const { status, body } = await admin("post", "/clock/advance", "/clock/advance", { ms: 10, seconds: 1 });
+    expect(status).toBe(400);
+    expect((body as { error: string }).error).toBe("unknown field seconds; the body takes ms");
+    expect((await harness.admin.clock()).nowMs).toBe(before);
+  });
+
   it("rejects a body that is not JSON with 400", async () => {
     const { status, body } = await admin("post", "/clock/advance", "/clock/advance", "{ms:");
     expect(status).toBe(400);
@@ -130,7 +138,7 @@ describe("the admin API's reset", () => {
     await placeCall(accountSid);
     const { status, body } = await admin("post", "/reset", "/reset", { accountSid: "AC-nope" });
     expect(status).toBe(400);
-    expect((body as { error: string }).error).toContain('an AccountSid is AC and 32 hexadecimal digits, got "AC-nope"');
+    expect((body as { error: string }).error).toBe('accountSid must be AC and 32 hexadecimal digits, got "AC-nope"');
     expect((await harness.admin.state()).accounts).toHaveLength(1);
   });
 });
@@ -299,7 +307,7 @@ describe("the typed admin client", () => {
     expect(error).toBeInstanceOf(MockAdminError);
     expect(error).toMatchObject({
       status: 400,
-      message: "mock admin advanceClock: ms must be a number of milliseconds from 0 to one year, got -5",
+      message: "mock admin advanceClock: ms must be a number of milliseconds from 0 to 31536000000, got -5",
     });
   });
 });
