@@ -6,6 +6,7 @@ import addFormatsModule from "ajv-formats";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import YAML from "yaml";
 import { MockAdminError, startMock } from "../../src/mock/index.js";
+import { statefulInternals } from "../../src/mock/stateful/internals.js";
 import { AUTH_TOKEN, AUTHORIZATION } from "../support/fixtures.js";
 import { freshAccount, type StatefulHarness, startStatefulHarness } from "../support/stateful.js";
 
@@ -288,13 +289,13 @@ describe("the admin API's event stream", () => {
   });
 
   it("lets a watcher go once it disconnects", async () => {
-    const hub = harness.mock.state?.hub;
+    const hub = statefulInternals(harness.mock).hub;
     const controller = new AbortController();
     const response = await fetch(`${harness.mock.adminUrl}/events`, { signal: controller.signal });
     expect(response.status).toBe(200);
-    await vi.waitFor(() => expect(hub?.size).toBe(1));
+    await vi.waitFor(() => expect(hub.size).toBe(1));
     controller.abort();
-    await vi.waitFor(() => expect(hub?.size).toBe(0));
+    await vi.waitFor(() => expect(hub.size).toBe(0));
   });
 });
 
