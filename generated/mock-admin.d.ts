@@ -88,6 +88,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the mock as it changes
+         * @description A server-sent event stream: `hello` with the clock first, then `call` for every transition of a call,
+         *     `request` for every request the mock answered, `callback` for every status callback once its receiver
+         *     answered, and `clock` for every move of the clock; each event's data is JSON. A watcher that leaves more
+         *     than 1 MiB unread is let go.
+         */
+        get: operations["getEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{AccountSid}/calls/{Sid}": {
         parameters: {
             query?: never;
@@ -153,6 +176,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description AC and 32 hexadecimal digits. */
         AccountSid: string;
         Clock: {
             /** @enum {string} */
@@ -164,22 +188,32 @@ export interface components {
             /** @description Mock time in milliseconds since the epoch. */
             nowMs: number;
         };
+        /**
+         * @description How the call ends.
+         * @enum {string}
+         */
+        Outcome: "completed" | "busy" | "no-answer" | "failed";
+        /**
+         * @description What answering machine detection reports, when the create asked for it: the AnsweredBy values of
+         *     openapi/calls.yaml, which the mock's type check holds this list to.
+         * @enum {string}
+         */
+        AnsweredBy: "human" | "machine_start" | "machine_end_beep" | "machine_end_silence" | "machine_end_other" | "fax" | "unknown";
+        /** @description How a call ends, decided without code. */
         Scenario: {
-            /** @enum {string} */
-            outcome: "completed" | "busy" | "no-answer" | "failed";
+            outcome: components["schemas"]["Outcome"];
+            /** @description How long the phone rings before it is answered (or before busy); no-answer rings until Timeout. */
             ringSeconds: number;
+            /** @description How long an answered call lasts before the callee hangs up. */
             talkSeconds: number;
-            /** @enum {string} */
-            answeredBy: "human" | "machine_start" | "machine_end_beep" | "machine_end_silence" | "machine_end_other" | "fax" | "unknown";
+            answeredBy: components["schemas"]["AnsweredBy"];
         };
         /** @description Any of a scenario's fields; the others stay as they were. */
         OutcomeChange: {
-            /** @enum {string} */
-            outcome?: "completed" | "busy" | "no-answer" | "failed";
-            ringSeconds?: number;
-            talkSeconds?: number;
-            /** @enum {string} */
-            answeredBy?: "human" | "machine_start" | "machine_end_beep" | "machine_end_silence" | "machine_end_other" | "fax" | "unknown";
+            outcome?: components["schemas"]["Scenario"]["outcome"];
+            ringSeconds?: components["schemas"]["Scenario"]["ringSeconds"];
+            talkSeconds?: components["schemas"]["Scenario"]["talkSeconds"];
+            answeredBy?: components["schemas"]["Scenario"]["answeredBy"];
         };
         Transition: {
             at: string;
@@ -404,6 +438,26 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream, open until the watcher goes away. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
         };
     };
     getTimeline: {

@@ -7,6 +7,7 @@ import addFormatsModule from "ajv-formats";
 import { transformSync } from "esbuild";
 import openapiTS, { astToString } from "openapi-typescript";
 import YAML from "yaml";
+import { renderAdminGenerated } from "./admin-codegen.js";
 import { ADVISORY, ADVISORY_MARK, canonicalSpec, reachesAdvisory, withoutAdvisoryMarks } from "./advisory.js";
 import { ERROR_CODES, ERROR_CODES_SCHEMA } from "./error-codes.js";
 import { inlineRequires } from "./inline-runtime.js";
@@ -144,13 +145,6 @@ export declare const webhooks: { [Id in WebhookId]: WebhookManifest<Id> };
 `;
 }
 
-// The stateful mock's admin API has a spec of its own; its types back the typed admin client.
-async function renderAdminTypes(root: string): Promise<string> {
-  const admin = YAML.parse(await readFile(`${root}openapi/mock-admin.yaml`, "utf8"));
-  const ast = await openapiTS(JSON.stringify(admin));
-  return HEADER.replace("openapi/calls.yaml", "openapi/mock-admin.yaml") + astToString(ast);
-}
-
 export async function renderGenerated(root: string): Promise<Record<string, string>> {
   const specPath = `${root}openapi/calls.yaml`;
   const spec = YAML.parse(await readFile(specPath, "utf8")) as Spec;
@@ -171,7 +165,8 @@ export async function renderGenerated(root: string): Promise<Record<string, stri
     ),
     "generated/validators.cjs": renderValidators(spec),
     "generated/validators.d.cts": renderValidatorTypes(spec),
-    "generated/mock-admin.d.ts": await renderAdminTypes(root),
+    // The stateful mock's admin API has a document of its own (scripts/admin-codegen.ts).
+    ...(await renderAdminGenerated(root)),
     // Read from the twilio devDependency's TwiML builder; the spec supplies the address patterns.
     "generated/twiml-vocabulary.json": `${JSON.stringify(buildTwimlVocabulary(root, spec))}\n`,
   };

@@ -6,6 +6,7 @@ import addFormatsModule from "ajv-formats";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import YAML from "yaml";
 import { MockAdminError, startMock } from "../../src/mock/index.js";
+import { statefulInternals } from "../../src/mock/stateful/internals.js";
 import { AUTH_TOKEN, AUTHORIZATION } from "../support/fixtures.js";
 import { freshAccount, type StatefulHarness, startStatefulHarness } from "../support/stateful.js";
 
@@ -94,6 +95,14 @@ describe("the admin API's clock", () => {
     expect((await harness.admin.clock()).nowMs).toBe(before);
   });
 
+  it("rejects a field the document does not give advanceClock, naming it, and leaves the clock where it was", async () => {
+    const before = (await harness.admin.clock()).nowMs;
+    const { status, body } = await admin("post", "/clock/advance", "/clock/advance", { ms: 10, seconds: 1 });
+    expect(status).toBe(400);
+    expect((body as { error: string }).error).toBe("unknown field seconds; the body takes ms");
+    expect((await harness.admin.clock()).nowMs).toBe(before);
+  });
+
   it("rejects a body that is not JSON with 400", async () => {
     const { status, body } = await admin("post", "/clock/advance", "/clock/advance", "{ms:");
     expect(status).toBe(400);
@@ -130,7 +139,7 @@ describe("the admin API's reset", () => {
     await placeCall(accountSid);
     const { status, body } = await admin("post", "/reset", "/reset", { accountSid: "AC-nope" });
     expect(status).toBe(400);
-    expect((body as { error: string }).error).toContain('an AccountSid is AC and 32 hexadecimal digits, got "AC-nope"');
+    expect((body as { error: string }).error).toBe('accountSid must be AC and 32 hexadecimal digits, got "AC-nope"');
     expect((await harness.admin.state()).accounts).toHaveLength(1);
   });
 });
@@ -280,13 +289,13 @@ describe("the admin API's event stream", () => {
   });
 
   it("lets a watcher go once it disconnects", async () => {
-    const hub = harness.mock.state?.hub;
+    const hub = statefulInternals(harness.mock).hub;
     const controller = new AbortController();
     const response = await fetch(`${harness.mock.adminUrl}/events`, { signal: controller.signal });
     expect(response.status).toBe(200);
-    await vi.waitFor(() => expect(hub?.size).toBe(1));
+    await vi.waitFor(() => expect(hub.size).toBe(1));
     controller.abort();
-    await vi.waitFor(() => expect(hub?.size).toBe(0));
+    await vi.waitFor(() => expect(hub.size).toBe(0));
   });
 });
 
@@ -299,7 +308,7 @@ describe("the typed admin client", () => {
     expect(error).toBeInstanceOf(MockAdminError);
     expect(error).toMatchObject({
       status: 400,
-      message: "mock admin advanceClock: ms must be a number of milliseconds from 0 to one year, got -5",
+      message: "mock admin advanceClock: ms must be a number of milliseconds from 0 to 31536000000, got -5",
     });
   });
 });

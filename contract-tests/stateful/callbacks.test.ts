@@ -72,7 +72,7 @@ describe("status callbacks of the stateful mock", () => {
     await client.create(place(receiver, { To: "+15005550101" }));
     await seconds(2);
     await vi.waitFor(() => expect(receiver.requests).toHaveLength(1));
-    await harness.mock.state?.settled();
+    await harness.mock.settled?.();
     expect(payloads(receiver).map((p) => p.CallStatus)).toEqual(["busy"]);
   });
 
@@ -82,7 +82,7 @@ describe("status callbacks of the stateful mock", () => {
     const { sid } = await client.create(place(receiver, { StatusCallbackEvent: ALL_EVENTS }));
     await client.update(sid, { Status: "canceled" });
     await seconds(60);
-    await harness.mock.state?.settled();
+    await harness.mock.settled?.();
     expect(receiver.requests).toEqual([]);
   });
 
@@ -119,7 +119,7 @@ describe("status callbacks of the stateful mock", () => {
     const url = receiver.baseUrl.replace("http://", "http://hook:pw-secret@");
     const { sid } = await client.create(place(receiver, { StatusCallback: `${url}/status` }));
     await seconds(35);
-    await harness.mock.state?.settled();
+    await harness.mock.settled?.();
     const timeline = await harness.admin.timeline(accountSid, sid);
     expect(timeline.callbacks).toEqual([
       expect.objectContaining({

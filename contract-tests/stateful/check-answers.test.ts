@@ -3,6 +3,7 @@
 // quietly wrong answer. Without it the same state goes out as it is, which is what makes the check worth having.
 import { describe, expect, it } from "vitest";
 import { TwilioApiError } from "../../src/client/index.js";
+import { statefulInternals } from "../../src/mock/stateful/internals.js";
 import { freshAccount, startStatefulHarness } from "../support/stateful.js";
 
 const place = { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" };
@@ -12,7 +13,7 @@ async function corruptedCall(checkAnswers: boolean) {
   const accountSid = freshAccount();
   const client = harness.client(accountSid);
   const { sid } = await client.create(place);
-  const record = harness.mock.state?.store.get(accountSid, sid);
+  const record = statefulInternals(harness.mock).store.get(accountSid, sid);
   if (!record) throw new Error("the store keeps the created call");
   // A status Twilio never sends: what a bug in the store's lifecycle could produce.
   (record as { status: string }).status = "paused";
@@ -39,7 +40,7 @@ describe("checkAnswers", () => {
   it("is what catches it: without checkAnswers the broken body goes out as it is", async () => {
     const { harness, sid } = await corruptedCall(false);
     try {
-      const accountSid = harness.mock.state?.store.accountSids()[0] ?? "";
+      const accountSid = (await harness.admin.state()).accounts[0]?.accountSid ?? "";
       const response = await fetch(`${harness.mock.baseUrl}/2010-04-01/Accounts/${accountSid}/Calls/${sid}.json`, {
         headers: { Authorization: `Basic ${Buffer.from(`${accountSid}:token`).toString("base64")}` },
       });

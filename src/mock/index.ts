@@ -2,16 +2,17 @@
 // this process behind the project's front layer (which checks each request first). With `stateful`, calls live:
 // they are kept in memory per account and move through Twilio's lifecycle on a clock, with an admin API and an
 // inspector page under /__mock/. `prismOnly` runs bare Prism as a child process, for comparisons.
-import { fileURLToPath } from "node:url";
 import { httpBaseUrl } from "../loopback.js";
 import { type Log, sendStatusCallbacks } from "./callbacks.js";
+import { MOCK_SPEC_PATH } from "./calls-spec.js";
 import { createPrismEngine } from "./engine.js";
-import { type MockLimits, type Responder, startFront } from "./front.js";
+import { type FrontOptions, type MockLimits, type Responder, startFront } from "./front.js";
 import { claimPort, MockStartError } from "./ports.js";
 import { startPrism } from "./prism.js";
 import { assertPrismInstalled } from "./prism-peer.js";
 import { createAdmin } from "./stateful/admin.js";
 import type { ClockMode } from "./stateful/clock.js";
+import { attachInternals } from "./stateful/internals.js";
 import { createStatefulMock, type StatefulMock } from "./stateful/runtime.js";
 
 export type {
@@ -24,12 +25,8 @@ export type {
   AdminTimeline,
 } from "./admin-client.js";
 export { createAdminClient, MockAdminError } from "./admin-client.js";
-export type { Outcome, Scenario } from "./stateful/scenarios.js";
 export { SCENARIO_NUMBERS } from "./stateful/scenarios.js";
-export { MockStartError };
-
-/** The spec document the mock serves, shipped in the package. */
-export const MOCK_SPEC_PATH = fileURLToPath(new URL("../../generated/calls.bundled.json", import.meta.url));
+export { MOCK_SPEC_PATH, MockStartError };
 
 export interface MockOptions {
   /** Loopback address to listen on. Defaults to 127.0.0.1. */
@@ -75,8 +72,8 @@ export interface RunningMock {
   exited?: Promise<number | string>;
   /** With prismOnly: the last lines Prism printed, to say why it exited. */
   logTail?: () => string;
-  /** The stateful store, clock and journal, for tests in the same process (stateful mode only). */
-  state?: StatefulMock;
+  /** Stateful mode only: resolves once every status callback sent so far has been answered (or has failed). */
+  settled?: () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -91,6 +88,41 @@ function limitsOf(options: MockOptions): Partial<MockLimits> {
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
     ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     ...(options.headersTimeoutMs === undefined ? {} : { headersTimeoutMs: options.headersTimeoutMs }),
+  };
+}
+
+function startStateful(options: MockOptions, log: Log): StatefulMock {
+  return createStatefulMock({
+    clock: clockOptions(options.clock),
+    log,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.callsPerSecond === undefined ? {} : { callsPerSecond: options.callsPerSecond }),
+    ...(options.maxCallsPerAccount === undefined ? {} : { maxCallsPerAccount: options.maxCallsPerAccount }),
+    ...(options.checkAnswers === undefined ? {} : { checkAnswers: options.checkAnswers }),
+  });
+}
+
+/** The stateless responder: Prism's engine in this process, and the callbacks a create asked for. */
+async function prismResponder(options: MockOptions, log: Log): Promise<Responder> {
+  const engine = await createPrismEngine({ specPath: MOCK_SPEC_PATH, dynamic: options.dynamic, seed: options.seed });
+  return async (request) => {
+    const answer = await engine.respond(request);
+    // Only a create with a StatusCallback needs the answer read back (for the CallSid of its callbacks).
+    if (request.operationId === "createCall" && answer.status === 201 && request.form?.StatusCallback) {
+      sendStatusCallbacks(request.form, JSON.parse(answer.body), request.authToken, log);
+    }
+    return answer;
+  };
+}
+
+/** What a stateful mock adds to the front layer: the admin API, and each exchange kept and told to watchers. */
+function statefulFront(live: StatefulMock): Pick<FrontOptions, "admin" | "onExchange"> {
+  return {
+    admin: createAdmin(live),
+    onExchange: (record) => {
+      const entry = live.journal.add(record);
+      live.hub.publish("request", () => entry);
+    },
   };
 }
 
@@ -111,56 +143,29 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     return { baseUrl: prism.baseUrl, pid: prism.pid, exited: prism.exited, logTail: prism.logTail, stop: prism.stop };
   }
   const log: Log = options.log ?? ((line) => process.stderr.write(`mock: ${line}\n`));
-  let respond: Responder;
-  let state: StatefulMock | undefined;
-  if (options.stateful) {
-    state = createStatefulMock({
-      clock: clockOptions(options.clock),
-      log,
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-      ...(options.callsPerSecond === undefined ? {} : { callsPerSecond: options.callsPerSecond }),
-      ...(options.maxCallsPerAccount === undefined ? {} : { maxCallsPerAccount: options.maxCallsPerAccount }),
-      ...(options.checkAnswers === undefined ? {} : { checkAnswers: options.checkAnswers }),
-    });
-    respond = state.respond;
-  } else {
-    const engine = await createPrismEngine({ specPath: MOCK_SPEC_PATH, dynamic: options.dynamic, seed: options.seed });
-    respond = async (request) => {
-      const answer = await engine.respond(request);
-      // Only a create with a StatusCallback needs the answer read back (for the CallSid of its callbacks).
-      if (request.operationId === "createCall" && answer.status === 201 && request.form?.StatusCallback) {
-        sendStatusCallbacks(request.form, JSON.parse(answer.body), request.authToken, log);
-      }
-      return answer;
-    };
-  }
-  const live = state;
+  const live = options.stateful ? startStateful(options, log) : undefined;
+  const respond = live ? live.respond : await prismResponder(options, log);
   const front = await startFront({
     host,
     port,
     respond,
     log,
     limits: limitsOf(options),
-    ...(live
-      ? {
-          admin: createAdmin(live),
-          onExchange: (record) => {
-            const entry = live.journal.add(record);
-            live.hub.publish("request", () => entry);
-          },
-        }
-      : {}),
+    ...(live ? statefulFront(live) : {}),
   }).catch((error: Error) => {
     live?.stop();
     throw new MockStartError(`could not listen on ${host}:${port}: ${error.message}`);
   });
   const baseUrl = httpBaseUrl(host, front.port);
-  return {
+  const running: RunningMock = {
     baseUrl,
-    ...(live ? { adminUrl: `${baseUrl}/__mock/api`, state: live } : {}),
+    ...(live ? { adminUrl: `${baseUrl}/__mock/api`, settled: live.settled } : {}),
     async stop() {
       live?.stop();
       await front.close();
     },
   };
+  // Tests in this process reach the store through stateful/internals.ts; the public type shows none of it.
+  if (live) attachInternals(running, live);
+  return running;
 }

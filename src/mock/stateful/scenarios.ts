@@ -1,34 +1,19 @@
 // How a call placed on the stateful mock ends, decided without code: by the number called (the mock's own
 // scenario numbers, or an outcome set for a To through the admin API), or set for one call. Twilio's own test
 // numbers (+15005550001 to +15005550004) answer the create with an error before any of this, in both modes.
+// What a scenario holds, and the limits of each field, are stated once: in openapi/mock-admin.yaml.
 
-import type { components } from "../../../generated/calls.js";
+import type { components as Calls } from "../../../generated/calls.js";
+import type { components as Admin } from "../../../generated/mock-admin.js";
 
-export type Outcome = "completed" | "busy" | "no-answer" | "failed";
-export type AnsweredBy = components["schemas"]["AnsweredBy"];
+export type Scenario = Admin["schemas"]["Scenario"];
+export type Outcome = Scenario["outcome"];
+export type AnsweredBy = Calls["schemas"]["AnsweredBy"];
 
-// A record, so that the type check fails on a value the Calls spec lacks or lacks one it has.
-const EACH_ANSWERED_BY: Record<AnsweredBy, true> = {
-  human: true,
-  machine_start: true,
-  machine_end_beep: true,
-  machine_end_silence: true,
-  machine_end_other: true,
-  fax: true,
-  unknown: true,
-};
-/** Every AnsweredBy value of the Calls spec, in its order. */
-export const ANSWERED_BY = Object.keys(EACH_ANSWERED_BY) as AnsweredBy[];
-
-export interface Scenario {
-  outcome: Outcome;
-  /** How long the phone rings before it is answered (or before busy); no-answer rings until Timeout. */
-  ringSeconds: number;
-  /** How long an answered call lasts before the callee hangs up. */
-  talkSeconds: number;
-  /** What answering machine detection reports, when the create asked for it. */
-  answeredBy: AnsweredBy;
-}
+// The admin document lists AnsweredBy's values again, being a document of its own: the type check fails here
+// when the two lists differ.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+true satisfies Same<Scenario["answeredBy"], AnsweredBy>;
 
 export const DEFAULT_SCENARIO: Scenario = {
   outcome: "completed",
@@ -53,5 +38,3 @@ export const SCENARIO_NUMBERS: Record<string, Scenario & { says: string }> = {
     says: "answered by a voicemail (machine_end_beep when MachineDetection is on)",
   },
 };
-
-export const OUTCOMES: Outcome[] = ["completed", "busy", "no-answer", "failed"];

@@ -4,9 +4,11 @@
 //
 // Lifecycle (Twilio's Call resource reference and its "Making Calls" guide): queued, dequeued at the account's
 // calls per second (1 by default) with queue_time; then ringing; then in-progress when answered, completed when
-// one side hangs up; or busy, no-answer (after Timeout, 60 s by default), failed, or canceled by an update.
+// one side hangs up; or busy, no-answer (after Timeout), failed, or canceled by an update. A Timeout or TimeLimit
+// the create leaves out is the spec's default, read from the spec.
 import { createHash, randomBytes } from "node:crypto";
 import type { components } from "../../../generated/calls.js";
+import { specDefaultNumber } from "../calls-spec.js";
 import type { Clock } from "./clock.js";
 import { type AnsweredBy, DEFAULT_SCENARIO, SCENARIO_NUMBERS, type Scenario } from "./scenarios.js";
 
@@ -98,6 +100,8 @@ export class CallStore {
   private readonly seed: string | undefined;
   private readonly onTransition: StoreOptions["onTransition"];
   private readonly onEvict: StoreOptions["onEvict"];
+  private readonly defaultTimeout = specDefaultNumber("createCall", "body", "Timeout");
+  private readonly defaultTimeLimit = specDefaultNumber("createCall", "body", "TimeLimit");
 
   constructor(options: StoreOptions) {
     this.clock = options.clock;
@@ -172,8 +176,8 @@ export class CallStore {
       status: "queued",
       queueTimeMs: 0,
       machineDetection: form.MachineDetection !== undefined,
-      timeoutSeconds: form.Timeout ?? 60,
-      timeLimitSeconds: form.TimeLimit ?? 14_400,
+      timeoutSeconds: form.Timeout ?? this.defaultTimeout,
+      timeLimitSeconds: form.TimeLimit ?? this.defaultTimeLimit,
       scenario: { ...scenario },
       timeline: [],
       cancelTimers: [],

@@ -1,0 +1,19 @@
+// Generated from openapi/mock-admin.yaml by `npm run generate`. Do not edit by hand.
+import type { CompiledValidator } from "./validators.cjs";
+export type { CompiledValidator, ErrorObject } from "./validators.cjs";
+export type AdminOperationId = "getClock" | "advanceClock" | "reset" | "getState" | "getJournal" | "getEvents" | "getTimeline" | "setCallOutcome" | "setOutcomeForTo";
+/** One admin operation as the mock routes it: its method, its path under /__mock/api, and its validators. */
+export interface AdminRoute {
+  method: "GET" | "POST" | "PUT";
+  path: string;
+  validators: { path?: string; query?: string; body?: string };
+}
+export declare const operations: Record<AdminOperationId, AdminRoute>;
+export declare const advanceClock_body: CompiledValidator;
+export declare const reset_body: CompiledValidator;
+export declare const getJournal_query: CompiledValidator;
+export declare const getTimeline_path: CompiledValidator;
+export declare const setCallOutcome_path: CompiledValidator;
+export declare const setCallOutcome_body: CompiledValidator;
+export declare const setOutcomeForTo_path: CompiledValidator;
+export declare const setOutcomeForTo_body: CompiledValidator;

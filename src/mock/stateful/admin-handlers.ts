@@ -1,0 +1,42 @@
+// The admin API's operations, one small handler each, keyed by the operationIds of openapi/mock-admin.yaml: the
+// type check fails when the document gains an operation that has no handler here. Each handler gets its request
+// already checked against the document (admin-request.ts).
+import type { ServerResponse } from "node:http";
+import { streamEvents } from "./admin-events.js";
+import type { AdminInput, AdminOperationId } from "./admin-request.js";
+import { AdminError, sendAdmin } from "./admin-response.js";
+import { clockView, stateView, timelineView } from "./admin-views.js";
+import type { StatefulMock } from "./runtime.js";
+import { isStoreError } from "./store.js";
+
+type Handler<Id extends AdminOperationId> = (mock: StatefulMock, input: AdminInput<Id>, res: ServerResponse) => void;
+
+export const ADMIN_HANDLERS: { [Id in AdminOperationId]: Handler<Id> } = {
+  getClock: (mock, _input, res) => sendAdmin(res, 200, clockView(mock.clock)),
+  advanceClock(mock, { body }, res) {
+    if (mock.clock.mode !== "manual") {
+      const message = `the clock runs on ${mock.clock.mode} time; start the mock with a manual clock to advance it`;
+      throw new AdminError(409, message);
+    }
+    mock.clock.advance(body.ms);
+    mock.hub.publish("clock", () => clockView(mock.clock));
+    sendAdmin(res, 200, clockView(mock.clock));
+  },
+  reset(mock, { body }, res) {
+    mock.reset(body.accountSid);
+    sendAdmin(res, 204);
+  },
+  getState: (mock, _input, res) => sendAdmin(res, 200, stateView(mock)),
+  getJournal: (mock, { query }, res) => sendAdmin(res, 200, { requests: mock.journal.list(query) }),
+  getEvents: (mock, _input, res) => streamEvents(mock, res),
+  getTimeline: (mock, { path }, res) => sendAdmin(res, 200, timelineView(mock, path.AccountSid, path.Sid)),
+  setCallOutcome(mock, { path, body }, res) {
+    const updated = mock.store.setOutcomeForCall(path.AccountSid, path.Sid, body);
+    if (isStoreError(updated)) throw new AdminError(updated.status, updated.message);
+    sendAdmin(res, 200, timelineView(mock, path.AccountSid, updated.sid));
+  },
+  setOutcomeForTo(mock, { path, body }, res) {
+    const scenario = mock.store.setOutcomeForTo(path.AccountSid, path.To, body);
+    sendAdmin(res, 200, { to: path.To, scenario });
+  },
+};

@@ -1,0 +1,63 @@
+// How the admin API words a request that breaks a rule of openapi/mock-admin.yaml: the field, what its rule asks
+// for, and the value it got. What a rule asks for is read from the field's schema (its type and unit, its range,
+// its values, or the description of its pattern), so that the document stays the one statement of each limit.
+import type { ErrorObject } from "../../../generated/mock-admin-validators.cjs";
+import { shortText, shownValue } from "../../validation/redact.js";
+import { firstSentence } from "../../validation/violations.js";
+
+export type AdminLocation = "path" | "query" | "body";
+
+interface FieldSchema {
+  type?: string;
+  enum?: unknown[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  description?: string;
+  /** The unit a number counts, stated beside it in the document. */
+  "x-unit"?: string;
+  properties?: Record<string, FieldSchema>;
+}
+
+const UNKNOWN_NAME: Record<AdminLocation, string> = { path: "path parameter", query: "query parameter", body: "field" };
+
+function range(minimum: number | undefined, maximum: number | undefined): string {
+  if (minimum !== undefined && maximum !== undefined) return ` from ${minimum} to ${maximum}`;
+  if (minimum !== undefined) return ` of at least ${minimum}`;
+  return maximum === undefined ? "" : ` of at most ${maximum}`;
+}
+
+/** What a field's schema asks for, in words: "a whole number of seconds from 0 to 86400", "only or none". */
+export function expectedOf(schema: FieldSchema): string {
+  if (schema.enum) {
+    const values = schema.enum.map(String);
+    return values.length <= 2 ? values.join(" or ") : `one of ${values.join(", ")}`;
+  }
+  if (schema.pattern) return firstSentence(schema.description)?.replace(/\.$/, "") ?? `text matching ${schema.pattern}`;
+  if (schema.type === "integer" || schema.type === "number") {
+    const unit = schema["x-unit"] ? ` of ${schema["x-unit"]}` : "";
+    return `${schema.type === "integer" ? "a whole number" : "a number"}${unit}${range(schema.minimum, schema.maximum)}`;
+  }
+  if (schema.type === "object") return "a JSON object";
+  if (schema.type === "boolean") return "true or false";
+  return "text";
+}
+
+/** The one sentence a 400 of the admin API says: the first unknown name if any, else the first broken rule. */
+export function violationMessage(location: AdminLocation, errors: ErrorObject[]): string {
+  const error = errors.find((e) => e.keyword === "additionalProperties") ?? errors[0];
+  const parent = (error?.parentSchema ?? {}) as FieldSchema;
+  if (!error) return `the ${location} breaks a rule of openapi/mock-admin.yaml`;
+  if (error.keyword === "additionalProperties") {
+    const name = shortText(String(error.params.additionalProperty));
+    const known = Object.keys(parent.properties ?? {}).join(", ");
+    return `unknown ${UNKNOWN_NAME[location]} ${name}; the ${location} takes ${known}`;
+  }
+  if (error.keyword === "required") {
+    const name = String(error.params.missingProperty);
+    return `${name} is required: ${expectedOf(parent.properties?.[name] ?? {})}`;
+  }
+  const field = error.instancePath.slice(1).replace(/~1/g, "/").replace(/~0/g, "~");
+  if (field === "") return `the ${location} must be ${expectedOf(parent)}`;
+  return `${field} must be ${expectedOf(parent)}, got ${JSON.stringify(shownValue(field, error.data))}`;
+}

@@ -1,0 +1,92 @@
+// An admin API request as its handler gets it: matched against the route table generated from
+// openapi/mock-admin.yaml, its path parameters decoded, its JSON body read, and its path, query and body checked by
+// the validators generated from that document. The generated code is required on the first admin request, as the
+// Calls validators are on the first validation.
+import type { operations } from "../../../generated/mock-admin.js";
+import type * as Generated from "../../../generated/mock-admin-validators.cjs";
+import { type AdminLocation, violationMessage } from "./admin-messages.js";
+import { AdminError } from "./admin-response.js";
+
+export type AdminOperationId = Generated.AdminOperationId;
+
+type Parameters<Id extends AdminOperationId> = operations[Id]["parameters"];
+type JsonOf<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
+
+/** What a handler gets, typed by the document: decoded path parameters, the query and the body, all checked. */
+export interface AdminInput<Id extends AdminOperationId> {
+  path: NonNullable<Parameters<Id>["path"]>;
+  query: NonNullable<Parameters<Id>["query"]>;
+  body: JsonOf<NonNullable<operations[Id]["requestBody"]>>;
+}
+
+let generated: typeof Generated | undefined;
+function generatedCode(): typeof Generated {
+  const { createRequire } = process.getBuiltinModule("node:module");
+  generated ??= createRequire(import.meta.url)("../../../generated/mock-admin-validators.cjs") as typeof Generated;
+  return generated;
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new AdminError(400, `the path segment ${JSON.stringify(segment.slice(0, 40))} is not valid percent-encoding`);
+  }
+}
+
+/** The operation a method and path (under /__mock/api) name, with its path parameters decoded. */
+function match(method: string, path: string): { id: AdminOperationId; params: Record<string, string> } | undefined {
+  const segments = path.split("/");
+  const routes = Object.entries(generatedCode().operations) as Array<[AdminOperationId, Generated.AdminRoute]>;
+  for (const [id, route] of routes) {
+    const template = route.path.split("/");
+    if (route.method !== method || template.length !== segments.length) continue;
+    const names = template.map((part) => /^\{(.+)\}$/.exec(part)?.[1]);
+    const fits = template.every((part, i) => (names[i] ? segments[i] !== "" : part === segments[i]));
+    if (!fits) continue;
+    const params = names.flatMap((name, i) => (name ? [[name, decoded(segments[i] ?? "")]] : []));
+    return { id, params: Object.fromEntries(params) };
+  }
+  return undefined;
+}
+
+function jsonBody(body: Buffer): Record<string, unknown> {
+  if (body.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new AdminError(400, "the body must be a JSON object");
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new AdminError(400, "the body must be a JSON object");
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function check(validator: string | undefined, location: AdminLocation, value: unknown): void {
+  if (validator === undefined) return;
+  const validate = (generatedCode() as unknown as Record<string, Generated.CompiledValidator>)[validator];
+  if (!validate) throw new Error(`no compiled admin validator ${validator}; run npm run generate`);
+  if (!validate(value)) throw new AdminError(400, violationMessage(location, validate.errors ?? []));
+}
+
+/**
+ * Reads one admin request: 404 when no operation has this method and path, 400 when a part breaks a rule. An
+ * operation that takes no query parameters ignores the query, and an empty body is an empty object.
+ */
+export function readAdminRequest(
+  method: string,
+  url: URL,
+  body: Buffer,
+): { id: AdminOperationId; input: AdminInput<AdminOperationId> } | undefined {
+  const found = match(method, url.pathname.replace(/^\/__mock\/api(?=\/)/, ""));
+  if (!found) return undefined;
+  const { validators } = generatedCode().operations[found.id];
+  check(validators.path, "path", found.params);
+  const query = Object.fromEntries([...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.get(k)]));
+  check(validators.query, "query", query);
+  const json = validators.body === undefined ? {} : jsonBody(body);
+  check(validators.body, "body", json);
+  return { id: found.id, input: { path: found.params, query, body: json } as AdminInput<AdminOperationId> };
+}

@@ -1,0 +1,127 @@
+// The stateful mock's status callbacks: which events each call's create asked for and where they go, sent in
+// transition order (one after the other, signed with the create's auth token), and what each receiver answered.
+import type { components } from "../../../generated/mock-admin.js";
+import {
+  callbackTarget,
+  type deliverAndLog,
+  type Log,
+  mayCallBack,
+  progressParams,
+  requestedEvents,
+  shownUrl,
+} from "../callbacks.js";
+import type { EventHub } from "./events.js";
+import { type CallRecord, CallStore, type ProgressEventOf, type Transition } from "./store.js";
+
+/** One status callback as the mock sent it, and what the receiver answered: the admin API's Callback, as it serves it. */
+export type CallbackRecord = components["schemas"]["Callback"];
+
+interface CallbackPlan {
+  target: { url: string; method: string };
+  events: Set<string>;
+  /** The password of the create's credentials; callbacks are signed with it. Never shown. */
+  authToken: string;
+  sequence: number;
+  /** Deliveries go one after the other, in transition order. */
+  chain: Promise<void>;
+}
+
+export interface CallbackPlannerOptions {
+  /** Sends one status callback and says what its receiver answered. */
+  send: typeof deliverAndLog;
+  log: Log;
+  /** Hears of every callback once its receiver answered (or failed to). */
+  hub: EventHub;
+}
+
+/** The parameters an event's callback carries beyond the common ones: duration when completed, AnsweredBy. */
+function extraParams(call: CallRecord, event: ProgressEventOf): Record<string, string> {
+  const extra: Record<string, string> = {};
+  if (event.name === "completed") {
+    const duration = CallStore.duration(call);
+    extra.CallDuration = duration ?? "0";
+    extra.Duration = String(Math.ceil(Number(duration ?? 0) / 60));
+  }
+  if (call.answeredBy && event.name !== "initiated" && event.name !== "ringing") extra.AnsweredBy = call.answeredBy;
+  return extra;
+}
+
+export function createCallbackPlanner({ send, log, hub }: CallbackPlannerOptions) {
+  const plans = new Map<string, CallbackPlan>();
+  const sent = new Map<string, CallbackRecord[]>();
+
+  /** Records one callback and queues its delivery behind the call's earlier ones. */
+  function enqueue(call: CallRecord, plan: CallbackPlan, event: ProgressEventOf, at: number): void {
+    const sequence = plan.sequence++;
+    const { sid: callSid, accountSid, from, to } = call;
+    const extra = extraParams(call, event);
+    const params = progressParams({
+      callSid,
+      accountSid,
+      from,
+      to,
+      callStatus: event.callStatus,
+      sequence,
+      timestamp: at,
+      extra,
+    });
+    const record: CallbackRecord = {
+      event: event.name,
+      callStatus: event.callStatus,
+      sequence,
+      at,
+      url: shownUrl(plan.target.url),
+    };
+    const list = sent.get(call.sid) ?? [];
+    list.push(record);
+    sent.set(call.sid, list);
+    plan.chain = plan.chain.then(async () => {
+      Object.assign(record, await send(plan.target, event.name, params, plan.authToken, log));
+      hub.publish("callback", () => ({ callSid, accountSid, ...record }));
+    });
+  }
+
+  return {
+    /** Remembers where a created call's callbacks go, when the create asked for any the mock may send. */
+    plan(sid: string, form: Record<string, unknown>, authToken: string): void {
+      const target = callbackTarget(form);
+      if (!target || !mayCallBack(target.url, log)) return;
+      plans.set(sid, {
+        target,
+        events: new Set(requestedEvents(form)),
+        authToken,
+        sequence: 0,
+        chain: Promise.resolve(),
+      });
+    },
+    /** An update that names a new StatusCallback sends the call's later callbacks there. */
+    retarget(sid: string, form: Record<string, unknown>): void {
+      const plan = plans.get(sid);
+      const target = callbackTarget(form);
+      if (plan && target) plan.target = target;
+    },
+    /** Sends the callbacks a transition fires that the create asked for. */
+    deliver(call: CallRecord, transition: Transition): void {
+      const plan = plans.get(call.sid);
+      if (!plan) return;
+      for (const event of transition.events) if (plan.events.has(event.name)) enqueue(call, plan, event, transition.at);
+    },
+    /** What the call's callbacks were and what their receivers answered, in order. */
+    callbacksOf: (sid: string): CallbackRecord[] => [...(sent.get(sid) ?? [])],
+    /** Waits until every callback sent so far has been answered (or has failed). */
+    async settled(): Promise<void> {
+      await Promise.all([...plans.values()].map((p) => p.chain));
+    },
+    /** Forgets a call's plan and the callbacks it sent. */
+    forget(sid: string): void {
+      plans.delete(sid);
+      sent.delete(sid);
+    },
+    forgetAll(): void {
+      plans.clear();
+      sent.clear();
+    },
+  };
+}
+
+export type CallbackPlanner = ReturnType<typeof createCallbackPlanner>;

@@ -1,0 +1,69 @@
+// The five Calls operations the stateful mock serves from state, one small handler each, and the dispatch that
+// picks the handler by operationId. The retired operations never come here: the front layer serves them itself
+// (src/mock/legacy.ts).
+import type { OperationId } from "../../validation/index.js";
+import { twilioError } from "../errors.js";
+import { type AcceptedRequest, jsonAnswer, type MockAnswer } from "../front.js";
+import { normalized } from "./addresses.js";
+import type { CallbackPlanner } from "./callback-plans.js";
+import type { createListPager } from "./list-page.js";
+import { renderCall } from "./render.js";
+import { type CallStore, isStoreError, notFound, type StoreError } from "./store.js";
+
+/** What the handlers act on: the calls, their status callbacks, and listCalls' pages. */
+export interface CallsState {
+  store: CallStore;
+  callbacks: CallbackPlanner;
+  listPage: ReturnType<typeof createListPager>;
+}
+
+type Handler = (state: CallsState, request: AcceptedRequest) => MockAnswer;
+
+const errorResponse = (e: StoreError) => jsonAnswer(e.status, twilioError(e.status, e.code, e.message));
+const accountOf = (request: AcceptedRequest) => request.params.AccountSid as string;
+const sidOf = (request: AcceptedRequest) => request.params.Sid as string;
+
+const createCall: Handler = ({ store, callbacks }, request) => {
+  const form = request.form ?? {};
+  const created = store.create(accountOf(request), {
+    To: normalized(String(form.To)),
+    From: normalized(String(form.From)),
+    ...(typeof form.Timeout === "number" ? { Timeout: form.Timeout } : {}),
+    ...(typeof form.TimeLimit === "number" ? { TimeLimit: form.TimeLimit } : {}),
+    ...(typeof form.MachineDetection === "string" ? { MachineDetection: form.MachineDetection } : {}),
+  });
+  if (isStoreError(created)) return errorResponse(created);
+  callbacks.plan(created.sid, form, request.authToken);
+  return jsonAnswer(201, renderCall(created, { justCreated: true }));
+};
+
+const fetchCall: Handler = ({ store }, request) => {
+  const call = store.get(accountOf(request), sidOf(request));
+  return call ? jsonAnswer(200, renderCall(call)) : errorResponse(notFound(sidOf(request)));
+};
+
+const updateCall: Handler = ({ store, callbacks }, request) => {
+  const form = request.form ?? {};
+  const updated = store.update(accountOf(request), sidOf(request), form);
+  if (isStoreError(updated)) return errorResponse(updated);
+  callbacks.retarget(updated.sid, form);
+  return jsonAnswer(200, renderCall(updated));
+};
+
+const deleteCall: Handler = ({ store, callbacks }, request) => {
+  const removed = store.remove(accountOf(request), sidOf(request));
+  if (isStoreError(removed)) return errorResponse(removed);
+  callbacks.forget(sidOf(request));
+  return { status: 204, body: "" };
+};
+
+const listCalls: Handler = ({ listPage }, request) => jsonAnswer(200, listPage(accountOf(request), request.query));
+
+const HANDLERS: Partial<Record<OperationId, Handler>> = { createCall, fetchCall, updateCall, deleteCall, listCalls };
+
+/** Serves one accepted request from state, with the handler of its operation. */
+export function dispatchCalls(state: CallsState, request: AcceptedRequest): MockAnswer {
+  const handler = HANDLERS[request.operationId];
+  if (!handler) throw new Error(`the stateful mock does not answer ${request.operationId}`);
+  return handler(state, request);
+}
