@@ -2,7 +2,7 @@
 // for, and the value it got. What a rule asks for is read from the field's schema (its type and unit, its range,
 // its values, or the description of its pattern), so that the document stays the one statement of each limit.
 import type { ErrorObject } from "../../../generated/mock-admin-validators.cjs";
-import { shortText, shownValue } from "../../validation/redact.js";
+import { shortText, shownValue } from "../../findings/redact.js";
 import { firstSentence } from "../../validation/violations.js";
 
 export type AdminLocation = "path" | "query" | "body";

@@ -3,7 +3,7 @@
 // (src/mock/legacy.ts).
 import type { OperationId } from "../../validation/index.js";
 import { twilioError } from "../errors.js";
-import { type AcceptedRequest, jsonAnswer, type MockAnswer } from "../front.js";
+import { type AcceptedRequest, jsonAnswer, type MockAnswer } from "../responder.js";
 import { normalized } from "./addresses.js";
 import type { CallbackPlanner } from "./callback-plans.js";
 import type { createListPager } from "./list-page.js";

@@ -3,7 +3,7 @@
 // five Calls operations (calls-operations.ts), the request journal and the event stream. With checkAnswers every
 // response is first validated against the Calls spec (spec-check.ts).
 import { deliverAndLog, type Log } from "../callbacks.js";
-import type { Responder } from "../front.js";
+import type { Responder } from "../responder.js";
 import { createCallbackPlanner } from "./callback-plans.js";
 import { type CallsState, dispatchCalls } from "./calls-operations.js";
 import { type ClockOptions, createClock } from "./clock.js";

@@ -3,7 +3,7 @@
 import { type OperationId, validateResponse } from "../../validation/index.js";
 import type { Log } from "../callbacks.js";
 import { twilioError } from "../errors.js";
-import { jsonAnswer, type MockAnswer } from "../front.js";
+import { jsonAnswer, type MockAnswer } from "../responder.js";
 
 export function specChecked(operationId: OperationId, response: MockAnswer, log: Log): MockAnswer {
   const body = response.body === "" ? undefined : JSON.parse(response.body);
