@@ -3,7 +3,7 @@
 // status callbacks agree on each call's status and times, and a status only ever moves forward.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { AcceptedRequest } from "../../src/mock/front.js";
+import type { AcceptedRequest } from "../../src/mock/responder.js";
 import { createStatefulMock } from "../../src/mock/stateful/runtime.js";
 
 const ACCOUNTS = ["AC00000000000000000000000000000001", "AC00000000000000000000000000000002"];
