@@ -1,7 +1,62 @@
-export * from "./client/index.js";
+// The package's main entry: what a user of the Calls API needs, grouped by what it is for. The lean entries
+// (`calls-contract/client`, `/mock`, `/verify`) serve one tool each; contract-tests/package/surface.test.ts lists
+// every name, so that a change to what the package offers shows as a diff.
+
+// The typed client, its errors, pacing and transports.
+export type {
+  CallQueue,
+  CallQueueOptions,
+  CallsClient,
+  CallsClientOptions,
+  CallsErrorKind,
+  Fetch,
+  HttpTransportOptions,
+  RequestOptions,
+  RetryOptions,
+  TransportKind,
+} from "./client/index.js";
+export {
+  CallsError,
+  createCallQueue,
+  createCallsClient,
+  createHttpTransport,
+  encodeForm,
+  TWILIO_API_BASE_URL,
+  TwilioApiError,
+} from "./client/index.js";
+
+// The spec's types under friendly names, and the generated ones whole.
+export type {
+  AnsweredBy,
+  Call,
+  CallDirection,
+  CallPage,
+  CallStatus,
+  CreateCallParams,
+  CreateSmsMessageParams,
+  components,
+  ListCallsFilters,
+  operations,
+  paths,
+  SmsMessage,
+  TwilioErrorBody,
+  UpdateCallParams,
+} from "./client/types.js";
+
+// TwiML checked as a language.
 export type { TwimlKind, TwimlOptions, TwimlResult, TwimlViolation } from "./twiml/index.js";
 export { validateTwiml } from "./twiml/index.js";
-export type { FormInput, Location, OperationId, ValidationResult, Violation, WebhookId } from "./validation/index.js";
+
+// Validators: requests, responses and webhooks held to the spec, each violation in words.
+export type {
+  FormInput,
+  Location,
+  OperationId,
+  Severity,
+  ValidationResult,
+  Violation,
+  WebhookId,
+} from "./validation/index.js";
 export {
   validateBody,
   validateCall,
@@ -18,6 +73,8 @@ export {
   validateUpdateCallRequest,
   validateWebhook,
 } from "./validation/index.js";
+
+// What Twilio sends an app: signatures and typed payloads.
 export type {
   AsyncAmdStatusPayload,
   IncomingWebhook,
