@@ -1,5 +1,5 @@
 // The mock's figures for `npm run bench`: throughput and latency of the stateless and stateful mocks against bare
-// Prism in the same run, start-up to the first answer, and a whole call lifecycle on the manual clock.
+// Prism in the same run, start-up to the first response, and a whole call lifecycle on the manual clock.
 import { spawn } from "node:child_process";
 import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -46,7 +46,7 @@ async function loadTest(baseUrl: string, seconds: number, connections: number): 
       const req = request(`${baseUrl}${path}`, { method: "POST", headers, agent }, (res) => {
         res.resume();
         res.on("end", () => {
-          if (res.statusCode !== 201) reject(new Error(`${baseUrl} answered ${res.statusCode}`));
+          if (res.statusCode !== 201) reject(new Error(`${baseUrl} responded ${res.statusCode}`));
           latencies.push(performance.now() - started);
           resolve();
         });
@@ -95,7 +95,7 @@ export async function serve(flags: string[]): Promise<Served> {
       });
     }),
   ]);
-  // Prism's own "listening" can come before it answers; the first 201 is what a test waits for.
+  // Prism's own "listening" can come before it responds; the first 201 is what a test waits for.
   for (;;) {
     const ok = await loadTest(baseUrl, 0.001, 1).then(
       () => true,

@@ -1,5 +1,5 @@
-// The local HTTP server every client in the benchmark talks to: it reads the body and answers createCall's 201
-// with the spec's example. A separate process, so that it does not share an event loop with the clients.
+// The local HTTP server every client in the benchmark talks to: it reads the body and responds to createCall
+// with the spec's example of its 201. A separate process, so that it does not share an event loop with the clients.
 import { createServer } from "node:http";
 import spec from "../generated/calls.bundled.json" with { type: "json" };
 

@@ -141,15 +141,15 @@ function checkRates(contenders: Record<string, () => unknown>) {
   return { wall, cpu };
 }
 
-/** The retired 2008-08-01 API's XML answer, checked as verify and the tests check it, against the 10,000/s goal. */
+/** The retired 2008-08-01 API's XML response, checked as verify and the tests check it, against the 10,000/s goal. */
 function xmlResponseSpeed() {
   const xml = (
     spec.components.responses.LegacyCallCreated.content["application/xml"].examples.queued.value as string
   ).replace(/\n\s*/g, "");
-  if (!validateLegacyCall(xml).valid) throw new Error("the benchmark's XML answer must be valid");
+  if (!validateLegacyCall(xml).valid) throw new Error("the benchmark's XML response must be valid");
   const call = spec.components.examples.CompletedCall.value;
   const contenders: Record<string, () => unknown> = {
-    [`validateLegacyCall, XML answer (${xml.length} characters)`]: () => validateLegacyCall(xml),
+    [`validateLegacyCall, XML response (${xml.length} characters)`]: () => validateLegacyCall(xml),
     "validateCall, the JSON Call object": () => validateCall(call),
   };
   try {

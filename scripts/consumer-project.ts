@@ -13,7 +13,7 @@ import { basename, join } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-// Installs, packing and compiles here are bulk work beside the test suite's timed cases (a 10 MB request answered
+// Installs, packing and compiles here are bulk work beside the test suite's timed cases (a 10 MB request refused
 // within 3 s, a server up within 20 s) on a two-core machine: at a lower priority they take only the CPU those
 // leave, and only the bulk work waits.
 const niced = (file: string, args: string[]): [string, string[]] => ["nice", ["-n", "10", file, ...args]];

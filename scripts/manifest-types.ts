@@ -30,7 +30,7 @@ export interface OperationManifest<Id extends string = string> {
   /** Set on a retired operation (`deprecated: true` in the spec). */
   deprecated?: true;
   pathParams: string[];
-  /** The success status the mock answers with. */
+  /** The success status the mock responds with. */
   successStatus: number;
   /** Every declared success status: more than one where the sources leave it open. */
   successStatuses: number[];

@@ -42,7 +42,7 @@ function parametersSchema(parameters: Parameter[]): Schema {
 
 /**
  * The schema of each response of an operation, by status: its JSON schema, or the schema its XML is read into
- * (the 2008-08-01 API answers in XML); undefined for a response without a body.
+ * (the 2008-08-01 API responds in XML); undefined for a response without a body.
  */
 function responseSchemas(spec: Spec, entry: OperationEntry): Array<[status: string, schema: Schema | undefined]> {
   return Object.entries(entry.operation.responses).map(([status, response]) => {
@@ -214,7 +214,7 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
       ...(entry.operation.deprecated === true ? { deprecated: true as const } : {}),
       pathParams: entry.parameters.filter((p) => p.in === "path").map((p) => p.name),
       // Where the sources leave the success status open (the 2008-08-01 create), every one declared is a success;
-      // the last, 201 there, is the one the mock answers with.
+      // the last, 201 there, is the one the mock responds with.
       successStatus: Number(statuses.filter((s) => s.startsWith("2")).at(-1)),
       successStatuses: statuses.filter((s) => s.startsWith("2")).map(Number),
     };

@@ -1,16 +1,16 @@
-// One HTTP exchange with a server this process does not trust: it asks for an unencoded answer, follows no
+// One HTTP exchange with a server this process does not trust: it asks for an unencoded response, follows no
 // redirect (a rule that depends on where a request goes must see every hop), reads at most a set number of bytes,
 // and gives up after a set time. verify and the mock's callbacks use it; the client's transport reads the same way.
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 
-export class AnswerTooLargeError extends Error {
-  override name = "AnswerTooLargeError";
-  readonly code = "ANSWER_TOO_LARGE";
-  /** The answer's status and headers, which did arrive. */
+export class ResponseTooLargeError extends Error {
+  override name = "ResponseTooLargeError";
+  readonly code = "RESPONSE_TOO_LARGE";
+  /** The response's status and headers, which did arrive. */
   status = 0;
   headers: IncomingHttpHeaders = {};
   constructor(readonly limit: number) {
-    super(`the answer is larger than ${limit} bytes`);
+    super(`the response is larger than ${limit} bytes`);
   }
 }
 
@@ -23,7 +23,7 @@ export function readBounded(response: IncomingMessage, limit: number): Promise<B
       size += chunk.length;
       if (size > limit) {
         chunks.length = 0;
-        response.destroy(new AnswerTooLargeError(limit));
+        response.destroy(new ResponseTooLargeError(limit));
         return;
       }
       chunks.push(chunk);
@@ -38,18 +38,18 @@ export interface ExchangeRequest {
   headers?: Record<string, string>;
   body?: string;
   timeoutMs: number;
-  /** How much of the answer's body to read; 0 reads none of it. */
-  maxAnswerBytes: number;
+  /** How much of the response's body to read; 0 reads none of it. */
+  maxResponseBytes: number;
 }
 
-export interface Answer {
+export interface ExchangeResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body: Buffer;
 }
 
-/** Sends one request and reads its answer within the limits; a redirect is an answer like any other. */
-export function exchange(url: URL, request: ExchangeRequest): Promise<Answer> {
+/** Sends one request and reads its response within the limits; a redirect is a response like any other. */
+export function exchange(url: URL, request: ExchangeRequest): Promise<ExchangeResponse> {
   const module =
     url.protocol === "https:" ? process.getBuiltinModule("node:https") : process.getBuiltinModule("node:http");
   if (url.protocol !== "http:" && url.protocol !== "https:") {
@@ -59,24 +59,24 @@ export function exchange(url: URL, request: ExchangeRequest): Promise<Answer> {
   if (request.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(request.body));
   return new Promise((resolve, reject) => {
     const req = module.request(url, { method: request.method, headers }, (response) => {
-      if (request.maxAnswerBytes === 0) {
+      if (request.maxResponseBytes === 0) {
         // Only the status is wanted: do not read a byte of the body.
         response.destroy();
         resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.alloc(0) });
         return;
       }
-      readBounded(response, request.maxAnswerBytes).then(
+      readBounded(response, request.maxResponseBytes).then(
         (body) => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
         (error: Error) => {
-          if (error instanceof AnswerTooLargeError)
+          if (error instanceof ResponseTooLargeError)
             Object.assign(error, { status: response.statusCode ?? 0, headers: response.headers });
           reject(error);
         },
       );
     });
-    // One deadline for the whole exchange, connection and answer included.
+    // One deadline for the whole exchange, connection and response included.
     const timer = setTimeout(() => {
-      req.destroy(Object.assign(new Error(`no answer within ${request.timeoutMs} ms`), { code: "ETIMEDOUT" }));
+      req.destroy(Object.assign(new Error(`no response within ${request.timeoutMs} ms`), { code: "ETIMEDOUT" }));
     }, request.timeoutMs);
     req.on("close", () => clearTimeout(timer));
     req.on("error", reject);

@@ -136,7 +136,7 @@ describe("calls-contract verify", { timeout: 60_000 }, () => {
   it("says which request could not be sent when the server is down", async () => {
     const result = await runCli(["verify", "--base-url", await closedServerUrl()], env);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/expected: an HTTP answer\n\s+got:\s+no answer \(ECONNREFUSED\)/);
+    expect(result.stdout).toMatch(/expected: an HTTP response\n\s+got:\s+no response \(ECONNREFUSED\)/);
   });
 
   it("refuses to run against --base-url without credentials, naming the variables", async () => {

@@ -6,7 +6,7 @@ import { ACCOUNT_SID, AUTH_TOKEN, completedCall, firstPage, queuedCall } from ".
 import { empty, json, type Reply, startHttpServer } from "../support/http-server.js";
 import { TRANSPORTS } from "../support/transports.js";
 
-async function clientAnswering(transport: TransportKind, reply: Reply) {
+async function clientServedBy(transport: TransportKind, reply: Reply) {
   const server = await startHttpServer(reply);
   return {
     client: createCallsClient({
@@ -25,7 +25,7 @@ const LIST = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`;
 describe.each(TRANSPORTS)("over the %s transport", (transport) => {
   describe("form encoding", () => {
     it("sends repeated keys for arrays, true/false for booleans and no key for undefined", async () => {
-      const { client, server } = await clientAnswering(transport, (_, res) => json(res, 201, queuedCall()));
+      const { client, server } = await clientServedBy(transport, (_, res) => json(res, 201, queuedCall()));
       await client.create({
         To: "+13105555555",
         From: "+12125551234",
@@ -44,7 +44,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
     });
 
     it("sends false rather than dropping it", async () => {
-      const { client, server } = await clientAnswering(transport, (_, res) => json(res, 201, queuedCall()));
+      const { client, server } = await clientServedBy(transport, (_, res) => json(res, 201, queuedCall()));
       await client.create({ To: "client:joey", From: "+12125551234", Twiml: "<Response/>", Record: false });
       expect(server.requests[0]!.body).toBe(
         "To=client%3Ajoey&From=%2B12125551234&Twiml=%3CResponse%2F%3E&Record=false",
@@ -54,7 +54,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
 
   describe("requests", () => {
     it("authenticates with HTTP Basic built from the account SID and auth token", async () => {
-      const { client, server } = await clientAnswering(transport, (_, res) => json(res, 200, completedCall()));
+      const { client, server } = await clientServedBy(transport, (_, res) => json(res, 200, completedCall()));
       await client.fetch("CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b");
       const expected = `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64")}`;
       expect(server.requests[0]!.headers.authorization).toBe(expected);
@@ -62,7 +62,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
     });
 
     it("posts createCall to the account's Calls.json and returns the typed Call", async () => {
-      const { client, server } = await clientAnswering(transport, (_, res) => json(res, 201, queuedCall()));
+      const { client, server } = await clientServedBy(transport, (_, res) => json(res, 201, queuedCall()));
       const call: Call = await client.create({
         To: "+13105555555",
         From: "+12125551234",
@@ -74,7 +74,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
     });
 
     it("sends update as a form POST to the call and delete as DELETE", async () => {
-      const { client, server } = await clientAnswering(transport, (req, res) =>
+      const { client, server } = await clientServedBy(transport, (req, res) =>
         req.method === "DELETE" ? empty(res, 204) : json(res, 200, completedCall()),
       );
       const sid = "CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b";
@@ -87,7 +87,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
     });
 
     it("encodes list filters, including the StartTime< form", async () => {
-      const { client, server } = await clientAnswering(transport, (_, res) =>
+      const { client, server } = await clientServedBy(transport, (_, res) =>
         json(res, 200, { ...firstPage(), next_page_uri: null }),
       );
       await client.list({ Status: "completed", "StartTime<": "2026-11-01", PageSize: 2 });
@@ -104,7 +104,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
     };
 
     it("throws a TwilioApiError carrying Twilio's code, message, more_info and status", async () => {
-      const { client } = await clientAnswering(transport, (_, res) => json(res, 400, twilioError));
+      const { client } = await clientServedBy(transport, (_, res) => json(res, 400, twilioError));
       const error = await client
         .create({ To: "+13105555555", From: "+12125551234", Url: "https://example.com/t" })
         .catch((e: unknown) => e);
@@ -119,7 +119,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
     });
 
     it("marks a 429 as rate-limited", async () => {
-      const { client } = await clientAnswering(transport, (_, res) =>
+      const { client } = await clientServedBy(transport, (_, res) =>
         json(res, 429, { ...twilioError, code: 20429, message: "Too Many Requests", status: 429 }),
       );
       await expect(client.fetch("CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b")).rejects.toMatchObject({
@@ -130,7 +130,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
     });
 
     it("keeps the HTTP status and a piece of the body when the error is not Twilio-shaped", async () => {
-      const { client } = await clientAnswering(transport, (_, res) => {
+      const { client } = await clientServedBy(transport, (_, res) => {
         res.writeHead(502, { "Content-Type": "text/plain" });
         res.end("upstream went away");
       });
@@ -142,7 +142,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
     });
 
     it("reports an unreachable server as a network error that does not contain the auth token", async () => {
-      const { client, server } = await clientAnswering(transport, (_, res) => json(res, 200, {}));
+      const { client, server } = await clientServedBy(transport, (_, res) => json(res, 200, {}));
       await server.close();
       const error = (await client.fetch("CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b").catch((e: unknown) => e)) as CallsError;
       expect(error).toBeInstanceOf(CallsError);
@@ -167,7 +167,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
     }
 
     it("follows next_page_uri across three pages and stops at null", async () => {
-      const { client, server } = await clientAnswering(transport, threePages());
+      const { client, server } = await clientServedBy(transport, threePages());
       const sids: string[] = [];
       for await (const call of client.each({ PageSize: 2 })) sids.push(call.sid);
       expect(sids).toEqual([0, 1, 2, 3, 4, 5].map((n) => `CA${String(n).padStart(32, "0")}`));
@@ -179,7 +179,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
     });
 
     it("stops with an error when a server repeats a next_page_uri", async () => {
-      const { client } = await clientAnswering(transport, (_, res) =>
+      const { client } = await clientServedBy(transport, (_, res) =>
         json(res, 200, { ...firstPage(), next_page_uri: `${LIST}?Page=1&PageToken=same` }),
       );
       const pages = async () => {
@@ -193,7 +193,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
 });
 
 describe("a fetch of your own", () => {
-  it("sends the same bytes and reads the same answers through Node's global fetch", async () => {
+  it("sends the same bytes and reads the same responses through Node's global fetch", async () => {
     const server = await startHttpServer((_, res) => json(res, 201, queuedCall()));
     const client = createCallsClient({
       accountSid: ACCOUNT_SID,
@@ -209,7 +209,7 @@ describe("a fetch of your own", () => {
 
   it("keeps the time limit through a fetch of your own, and does not retry a create that timed out", async () => {
     // Someone's own fetch does not say how far a request got, so a create that timed out counts as maybe placed.
-    const server = await startHttpServer(() => undefined /* never answers */);
+    const server = await startHttpServer(() => undefined /* never responds */);
     const client = createCallsClient({
       accountSid: ACCOUNT_SID,
       authToken: AUTH_TOKEN,

@@ -1,5 +1,5 @@
 // Over a built-in transport the methods skip openapi-fetch until middleware is added to `raw`. Both ways must put
-// the same bytes on the wire and read the same answers the same way; middleware, once added, must see every call.
+// the same bytes on the wire and read the same responses the same way; middleware, once added, must see every call.
 import type { Middleware } from "openapi-fetch";
 import { describe, expect, it, vi } from "vitest";
 import { type CallsClient, createCallsClient, type TransportKind } from "../../src/client/index.js";
@@ -31,8 +31,8 @@ const twilioError = {
   status: 400,
 };
 
-/** Answers by what was asked: a create, an update, a delete, a list, a fetch, or a 400 for a To of +15005550001. */
-const answers: Reply = (req, res) => {
+/** Responds by what was asked: a create, an update, a delete, a list, a fetch, or a 400 for a To of +15005550001. */
+const byRequest: Reply = (req, res) => {
   if (req.method === "DELETE") return empty(res, 204);
   if (req.body.includes("To=%2B15005550001")) return json(res, 400, twilioError);
   if (req.method === "POST") return json(res, req.url.endsWith("Calls.json") ? 201 : 200, queuedCall());
@@ -79,7 +79,7 @@ const seen = (server: Awaited<ReturnType<typeof startHttpServer>>) =>
   }));
 
 async function run(transport: TransportKind, middleware?: Middleware) {
-  const server = await startHttpServer(answers);
+  const server = await startHttpServer(byRequest);
   const client = createCallsClient({
     accountSid: ACCOUNT_SID,
     authToken: AUTH_TOKEN,

@@ -87,7 +87,7 @@ describe("createCallQueue", () => {
     expect(client.sent.map((s) => s.at)).toEqual([0, 1000]);
   });
 
-  it("drains: resolves once every create is sent and answered", async () => {
+  it("drains: resolves once every create is sent and settled", async () => {
     const client = recordingClient();
     const queue = createCallQueue({ client, callsPerSecond: 2 });
     for (let n = 0; n < 4; n++) void queue.enqueue(request(n));

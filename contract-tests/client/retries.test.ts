@@ -30,7 +30,7 @@ const unavailable: Reply = (_, res) =>
 const params: CreateCallParams = { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" };
 const SID = "CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b";
 
-/** Answers with the replies in turn, the last one for every request after. */
+/** Responds with the replies in turn, the last one for every request after. */
 function inTurn(...replies: Reply[]): Reply {
   let n = 0;
   return (req, res) => replies[Math.min(n++, replies.length - 1)]!(req, res);
@@ -92,7 +92,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
       expect([low.waits[0], high.waits[0]]).toEqual([500, 1000]);
     });
 
-    it("stops after maxAttempts and reports the last answer, rate-limited", async () => {
+    it("stops after maxAttempts and reports the last response, rate-limited", async () => {
       const { client, server } = await clientFor(transport, (_, res) => tooMany(res, { "Retry-After": "0" }));
       const error = (await client.create(params).catch((e: unknown) => e)) as CallsError;
       expect(error).toMatchObject({ kind: "rate-limited", status: 429, code: 20429, attempts: 3 });
@@ -113,7 +113,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
       expect(server.requests).toHaveLength(1);
       expect(error).toMatchObject({ kind: "network", mayHaveBeenPlaced: true, attempts: 1 });
       expect(error.message).toMatch(
-        /createCall: no answer from http:\/\/127\.0\.0\.1:\d+ \(.+\) after 1 attempt; the request may have reached Twilio, so the call may or may not have been placed/,
+        /createCall: no response from http:\/\/127\.0\.0\.1:\d+ \(.+\) after 1 attempt; the request may have reached Twilio, so the call may or may not have been placed/,
       );
     });
 
@@ -147,7 +147,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
 
   describe("timeouts and aborts", () => {
     it("times a create out, does not retry it, and says the call may exist", async () => {
-      const { client, server } = await clientFor(transport, () => undefined /* never answers */, { timeoutMs: 200 });
+      const { client, server } = await clientFor(transport, () => undefined /* never responds */, { timeoutMs: 200 });
       const error = (await client.create(params).catch((e: unknown) => e)) as CallsError;
       expect(error).toMatchObject({ kind: "timeout", mayHaveBeenPlaced: true, attempts: 1 });
       expect(error.message).toMatch(/within 200 ms/);

@@ -120,12 +120,12 @@ describe("redaction", () => {
       SipAuthUsername: "pat",
       SipAuthPassword: SIP_PASSWORD,
     } satisfies CreateCallParams;
-    const answering = await startHttpServer((_, res) =>
+    const responding = await startHttpServer((_, res) =>
       json(res, 400, { code: 21201, message: "No 'To' number is specified", status: 400 }),
     );
     const silent = await startHttpServer(() => undefined);
     const errors = {
-      api: await clientOn(answering.baseUrl)
+      api: await clientOn(responding.baseUrl)
         .create(create)
         .catch((e: unknown) => e),
       timeout: await clientOn(silent.baseUrl, { timeoutMs: 100 })

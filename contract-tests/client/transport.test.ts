@@ -43,8 +43,8 @@ describe.each(TRANSPORTS)("the %s transport", (transport) => {
     expect(mayHaveReachedServer(error)).toBe(true);
   });
 
-  it("says a request aborted while waiting for the answer may have reached the server", async () => {
-    const server = await startHttpServer(() => undefined /* never answers */);
+  it("says a request aborted while waiting for the response may have reached the server", async () => {
+    const server = await startHttpServer(() => undefined /* never responds */);
     const controller = new AbortController();
     const pending = failureOf(transport, server.baseUrl, controller.signal);
     await vi.waitFor(() => expect(server.requests).toHaveLength(1));
@@ -64,7 +64,7 @@ describe.each(TRANSPORTS)("the %s transport", (transport) => {
   });
 
   it("keeps apart what one signal did to two requests: one sent, one not", async () => {
-    const server = await startHttpServer(() => undefined /* never answers */);
+    const server = await startHttpServer(() => undefined /* never responds */);
     const controller = new AbortController();
     const sent = failureOf(transport, server.baseUrl, controller.signal);
     await vi.waitFor(() => expect(server.requests).toHaveLength(1));

@@ -111,10 +111,10 @@ describe("check enums: request fields", () => {
         const c: RequestCase = { name: `${site.field} ${value}`, operation: site.operation, expect: expected };
         if (site.where === "body") c.body = form({ ...baseBodies[site.operation], [site.field]: field });
         else c.query = form({ [site.field]: value });
-        const answer = await toMock(c);
-        const accepted = answer.status === operations[site.operation].successStatus;
+        const response = await toMock(c);
+        const accepted = response.status === operations[site.operation].successStatus;
         if (accepted !== (expected === "accept"))
-          disagreements.push(`${site.operation} ${site.field}=${value}: got ${answer.status}`);
+          disagreements.push(`${site.operation} ${site.field}=${value}: got ${response.status}`);
       }
     }
     expect(disagreements).toEqual([]);

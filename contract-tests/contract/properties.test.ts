@@ -116,15 +116,15 @@ describe("check properties", () => {
     it(`the mock agrees with ajv on a sample of ${THROUGH_MOCK} valid and ${THROUGH_MOCK} broken ${operation} requests`, async () => {
       await fc.assert(
         fc.asyncProperty(valid, async (request) => {
-          const answer = await toMock(asCase(operation, form(request), "accept"));
-          expect(answer.status, JSON.stringify(answer.body)).toBe(operations[operation].successStatus);
+          const response = await toMock(asCase(operation, form(request), "accept"));
+          expect(response.status, JSON.stringify(response.body)).toBe(operations[operation].successStatus);
         }),
         { numRuns: THROUGH_MOCK },
       );
       await fc.assert(
         fc.asyncProperty(mutated(operation, valid), async ({ request }) => {
-          const answer = await toMock(asCase(operation, form(request), "reject"));
-          expect(answer.status).toBe(400);
+          const response = await toMock(asCase(operation, form(request), "reject"));
+          expect(response.status).toBe(400);
         }),
         { numRuns: THROUGH_MOCK },
       );

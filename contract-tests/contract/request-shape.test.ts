@@ -46,29 +46,29 @@ describe("check request-shape: ajv", () => {
 });
 
 // Prism cannot serve the 2008-08-01 create at all: it checks the XML example text against the object schema and
-// answers 500 to every request (contract-tests/mock/legacy.test.ts shows it). The mock's own layer answers it.
+// responds 500 to every request (contract-tests/mock/legacy.test.ts shows it). The mock's own layer serves it.
 const xmlOperation = (c: RequestCase) => operations[c.operation].xmlResponses !== undefined;
 
 describe("check request-shape: Prism alone", () => {
   const agreed = requestCorpus.filter((c) => !c.prismGap && !xmlOperation(c));
   it.each(agreed.map((c) => [title(c), c] as const))("%s", async (_, c) => {
-    const answer = await toPrism(c);
+    const response = await toPrism(c);
     if (c.expect === "accept") {
       expect(
         accepted(c),
-        `${title(c)}: expected ${accepted(c)}, got ${answer.status} ${JSON.stringify(answer.body)}`,
-      ).toContain(answer.status);
+        `${title(c)}: expected ${accepted(c)}, got ${response.status} ${JSON.stringify(response.body)}`,
+      ).toContain(response.status);
     } else {
-      expect(answer.status, `${title(c)}: expected 400`).toBe(400);
-      expect(validateTwilioError(answer.body).violations).toEqual([]);
+      expect(response.status, `${title(c)}: expected 400`).toBe(400);
+      expect(validateTwilioError(response.body).violations).toEqual([]);
     }
   });
 
   const gaps = requestCorpus.filter((c) => c.prismGap);
   it.each(gaps.map((c) => [`${title(c)} (known Prism gap: ${c.prismGap})`, c] as const))("%s", async (_, c) => {
     // Prism wrongly accepts these; ajv's verdict (above) counts. If Prism is fixed, this test says so.
-    const answer = await toPrism(c);
-    expect(answer.status, `Prism now rejects "${c.name}": drop its prismGap note`).toBe(
+    const response = await toPrism(c);
+    expect(response.status, `Prism now rejects "${c.name}": drop its prismGap note`).toBe(
       operations[c.operation].successStatus,
     );
     expect(ajvViolations(c).length).toBeGreaterThan(0);
@@ -77,21 +77,21 @@ describe("check request-shape: Prism alone", () => {
 
 describe("check request-shape: the mock", () => {
   it.each(requestCorpus.map((c) => [title(c), c] as const))("%s", async (_, c) => {
-    const answer = await toMock(c);
+    const response = await toMock(c);
     if (c.expect === "accept") {
-      expect(answer.status, JSON.stringify(answer.body)).toBe(operations[c.operation].successStatus);
+      expect(response.status, JSON.stringify(response.body)).toBe(operations[c.operation].successStatus);
       return;
     }
-    expect(answer.status).toBe(400);
+    expect(response.status).toBe(400);
     if (xmlOperation(c)) {
       // The 2008 API's errors are a <RestException>, whose Message names the field and the rule.
-      expect(validateResponse(c.operation, 400, answer.body).violations).toEqual([]);
+      expect(validateResponse(c.operation, 400, response.body).violations).toEqual([]);
       const rule = c.breaks?.rule === "required" ? "is required" : `breaks ${c.breaks?.rule}`;
-      expect(String(answer.body)).toContain(`<Message>${c.breaks?.field} ${rule}`);
+      expect(String(response.body)).toContain(`<Message>${c.breaks?.field} ${rule}`);
       return;
     }
-    expect(validateTwilioError(answer.body).violations).toEqual([]);
-    const details = (answer.body as { details: { violations: Array<{ field: string; rule: string }> } }).details;
+    expect(validateTwilioError(response.body).violations).toEqual([]);
+    const details = (response.body as { details: { violations: Array<{ field: string; rule: string }> } }).details;
     expect(details.violations.map(({ field, rule }) => ({ field, rule }))).toContainEqual(c.breaks);
   });
 });

@@ -1,11 +1,11 @@
-// Check "response shape": what the mock answers validates against the spec, with no extra keys anywhere.
+// Check "response shape": what the mock responds with validates against the spec, with no extra keys anywhere.
 // Static examples for every declared status through the running Prism; generated data from Prism's engine
 // with fixed seeds (so a failure names a seed that repeats it).
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { type OperationId, operations, validateResponse } from "../../src/validation/index.js";
 import { caseTarget } from "../../src/verify/http.js";
 import { ACCOUNT_SID, AUTHORIZATION } from "../support/fixtures.js";
-import { createPrismEngine, type EngineResponse } from "../support/prism-engine.js";
+import { createPrismEngine, type EngineSample } from "../support/prism-engine.js";
 
 const validBodies: Partial<Record<OperationId, Record<string, string>>> = {
   createCall: { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml" },
@@ -13,8 +13,8 @@ const validBodies: Partial<Record<OperationId, Record<string, string>>> = {
   createSmsMessage: { To: "+13105550162", From: "+12125550198", Body: "Your table is ready." },
 };
 
-// Prism cannot serve the 2008-08-01 create's XML (it checks the example text as an object and answers 500; see
-// contract-tests/mock/legacy.test.ts); its examples are read in spec/examples.test.ts and its answers from the
+// Prism cannot serve the 2008-08-01 create's XML (it checks the example text as an object and responds 500; see
+// contract-tests/mock/legacy.test.ts); its examples are read in spec/examples.test.ts and its responses from the
 // mock in mock/legacy.test.ts.
 const declared = Object.values(operations)
   .filter((op) => !("xmlResponses" in op))
@@ -65,9 +65,9 @@ describe("check response-shape: generated data, fixed seeds", () => {
     let samples = 0;
     for (const d of withBodies) {
       for (let seed = 1; seed <= SEEDS_PER_RESPONSE; seed++) {
-        const answer: EngineResponse = await respond(request(d.operation), `calls-${seed}`, d.status);
+        const sample: EngineSample = await respond(request(d.operation), `calls-${seed}`, d.status);
         samples += 1;
-        const result = validateResponse(d.operation, answer.statusCode, answer.body);
+        const result = validateResponse(d.operation, sample.statusCode, sample.body);
         if (!result.valid)
           failures.push(
             `${d.operation} ${d.status} seed calls-${seed}: ${result.violations.map((v) => v.message).join("; ")}`,
@@ -86,9 +86,9 @@ describe("check response-shape: generated data, fixed seeds", () => {
   });
 
   it("notices a generated Call whose status is outside the enum", async () => {
-    const answer = await respond(request("fetchCall"), "calls-1");
-    expect(validateResponse("fetchCall", 200, answer.body).valid).toBe(true);
-    const broken = { ...(answer.body as object), status: "answered" };
+    const sample = await respond(request("fetchCall"), "calls-1");
+    expect(validateResponse("fetchCall", 200, sample.body).valid).toBe(true);
+    const broken = { ...(sample.body as object), status: "answered" };
     expect(validateResponse("fetchCall", 200, broken).violations.map((v) => [v.field, v.rule])).toEqual([
       ["status", "enum"],
     ]);

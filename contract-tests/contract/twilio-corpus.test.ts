@@ -109,8 +109,8 @@ describe("check Twilio corpus: requests", () => {
     const operation = entry.operation as OperationId;
     const params = entry.params as Array<[string, string]>;
     const where = operation === "listCalls" ? { query: params } : { body: params };
-    const answer = await toMock({ name: entry.id, operation, expect: "accept", ...where });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(operations[operation].successStatus);
+    const response = await toMock({ name: entry.id, operation, expect: "accept", ...where });
+    expect(response.status, JSON.stringify(response.body)).toBe(operations[operation].successStatus);
   });
 
   it("the client sends every accepted createCall request", async () => {
@@ -141,7 +141,7 @@ describe("check Twilio corpus: webhooks", () => {
 // What the installed twilio-node (the devDependency) puts on the wire, produced now rather than copied, so that
 // bumping the SDK re-checks it.
 describe("check Twilio corpus: what twilio-node serialises", () => {
-  const sdkAnsweringQueued = () =>
+  const sdkRespondingQueued = () =>
     recordingSdk((options) => {
       const get = options.method.toUpperCase() === "GET";
       return { statusCode: get ? 200 : 201, body: get ? { calls: [], next_page_uri: null } : queuedCall() };
@@ -156,7 +156,7 @@ describe("check Twilio corpus: what twilio-node serialises", () => {
     );
 
   it("accepts a create with every option twilio-node 6.2.0 offers", async () => {
-    const { sdk, sent } = sdkAnsweringQueued();
+    const { sdk, sent } = sdkRespondingQueued();
     await sdk.calls.create({
       to: "+13105555555",
       from: "+12125551234",
@@ -177,7 +177,7 @@ describe("check Twilio corpus: what twilio-node serialises", () => {
   });
 
   it("accepts the date-time filters twilio-node sends for Date objects", async () => {
-    const { sdk, sent } = sdkAnsweringQueued();
+    const { sdk, sent } = sdkRespondingQueued();
     await sdk.calls.page({
       startTimeAfter: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)),
       endTimeBefore: new Date(Date.UTC(2024, 0, 3)),

@@ -36,7 +36,7 @@ function formEntry(body: string) {
 }
 
 describe("HAR files", () => {
-  it("records a form body as its ordered parameters, repeated keys kept, and the answer as text", () => {
+  it("records a form body as its ordered parameters, repeated keys kept, and the response as text", () => {
     const entry = formEntry("To=%2B13105555555&StatusCallbackEvent=initiated&StatusCallbackEvent=completed");
     expect(entry.request.postData).toEqual({
       mimeType: "application/x-www-form-urlencoded",

@@ -1,5 +1,5 @@
 // The mock's status callbacks against hostile receivers on loopback: a redirect is reported, never followed (the
-// loopback rule was checked for the URL given, not for where a 3xx points), and an endless answer is not read
+// loopback rule was checked for the URL given, not for where a 3xx points), and an endless response is not read
 // into memory; the mock keeps serving throughout.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RunningMock, startMock } from "../../src/mock/index.js";
@@ -54,8 +54,8 @@ describe("status callbacks to a receiver that redirects", () => {
   });
 });
 
-describe("status callbacks to a receiver that answers without end", () => {
-  it("keeps serving while the receiver streams a 100 MiB answer, logs the callback, and holds its memory", async () => {
+describe("status callbacks to a receiver that responds without end", () => {
+  it("keeps serving while the receiver streams a 100 MiB response, logs the callback, and holds its memory", async () => {
     // An error status, so that a mock which reads only the status still has something to log.
     const receiver = await startHostileServer((_, res) => {
       res.writeHead(503, { "Content-Type": "text/plain" });
@@ -68,7 +68,7 @@ describe("status callbacks to a receiver that answers without end", () => {
     await vi.waitFor(() => expect(logged.join("\n")).toMatch(/\/big\b.*\b503\b/), { timeout: 5000 });
     memory.stop();
     expect(receiver.seen).toHaveLength(1);
-    // A mock that buffered the answer would hold 100 MiB at least.
+    // A mock that buffered the response would hold 100 MiB at least.
     expect(memory.peak() - before).toBeLessThan(64 * 1024);
     expect(await validCreateStatus(mock.baseUrl)).toBe(201);
   });

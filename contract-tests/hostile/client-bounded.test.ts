@@ -1,5 +1,5 @@
-// The typed client against servers that answer too much, in gzip bombs, with the caller's own credentials, or
-// with redirects off the machine: it reads a bounded answer, never inflates one, keeps the token out of every
+// The typed client against servers that send too much, in gzip bombs, with the caller's own credentials, or
+// with redirects off the machine: it reads a bounded response, never inflates one, keeps the token out of every
 // form of its errors, and follows no redirect.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -40,8 +40,8 @@ async function rejection(promise: Promise<unknown>): Promise<{ error: unknown; m
 }
 
 describe.each(TRANSPORTS)("over the %s transport", (transport) => {
-  describe("the client, given an answer larger than it reads", () => {
-    it("rejects a 50 MiB answer past maxResponseBytes of 1 MiB, quickly, saying it is larger than that", async () => {
+  describe("the client, given a response larger than it reads", () => {
+    it("rejects a 50 MiB response past maxResponseBytes of 1 MiB, quickly, saying it is larger than that", async () => {
       const server = await startHostileServer((_, res) => {
         res.writeHead(200, { "Content-Type": "application/json" });
         void streamBytes(res, 50 * MiB);
@@ -52,7 +52,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
       expect(ms).toBeLessThan(3000);
     });
 
-    it("rejects a 50 MiB answer past the default limit of 10 MiB", async () => {
+    it("rejects a 50 MiB response past the default limit of 10 MiB", async () => {
       const server = await startHostileServer((_, res) => {
         res.writeHead(200, { "Content-Type": "application/json" });
         void streamBytes(res, 50 * MiB);
@@ -62,7 +62,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
       expect((error as Error).message).toContain("larger than");
     });
 
-    it("rejects an answer whose Content-Length says 50 MiB even when the server stops sending", async () => {
+    it("rejects a response whose Content-Length says 50 MiB even when the server stops sending", async () => {
       const server = await startHostileServer((_, res) => {
         res.writeHead(200, { "Content-Type": "application/json", "Content-Length": String(50 * MiB) });
         void streamBytes(res, 2 * MiB); // then silence, with the connection left open
@@ -74,7 +74,7 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
       expect(ms).toBeLessThan(4000);
     });
 
-    it("still reads an answer just under maxResponseBytes", async () => {
+    it("still reads a response just under maxResponseBytes", async () => {
       const body = JSON.stringify(completedCall());
       const padded = body + " ".repeat(MiB - 1024 - body.length);
       const server = await startHttpServer((_, res) => {
@@ -87,8 +87,8 @@ describe.each(TRANSPORTS)("over the %s transport", (transport) => {
     });
   });
 
-  describe("the client, given a gzip answer", () => {
-    it("asks for an unencoded answer", async () => {
+  describe("the client, given a gzip response", () => {
+    it("asks for an unencoded response", async () => {
       const server = await startHttpServer((_, res) => {
         res.writeHead(200, { "Content-Type": "application/json" });
         res.end(JSON.stringify(completedCall()));

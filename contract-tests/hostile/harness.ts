@@ -55,13 +55,13 @@ export function sampleRss(pid: number, onFinished: OnFinished = onTestFinished) 
  */
 export const HANG_MS = 10_000;
 
-export interface Answer {
+export interface TimedResponse {
   status: number;
   text: string;
   ms: number;
 }
 
-export async function postForm(baseUrl: string, body: string, path = CREATE_PATH): Promise<Answer> {
+export async function postForm(baseUrl: string, body: string, path = CREATE_PATH): Promise<TimedResponse> {
   const started = performance.now();
   const response = await fetch(`${baseUrl}${path}`, {
     method: "POST",
@@ -101,19 +101,19 @@ export function listedViolations(text: string): Array<{ field?: unknown; rule?: 
 
 // ---- raw sockets ----------------------------------------------------------------------------------------------
 
-export interface RawAnswer {
-  /** The status of the answer; undefined when the connection closed (or the wait ended) without one. */
+export interface RawResponse {
+  /** The status of the response; undefined when the connection closed (or the wait ended) without one. */
   status: number | undefined;
   headers: Record<string, string>;
   body: string;
   /** Whether the server closed the connection. */
   closed: boolean;
-  /** Milliseconds from connecting to the answer or the close. */
+  /** Milliseconds from connecting to the response or the close. */
   ms: number;
 }
 
-/** Parses one HTTP/1.1 answer from the bytes so far; undefined until it is complete. */
-function parseAnswer(bytes: Buffer, ended: boolean): Omit<RawAnswer, "closed" | "ms"> | undefined {
+/** Parses one HTTP/1.1 response from the bytes so far; undefined until it is complete. */
+function parseResponse(bytes: Buffer, ended: boolean): Omit<RawResponse, "closed" | "ms"> | undefined {
   const headEnd = bytes.indexOf("\r\n\r\n");
   if (headEnd < 0) return undefined;
   const [statusLine = "", ...lines] = bytes.subarray(0, headEnd).toString("latin1").split("\r\n");
@@ -143,15 +143,15 @@ function parseAnswer(bytes: Buffer, ended: boolean): Omit<RawAnswer, "closed" | 
       at = lineEnd + 2 + size + 2;
     }
   }
-  // No length: the body runs to the close (or there is none, as in Node's own error answers).
+  // No length: the body runs to the close (or there is none, as in Node's own error responses).
   return ended || headers.connection === "close" ? { status, headers, body: rest.toString("utf8") } : undefined;
 }
 
-/** A raw connection: write what fetch would refuse to send, and read the answer as it comes. */
+/** A raw connection: write what fetch would refuse to send, and read the response as it comes. */
 export function rawConnection(baseUrl: string, onFinished: OnFinished = onTestFinished) {
   const { hostname, port } = new URL(baseUrl);
   const socket: Socket = connect(Number(port), hostname);
-  // Writes after the server answered and hung up fail with EPIPE or ECONNRESET; that is the server's right.
+  // Writes after the server responded and hung up fail with EPIPE or ECONNRESET; that is the server's right.
   socket.on("error", () => undefined);
   onFinished(() => {
     socket.destroy();
@@ -159,12 +159,12 @@ export function rawConnection(baseUrl: string, onFinished: OnFinished = onTestFi
   const started = performance.now();
   let received = Buffer.alloc(0);
   let closed = false;
-  let settle: (answer: RawAnswer) => void = () => undefined;
-  const answered = new Promise<RawAnswer>((resolve) => {
+  let settle: (response: RawResponse) => void = () => undefined;
+  const responded = new Promise<RawResponse>((resolve) => {
     settle = resolve;
   });
   const finish = (ended: boolean) => {
-    const parsed = parseAnswer(received, ended);
+    const parsed = parseResponse(received, ended);
     if (parsed) settle({ ...parsed, closed, ms: performance.now() - started });
     else if (ended) settle({ status: undefined, headers: {}, body: "", closed, ms: performance.now() - started });
   };
@@ -183,14 +183,14 @@ export function rawConnection(baseUrl: string, onFinished: OnFinished = onTestFi
   });
   return {
     socket,
-    /** Settles with the first answer, or when the server closes the connection without one. */
-    answered,
-    /** The answer, or what there was after `ms` (status undefined, closed false: the server is still silent). */
-    within(ms: number): Promise<RawAnswer> {
-      const timer = new Promise<RawAnswer>((resolve) =>
+    /** Settles with the first response, or when the server closes the connection without one. */
+    responded,
+    /** The response, or what there was after `ms` (status undefined, closed false: the server is still silent). */
+    within(ms: number): Promise<RawResponse> {
+      const timer = new Promise<RawResponse>((resolve) =>
         setTimeout(() => resolve({ status: undefined, headers: {}, body: "", closed, ms }), ms).unref(),
       );
-      return Promise.race([answered, timer]);
+      return Promise.race([responded, timer]);
     },
     isClosed: () => closed,
     /** Whether the server closed the connection within `ms` of the connection being made. */
@@ -203,8 +203,8 @@ export function rawConnection(baseUrl: string, onFinished: OnFinished = onTestFi
   };
 }
 
-/** Sends bytes as they are on a fresh connection and waits up to `ms` for the answer. */
-export async function rawRequest(baseUrl: string, text: string | Buffer, ms = 3000): Promise<RawAnswer> {
+/** Sends bytes as they are on a fresh connection and waits up to `ms` for the response. */
+export async function rawRequest(baseUrl: string, text: string | Buffer, ms = 3000): Promise<RawResponse> {
   const connection = rawConnection(baseUrl);
   connection.socket.write(text);
   return connection.within(ms);
@@ -281,7 +281,7 @@ export function gzipMember(): Buffer {
   return bombMember;
 }
 
-/** A gzip answer that inflates to 2 GiB: the same 64 MiB member 32 times, about 2 MB on the wire. */
+/** A gzip response that inflates to 2 GiB: the same 64 MiB member 32 times, about 2 MB on the wire. */
 export async function sendGzipBomb(res: ServerResponse, status = 200): Promise<void> {
   const member = gzipMember();
   res.writeHead(status, { "Content-Type": "application/json", "Content-Encoding": "gzip" });
@@ -344,7 +344,7 @@ function drained(socket: Socket, ms: number): Promise<void> {
 }
 
 /**
- * Keeps writing `chunk` on a raw connection until the server answers or closes, or the bounds run out; with
+ * Keeps writing `chunk` on a raw connection until the server responds or closes, or the bounds run out; with
  * `pauseMs` it trickles, one chunk per pause. Resolves with the bytes written.
  */
 export async function pump(
@@ -353,7 +353,7 @@ export async function pump(
   bounds: { bytes: number; ms: number; pauseMs?: number },
 ): Promise<number> {
   let stop = false;
-  void connection.answered.then(() => {
+  void connection.responded.then(() => {
     stop = true;
   });
   const until = performance.now() + bounds.ms;

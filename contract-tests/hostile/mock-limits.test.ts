@@ -1,4 +1,4 @@
-// The mock bounds what one request may cost it: a body over the limit (1 MiB by default) is answered 413 without
+// The mock bounds what one request may cost it: a body over the limit (1 MiB by default) gets a 413 without
 // being read to its end, a body or header block that trickles in is cut off after the request or headers timeout,
 // and none of it stops valid requests from being served or leaks memory or sockets.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -54,14 +54,14 @@ const paddedCreate = (bytes: number) => {
 };
 
 describe("the mock's body limit", () => {
-  it("answers 413 with a Twilio error to a body one byte over 1 MiB, and keeps serving", async () => {
+  it("responds 413 with a Twilio error to a body one byte over 1 MiB, and keeps serving", async () => {
     const body = paddedCreate(MiB + 1);
     const connection = rawConnection(mock.baseUrl);
     connection.socket.write(head(`Content-Length: ${body.length}\r\n`));
     connection.socket.write(body);
-    const answer = await connection.within(5000);
-    expect(answer.status).toBe(413);
-    expect(twilioErrorProblems(answer.body)).toEqual([]);
+    const response = await connection.within(5000);
+    expect(response.status).toBe(413);
+    expect(twilioErrorProblems(response.body)).toEqual([]);
     await expectStillServing();
   });
 
@@ -70,19 +70,19 @@ describe("the mock's body limit", () => {
     const connection = rawConnection(mock.baseUrl);
     connection.socket.write(head(`Content-Length: ${body.length}\r\n`));
     connection.socket.write(body);
-    const answer = await connection.within(5000);
-    expect(answer.status).toBe(400);
-    expect(answer.body).toContain("Pad");
+    const response = await connection.within(5000);
+    expect(response.status).toBe(400);
+    expect(response.body).toContain("Pad");
   });
 
-  it("answers 413 to a Content-Length of 10 GiB sent at full speed, long before it is all sent", async () => {
+  it("responds 413 to a Content-Length of 10 GiB sent at full speed, long before it is all sent", async () => {
     const connection = rawConnection(mock.baseUrl);
     connection.socket.write(head(`Content-Length: ${10 * 1024 * MiB}\r\n`));
     connection.socket.write(`${VALID_CREATE}&Pad=`);
     const sent = await pump(connection, Buffer.alloc(64 * KiB, "a"), { bytes: 256 * MiB, ms: 4000 });
-    const answer = await connection.within(1000);
-    expect(answer.status).toBe(413);
-    expect(twilioErrorProblems(answer.body)).toEqual([]);
+    const response = await connection.within(1000);
+    expect(response.status).toBe(413);
+    expect(twilioErrorProblems(response.body)).toEqual([]);
     // Socket buffers on loopback hold a few MiB; a server that read on would have taken the whole 256 MiB.
     expect(sent).toBeLessThan(64 * MiB);
     await expectStillServing();
@@ -93,9 +93,9 @@ describe("the mock's body limit", () => {
     connection.socket.write(head("Transfer-Encoding: chunked\r\n"));
     connection.socket.write(chunkOf(Buffer.from(`${VALID_CREATE}&Pad=`)));
     const sent = await pump(connection, chunkOf(Buffer.alloc(16 * KiB, "a")), { bytes: 256 * MiB, ms: 4000 });
-    const answer = await connection.within(1000);
-    expect(answer.status).toBe(413);
-    expect(twilioErrorProblems(answer.body)).toEqual([]);
+    const response = await connection.within(1000);
+    expect(response.status).toBe(413);
+    expect(twilioErrorProblems(response.body)).toEqual([]);
     expect(sent).toBeLessThan(64 * MiB);
     await expectStillServing();
   });
@@ -103,15 +103,15 @@ describe("the mock's body limit", () => {
 
 // Each case waits out a timeout of the mock's; side by side they cost the run one wait instead of three.
 describe.concurrent("the mock's request and headers timeouts", () => {
-  it("answers or closes a chunked body that trickles in, once the request timeout has passed", async ({
+  it("responds to or closes a chunked body that trickles in, once the request timeout has passed", async ({
     onTestFinished,
   }) => {
     const connection = rawConnection(mock.baseUrl, onTestFinished);
     connection.socket.write(head("Transfer-Encoding: chunked\r\n"));
     // Ten bytes every 100 ms: far under the body limit, so only the request timeout can end it.
     void pump(connection, chunkOf(Buffer.from("a".repeat(10))), { bytes: MiB, ms: 8000, pauseMs: 100 });
-    const answer = await connection.within(TIMEOUT_MS + MARGIN_MS);
-    expect(answer.status !== undefined || answer.closed, "the mock still waits for the body").toBe(true);
+    const response = await connection.within(TIMEOUT_MS + MARGIN_MS);
+    expect(response.status !== undefined || response.closed, "the mock still waits for the body").toBe(true);
     await expectStillServing();
   });
 

@@ -1,5 +1,5 @@
-// The mock never dies on a request target and answers every one: malformed percent-escapes, targets the URL parser
-// rejects, targets Node's HTTP parser rejects. Each answer is a Twilio-shaped error, and afterwards a valid create
+// The mock never dies on a request target and responds to every one: malformed percent-escapes, targets the URL parser
+// rejects, targets Node's HTTP parser rejects. Each response is a Twilio-shaped error, and afterwards a valid create
 // still gets 201. Once in process (startMock) and once as the `calls-contract mock` command.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RunningMock, startMock } from "../../src/mock/index.js";
@@ -29,7 +29,7 @@ async function expectStillServing(): Promise<void> {
 }
 
 describe("the mock, in process, given a malformed request target", () => {
-  it("answers 400 with a Twilio error to a malformed percent-escape in the AccountSid, and keeps serving", async () => {
+  it("responds 400 with a Twilio error to a malformed percent-escape in the AccountSid, and keeps serving", async () => {
     const response = await fetch(`${mock.baseUrl}/2010-04-01/Accounts/%E0%A4%A/Calls.json`, {
       headers: { Authorization: AUTHORIZATION },
       signal: AbortSignal.timeout(2 * HANG_MS),
@@ -39,7 +39,7 @@ describe("the mock, in process, given a malformed request target", () => {
     await expectStillServing();
   });
 
-  it("answers 400 with a Twilio error to a malformed percent-escape in the call SID, and keeps serving", async () => {
+  it("responds 400 with a Twilio error to a malformed percent-escape in the call SID, and keeps serving", async () => {
     const response = await fetch(`${mock.baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls/CA%ZZ%E0%A4.json`, {
       headers: { Authorization: AUTHORIZATION },
       signal: AbortSignal.timeout(2 * HANG_MS),
@@ -49,7 +49,7 @@ describe("the mock, in process, given a malformed request target", () => {
     await expectStillServing();
   });
 
-  it("answers a malformed escape in the form body with a 400 for the field, not a crash", async () => {
+  it("responds to a malformed escape in the form body with a 400 for the field, not a crash", async () => {
     const response = await fetch(`${mock.baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`, {
       method: "POST",
       headers: { Authorization: AUTHORIZATION, "Content-Type": "application/x-www-form-urlencoded" },
@@ -61,10 +61,10 @@ describe("the mock, in process, given a malformed request target", () => {
     await expectStillServing();
   });
 
-  it("answers the target //[/ (no URL at all) with 400 or 404 and a Twilio error, not a dropped connection", async () => {
-    const answer = await rawRequest(mock.baseUrl, requestFor("//[/"));
-    expect(answer.status, "no answer before the connection closed").toBeOneOf([400, 404]);
-    expect(twilioErrorProblems(answer.body)).toEqual([]);
+  it("responds to the target //[/ (no URL at all) with 400 or 404 and a Twilio error, not a dropped connection", async () => {
+    const response = await rawRequest(mock.baseUrl, requestFor("//[/"));
+    expect(response.status, "no response before the connection closed").toBeOneOf([400, 404]);
+    expect(twilioErrorProblems(response.body)).toEqual([]);
     await expectStillServing();
   });
 
@@ -74,18 +74,18 @@ describe("the mock, in process, given a malformed request target", () => {
     ["a path of 20,000 slashes", "/".repeat(20_000)],
     ["a target of raw bytes that are not UTF-8", Buffer.from([0x2f, 0xff, 0xfe, 0x2f, 0xc3]).toString("latin1")],
     ["a path of 2,000 dot segments", `/${"../".repeat(2_000)}etc/passwd`],
-  ])("answers %s with a 4xx Twilio error, and keeps serving", async (_, target) => {
-    const answer = await rawRequest(mock.baseUrl, Buffer.from(requestFor(target), "latin1"));
-    expect(answer.status, "no answer before the connection closed").toBeGreaterThanOrEqual(400);
-    expect(answer.status).toBeLessThan(500);
-    expect(twilioErrorProblems(answer.body)).toEqual([]);
+  ])("responds to %s with a 4xx Twilio error, and keeps serving", async (_, target) => {
+    const response = await rawRequest(mock.baseUrl, Buffer.from(requestFor(target), "latin1"));
+    expect(response.status, "no response before the connection closed").toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(twilioErrorProblems(response.body)).toEqual([]);
     await expectStillServing();
   });
 
-  it("answers a bare line feed and garbage in place of a request line with a 4xx, and keeps serving", async () => {
-    const answer = await rawRequest(mock.baseUrl, "\u0000\u0001GARBAGE\n\n\r\n\r\n");
-    expect(answer.status, "no answer before the connection closed").toBeGreaterThanOrEqual(400);
-    expect(answer.status).toBeLessThan(500);
+  it("responds to a bare line feed and garbage in place of a request line with a 4xx, and keeps serving", async () => {
+    const response = await rawRequest(mock.baseUrl, "\u0000\u0001GARBAGE\n\n\r\n\r\n");
+    expect(response.status, "no response before the connection closed").toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
     await expectStillServing();
   });
 
@@ -98,7 +98,7 @@ describe("the mock, in process, given a malformed request target", () => {
 });
 
 describe("the calls-contract mock command, given a malformed request target", { timeout: 60_000 }, () => {
-  it("answers //[/ and a malformed escape with Twilio errors, keeps its process up, and still creates", async () => {
+  it("responds to //[/ and a malformed escape with Twilio errors, keeps its process up, and still creates", async () => {
     const cli = startCli(["mock", "--port", "0"]);
     const stop = () => {
       for (const pid of [...descendants(cli.pid!), cli.pid!].filter(alive)) process.kill(pid, "SIGKILL");

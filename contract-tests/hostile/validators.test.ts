@@ -1,4 +1,4 @@
-// validateCreateCallRequest, the validator the mock and the client share, given forms shaped to hurt: it answers
+// validateCreateCallRequest, the validator the mock and the client share, given forms shaped to hurt: it returns
 // quickly, names what is wrong in short words (a huge key or value shortened, a huge list capped), and treats the
 // names of Object.prototype's members as the unknown fields they are.
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// `calls-contract verify` finishes in bounded time and memory whatever the server answers: endless bodies, gzip
+// `calls-contract verify` finishes in bounded time and memory whatever the server sends: endless bodies, gzip
 // bombs, JSON nested past any stack, bodies that are not JSON. It reports a failure (exit 1) each time; it never
 // crashes (exit 2) or hangs. (Servers that stall or redirect: verify-stalls.test.ts.)
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -9,19 +9,19 @@ import { MiB, type OnFinished, runCliWithin, sendGzipBomb, startHostileServer, s
 
 const SECRET = "bounded-verify-token-7c41aa";
 const env = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: SECRET };
-// A verify run in this process tree starts near 120 MB; reading answers of at most 10 MiB stays far below this.
+// A verify run in this process tree starts near 120 MB; reading responses of at most 10 MiB stays far below this.
 const PEAK_RSS_KB = 400 * 1024;
 
-// Each hostile answer costs both processes real CPU (10 MiB read, or a 200 KB document 100,000 levels deep). A few
-// show the bound as well as the whole corpus would; the server answers the rest of verify's requests with a plain
+// Each hostile response costs both processes real CPU (10 MiB read, or a 200 KB document 100,000 levels deep). A few
+// show the bound as well as the whole corpus would; the server responds to the rest of verify's requests with a plain
 // 404, so that each run ends on its own, well inside its --timeout, and the cases can run side by side.
-const HOSTILE_ANSWERS = 3;
+const HOSTILE_RESPONSES = 3;
 
 /** The hostile reply for the first few requests, a small Twilio 404 after them. */
 function hostileFirst(reply: (req: IncomingMessage, res: ServerResponse) => void) {
-  let answered = 0;
+  let replied = 0;
   return (req: IncomingMessage, res: ServerResponse) => {
-    if (answered++ < HOSTILE_ANSWERS) return reply(req, res);
+    if (replied++ < HOSTILE_RESPONSES) return reply(req, res);
     json(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
   };
 }
@@ -29,8 +29,8 @@ function hostileFirst(reply: (req: IncomingMessage, res: ServerResponse) => void
 const verify = (onFinished: OnFinished, baseUrl: string) =>
   runCliWithin(["verify", "--base-url", baseUrl, "--timeout", "10"], env, 20_000, onFinished);
 
-describe.concurrent("verify against a server whose answers are too large", () => {
-  it("exits 1, saying the answer is larger than it reads, when answers are 500 MiB streams", async ({
+describe.concurrent("verify against a server whose responses are too large", () => {
+  it("exits 1, saying the response is larger than it reads, when responses are 500 MiB streams", async ({
     onTestFinished,
   }) => {
     const server = await startHostileServer(
@@ -48,7 +48,7 @@ describe.concurrent("verify against a server whose answers are too large", () =>
     expect(run.peakRssKb).toBeLessThan(PEAK_RSS_KB);
   }, 30_000);
 
-  it("asks for an unencoded answer and does not inflate a gzip bomb: exits 1 with bounded memory", async ({
+  it("asks for an unencoded response and does not inflate a gzip bomb: exits 1 with bounded memory", async ({
     onTestFinished,
   }) => {
     const server = await startHostileServer(
@@ -64,7 +64,7 @@ describe.concurrent("verify against a server whose answers are too large", () =>
   }, 30_000);
 });
 
-describe.concurrent("verify against a server whose answers are malformed", () => {
+describe.concurrent("verify against a server whose responses are malformed", () => {
   it("reports JSON nested 100,000 levels deep with exit 1, not a crash", async ({ onTestFinished }) => {
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
     const server = await startHostileServer(
@@ -80,7 +80,7 @@ describe.concurrent("verify against a server whose answers are malformed", () =>
     expect(run.stderr).not.toMatch(/RangeError|Maximum call stack|\n\s+at /);
   });
 
-  it("reports a 200 application/json answer of `not json` under response-schema, not as no answer", async ({
+  it("reports a 200 application/json response of `not json` under response-schema, not as no response", async ({
     onTestFinished,
   }) => {
     const server = await startHostileServer((_, res) => {
@@ -90,6 +90,6 @@ describe.concurrent("verify against a server whose answers are malformed", () =>
     const run = await verify(onTestFinished, server.baseUrl);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toContain("[response-schema]");
-    expect(run.stdout).not.toContain("no answer");
+    expect(run.stdout).not.toContain("no response");
   });
 });

@@ -27,7 +27,7 @@ async function verifyWithReports(baseUrl: string) {
   return { ...run, junit: await read(junitPath), report: await read(jsonPath) };
 }
 
-function answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function respond(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "Content-Type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }
@@ -41,8 +41,8 @@ describe("verify against a server that echoes the credentials", () => {
       const headers = { "X-Echo": auth, "WWW-Authenticate": `Basic realm="${auth}"` };
       // GETs get a 200 whose fields hold the secret, so that schema violations quote it back.
       if (req.method === "GET")
-        return answer(res, 200, { sid: decoded, status: SECRET, uri: auth, calls: [decoded] }, headers);
-      answer(
+        return respond(res, 200, { sid: decoded, status: SECRET, uri: auth, calls: [decoded] }, headers);
+      respond(
         res,
         400,
         { code: 20001, message: echo, more_info: decoded, status: 400, details: { auth, decoded, echo } },
@@ -82,7 +82,7 @@ describe("verify against a server whose bodies hold control characters", () => {
         res.writeHead(200, { "Content-Type": "text/plain" });
         return res.end(nasty);
       }
-      answer(res, req.method === "POST" ? 201 : 400, {
+      respond(res, req.method === "POST" ? 201 : 400, {
         code: nasty,
         message: nasty,
         more_info: nasty,
@@ -99,7 +99,7 @@ describe("verify against a server whose bodies hold control characters", () => {
   it("writes a JUnit file with no character XML 1.0 forbids", async () => {
     const forbidden = "nul\u0000 soh\u0001 esc\u001b vt\u000b ff\u000c nonchar\uFFFE\uFFFF end";
     const server = await startHttpServer((req, res) => {
-      answer(res, req.method === "GET" ? 200 : 400, {
+      respond(res, req.method === "GET" ? 200 : 400, {
         code: forbidden,
         message: forbidden,
         more_info: forbidden,

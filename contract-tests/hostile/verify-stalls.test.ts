@@ -13,14 +13,14 @@ const verify = (onFinished: OnFinished, baseUrl: string, timeoutSeconds = 5, dea
   runCliWithin(["verify", "--base-url", baseUrl, "--timeout", String(timeoutSeconds)], env, deadlineMs, onFinished);
 
 // The two waits are wall-clock time, not CPU: side by side they cost the run one wait instead of two.
-describe.concurrent("verify against a server that does not answer", () => {
-  it("ends within about 10 s with --timeout 3, exit 1, saying requests got no answer", async ({ onTestFinished }) => {
-    const server = await startHostileServer(() => undefined, onTestFinished); // holds every request, answers none
+describe.concurrent("verify against a server that does not respond", () => {
+  it("ends within about 10 s with --timeout 3, exit 1, saying requests got no response", async ({ onTestFinished }) => {
+    const server = await startHostileServer(() => undefined, onTestFinished); // holds every request, responds to none
     const run = await verify(onTestFinished, server.baseUrl, 3, 25_000);
     expect(run.killed, "verify outlived its deadline").toBe(false);
     expect(run.code, run.stderr).toBe(1);
     expect(run.ms).toBeLessThan(12_000);
-    expect(run.stdout).toContain("no answer");
+    expect(run.stdout).toContain("no response");
   }, 30_000);
 
   it("ends within about 10 s with --timeout 3 when the server sends headers and then stalls the body", async ({

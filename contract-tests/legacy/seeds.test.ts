@@ -1,5 +1,5 @@
 // The retired APIs' own examples, from the seeds: each request is read by the validators and each 2008-08-01
-// answer by the XML reader, with neither an error nor a warning; a copy with one value broken fails, so the
+// response by the XML reader, with neither an error nor a warning; a copy with one value broken fails, so the
 // pairs show the check can fail.
 import { describe, expect, it } from "vitest";
 import { validateBody, validateLegacyCall } from "../../src/index.js";
@@ -21,7 +21,7 @@ describe("seed 003: the 2008-08-01 Calls API", () => {
     expect(findings(validateBody("createLegacyCall", entry.request.form))).toEqual([]);
   });
 
-  it.each(seeds.calls2008.map((e) => [e.id, e] as const))("%s: the XML answer parses and validates", (_, entry) => {
+  it.each(seeds.calls2008.map((e) => [e.id, e] as const))("%s: the XML response parses and validates", (_, entry) => {
     const result = validateLegacyCall(entry.response);
     expect(findings(result)).toEqual([]);
     expect(result.value).toMatchObject({ Call: { Status: 0, Flags: 1, EndTime: null, Price: null } });
@@ -34,7 +34,7 @@ describe("seed 003: the 2008-08-01 Calls API", () => {
     ]);
   });
 
-  it("refuses the first example's answer with a Status of 6", () => {
+  it("refuses the first example's response with a Status of 6", () => {
     const xml = seeds.calls2008[0]?.response.replace("<Status>0</Status>", "<Status>6</Status>") as string;
     expect(validateLegacyCall(xml).violations.map((v) => [v.field, v.rule, v.line])).toEqual([
       ["Call.Status", "maximum", 9],

@@ -1,4 +1,4 @@
-// XML answers are checked with the same named violations as JSON ones (operation, location, field, rule,
+// XML responses are checked with the same named violations as JSON ones (operation, location, field, rule,
 // expected, value, message), and each also says where: line, column and element path. Through the public exports.
 import { describe, expect, it } from "vitest";
 import { validateLegacyCall, validateLegacyError, validateResponse } from "../../src/index.js";
@@ -18,7 +18,7 @@ const ok = call("<Flags>2</Flags>");
 const pairs = (r: { violations: { field: string; rule: string }[] }) => r.violations.map((v) => [v.field, v.rule]);
 
 describe("a 2008-08-01 Call in XML", () => {
-  it("accepts a well-formed answer and reads integers as numbers", () => {
+  it("accepts a well-formed response and reads integers as numbers", () => {
     const result = validateLegacyCall(ok);
     expect(result.violations).toEqual([]);
     expect(result.value).toMatchObject({ Call: { Status: 1, Flags: 2 } });
@@ -114,7 +114,7 @@ describe("a 2008-08-01 RestException in XML", () => {
   });
 });
 
-describe("an XML answer past the reader's bounds", () => {
+describe("an XML response past the reader's bounds", () => {
   it("stops at 64 levels of nesting with one depth finding", () => {
     const deep = `<TwilioResponse>${"<a>".repeat(200)}${"</a>".repeat(200)}</TwilioResponse>`;
     const found = validateLegacyCall(deep).violations;
@@ -126,7 +126,7 @@ describe("an XML answer past the reader's bounds", () => {
     expect(validateLegacyCall(deep).violations.map((v) => v.rule)).toEqual(["depth"]);
   });
 
-  it("lists 100 problems of a binary answer and counts the rest", () => {
+  it("lists 100 problems of a binary response and counts the rest", () => {
     const binary = "\u0001".repeat(5000);
     const found = validateLegacyCall(binary).violations;
     expect(found).toHaveLength(101);
@@ -134,7 +134,7 @@ describe("an XML answer past the reader's bounds", () => {
     expect(found.at(-1)?.expected).toMatch(/\d+ more problems are not listed/);
   });
 
-  it("lists every problem of an answer with a few, and no limit finding", () => {
+  it("lists every problem of a response with a few, and no limit finding", () => {
     const rules = validateLegacyCall("\u0001<TwilioResponse/>\u0002").violations.map((v) => v.rule);
     expect(rules.length).toBeGreaterThanOrEqual(2);
     expect(rules.every((rule) => rule === "xml")).toBe(true);

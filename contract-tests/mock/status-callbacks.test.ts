@@ -108,7 +108,7 @@ describe("status callbacks", () => {
     ).toThrow(/does not match/);
   });
 
-  it("answers the create before a slow receiver has answered the first callback", async () => {
+  it("responds to the create before a slow receiver has responded to the first callback", async () => {
     const held: ServerResponse[] = [];
     const receiver = await startHttpServer((_, res) => held.push(res));
     const created = await client().create({

@@ -1,4 +1,4 @@
-// The mock answers mistakes and test numbers the way Twilio does.
+// The mock responds to mistakes and test numbers the way Twilio does.
 import { describe, expect, inject, it } from "vitest";
 import { type CreateCallParams, createCallsClient, TwilioApiError } from "../../src/index.js";
 import { requestCorpus } from "../../src/verify/corpus.js";
@@ -29,13 +29,13 @@ describe("test-credential numbers", () => {
     ["To", "+15005550002", 21214],
     ["To", "+15005550003", 21215],
     ["To", "+15005550004", 21216],
-  ])("answers %s %s with %i", async (_, number, code) => {
+  ])("responds to %s %s with %i", async (_, number, code) => {
     const error = await failure(call(number));
     expect(error).toMatchObject({ status: 400, code, moreInfo: `https://www.twilio.com/docs/errors/${code}` });
     expect(error.message).toContain(number);
   });
 
-  it("answers From +15005550001 with 21212", async () => {
+  it("responds to From +15005550001 with 21212", async () => {
     expect(await failure(call("+13105555555", "+15005550001"))).toMatchObject({ status: 400, code: 21212 });
   });
 
@@ -59,10 +59,10 @@ const DOCUMENTED: Record<string, number> = {
 describe("a rejected createCall names its problem", () => {
   const rejected = requestCorpus.filter((c) => c.operation === "createCall" && c.expect === "reject" && !c.path);
   it.each(rejected.map((c) => [c.name, c] as const))("%s", async (_, c) => {
-    const answer = await toMock(c);
-    const body = answer.body as { code: number; message: string; status: number };
+    const response = await toMock(c);
+    const body = response.body as { code: number; message: string; status: number };
     const { field, rule } = c.breaks!;
-    expect(answer.status).toBe(400);
+    expect(response.status).toBe(400);
     expect(body.status).toBe(400);
     expect(body.code).toBe(DOCUMENTED[`${field} ${rule}`] ?? 20001);
     expect(body.message).toContain(field);
@@ -70,7 +70,7 @@ describe("a rejected createCall names its problem", () => {
   });
 
   it("never repeats a SIP password in the error", async () => {
-    const answer = await toMock({
+    const response = await toMock({
       name: "",
       operation: "createCall",
       expect: "reject",
@@ -82,9 +82,9 @@ describe("a rejected createCall names its problem", () => {
         ["SipAuthPassword", "again"],
       ],
     });
-    expect(answer.status).toBe(400);
-    expect(JSON.stringify(answer.body)).not.toContain("hunter2-sip");
-    expect(JSON.stringify(answer.body)).toContain("[redacted]");
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).not.toContain("hunter2-sip");
+    expect(JSON.stringify(response.body)).toContain("[redacted]");
   });
 });
 
@@ -104,13 +104,13 @@ describe("the body's media type", () => {
     expect(response.status).toBe(200);
   });
 
-  it("answers 415 to a create with no body and no Content-Type", async () => {
+  it("responds 415 to a create with no body and no Content-Type", async () => {
     const response = await post(".json", "");
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ code: 20001, status: 415 });
   });
 
-  it("answers 415 to an update sent as JSON", async () => {
+  it("responds 415 to an update sent as JSON", async () => {
     const response = await post(
       "/CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b.json",
       '{"Status":"completed"}',

@@ -1,4 +1,4 @@
-// A create whose Twiml Twilio could not run is still answered 201, as Twilio answers it; the mock says what is
+// A create whose Twiml Twilio could not run still gets a 201, as Twilio gives it; the mock says what is
 // wrong with the document in its log, and the client hands the same findings to onWarning.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCallsClient, type Violation } from "../../src/index.js";
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => mock.stop());
 
 describe("TwiML given inline to the mock", () => {
-  it("answers 201, logs the unclosed <Play> at its line, and hands it to the client's onWarning", async () => {
+  it("responds 201, logs the unclosed <Play> at its line, and hands it to the client's onWarning", async () => {
     const warned: Violation[] = [];
     const client = createCallsClient({
       accountSid: ACCOUNT_SID,

@@ -75,10 +75,10 @@ describe("the proxy receiving Twilio's callbacks", () => {
     const proxy = await receiver(publicUrl);
     const query = new URLSearchParams({ ...FIELDS, CallStatus: "answered" }).toString();
     const signature = computeSignature(TOKEN, `${publicUrl}/callbacks/status?${query}`);
-    const answer = await fetch(`${proxy.baseUrl}/callbacks/status?${query}`, {
+    const response = await fetch(`${proxy.baseUrl}/callbacks/status?${query}`, {
       headers: { "X-Twilio-Signature": signature },
     });
-    expect(answer.status).toBe(204);
+    expect(response.status).toBe(204);
     expect(proxy.app.requests[0]?.url).toBe(`/hooks/status?${query}`);
     const entries = await proxy.entries();
     const outcomes = replayEntries(entries).outcomes;

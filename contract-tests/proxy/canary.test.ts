@@ -70,7 +70,7 @@ describe("the canary: no secret in any artifact or log line", () => {
     const statusCallback = `${proxy.baseUrl}/callbacks/status?token=${CANARY.query}`;
     const call = { To: "+13105555555", From: "+12125551234", Url: "https://example.com/twiml", ...secrets };
     await calls.create({ ...call, StatusCallback: statusCallback, StatusCallbackEvent: ["initiated", "completed"] });
-    // Refused by the mock, which quotes the broken StatusCallback (cut short) in its answer.
+    // Refused by the mock, which quotes the broken StatusCallback (cut short) in its response.
     await expect(
       calls.create({
         ...call,

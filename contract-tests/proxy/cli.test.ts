@@ -26,12 +26,12 @@ describe("calls-contract proxy flags", () => {
   it("exits 1 when the traffic covers less of the spec than --min-coverage asks, saying so", async () => {
     const target = await startHttpServer((_, res) => json(res, 201, queuedCall()));
     const proxy = await startProxyCli(["--target", target.baseUrl, "--min-coverage", "50"]);
-    const answer = await fetch(`${proxy.baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`, {
+    const response = await fetch(`${proxy.baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`, {
       method: "POST",
       headers: { Authorization: AUTHORIZATION, "Content-Type": "application/x-www-form-urlencoded" },
       body: "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ft",
     });
-    expect(answer.status).toBe(201);
+    expect(response.status).toBe(201);
     const run = await proxy.stop();
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/\d+ passed, 0 failed, 0 warned in 1 exchange\(s\)/);

@@ -68,7 +68,7 @@ describe("calls-contract proxy in front of the mock", () => {
       env,
     );
     try {
-      // What the mock answers through the proxy is what it answers directly: nothing is blocked by default.
+      // The mock's responses through the proxy are those it gives directly: nothing is blocked by default.
       expect(await app(proxy.baseUrl)).toEqual([
         "valid create: ok",
         "Timeout 601: 400",
@@ -120,7 +120,7 @@ describe("calls-contract proxy in front of the mock", () => {
         expect(junit).toContain(words!.replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
         expect(run.stderr).toContain(words);
       }
-      // Nothing else failed: the mock's answers all follow the spec.
+      // Nothing else failed: the mock's responses all follow the spec.
       const failed = report.outcomes.filter((o) => !o.passed).map((o) => `${o.subject} ${o.check}`);
       expect(failed.sort()).toEqual(violations.map(([subject, check]) => `${subject} ${check}`).sort());
       expect(report.skipped).toEqual([

@@ -1,6 +1,6 @@
-// What the proxy passes on and back: answers byte for byte (a redirect is an answer, never followed), bodies
-// larger than it keeps still delivered whole, a compressed answer relayed but not inflated, a target that does not
-// answer turned into a Twilio-shaped 502, and each of these recorded for what it was.
+// What the proxy passes on and back: responses byte for byte (a redirect is a response, never followed), bodies
+// larger than it keeps still delivered whole, a compressed response relayed but not inflated, a target that does
+// not respond turned into a Twilio-shaped 502, and each of these recorded for what it was.
 import { request } from "node:http";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
@@ -38,14 +38,14 @@ const serve =
   };
 
 describe("the proxy's forwarding", () => {
-  it("relays an answer byte for byte, headers included, and asks the target for an unencoded one", async () => {
+  it("relays a response byte for byte, headers included, and asks the target for an unencoded one", async () => {
     const text = `${JSON.stringify(completedCall(), null, 3)}\n`;
     const target = await startHttpServer(serve(200, text, { "X-Request-Id": "r-1" }));
     const proxy = await proxyTo(target.baseUrl);
-    const answer = await rawGet(`${proxy.baseUrl}${FETCH}`, { "Accept-Encoding": "gzip, br" });
-    expect(answer.status).toBe(200);
-    expect(answer.body.toString("utf8")).toBe(text);
-    expect(answer.headers["x-request-id"]).toBe("r-1");
+    const response = await rawGet(`${proxy.baseUrl}${FETCH}`, { "Accept-Encoding": "gzip, br" });
+    expect(response.status).toBe(200);
+    expect(response.body.toString("utf8")).toBe(text);
+    expect(response.headers["x-request-id"]).toBe("r-1");
     expect(target.requests[0]?.headers["accept-encoding"]).toBe("identity");
     expect(target.requests[0]?.headers.authorization).toBe(AUTHORIZATION);
     const [entry] = await proxy.entries();
@@ -62,12 +62,12 @@ describe("the proxy's forwarding", () => {
     expect(outcomes.every((o) => o.operation === "fetchCall" && o.passed)).toBe(true);
   });
 
-  it("relays a redirect as the answer and does not follow it", async () => {
+  it("relays a redirect as the response and does not follow it", async () => {
     const target = await startHttpServer(serve(302, "", { Location: "http://elsewhere.invalid/x" }));
     const proxy = await proxyTo(target.baseUrl);
-    const answer = await rawGet(`${proxy.baseUrl}${FETCH}`);
-    expect(answer.status).toBe(302);
-    expect(answer.headers.location).toBe("http://elsewhere.invalid/x");
+    const response = await rawGet(`${proxy.baseUrl}${FETCH}`);
+    expect(response.status).toBe(302);
+    expect(response.headers.location).toBe("http://elsewhere.invalid/x");
     expect(target.requests).toHaveLength(1);
     const entries = await proxy.entries();
     expect(entries[0]?.response.redirectURL).toBe("http://elsewhere.invalid/x");
@@ -75,12 +75,12 @@ describe("the proxy's forwarding", () => {
     expect(failed.map((o) => `${o.check} ${o.actual}`)).toEqual(["status-declared 302"]);
   });
 
-  it("delivers an answer larger than it keeps in full, and records it as not read", async () => {
+  it("delivers a response larger than it keeps in full, and records it as not read", async () => {
     const big = JSON.stringify({ ...completedCall(), padding: "x".repeat(64 * 1024) });
     const target = await startHttpServer(serve(200, big));
-    const proxy = await proxyTo(target.baseUrl, { limits: { maxAnswerBytes: 4096 } });
-    const answer = await rawGet(`${proxy.baseUrl}${FETCH}`);
-    expect(answer.body.toString("utf8")).toBe(big);
+    const proxy = await proxyTo(target.baseUrl, { limits: { maxResponseBytes: 4096 } });
+    const response = await rawGet(`${proxy.baseUrl}${FETCH}`);
+    expect(response.body.toString("utf8")).toBe(big);
     const entries = await proxy.entries();
     expect(entries[0]?._callsContract?.unread).toBe("larger than the 4096 bytes the proxy keeps");
     expect(entries[0]?.response.content.text).toBeUndefined();
@@ -88,25 +88,25 @@ describe("the proxy's forwarding", () => {
     expect(schema).toMatchObject({ passed: false, actual: "200, larger than the 4096 bytes the proxy keeps" });
   });
 
-  it("relays a compressed answer untouched and does not inflate it", async () => {
+  it("relays a compressed response untouched and does not inflate it", async () => {
     const gz = gzipSync(JSON.stringify(completedCall()));
     const target = await startHttpServer(serve(200, gz, { "Content-Encoding": "gzip" }));
     const proxy = await proxyTo(target.baseUrl);
-    const answer = await rawGet(`${proxy.baseUrl}${FETCH}`);
-    expect(answer.body.equals(gz)).toBe(true);
+    const response = await rawGet(`${proxy.baseUrl}${FETCH}`);
+    expect(response.body.equals(gz)).toBe(true);
     const [entry] = await proxy.entries();
-    expect(entry?._callsContract?.unread).toBe("sent gzip-encoded; the proxy does not inflate answers");
+    expect(entry?._callsContract?.unread).toBe("sent gzip-encoded; the proxy does not inflate responses");
   });
 
-  it("answers Twilio's way when the target does not answer, and records that there was no answer", async () => {
+  it("responds Twilio's way when the target does not respond, and records that there was no response", async () => {
     const proxy = await proxyTo(await closedServerUrl());
-    const answer = await rawGet(`${proxy.baseUrl}${FETCH}`);
-    expect(answer.status).toBe(502);
-    expect(JSON.parse(answer.body.toString("utf8"))).toMatchObject({ code: 20500, status: 502 });
+    const response = await rawGet(`${proxy.baseUrl}${FETCH}`);
+    expect(response.status).toBe(502);
+    expect(JSON.parse(response.body.toString("utf8"))).toMatchObject({ code: 20500, status: 502 });
     const entries = await proxy.entries();
     expect(entries[0]?.response.status).toBe(0);
     const declared = replayEntries(entries).outcomes.find((o) => o.check === "status-declared");
-    expect(declared).toMatchObject({ passed: false, actual: "no answer (ECONNREFUSED)" });
+    expect(declared).toMatchObject({ passed: false, actual: "no response (ECONNREFUSED)" });
   });
 
   it("passes on a body larger than it reads, whole, unless --enforce refuses it with a 413", async () => {

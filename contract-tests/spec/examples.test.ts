@@ -82,7 +82,7 @@ describe("spec examples", () => {
     expect([...result.violations, ...result.warnings].map((v) => v.message)).toEqual([]);
   });
 
-  it("has XML examples for the 2008-08-01 answers", () => {
+  it("has XML examples for the 2008-08-01 responses", () => {
     expect(xmlExamples.map((e) => e.status).sort()).toEqual([200, 201, 400, 401, 404]);
   });
 

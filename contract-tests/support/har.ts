@@ -7,7 +7,7 @@ export const CALLS_URL = `https://api.twilio.invalid/2010-04-01/Accounts/${ACCOU
 export const callUrl = (sid: string) =>
   `https://api.twilio.invalid/2010-04-01/Accounts/${ACCOUNT_SID}/Calls/${sid}.json`;
 
-/** A Twilio error body, as a server answers an invalid request. */
+/** A Twilio error body, as a server responds to an invalid request. */
 export const INVALID_PARAMETER = {
   code: 20001,
   message: "Invalid parameter",
@@ -21,16 +21,17 @@ export interface Made {
   form?: string;
   contentType?: string;
   status?: number;
-  answer?: unknown;
+  /** The response's body, sent as JSON. */
+  json?: unknown;
   notes?: EntryNotes;
 }
 
-/** One exchange: a request (a form body when `form` is given) and a JSON answer (none when `status` is 0). */
+/** One exchange: a request (a form body when `form` is given) and a JSON response (none when `status` is 0). */
 export function made(options: Made = {}): HarEntry {
-  const { method = "GET", url = CALLS_URL, form, status = 200, answer, notes = {} } = options;
+  const { method = "GET", url = CALLS_URL, form, status = 200, json, notes = {} } = options;
   const contentType = options.contentType ?? "application/x-www-form-urlencoded";
   const rawHeaders = ["Authorization", AUTHORIZATION, ...(form === undefined ? [] : ["Content-Type", contentType])];
-  const text = answer === undefined ? "" : JSON.stringify(answer);
+  const text = json === undefined ? "" : JSON.stringify(json);
   const response =
     status === 0
       ? undefined

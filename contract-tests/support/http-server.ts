@@ -1,4 +1,4 @@
-// A real HTTP server on loopback that records what the client sent and answers with a scripted reply.
+// A real HTTP server on loopback that records what the client sent and responds with a scripted reply.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { onTestFinished, type TestContext } from "vitest";
@@ -28,7 +28,7 @@ export function json(
   response.end(JSON.stringify(body));
 }
 
-/** Answers with a status and no body. */
+/** Responds with a status and no body. */
 export function empty(response: ServerResponse, status: number): void {
   response.writeHead(status);
   response.end();

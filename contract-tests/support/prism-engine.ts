@@ -3,7 +3,7 @@
 import { createPrismEngine as createEngine } from "../../src/mock/engine.js";
 import { MOCK_SPEC_PATH } from "../../src/mock/index.js";
 
-export interface EngineResponse {
+export interface EngineSample {
   statusCode: number;
   body: unknown;
 }
@@ -14,16 +14,16 @@ export async function createPrismEngine() {
     request: { method: string; path: string; body?: Record<string, string>; headers?: Record<string, string> },
     seed: string,
     code?: number,
-  ): Promise<EngineResponse> {
-    const answer = await engine.respond({
+  ): Promise<EngineSample> {
+    const response = await engine.respond({
       method: request.method,
       target: request.path,
       headers: { ...request.headers, prefer: `dynamic=true, seed=${seed}${code ? `, code=${code}` : ""}` },
       body: request.body ? new URLSearchParams(request.body).toString() : "",
     });
-    if (answer.headers["content-type"]?.includes("problem+json")) {
-      throw new Error(`Prism's engine refused ${request.method} ${request.path}: ${answer.body}`);
+    if (response.headers["content-type"]?.includes("problem+json")) {
+      throw new Error(`Prism's engine refused ${request.method} ${request.path}: ${response.body}`);
     }
-    return { statusCode: answer.status, body: answer.body === "" ? undefined : JSON.parse(answer.body) };
+    return { statusCode: response.status, body: response.body === "" ? undefined : JSON.parse(response.body) };
   };
 }

@@ -1,5 +1,5 @@
 // A server that stands in front of another (the test mock), passes every request on, and lets a test change the
-// JSON answers on their way back: a server that is Twilio-like but for one thing.
+// JSON responses on their way back: a server that is Twilio-like but for one thing.
 import { type RecordedRequest, startHttpServer } from "./http-server.js";
 
 export type Rewrite = (status: number, body: unknown, request: RecordedRequest) => unknown;
@@ -9,15 +9,15 @@ export function startRewritingProxy(targetUrl: string, rewrite: Rewrite) {
     const headers = Object.fromEntries(
       Object.entries(request.headers).filter(([name]) => !["host", "content-length", "connection"].includes(name)),
     ) as Record<string, string>;
-    const answer = await fetch(`${targetUrl}${request.url}`, {
+    const upstream = await fetch(`${targetUrl}${request.url}`, {
       method: request.method,
       headers,
       body: request.method === "GET" || request.method === "DELETE" ? undefined : request.body,
     });
-    const text = await answer.text();
-    const isJson = (answer.headers.get("content-type") ?? "").includes("json") && text !== "";
-    const body = isJson ? JSON.stringify(rewrite(answer.status, JSON.parse(text), request)) : text;
-    response.writeHead(answer.status, { "Content-Type": answer.headers.get("content-type") ?? "text/plain" });
+    const text = await upstream.text();
+    const isJson = (upstream.headers.get("content-type") ?? "").includes("json") && text !== "";
+    const body = isJson ? JSON.stringify(rewrite(upstream.status, JSON.parse(text), request)) : text;
+    response.writeHead(upstream.status, { "Content-Type": upstream.headers.get("content-type") ?? "text/plain" });
     response.end(body);
   });
 }

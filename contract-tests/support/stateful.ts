@@ -36,7 +36,7 @@ export async function startStatefulHarness(options: MockOptions = {}): Promise<S
     mock,
     admin: createAdminClient(mock.adminUrl),
     logged,
-    // No retries: a test sees each answer of the mock as it was given.
+    // No retries: a test sees each response of the mock as it was given.
     client: (accountSid) =>
       createCallsClient({ accountSid, authToken: AUTH_TOKEN, baseUrl: mock.baseUrl, retry: { maxAttempts: 1 } }),
     stop: () => mock.stop(),

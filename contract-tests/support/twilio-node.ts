@@ -48,13 +48,13 @@ export interface TwilioSdk {
   };
 }
 
-/** The installed SDK over an HTTP client that records each request and answers it with `answer`. */
-export function recordingSdk(answer: (sent: SentBySdk) => { statusCode: number; body: unknown }) {
+/** The installed SDK over an HTTP client that records each request and responds to it with `respond`. */
+export function recordingSdk(respond: (sent: SentBySdk) => { statusCode: number; body: unknown }) {
   const sent: SentBySdk[] = [];
   const httpClient = {
     request: async (options: SentBySdk) => {
       sent.push(options);
-      return { ...answer(options), headers: {} };
+      return { ...respond(options), headers: {} };
     },
   };
   const twilio = require("twilio") as (sid: string, token: string, options: object) => TwilioSdk;

@@ -119,7 +119,7 @@ describe.concurrent("calls-contract twiml", { timeout: 60_000 }, () => {
     expect(stdout).toMatch(/warning content-type \(headers\): text\/xml or application\/xml/);
   });
 
-  it("does not follow a redirect: the answer is the 3xx, and exit 1", async ({ onTestFinished }) => {
+  it("does not follow a redirect: the response is the 3xx, and exit 1", async ({ onTestFinished }) => {
     const target = await xmlServer(onTestFinished, GOOD);
     const server = await startHttpServer((_, response) => {
       response.writeHead(302, { Location: `${target.baseUrl}/elsewhere` });
@@ -128,7 +128,7 @@ describe.concurrent("calls-contract twiml", { timeout: 60_000 }, () => {
     const { code, stdout } = await runCli(["twiml", server.baseUrl]);
     expect(code).toBe(1);
     expect(stdout).toMatch(
-      /answered 302 to http:\/\/127\.0\.0\.1:\d+\/elsewhere \(redirects are not followed\), not TwiML/,
+      /responded 302 to http:\/\/127\.0\.0\.1:\d+\/elsewhere \(redirects are not followed\), not TwiML/,
     );
     expect(target.requests).toHaveLength(0);
   });
@@ -137,7 +137,7 @@ describe.concurrent("calls-contract twiml", { timeout: 60_000 }, () => {
     const server = await startHttpServer((_, response) => empty(response, 500), onTestFinished);
     const { code, stdout } = await runCli(["twiml", server.baseUrl]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/answered 500, not TwiML/);
+    expect(stdout).toMatch(/responded 500, not TwiML/);
   });
 
   it("refuses a URL off this machine with exit 2, before any request", async () => {

@@ -21,8 +21,8 @@ async function harFile(entries: ReturnType<typeof made>[]) {
 describe("calls-contract verify --har", () => {
   it("exits 1 on a recorded violation and names it in the table, the JUnit file and the JSON file", async () => {
     const { dir, path } = await harFile([
-      made({ method: "POST", form: VALID_FORM, status: 201, answer: queuedCall() }),
-      made({ method: "POST", form: `${VALID_FORM}&Timeout=601`, status: 400, answer: INVALID_PARAMETER }),
+      made({ method: "POST", form: VALID_FORM, status: 201, json: queuedCall() }),
+      made({ method: "POST", form: `${VALID_FORM}&Timeout=601`, status: 400, json: INVALID_PARAMETER }),
     ]);
     const reports = ["--junit", join(dir, "junit.xml"), "--json", join(dir, "report.json")];
     const run = await runCli(["verify", "--har", path, ...reports]);
@@ -41,7 +41,7 @@ describe("calls-contract verify --har", () => {
   });
 
   it("holds the mean coverage to --min-coverage: exit 0 at or above it, 1 below it", async () => {
-    const { path } = await harFile([made({ method: "POST", form: VALID_FORM, status: 201, answer: queuedCall() })]);
+    const { path } = await harFile([made({ method: "POST", form: VALID_FORM, status: 201, json: queuedCall() })]);
     const above = await runCli(["verify", "--har", path, "--min-coverage", "1"]);
     expect(above.code, above.stdout).toBe(0);
     expect(above.stdout).toMatch(/coverage [\d.]+% \(the mean of the four shares\) meets --min-coverage 1/);

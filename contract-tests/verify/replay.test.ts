@@ -1,4 +1,4 @@
-// Recorded exchanges judged again: the request by the request validators, the answer by verify's own checks, a
+// Recorded exchanges judged again: the request by the request validators, the response by verify's own checks, a
 // callback by its webhook's schema; what is not the Calls API is listed as skipped.
 import { describe, expect, it } from "vitest";
 import { basicAuthHeader } from "../../src/basic-auth.js";
@@ -13,9 +13,9 @@ const byCheck = (outcomes: ReturnType<typeof replayEntries>["outcomes"]) =>
   Object.fromEntries(outcomes.map((o) => [o.check, o]));
 
 describe("replaying recorded exchanges", () => {
-  it("passes a valid create answered with a queued call, on every check that applies", () => {
+  it("passes a valid create and its queued call, on every check that applies", () => {
     const { outcomes, skipped } = replayEntries([
-      made({ method: "POST", form: VALID_FORM, status: 201, answer: queuedCall() }),
+      made({ method: "POST", form: VALID_FORM, status: 201, json: queuedCall() }),
     ]);
     expect(skipped).toEqual([]);
     expect(outcomes.map((o) => [o.check, o.passed])).toEqual([
@@ -33,7 +33,7 @@ describe("replaying recorded exchanges", () => {
 
   it("names every violation of a request: a repeated scalar, an unknown key, a value out of range", () => {
     const form = `${VALID_FORM}&Timeout=30&Timeout=31&StatusCallbackEvents=ringing&TimeLimit=0`;
-    const { outcomes } = replayEntries([made({ method: "POST", form, status: 400, answer: {} })]);
+    const { outcomes } = replayEntries([made({ method: "POST", form, status: 400, json: {} })]);
     const valid = byCheck(outcomes)["request-valid"];
     expect(valid?.passed).toBe(false);
     expect(valid?.details).toEqual([
@@ -45,7 +45,7 @@ describe("replaying recorded exchanges", () => {
 
   it("warns, without failing, on a request that breaks only an advisory rule", () => {
     const form = "To=%2B1+801-664-0964&From=%2B12125551234&Url=https%3A%2F%2Fexample.com%2Ft";
-    const checks = byCheck(replayEntries([made({ method: "POST", form, status: 201, answer: queuedCall() })]).outcomes);
+    const checks = byCheck(replayEntries([made({ method: "POST", form, status: 201, json: queuedCall() })]).outcomes);
     expect(checks["request-valid"]?.passed).toBe(true);
     expect(checks["request-advisory"]).toMatchObject({ passed: false, severity: "warning" });
     expect(checks["request-advisory"]?.details[0]).toMatch(/^To breaks e164/);
@@ -61,11 +61,11 @@ describe("replaying recorded exchanges", () => {
     expect(remove?.details).toEqual(["(body) breaks no-body: no body (deleteCall takes none)"]);
   });
 
-  it("judges the answer as verify does: an undeclared status, a broken Call, links elsewhere", () => {
+  it("judges the response as verify does: an undeclared status, a broken Call, links elsewhere", () => {
     const broken = { ...completedCall(), status: "answered", uri: "/2010-04-01/Accounts/ACx/Calls/CAy.json" };
     const entries = [
-      made({ url: callUrl(completedCall().sid), status: 418, answer: {} }),
-      made({ url: callUrl(completedCall().sid), status: 200, answer: broken }),
+      made({ url: callUrl(completedCall().sid), status: 418, json: {} }),
+      made({ url: callUrl(completedCall().sid), status: 200, json: broken }),
     ];
     const { outcomes } = replayEntries(entries);
     const failed = outcomes.filter((o) => !o.passed).map((o) => `${o.subject} ${o.check}`);
@@ -92,9 +92,9 @@ describe("replaying recorded exchanges", () => {
     ]);
   });
 
-  it("judges only the request of one the proxy refused, and reports an exchange that got no answer", () => {
-    const refused = made({ method: "POST", form: "To=x", status: 400, answer: {}, notes: { blocked: true } });
-    const silent = made({ status: 0, notes: { noAnswer: "ECONNREFUSED" } });
+  it("judges only the request of one the proxy refused, and reports an exchange that got no response", () => {
+    const refused = made({ method: "POST", form: "To=x", status: 400, json: {}, notes: { blocked: true } });
+    const silent = made({ status: 0, notes: { noResponse: "ECONNREFUSED" } });
     const { outcomes } = replayEntries([refused, silent]);
     expect(outcomes.filter((o) => o.subject === "exchange #1").map((o) => o.check)).toEqual([
       "request-valid",
@@ -102,19 +102,24 @@ describe("replaying recorded exchanges", () => {
     ]);
     expect(outcomes.find((o) => o.subject === "exchange #2" && o.check === "status-declared")).toMatchObject({
       passed: false,
-      actual: "no answer (ECONNREFUSED)",
+      actual: "no response (ECONNREFUSED)",
     });
+  });
+
+  it("still reads why there was no response under noAnswer, the note's name in files recorded before", () => {
+    const { outcomes } = replayEntries([made({ status: 0, notes: { noAnswer: "ETIMEDOUT" } })]);
+    expect(outcomes.find((o) => o.check === "status-declared")).toMatchObject({ actual: "no response (ETIMEDOUT)" });
   });
 
   it("takes the recorded verdict for a redacted field, whose value the HAR no longer has", () => {
     // Passports "[redacted]" breaks Passports' pattern; the value the proxy saw did not.
     const form = `${VALID_FORM}&Passports=%5Bredacted%5D&Timeout=601`;
     const notes = { redacted: { fields: ["Passports"], violations: [], warnings: [] } };
-    const valid = byCheck(replayEntries([made({ method: "POST", form, status: 400, answer: {}, notes })]).outcomes)[
+    const valid = byCheck(replayEntries([made({ method: "POST", form, status: 400, json: {}, notes })]).outcomes)[
       "request-valid"
     ];
     expect(valid?.details).toEqual(["Timeout breaks maximum: must be <= 600, got 601"]);
-    const unannotated = made({ method: "POST", form, status: 400, answer: {} });
+    const unannotated = made({ method: "POST", form, status: 400, json: {} });
     expect(byCheck(replayEntries([unannotated]).outcomes)["request-valid"]?.details).toHaveLength(2);
   });
 
@@ -147,7 +152,7 @@ describe("replaying recorded exchanges", () => {
   });
 
   it("reads a form that another tool recorded as text rather than params", () => {
-    const entry = made({ method: "POST", form: `${VALID_FORM}&Timeout=0`, status: 400, answer: {} });
+    const entry = made({ method: "POST", form: `${VALID_FORM}&Timeout=0`, status: 400, json: {} });
     entry.request.postData = {
       mimeType: "application/x-www-form-urlencoded; charset=utf-8",
       text: `${VALID_FORM}&Timeout=0`,

@@ -1,4 +1,4 @@
-// X-Twilio-Signature. The known answers are computed by openssl, not by this project's code, from the string
+// X-Twilio-Signature. The expected signatures are computed by openssl, not by this project's code, from the string
 // Twilio's documentation defines: the full URL, then each POST parameter sorted by name, name then value.
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 // The commands, one entry each: parse the command's flags with its table, then load and run its module. Each module
-// is loaded only for its command, so that a usage mistake is answered at once and `mock` and `verify` start without
+// is loaded only for its command, so that a usage mistake is reported at once and `mock` and `verify` start without
 // loading what the others need.
 import { parseArgs } from "node:util";
 import { MOCK_FLAGS, PROXY_FLAGS, TWIML_FLAGS, VERIFY_FLAGS } from "./command-flags.js";

@@ -1,7 +1,7 @@
 // Where `calls-contract twiml` gets its document: a file, standard input, or a webhook handler on this machine,
 // asked as Twilio asks. Each is read up to the same size; a handler is never reached off this machine.
 import { readFile } from "node:fs/promises";
-import { AnswerTooLargeError, exchange } from "../http-exchange.js";
+import { exchange, ResponseTooLargeError } from "../http-exchange.js";
 import { isLoopbackUrl } from "../loopback.js";
 import type { TwimlViolation } from "../twiml/index.js";
 import { UsageError } from "./flags.js";
@@ -78,7 +78,7 @@ async function fetchTwiml(text: string, flags: FetchFlags): Promise<Source> {
   // Twilio asks for TwiML with its request fields in the body of a POST or the query of a GET.
   const data = flags.data ?? "";
   if (method === "GET" && data) url.search = url.search ? `${url.search}&${data}` : data;
-  const answer = await exchange(url, {
+  const response = await exchange(url, {
     method,
     headers: {
       Accept: "application/xml, text/xml",
@@ -86,20 +86,20 @@ async function fetchTwiml(text: string, flags: FetchFlags): Promise<Source> {
     },
     ...(method === "POST" ? { body: data } : {}),
     timeoutMs: FETCH_TIMEOUT_MS,
-    maxAnswerBytes: MAX_BYTES,
+    maxResponseBytes: MAX_BYTES,
   }).catch((error: Error) => {
-    if (error instanceof AnswerTooLargeError) throw new Error(`${text} answered more than ${MAX_BYTES} bytes`);
+    if (error instanceof ResponseTooLargeError) throw new Error(`${text} responded with more than ${MAX_BYTES} bytes`);
     throw new Error(`could not fetch ${text}: ${error.message}`);
   });
   const served: TwimlViolation[] = [];
-  if (answer.status < 200 || answer.status > 299) {
-    const where = answer.headers.location ? ` to ${answer.headers.location} (redirects are not followed)` : "";
-    return { name: text, text: "", served, failed: `${text} answered ${answer.status}${where}, not TwiML` };
+  if (response.status < 200 || response.status > 299) {
+    const where = response.headers.location ? ` to ${response.headers.location} (redirects are not followed)` : "";
+    return { name: text, text: "", served, failed: `${text} responded ${response.status}${where}, not TwiML` };
   }
-  const type = String(answer.headers["content-type"] ?? "");
+  const type = String(response.headers["content-type"] ?? "");
   if (!/^(text|application)\/xml\b/i.test(type))
     served.push(servedFinding("content-type", "text/xml or application/xml, the types Twilio reads TwiML from", type));
-  return { name: text, text: answer.body.toString("utf8"), served };
+  return { name: text, text: response.body.toString("utf8"), served };
 }
 
 /** Reads `source`: `-` for standard input, a URL (fetched from this machine only), else a file. */

@@ -8,7 +8,7 @@ export interface AttemptLimit {
   init: { signal?: AbortSignal; timeoutMs?: number };
   /** Whether this failure is the attempt's own time limit, not the caller's abort. */
   timedOut(cause: unknown): boolean;
-  /** Called once the attempt has an answer or a failure. */
+  /** Called once the attempt has a response or a failure. */
   settle(): void;
 }
 

@@ -43,7 +43,7 @@ export interface CallsClient {
   /**
    * Sends an SMS through the retired SMS/Messages resource (createSmsMessage): Body at most 160 characters. Never
    * retried once the request may have reached the server.
-   * @deprecated Twilio replaced SMS/Messages with Messages and is reported to answer it with 410 Gone; kept for
+   * @deprecated Twilio replaced SMS/Messages with Messages and is reported to respond to it with 410 Gone; kept for
    * integrations and mocks that still speak it.
    */
   sendSms(params: CreateSmsMessageParams, options?: RequestOptions): Promise<SmsMessage>;

@@ -1,7 +1,7 @@
 // The client's methods over a built-in transport without openapi-fetch in between. Per request openapi-fetch
 // merges the headers twice into WHATWG Headers, builds a Request and reads it back; here the URL comes from
 // openapi-fetch's own URL builder and serializers, the headers are made once, and the response is read by the same
-// rules openapi-fetch applies (README, Performance). Middleware added to `raw` runs inside openapi-fetch, so the
+// rules openapi-fetch applies (docs/performance.md). Middleware added to `raw` runs inside openapi-fetch, so the
 // client uses this only while `raw` has none (send-paths.ts).
 import { createFinalURL, defaultPathSerializer, type QuerySerializer } from "openapi-fetch";
 import { encodeForm } from "../form.js";

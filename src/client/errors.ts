@@ -2,9 +2,9 @@ import type { Violation } from "../validation/index.js";
 import type { TwilioErrorBody } from "./types.js";
 
 /**
- * - api: Twilio answered with an HTTP error; rate-limited: it answered 429 (after any retries)
+ * - api: Twilio responded with an HTTP error; rate-limited: it responded with 429 (after any retries)
  * - validation: the request breaks the spec and was not sent
- * - network: no usable answer (connection refused or dropped); timeout: no answer in time
+ * - network: no usable response (connection refused or dropped); timeout: no response in time
  * - aborted: the caller's AbortSignal fired; cancelled: a call queue was cancelled before sending it
  */
 export type CallsErrorKind = "api" | "rate-limited" | "validation" | "network" | "timeout" | "aborted" | "cancelled";
@@ -20,11 +20,11 @@ export interface CallsErrorDetails {
   attempts?: number;
 }
 
-/** Every error this package throws. `kind` says what failed; the Twilio fields are set when Twilio answered. */
+/** Every error this package throws. `kind` says what failed; the Twilio fields are set when Twilio responded. */
 export class CallsError extends Error {
   override name = "CallsError";
   readonly kind: CallsErrorKind;
-  /** HTTP status, when a server answered. */
+  /** HTTP status, when a server responded. */
   readonly status: number | undefined;
   /** Twilio's error code, such as 21201; undefined when the body was not Twilio-shaped. */
   readonly code: number | undefined;
@@ -34,7 +34,7 @@ export class CallsError extends Error {
   /** For kind validation: every rule the request breaks. */
   readonly violations: Violation[];
   /**
-   * For a createCall that failed without an answer: true when the request may have reached Twilio, so the call
+   * For a createCall that failed without a response: true when the request may have reached Twilio, so the call
    * may exist. The client never retries such a create; look the call up (listCalls by To and StartTime) instead.
    */
   readonly mayHaveBeenPlaced: boolean | undefined;
@@ -54,7 +54,7 @@ export class CallsError extends Error {
   }
 }
 
-/** Twilio (or a server standing in for it) answered with an HTTP error. */
+/** Twilio (or a server standing in for it) responded with an HTTP error. */
 export class TwilioApiError extends CallsError {
   override name = "TwilioApiError";
   declare readonly status: number;

@@ -1,9 +1,9 @@
 // What a failed request means for the caller: did it possibly reach the server (so a create may have placed a
 // call), and how to word the error. Retrying a create that may have reached Twilio could place a call twice.
-import { AnswerTooLargeError } from "../http-exchange.js";
+import { ResponseTooLargeError } from "../http-exchange.js";
 import { CallsError, type CallsErrorKind } from "./errors.js";
 import { MAY_HAVE_REACHED_SERVER } from "./round-trip.js";
-import { MalformedAnswerError } from "./transport.js";
+import { MalformedResponseError } from "./transport.js";
 
 // Error codes that mean no connection was made, for fetch implementations that do not tag their errors.
 const NEVER_CONNECTED = new Set([
@@ -45,7 +45,7 @@ const PLACED_ADVICE = [
   "It was not retried: look for it with listCalls (To, StartTime) before placing it again",
 ].join(" ");
 
-/** The CallsError for a request that got no answer; `mayHaveBeenPlaced` is set for creates only. */
+/** The CallsError for a request that got no response; `mayHaveBeenPlaced` is set for creates only. */
 export function failureError(failure: Failure): CallsError {
   const { operation, baseUrl, cause, attempts } = failure;
   const placed = operation === "createCall" ? mayHaveReachedServer(cause) : undefined;
@@ -56,19 +56,19 @@ export function failureError(failure: Failure): CallsError {
   }
   const kind: CallsErrorKind = failure.timedOut ? "timeout" : "network";
   const what = failure.timedOut
-    ? `no answer from ${baseUrl} within ${failure.timeoutMs} ms`
-    : `no answer from ${baseUrl} (${failureCode(cause) ?? "network error"})`;
+    ? `no response from ${baseUrl} within ${failure.timeoutMs} ms`
+    : `no response from ${baseUrl} (${failureCode(cause) ?? "network error"})`;
   const tries = `after ${attempts} attempt${attempts > 1 ? "s" : ""}`;
   return new CallsError(kind, `${operation}: ${what} ${tries}${placed ? PLACED_ADVICE : ""}`, details);
 }
 
 /**
- * Why an answer that did arrive cannot be used (too large, or a success body that is not JSON), or undefined.
- * Such a request reached the server and got an answer: it is never retried.
+ * Why a response that did arrive cannot be used (too large, or a success body that is not JSON), or undefined.
+ * Such a request reached the server and got a response: it is never retried.
  */
-export function unusableAnswer(cause: unknown): string | undefined {
-  if (cause instanceof AnswerTooLargeError) return `${cause.message} (raise maxResponseBytes to read it)`;
-  if (cause instanceof MalformedAnswerError) return cause.message;
-  if (cause instanceof SyntaxError) return "the server answered with a body that is not JSON";
+export function unusableResponse(cause: unknown): string | undefined {
+  if (cause instanceof ResponseTooLargeError) return `${cause.message} (raise maxResponseBytes to read it)`;
+  if (cause instanceof MalformedResponseError) return cause.message;
+  if (cause instanceof SyntaxError) return "the server responded with a body that is not JSON";
   return undefined;
 }

@@ -27,9 +27,9 @@ export interface CallsClientOptions {
   onWarning?: (warnings: Violation[]) => void;
   /** Per-attempt time limit. Defaults to 30 s. */
   timeoutMs?: number;
-  /** The most of one answer's body the built-in transport reads; a larger answer fails. Defaults to 10 MiB. */
+  /** The most of one response's body the built-in transport reads; a larger response fails. Defaults to 10 MiB. */
   maxResponseBytes?: number;
-  /** Retries of 429 and 503 answers, and of reads that failed on the network. */
+  /** Retries of 429 and 503 responses, and of reads that failed on the network. */
   retry?: RetryOptions;
 }
 

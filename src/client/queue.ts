@@ -23,9 +23,9 @@ export interface CallQueue {
   enqueue(params: CreateCallParams, options?: RequestOptions): Promise<Call>;
   /** Creates still waiting for their turn (sent ones are not counted). */
   readonly length: number;
-  /** Creates sent and not yet answered. */
+  /** Creates sent and not yet settled. */
   readonly inFlight: number;
-  /** Resolves once every queued create has been sent and answered (errors included). */
+  /** Resolves once every queued create has been sent and settled (errors included). */
   drain(): Promise<void>;
   /** Rejects every create not yet sent with a `cancelled` CallsError; creates already sent still settle. */
   cancel(reason?: string): void;

@@ -5,7 +5,7 @@ import type { OperationId } from "../../generated/manifest.js";
 import { credentialForms, isSecretName, scrubValue, secretScrubber } from "../secrets.js";
 import type { Outcome } from "./direct.js";
 import { CallsError, TwilioApiError } from "./errors.js";
-import { unusableAnswer } from "./failures.js";
+import { unusableResponse } from "./failures.js";
 import type { CallsClientOptions } from "./options.js";
 
 export interface ResponseErrors {
@@ -30,7 +30,7 @@ export function responseErrors(
         .filter(([key, value]) => isSecretName(key) && typeof value === "string")
         .map(([, value]) => value as string),
     unusable(operation, cause, attempts) {
-      const unusable = unusableAnswer(cause);
+      const unusable = unusableResponse(cause);
       if (!unusable) return undefined;
       // It reached the server and got a response: a create may well have placed its call.
       const placed = operation === "createCall" ? true : undefined;

@@ -1,4 +1,4 @@
-// When a request is tried again, and how long the client waits first. Only 429 and 503 answers are retried by
+// When a request is tried again, and how long the client waits first. Only 429 and 503 responses are retried by
 // status; what a network failure allows is decided in failures.ts.
 
 export interface RetryOptions {

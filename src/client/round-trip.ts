@@ -26,7 +26,7 @@ export interface Incoming {
 }
 
 /**
- * Sends one request and reads its response. It rejects with an AnswerTooLargeError past the size limit, and tags
+ * Sends one request and reads its response. It rejects with a ResponseTooLargeError past the size limit, and tags
  * every other failure with MAY_HAVE_REACHED_SERVER.
  */
 export type RoundTrip = (request: Outgoing) => Promise<Incoming>;
@@ -46,7 +46,7 @@ const TIMED_OUT = Symbol("timedOut");
 
 /** The error a request fails with when its time limit passes. */
 export function timeoutError(timeoutMs: number): Error {
-  return Object.assign(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError"), { [TIMED_OUT]: true });
+  return Object.assign(new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError"), { [TIMED_OUT]: true });
 }
 
 /** True for the error of a time limit kept by a built-in transport. */

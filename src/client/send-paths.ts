@@ -47,7 +47,7 @@ export function sendPaths(
   const raw = createClient<paths>({
     baseUrl,
     fetch: options.fetch ?? fetchOver(roundTrip!),
-    // With the built-in transport, skip the WHATWG Request and its body stream (measured: README, Performance).
+    // With the built-in transport, skip the WHATWG Request and its body stream (measured: docs/performance.md).
     ...(builtIn ? { Request: LiteRequest as unknown as typeof Request } : {}),
     headers,
     bodySerializer: (body: unknown) => encodeForm(body as Record<string, unknown>),

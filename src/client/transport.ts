@@ -1,5 +1,5 @@
 // The client's built-in transports as fetch-compatible functions: one over undici (the default, the fastest here;
-// README, Performance) and one over node:http(s). Each makes round trips (send the bytes, read a bounded response,
+// docs/performance.md) and one over node:http(s). Each makes round trips (send the bytes, read a bounded response,
 // say whether a failure may have reached the server); what they share lives here: the request and response types
 // that skip WHATWG bodies, and turning a round trip into a fetch.
 
@@ -13,7 +13,7 @@ export type Fetch = (request: Request) => Promise<Response>;
 export type TransportKind = "undici" | "node";
 
 /**
- * undici: measured faster here, in requests per second and in CPU per request (README, Performance); it is loaded
+ * undici: measured faster here, in requests per second and in CPU per request (docs/performance.md); it is loaded
  * on the first request, not at import.
  */
 export const DEFAULT_TRANSPORT: TransportKind = "undici";
@@ -23,20 +23,20 @@ export interface HttpTransportOptions {
   transport?: TransportKind;
   /** Concurrent sockets per host. Defaults to 64. */
   maxSockets?: number;
-  /** The most of one answer's body that is read; a larger answer fails. Defaults to 10 MiB (a page of 1000 calls is under 2 MiB). */
+  /** The most of one response's body that is read; a larger response fails. Defaults to 10 MiB (a page of 1000 calls is under 2 MiB). */
   maxResponseBytes?: number;
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-/** A 2xx answer whose body is not the JSON it should be: an answer, not a network failure, so never retried. */
-export class MalformedAnswerError extends Error {
-  override name = "MalformedAnswerError";
+/** A 2xx response whose body is not the JSON it should be: a response, not a network failure, so never retried. */
+export class MalformedResponseError extends Error {
+  override name = "MalformedResponseError";
   constructor(
     readonly status: number,
     readonly snippet: string,
   ) {
-    super(`the server answered ${status} with a body that is not JSON`);
+    super(`the server responded ${status} with a body that is not JSON`);
   }
 }
 
@@ -93,7 +93,7 @@ export class LiteResponse {
     try {
       return JSON.parse(text);
     } catch {
-      throw new MalformedAnswerError(this.status, text.slice(0, 80));
+      throw new MalformedResponseError(this.status, text.slice(0, 80));
     }
   }
 }

@@ -1,12 +1,12 @@
 // The round trip over undici (`transport: "undici"`, the default). It dispatches with a handler of its own rather
-// than undici.request: the answer is collected in memory as it arrives, with no body stream per request, which is
-// where undici is faster than node:http here (README, Performance).
+// than undici.request: the response is collected in memory as it arrives, with no body stream per request, which is
+// where undici is faster than node:http here (docs/performance.md).
 //
 // undici calls onRequestStart on a connected socket just before it writes the request, so a failure before it
 // means nothing was sent (refused, unreachable, connect time-out, aborted while waiting); anything after it may
 // have reached the server. Redirects are not followed and nothing is inflated: dispatch does neither.
 import type * as Undici from "undici";
-import { AnswerTooLargeError } from "../http-exchange.js";
+import { ResponseTooLargeError } from "../http-exchange.js";
 import {
   abortError,
   type Incoming,
@@ -85,14 +85,14 @@ export function undiciRoundTrip(options: RoundTripOptions): RoundTrip {
           onResponseData(c, chunk) {
             size += chunk.length;
             // Past the limit: stop reading, and the socket is destroyed with the request.
-            if (size > limit) c.abort(new AnswerTooLargeError(limit));
+            if (size > limit) c.abort(new ResponseTooLargeError(limit));
             else chunks.push(chunk);
           },
           onResponseEnd() {
             settle(undefined);
           },
           onResponseError(_, error) {
-            settle(error instanceof AnswerTooLargeError ? error : tagged(error, started));
+            settle(error instanceof ResponseTooLargeError ? error : tagged(error, started));
           },
         },
       );

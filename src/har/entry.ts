@@ -1,5 +1,5 @@
 // A HAR entry from what a proxy saw of one exchange: headers in the order and case they were sent, the query and
-// a form body as name/value lists (repeated keys stay repeated), and the answer's body as text.
+// a form body as name/value lists (repeated keys stay repeated), and the response's body as text.
 import type { EntryNotes, HarEntry, HarNameValue } from "./types.js";
 
 export interface SeenRequest {
@@ -21,9 +21,9 @@ export interface SeenResponse {
 
 export interface SeenTimes {
   started: Date;
-  /** From the request's end to the answer's first byte. */
+  /** From the request's end to the response's first byte. */
   waitMs: number;
-  /** Reading the answer's body. */
+  /** Reading the response's body. */
   receiveMs: number;
 }
 

@@ -60,9 +60,14 @@ export interface HarTimings {
 
 /** What the proxy knew when it recorded an exchange that the HAR text alone cannot say. */
 export interface EntryNotes {
-  /** Under --enforce the proxy answered this request itself; the target never saw it. */
+  /** Under --enforce the proxy responded to this request itself; the target never saw it. */
   blocked?: boolean;
-  /** The target gave no answer, and why (the response's status is then 0). */
+  /** The target gave no response, and why (the response's status is then 0). */
+  noResponse?: string;
+  /**
+   * @deprecated noResponse's old name, no longer written: still read, so that HAR files recorded before the rename
+   * replay the same.
+   */
   noAnswer?: string;
   /** The response body was not recorded (larger than the proxy reads, or compressed), and why. */
   unread?: string;

@@ -50,7 +50,7 @@ export function shownUrl(url: string): string {
   return parsed.toString();
 }
 
-/** Sends one signed callback and resolves with the receiver's status; rejects when there was no answer. */
+/** Sends one signed callback and resolves with the receiver's status; rejects when there was no response. */
 export async function deliverCallback(
   url: string,
   method: string,
@@ -73,15 +73,15 @@ export async function deliverCallback(
     headers["X-Twilio-Signature"] = computeSignature(authToken, target.toString(), params);
   }
   // Redirects are not followed: the loopback rule was checked for this URL, not for wherever a 3xx points.
-  const answer = await exchange(target, {
+  const response = await exchange(target, {
     method,
     headers,
     ...(body === undefined ? {} : { body }),
     timeoutMs: CALLBACK_TIMEOUT_MS,
-    // Twilio reads only the status of a callback's answer; so does the mock, and no body is buffered.
-    maxAnswerBytes: 0,
+    // Twilio reads only the status of a callback's response; so does the mock, and no body is buffered.
+    maxResponseBytes: 0,
   });
-  return answer.status;
+  return response.status;
 }
 
 /** The parameters of one progress event, as Twilio sends them. */
@@ -110,7 +110,7 @@ export function progressParams(fields: {
   };
 }
 
-/** One delivery as a log line: nothing for a 2xx, else what the receiver answered or why it did not. */
+/** One delivery as a log line: nothing for a 2xx, else what the receiver responded with, or why it did not respond. */
 export async function deliverAndLog(
   target: { url: string; method: string },
   event: string,
@@ -120,7 +120,7 @@ export async function deliverAndLog(
 ): Promise<{ status?: number; error?: string }> {
   try {
     const status = await deliverCallback(target.url, target.method, params, authToken);
-    if (status >= 300) log(`status callback ${event} to ${shownUrl(target.url)} answered ${status}`);
+    if (status >= 300) log(`status callback ${event} to ${shownUrl(target.url)} responded ${status}`);
     return { status };
   } catch (error) {
     const { code, name } = error as { code?: string; name: string };

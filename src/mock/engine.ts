@@ -1,7 +1,7 @@
 // Prism's mocking engine (@stoplight/prism-http, the version prism-cli 5.14.2 runs) inside this process: the
-// front layer hands it a checked request and writes its answer, with no second process and no second HTTP hop.
+// front layer hands it a checked request and writes its response, with no second process and no second HTTP hop.
 // What follows mirrors what prism-cli's server does around the engine: the Prefer header, the request's body by
-// content type, the answer's serialisation, and a problem+json answer when the engine refuses.
+// content type, the response's serialisation, and a problem+json response when the engine refuses.
 import { createRequire, Module } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -14,14 +14,14 @@ export interface EngineRequest {
   body: string;
 }
 
-export interface EngineAnswer {
+export interface EngineResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
 }
 
 export interface PrismEngine {
-  respond(request: EngineRequest): Promise<EngineAnswer>;
+  respond(request: EngineRequest): Promise<EngineResponse>;
 }
 
 export interface EngineOptions {
@@ -103,7 +103,7 @@ export async function createPrismEngine(options: EngineOptions): Promise<PrismEn
   };
   const prism = prismHttp.createInstance(config, { logger });
 
-  function problem(error: ProblemError & Error): EngineAnswer {
+  function problem(error: ProblemError & Error): EngineResponse {
     return {
       status: error.status ?? 500,
       headers: { "content-type": "application/problem+json", ...error.additional?.headers },
@@ -130,9 +130,9 @@ export async function createPrismEngine(options: EngineOptions): Promise<PrismEn
       const result: Either<ProblemError & Error, EngineOutput> = await prism.request(input, operations, perRequest)();
       if (result._tag === "Left") return problem(result.left);
       const { output, validations } = result.right;
-      // prism-cli's --errors: an answer that breaks its own schema becomes a 500 rather than reaching the client.
+      // prism-cli's --errors: a response that breaks its own schema becomes a 500 rather than reaching the client.
       if (validations.output.some((v) => v.severity === 0)) {
-        return problem(ProblemJsonError.fromTemplate(prismHttp.VIOLATIONS, "The mock's answer breaks the spec."));
+        return problem(ProblemJsonError.fromTemplate(prismHttp.VIOLATIONS, "The mock's response breaks the spec."));
       }
       const headers = Object.fromEntries(
         Object.entries(output.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),

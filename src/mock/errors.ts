@@ -66,7 +66,7 @@ export function invalidRequest(violations: Violation[]): TwilioErrorBody {
   });
 }
 
-/** Twilio's test credentials answer these numbers with fixed errors; the mock does the same. */
+/** Under test credentials Twilio responds to these numbers with fixed errors; the mock does the same. */
 export const MAGIC_NUMBERS = {
   From: { "+15005550001": [21212, "Invalid 'From' phone number: +15005550001 is not a number you can call from"] },
   To: {

@@ -1,7 +1,7 @@
 // The mock's front door: checks every request against the spec with the project's validators (closing Prism's
-// gaps: repeated keys, unknown fields, query names with < and >), answers mistakes the way Twilio does, and hands
-// the rest to a responder (Prism's engine or the stateful store; legacy.ts for the retired operations). Every
-// request gets an answer, within limits of size and time, and the next one is served whatever the last one held.
+// gaps: repeated keys, unknown fields, query names with < and >), responds to mistakes the way Twilio does, and
+// hands the rest to a responder (Prism's engine or the stateful store; legacy.ts for the retired operations). Every
+// request gets a response, within limits of size and time, and the next one is served whatever the last one held.
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseBasicAuth } from "../basic-auth.js";
@@ -17,8 +17,8 @@ import {
 } from "../validation/index.js";
 import type { Log } from "./callbacks.js";
 import { invalidRequest, magicNumberError, sendJson, twilioError } from "./errors.js";
-import { answerLegacy, LEGACY_OPERATIONS, legacyForm } from "./legacy.js";
-import { type AcceptedRequest, jsonAnswer, type MockAnswer, type Responder } from "./responder.js";
+import { LEGACY_OPERATIONS, legacyForm, respondLegacy } from "./legacy.js";
+import { type AcceptedRequest, jsonResponse, type MockResponse, type Responder } from "./responder.js";
 import { matchRoute } from "./routes.js";
 
 function parseTarget(target: string): URL | undefined {
@@ -30,7 +30,14 @@ function parseTarget(target: string): URL | undefined {
 }
 
 // responder.ts holds these; they stay importable from here for the modules that take them from the front layer.
-export { type AcceptedRequest, jsonAnswer, type MockAnswer, type Responder };
+export {
+  type AcceptedRequest,
+  jsonResponse,
+  jsonResponse as jsonAnswer,
+  type MockResponse,
+  type MockResponse as MockAnswer,
+  type Responder,
+};
 
 /** One request as the journal keeps it: no credentials, violations already redacted. */
 export interface ExchangeRecord {
@@ -44,7 +51,7 @@ export interface ExchangeRecord {
   warnings: Violation[];
 }
 
-/** What the front layer takes from one request before it answers 413, 408 or closes the connection. */
+/** What the front layer takes from one request before it responds with 413 or 408, or closes the connection. */
 export interface MockLimits {
   /** Largest request body read. Defaults to 1 MiB: Twiml, the largest field, holds 4000 characters. */
   maxBodyBytes: number;
@@ -62,7 +69,7 @@ export interface FrontOptions {
   respond: Responder;
   /** Requests under /__mock/ go here instead (the admin API and the inspector), when given. */
   admin?: (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void>;
-  /** Sees every Calls API request once it is answered. */
+  /** Sees every Calls API request once its response is written. */
   onExchange?: (record: ExchangeRecord) => void;
   /** Where the mock reports what it did not do (a callback not sent, a receiver that failed). */
   log: Log;
@@ -76,7 +83,8 @@ export interface RunningFront {
 }
 
 interface Checked {
-  answer?: MockAnswer;
+  /** The front layer's own response, when it turns the request down. */
+  refusal?: MockResponse;
   accepted?: AcceptedRequest;
   operationId?: OperationId;
   accountSid?: string;
@@ -84,28 +92,28 @@ interface Checked {
   warnings: Violation[];
 }
 
-/** The checks of one Calls API request: an answer when the front layer turns it down, else what to respond to. */
+/** The checks of one Calls API request: a refusal when the front layer turns it down, else what to respond to. */
 function check(req: IncomingMessage, body: Buffer): Checked {
   const none = { violations: [], warnings: [] };
   const target = req.url ?? "/";
   const url = parseTarget(target);
   if (!url) {
     const message = `The request target ${JSON.stringify(shortText(target))} is not a valid path`;
-    return { ...none, answer: jsonAnswer(400, twilioError(400, 20001, message)) };
+    return { ...none, refusal: jsonResponse(400, twilioError(400, 20001, message)) };
   }
   const found = matchRoute(req.method ?? "GET", url.pathname);
   if (!found) {
     const message = `The requested resource ${shortText(url.pathname, 200)} was not found`;
-    return { ...none, answer: jsonAnswer(404, twilioError(404, 20404, message)) };
+    return { ...none, refusal: jsonResponse(404, twilioError(404, 20404, message)) };
   }
   if ("malformed" in found) {
     const message = `The path segment ${JSON.stringify(shortText(found.malformed))} is not valid percent-encoding`;
-    return { ...none, answer: jsonAnswer(400, twilioError(400, 20001, message)) };
+    return { ...none, refusal: jsonResponse(400, twilioError(400, 20001, message)) };
   }
   if ("allowed" in found) {
     const allowed = found.allowed.join(", ");
     const message = `Method not allowed; ${url.pathname} takes ${allowed}`;
-    return { ...none, answer: jsonAnswer(405, twilioError(405, 20004, message), { Allow: allowed }) };
+    return { ...none, refusal: jsonResponse(405, twilioError(405, 20004, message), { Allow: allowed }) };
   }
   const { route, params } = found;
   const operationId = route.operationId;
@@ -118,7 +126,7 @@ function check(req: IncomingMessage, body: Buffer): Checked {
       ...none,
       operationId,
       accountSid,
-      answer: jsonAnswer(401, twilioError(401, 20003, "Authenticate"), headers),
+      refusal: jsonResponse(401, twilioError(401, 20003, "Authenticate"), headers),
     };
   }
   const checked = [validatePathParams(operationId, params), validateQuery(operationId, url.searchParams)];
@@ -132,7 +140,7 @@ function check(req: IncomingMessage, body: Buffer): Checked {
     const empty = body.length === 0 && !operations[operationId].bodyRequired;
     if (contentType !== "application/x-www-form-urlencoded" && !empty) {
       const message = `Send the body as application/x-www-form-urlencoded, not "${contentType || "(none)"}"`;
-      return { ...none, operationId, accountSid, answer: jsonAnswer(415, twilioError(415, 20001, message)) };
+      return { ...none, operationId, accountSid, refusal: jsonResponse(415, twilioError(415, 20001, message)) };
     }
     const result = validateBody(operationId, body.toString("utf8"));
     violations.push(...result.violations);
@@ -140,9 +148,9 @@ function check(req: IncomingMessage, body: Buffer): Checked {
     form = result.value as Record<string, unknown>;
   }
   const base = { operationId, accountSid, violations, warnings };
-  if (violations.length > 0) return { ...base, answer: jsonAnswer(400, invalidRequest(violations)) };
+  if (violations.length > 0) return { ...base, refusal: jsonResponse(400, invalidRequest(violations)) };
   const magic = operationId === "createCall" && form ? magicNumberError(form) : undefined;
-  if (magic) return { ...base, answer: jsonAnswer(400, magic) };
+  if (magic) return { ...base, refusal: jsonResponse(400, magic) };
   const method = req.method ?? "GET";
   return {
     ...base,
@@ -160,11 +168,11 @@ function check(req: IncomingMessage, body: Buffer): Checked {
   };
 }
 
-function write(res: ServerResponse, answer: MockAnswer): void {
+function write(res: ServerResponse, response: MockResponse): void {
   if (res.headersSent) return;
-  const headers = { ...answer.headers, "content-length": String(Buffer.byteLength(answer.body)) };
-  res.writeHead(answer.status, headers);
-  res.end(answer.body);
+  const headers = { ...response.headers, "content-length": String(Buffer.byteLength(response.body)) };
+  res.writeHead(response.status, headers);
+  res.end(response.body);
 }
 
 export async function startFront(options: FrontOptions): Promise<RunningFront> {
@@ -172,27 +180,27 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     if (options.admin && (req.url ?? "").startsWith("/__mock/")) return options.admin(req, res, body);
     const checked = check(req, body);
     // Twilio accepts what breaks only an advisory rule, and so does the mock; it says so in its log.
-    if (!checked.answer) for (const w of checked.warnings) options.log(`warning: ${w.message}`);
+    if (!checked.refusal) for (const w of checked.warnings) options.log(`warning: ${w.message}`);
     const accepted = checked.accepted as AcceptedRequest;
-    const answer = legacyForm(
+    const response = legacyForm(
       checked.operationId,
-      checked.answer ??
-        (LEGACY_OPERATIONS.has(accepted.operationId) ? answerLegacy(accepted) : await options.respond(accepted)),
+      checked.refusal ??
+        (LEGACY_OPERATIONS.has(accepted.operationId) ? respondLegacy(accepted) : await options.respond(accepted)),
     );
-    write(res, answer);
+    write(res, response);
     options.onExchange?.({
       at: Date.now(),
       method: req.method ?? "GET",
       target: shortText(req.url ?? "/", 2000),
       operationId: checked.operationId,
       accountSid: checked.accountSid,
-      status: answer.status,
+      status: response.status,
       violations: checked.violations,
       warnings: checked.warnings,
     });
   }
 
-  // Whatever a request holds, it gets an answer and the next request is served: a throw becomes a 500.
+  // Whatever a request holds, it gets a response and the next request is served: a throw becomes a 500.
   function handleSafely(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     handle(req, res, body).catch((error: Error) => {
       options.log(`failed on ${req.method} ${shortText(req.url ?? "")}: ${error.message}`);
@@ -211,7 +219,7 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
         chunks.push(chunk);
         return;
       }
-      // Stop buffering at once; answer, and close the connection rather than read the rest.
+      // Stop buffering at once; respond, and close the connection rather than read the rest.
       req.off("data", onData);
       chunks.length = 0;
       const message = `The request body is larger than ${maxBodyBytes} bytes (Twiml, the largest field, holds 4000 characters)`;
@@ -224,7 +232,7 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     });
     req.on("error", () => req.destroy());
   });
-  // A request the HTTP parser refuses (a bad request line, headers too large) still gets an answer.
+  // A request the HTTP parser refuses (a bad request line, headers too large) still gets a response.
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === "ECONNRESET") {
       socket.destroy();

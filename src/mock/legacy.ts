@@ -1,6 +1,6 @@
-// The retired APIs, answered by the front layer itself in every mode: the 2008-08-01 create in XML under a
-// `<TwilioResponse>` root, and the SMS/Messages create. Prism cannot answer the first: it serialises an object
-// under an `<xml>` root whatever the schema's `xml.name` says (TOOLCHAIN.md; contract-tests/mock/legacy.test.ts
+// The retired APIs, served by the front layer itself in every mode: the 2008-08-01 create in XML under a
+// `<TwilioResponse>` root, and the SMS/Messages create. Prism cannot serve the first: it serialises an object
+// under an `<xml>` root whatever the schema's `xml.name` says (docs/legacy.md; contract-tests/mock/legacy.test.ts
 // shows it). The spec decides the rest: every response to an operation it marks deprecated carries a Deprecation
 // header, and is XML, errors included, where it declares the operation's responses as XML.
 import { randomBytes } from "node:crypto";
@@ -9,7 +9,7 @@ import type { TwilioErrorBody } from "../client/types.js";
 import { escapeXml, xmlSafe } from "../safe-text.js";
 import { type OperationId, operations } from "../validation/index.js";
 import { rfc2822 } from "./callbacks.js";
-import type { AcceptedRequest, MockAnswer } from "./responder.js";
+import type { AcceptedRequest, MockResponse } from "./responder.js";
 
 type SmsMessage = components["schemas"]["SmsMessage"];
 
@@ -21,10 +21,10 @@ const DEPRECATION = { Deprecation: "true" };
 const element = (name: string, value: string | number | null) =>
   value === null || value === "" ? `<${name}/>` : `<${name}>${escapeXml(xmlSafe(String(value)))}</${name}>`;
 
-// The 2008 API answered with the digits of a number, whatever separators the request had.
+// The 2008 API responded with the digits of a number, whatever separators the request had.
 const digitsOf = (number: unknown) => String(number ?? "").replace(/[^0-9+]/g, "");
 
-function legacyCall(request: AcceptedRequest): MockAnswer {
+function legacyCall(request: AcceptedRequest): MockResponse {
   const form = request.form ?? {};
   const call = [
     element("Sid", `CA${randomBytes(16).toString("hex")}`),
@@ -48,7 +48,7 @@ function legacyCall(request: AcceptedRequest): MockAnswer {
   };
 }
 
-function smsMessage(request: AcceptedRequest): MockAnswer {
+function smsMessage(request: AcceptedRequest): MockResponse {
   const form = request.form ?? {};
   const account = request.params.AccountSid ?? "";
   const sid = `SM${randomBytes(16).toString("hex")}`;
@@ -78,7 +78,7 @@ function smsMessage(request: AcceptedRequest): MockAnswer {
   };
 }
 
-const RESPONDERS: Partial<Record<OperationId, (request: AcceptedRequest) => MockAnswer>> = {
+const RESPONDERS: Partial<Record<OperationId, (request: AcceptedRequest) => MockResponse>> = {
   createLegacyCall: legacyCall,
   createSmsMessage: smsMessage,
 };
@@ -86,26 +86,26 @@ const RESPONDERS: Partial<Record<OperationId, (request: AcceptedRequest) => Mock
 /** The retired operations, to which the front layer responds itself, not Prism or the stateful store. */
 export const LEGACY_OPERATIONS: ReadonlySet<OperationId> = new Set(Object.keys(RESPONDERS) as OperationId[]);
 
-/** The success answer of a retired operation. */
-export function answerLegacy(request: AcceptedRequest): MockAnswer {
+/** The success response of a retired operation. */
+export function respondLegacy(request: AcceptedRequest): MockResponse {
   const respond = RESPONDERS[request.operationId];
   if (!respond) throw new Error(`${request.operationId} is not a retired operation the front layer responds to`);
   return respond(request);
 }
 
 /**
- * An answer of the front layer (an error it found) as the retired operation would give it: the same error as a
+ * A response of the front layer (an error it found) as the retired operation would give it: the same error as a
  * `<RestException>` for the 2008 API, which knew no JSON errors, and a Deprecation header for both.
  */
-export function legacyForm(operationId: OperationId | undefined, answer: MockAnswer): MockAnswer {
-  if (!operationId || !operations[operationId].deprecated) return answer;
-  const headers: Record<string, string> = { ...answer.headers, ...DEPRECATION };
+export function legacyForm(operationId: OperationId | undefined, response: MockResponse): MockResponse {
+  if (!operationId || !operations[operationId].deprecated) return response;
+  const headers: Record<string, string> = { ...response.headers, ...DEPRECATION };
   if (!operations[operationId].xmlResponses || !/json/.test(headers["content-type"] ?? "")) {
-    return { ...answer, headers };
+    return { ...response, headers };
   }
-  const error = JSON.parse(answer.body) as TwilioErrorBody;
+  const error = JSON.parse(response.body) as TwilioErrorBody;
   // Code and MoreInfo are filled on a 400, as the 2008 "Twilio Responses" page says; other errors carry neither.
-  const detail = answer.status === 400 ? element("Code", error.code) + element("MoreInfo", error.more_info) : "";
-  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<TwilioResponse><RestException>${element("Status", answer.status)}${element("Message", error.message)}${detail}</RestException></TwilioResponse>`;
-  return { ...answer, headers: { ...headers, "content-type": "application/xml" }, body };
+  const detail = response.status === 400 ? element("Code", error.code) + element("MoreInfo", error.more_info) : "";
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<TwilioResponse><RestException>${element("Status", response.status)}${element("Message", error.message)}${detail}</RestException></TwilioResponse>`;
+  return { ...response, headers: { ...headers, "content-type": "application/xml" }, body };
 }

@@ -32,7 +32,7 @@ export interface PrismProcess {
 }
 
 // node:http rather than fetch: fetch refuses some ports outright (22, 25, ...), which a user may still pick.
-function answers(baseUrl: string): Promise<boolean> {
+function responds(baseUrl: string): Promise<boolean> {
   return new Promise((resolve) => {
     const request = get(`${baseUrl}/__calls_contract_ready`, { timeout: 500 }, (response) => {
       response.resume();
@@ -94,17 +94,17 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
 
   // Prism's CLI loads its whole tree before it listens: on a loaded 2-core runner that has taken more than 20 s.
   const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
-  while (!(await answers(baseUrl))) {
+  while (!(await responds(baseUrl))) {
     if (child.exitCode !== null || child.signalCode !== null) {
       process.removeListener("exit", killOnExit);
       throw new MockStartError(
-        `Prism exited (${child.exitCode ?? child.signalCode}) before it answered:\n${logTail()}`,
+        `Prism exited (${child.exitCode ?? child.signalCode}) before it responded:\n${logTail()}`,
       );
     }
     if (Date.now() > deadline) {
       await stop();
       throw new MockStartError(
-        `Prism did not answer on ${baseUrl} within ${options.startTimeoutMs ?? 60_000} ms:\n${logTail()}`,
+        `Prism did not respond on ${baseUrl} within ${options.startTimeoutMs ?? 60_000} ms:\n${logTail()}`,
       );
     }
     await new Promise((r) => setTimeout(r, 50));

@@ -4,20 +4,20 @@
 import type { IncomingMessage } from "node:http";
 import type { OperationId } from "../validation/index.js";
 
-/** An answer the front layer or a responder writes: a status, headers, and a body already serialised. */
-export interface MockAnswer {
+/** A response the front layer or a responder writes: a status, headers, and a body already serialised. */
+export interface MockResponse {
   status: number;
   headers?: Record<string, string>;
   body: string;
 }
 
-export const jsonAnswer = (status: number, body: unknown, headers: Record<string, string> = {}): MockAnswer => ({
+export const jsonResponse = (status: number, body: unknown, headers: Record<string, string> = {}): MockResponse => ({
   status,
   headers: { "content-type": "application/json", ...headers },
   body: JSON.stringify(body),
 });
 
-/** A request that passed every check: what a responder needs to answer it. */
+/** A request that passed every check: what a responder needs to respond to it. */
 export interface AcceptedRequest {
   operationId: OperationId;
   method: string;
@@ -35,4 +35,4 @@ export interface AcceptedRequest {
   authToken: string;
 }
 
-export type Responder = (request: AcceptedRequest) => Promise<MockAnswer>;
+export type Responder = (request: AcceptedRequest) => Promise<MockResponse>;

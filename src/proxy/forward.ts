@@ -17,8 +17,8 @@ import { withoutHopByHop } from "./hop-by-hop.js";
 import { relay, type Settle, type Settled } from "./relay.js";
 
 export interface ForwardLimits {
-  /** The most of an answer's body kept for the checks; the rest still reaches the client. */
-  maxAnswerBytes: number;
+  /** The most of a response's body kept for the checks; the rest still reaches the client. */
+  maxResponseBytes: number;
   /** Time for the whole exchange with the target, connection to last byte. */
   timeoutMs: number;
 }
@@ -86,12 +86,12 @@ function sendBody(upstream: ClientRequest, outgoing: OutgoingRequest): void {
 function upstreamFailure(error: NodeJS.ErrnoException, res: ServerResponse): Settled {
   const reason = error.code ?? error.message;
   if (!res.headersSent) {
-    const message = `calls-contract proxy: the target did not answer (${reason})`;
+    const message = `calls-contract proxy: the target did not respond (${reason})`;
     sendJson(res, 502, twilioError(502, 20500, message));
-    return { noAnswer: reason };
+    return { noResponse: reason };
   }
   res.destroy();
-  return { unread: `the answer was cut off (${reason})` };
+  return { unread: `the response was cut off (${reason})` };
 }
 
 /** Whichever comes first (the response's end, a failure, the time limit) settles the exchange; the rest are ignored. */
@@ -117,10 +117,10 @@ export function createForwarder(limits: ForwardLimits): Forwarder {
       let timer: NodeJS.Timeout | undefined;
       const settle = settleOnce(headers, resolve, () => clearTimeout(timer));
       const upstream = openUpstream(outgoing, headers, agents, (targetResponse) =>
-        relay(targetResponse, res, limits.maxAnswerBytes, settle),
+        relay(targetResponse, res, limits.maxResponseBytes, settle),
       );
       timer = setTimeout(() => {
-        upstream.destroy(Object.assign(new Error(`no answer within ${limits.timeoutMs} ms`), { code: "ETIMEDOUT" }));
+        upstream.destroy(Object.assign(new Error(`no response within ${limits.timeoutMs} ms`), { code: "ETIMEDOUT" }));
       }, limits.timeoutMs);
       upstream.on("error", (error: NodeJS.ErrnoException) => settle(upstreamFailure(error, res)));
       // The client gave up: so does the exchange with the target.

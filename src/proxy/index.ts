@@ -1,5 +1,5 @@
 // The recording proxy: an HTTP server on loopback that passes every request on to a target (Twilio with test
-// credentials, a staging server, the mock) and every answer back unchanged, checks both against the spec, and
+// credentials, a staging server, the mock) and every response back unchanged, checks both against the spec, and
 // records each exchange, redacted, to a HAR file as it finishes. With `enforce` a request that breaks the
 // contract gets the mock's Twilio-shaped 400 and is never passed on. With `callbacks` it also receives Twilio's
 // callbacks for an app. This module builds the proxy from its parts: the server (server.ts), one exchange

@@ -4,14 +4,14 @@
 export interface ProxyLimits {
   /** The largest request body read and checked. Defaults to 1 MiB, as the mock. */
   maxBodyBytes: number;
-  /** The most of an answer's body kept for the checks. Defaults to 10 MiB, as verify. */
-  maxAnswerBytes: number;
+  /** The most of a response's body kept for the checks. Defaults to 10 MiB, as verify. */
+  maxResponseBytes: number;
   /** Time for the exchange with the target. Defaults to 30 s. */
   timeoutMs: number;
 }
 
 export const DEFAULT_PROXY_LIMITS: ProxyLimits = {
   maxBodyBytes: 1024 * 1024,
-  maxAnswerBytes: 10 * 1024 * 1024,
+  maxResponseBytes: 10 * 1024 * 1024,
   timeoutMs: 30_000,
 };

@@ -9,10 +9,10 @@ import { withoutHopByHop } from "./hop-by-hop.js";
 /** How the exchange with the target ended. */
 export interface Settled {
   response?: SeenResponse;
-  /** Why the answer's body was not kept (too large, compressed, cut off). */
+  /** Why the response's body was not kept (too large, compressed, cut off). */
   unread?: string;
-  /** Why there was no answer at all. */
-  noAnswer?: string;
+  /** Why there was no response at all. */
+  noResponse?: string;
 }
 
 /** Ends the exchange once; `headersAt` is when the response's head arrived (now, when none did). */
@@ -36,7 +36,7 @@ interface BodyCopy {
 /** Keeps the body as it streams by, up to `limit` bytes; past that, or when encoded, only why it was not kept. */
 function copyBody(targetResponse: IncomingMessage, limit: number): BodyCopy {
   const encoding = String(targetResponse.headers["content-encoding"] ?? "identity").toLowerCase();
-  let unread = encoding === "identity" ? undefined : `sent ${encoding}-encoded; the proxy does not inflate answers`;
+  let unread = encoding === "identity" ? undefined : `sent ${encoding}-encoded; the proxy does not inflate responses`;
   const chunks: Buffer[] = [];
   let size = 0;
   targetResponse.on("data", (chunk: Buffer) => {
@@ -52,27 +52,32 @@ function copyBody(targetResponse: IncomingMessage, limit: number): BodyCopy {
   return {
     taken: () => (unread === undefined ? { body: Buffer.concat(chunks) } : { body: Buffer.alloc(0), unread }),
     cutOff() {
-      unread ??= "the answer was cut off";
+      unread ??= "the response was cut off";
     },
   };
 }
 
-export function relay(answer: IncomingMessage, res: ServerResponse, maxAnswerBytes: number, settle: Settle): void {
+export function relay(
+  targetResponse: IncomingMessage,
+  res: ServerResponse,
+  maxResponseBytes: number,
+  settle: Settle,
+): void {
   const headersAt = performance.now();
-  const { status, statusText } = relayHead(answer, res);
-  const copy = copyBody(answer, maxAnswerBytes);
-  answer.pipe(res);
+  const { status, statusText } = relayHead(targetResponse, res);
+  const copy = copyBody(targetResponse, maxResponseBytes);
+  targetResponse.pipe(res);
   const done = () => {
     const { body, unread } = copy.taken();
-    const response: SeenResponse = { status, statusText, rawHeaders: answer.rawHeaders, body };
+    const response: SeenResponse = { status, statusText, rawHeaders: targetResponse.rawHeaders, body };
     settle({ response, ...(unread === undefined ? {} : { unread }) }, headersAt);
   };
-  answer.on("end", done);
-  answer.on("aborted", () => {
+  targetResponse.on("end", done);
+  targetResponse.on("aborted", () => {
     copy.cutOff();
     done();
   });
-  answer.on("error", () => {
+  targetResponse.on("error", () => {
     copy.cutOff();
     res.destroy();
     done();

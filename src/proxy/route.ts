@@ -49,7 +49,7 @@ export function recordForwarded(recorder: Recorder, arrival: Arrival, exchange: 
   const { seen, forwarded, rawVerdict, secretQueryParam } = exchange;
   const notes: EntryNotes = {
     ...arrival.notes,
-    ...(forwarded.noAnswer === undefined ? {} : { noAnswer: forwarded.noAnswer }),
+    ...(forwarded.noResponse === undefined ? {} : { noResponse: forwarded.noResponse }),
     ...(forwarded.unread === undefined ? {} : { unread: forwarded.unread }),
   };
   const times = { started: arrival.started, waitMs: forwarded.waitMs, receiveMs: forwarded.receiveMs };

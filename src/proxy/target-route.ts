@@ -50,12 +50,12 @@ function refuseRequest(tools: RouteTools, options: TargetRouteOptions, arrival: 
   const { seen, draft, verdict } = judged;
   notes.blocked = true;
   const redacted = tools.recorder.redactRequest(draft);
-  const answer = read.overflow
+  const refusal = read.overflow
     ? refuse(res, 413, twilioError(413, 20001, `The request body is larger than ${options.maxBodyBytes} bytes`))
     : refuse(res, 400, invalidRequest(shownViolations(verdict.violations, redacted)));
-  // The rest of a body too large to read is not waited for: the connection closes once the answer is out.
+  // The rest of a body too large to read is not waited for: the connection closes once the refusal is out.
   if (read.overflow) res.on("finish", () => req.destroy());
-  tools.recorder.record({ raw: harEntry(seen, answer, unsent(started), notes), rawVerdict: verdict });
+  tools.recorder.record({ raw: harEntry(seen, refusal, unsent(started), notes), rawVerdict: verdict });
 }
 
 export function createTargetRoute(tools: RouteTools, options: TargetRouteOptions): Route {

@@ -18,7 +18,7 @@ export const CHECKS = {
   "rejects-invalid-request": "a request the spec forbids gets 400",
   "request-valid": "an observed request (proxy or HAR) is one the spec allows",
   "request-advisory": "warning: an observed request also follows the advisory rules",
-  "status-declared": "every status code the server answers with is declared for the operation",
+  "status-declared": "every status code the server responds with is declared for the operation",
   "response-schema": "every response body matches the schema declared for its status",
   "self-links": "a Call's uri and subresource_uris name its own account_sid and sid",
   "requires-auth": "a request without credentials gets 401",
@@ -58,7 +58,7 @@ export interface Observed extends Subject {
   exchange: Exchange;
 }
 
-/** One request of the plan and what the server answered. */
+/** One request of the plan and what the server responded with. */
 export interface Exchanged extends Observed {
   testCase: RequestCase;
   /** False for the cases sent without credentials. */
@@ -93,7 +93,7 @@ function outcome(
   };
 }
 
-function describeAnswer(exchange: Exchange): string {
+function describeResponse(exchange: Exchange): string {
   const body = exchange.body as { code?: unknown; message?: unknown } | undefined;
   const twilio =
     body && typeof body === "object" && "message" in body
@@ -119,21 +119,21 @@ function responseValidation(e: Observed): ValidationResult | undefined {
 export const acceptsValidRequest: Check = (e) => {
   if (!e.authenticated || e.testCase.expect !== "accept") return undefined;
   const manifest = operations[e.testCase.operation];
-  // An unknown call is a fine answer to a valid request about one.
+  // An unknown call is a fine response to a valid request about one.
   const allowed = [...manifest.successStatuses, ...(manifest.pathParams.includes("Sid") ? [404] : [])];
   const passed = allowed.includes(e.exchange.status);
-  return outcome("accepts-valid-request", e, passed, allowed.join(" or "), describeAnswer(e.exchange));
+  return outcome("accepts-valid-request", e, passed, allowed.join(" or "), describeResponse(e.exchange));
 };
 
 export const rejectsInvalidRequest: Check = (e) => {
   if (!e.authenticated || e.testCase.expect !== "reject") return undefined;
   const breaks = e.testCase.breaks ? ` (breaks ${e.testCase.breaks.rule} on ${e.testCase.breaks.field})` : "";
-  return outcome("rejects-invalid-request", e, e.exchange.status === 400, `400${breaks}`, describeAnswer(e.exchange));
+  return outcome("rejects-invalid-request", e, e.exchange.status === 400, `400${breaks}`, describeResponse(e.exchange));
 };
 
 export const requiresAuth: Check = (e) => {
   if (e.authenticated) return undefined;
-  return outcome("requires-auth", e, e.exchange.status === 401, "401", describeAnswer(e.exchange));
+  return outcome("requires-auth", e, e.exchange.status === 401, "401", describeResponse(e.exchange));
 };
 
 export const statusDeclared: ObservedCheck = (e) => {
@@ -176,11 +176,11 @@ export const advisoryRules = warningCheck(
   (rule) => rule !== "undocumented-field",
 );
 
-// The operations that answer with one Call; listCalls answers with a page of them. The retired APIs and
-// SMS/Messages answer with other resources, whose links and enums are not a Call's.
+// The operations that respond with one Call; listCalls responds with a page of them. The retired APIs and
+// SMS/Messages respond with other resources, whose links and enums are not a Call's.
 const ONE_CALL: ReadonlySet<OperationId> = new Set(["createCall", "fetchCall", "updateCall"]);
 
-/** Every Call in an answer of `operation`: the body itself, or each entry of a page's `calls`. */
+/** Every Call in a response of `operation`: the body itself, or each entry of a page's `calls`. */
 export function callsIn(operation: OperationId, body: unknown): Array<Record<string, unknown>> {
   if (body === null || typeof body !== "object") return [];
   const record = body as Record<string, unknown>;
@@ -226,7 +226,7 @@ export const selfLinks: ObservedCheck = (e) => {
   );
 };
 
-/** The checks that judge a server's answer alone, in report order: what a recording can be held to. */
+/** The checks that judge a server's response alone, in report order: what a recording can be held to. */
 export const RESPONSE_CHECKS: ObservedCheck[] = [
   statusDeclared,
   responseSchema,

@@ -221,14 +221,14 @@ export const requestCorpus: RequestCase[] = [
   accepts("listCalls", "StartTime> as an ISO 8601 date-time, as twilio-node 6.2.0 sends a Date", {
     query: form({ "StartTime>": "2024-01-02T03:04:05Z" }),
   }),
-  accepts("listCalls", "a StartTime in RFC 2822, which Twilio answers but does not document", {
+  accepts("listCalls", "a StartTime in RFC 2822, which Twilio accepts but does not document", {
     query: form({ StartTime: "Tue, 24 Nov 2026" }),
     warns: [{ field: "StartTime", rule: "iso-date" }],
   }),
   rejects("listCalls", "a ParentCallSid with the prefix AC", "ParentCallSid", "pattern", {
     query: form({ ParentCallSid: `AC${HEX32}` }),
   }),
-  accepts("listCalls", "an impossible StartTime< day, which Twilio answers but does not document", {
+  accepts("listCalls", "an impossible StartTime< day, which Twilio accepts but does not document", {
     query: form({ "StartTime<": "2026-13-01" }),
     warns: [{ field: "StartTime<", rule: "iso-date" }],
   }),
@@ -251,7 +251,7 @@ export const requestCorpus: RequestCase[] = [
   accepts("deleteCall", "a well-formed call SID"),
   rejects("deleteCall", "a Sid with lower-case prefix ca", "Sid", "pattern", { path: { Sid: `ca${HEX32}` } }),
 
-  // The retired APIs (tag legacy). A server that retired them answers 404 or 410: accepts-valid-request then fails,
+  // The retired APIs (tag legacy). A server that retired them responds 404 or 410: accepts-valid-request then fails,
   // which is the honest verdict for a server that claims this contract.
   accepts("createLegacyCall", "a 2008 create with the documented fields", {
     body: form({ ...legacyCall, Method: "GET", SendDigits: "1234#", IfMachine: "Hangup", Timeout: "999" }),
@@ -283,7 +283,7 @@ export const requestCorpus: RequestCase[] = [
   }),
 ];
 
-/** Requests sent without credentials: every server must answer them with 401. */
+/** Requests sent without credentials: every server must respond to them with 401. */
 export const unauthenticatedCorpus: RequestCase[] = [
   { name: "without credentials", operation: "listCalls", expect: "reject" },
   { name: "without credentials", operation: "fetchCall", expect: "reject" },

@@ -1,6 +1,6 @@
 // How much of the spec some traffic exercised, along four lines: operations called, request parameters sent (per
 // operation; path parameters are always there and do not count), enum values seen (in request fields, and in the
-// Calls that came back: status, direction, answered_by) and status codes answered (per operation). The declared
+// Calls that came back: status, direction, answered_by) and status codes returned (per operation). The declared
 // sets come from the canonical document, where advisory rules are merged, so that StatusCallbackEvent's four
 // names count as its values. The retired operations (deprecated: the 2008-08-01 API, SMS/Messages) are left out:
 // today's traffic cannot reach them, and counting them would cap every app's share below 100%.
@@ -94,14 +94,14 @@ function declaredSets(): Declared {
   return declared;
 }
 
-/** What one exchange with the Calls API showed: the operation, the request's keys and values, the answer. */
+/** What one exchange with the Calls API showed: the operation, the request's keys and values, the response. */
 export interface CoverageSample {
   operation: OperationId;
   /** Query and body parameters as sent, in order. */
   params: Array<[string, string]>;
-  /** The answer's status, when there was one. */
+  /** The response's status, when there was one. */
   status?: number;
-  /** The answer's parsed JSON body, for the enum fields of the Calls in it. */
+  /** The response's parsed JSON body, for the enum fields of the Calls in it. */
   body?: unknown;
 }
 

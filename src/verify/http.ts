@@ -1,6 +1,6 @@
-// Sends one corpus case to a server as a real client would, and reads the answer without judging it.
+// Sends one corpus case to a server as a real client would, and reads the response without judging it.
 import { basicAuthHeader } from "../basic-auth.js";
-import { type Answer, AnswerTooLargeError, exchange } from "../http-exchange.js";
+import { type ExchangeResponse, exchange, ResponseTooLargeError } from "../http-exchange.js";
 import { operations } from "../validation/index.js";
 import { type RequestCase, VALID_CALL_SID } from "./corpus.js";
 
@@ -36,10 +36,10 @@ export function writesSomething(testCase: RequestCase): boolean {
 /** How verify talks to a server it does not trust. */
 export interface SendLimits {
   timeoutMs: number;
-  maxAnswerBytes: number;
+  maxResponseBytes: number;
 }
 
-export const DEFAULT_SEND_LIMITS: SendLimits = { timeoutMs: 15_000, maxAnswerBytes: 10 * 1024 * 1024 };
+export const DEFAULT_SEND_LIMITS: SendLimits = { timeoutMs: 15_000, maxResponseBytes: 10 * 1024 * 1024 };
 
 export async function send(
   baseUrl: string,
@@ -49,7 +49,7 @@ export async function send(
 ): Promise<Exchange> {
   const { method } = operations[testCase.operation];
   const target = caseTarget(testCase, credentials?.accountSid ?? "AC00000000000000000000000000000000");
-  // The 2008-08-01 API answers in XML only; a server asked for JSON there may rightly answer 406.
+  // The 2008-08-01 API responds in XML only; a server asked for JSON there may rightly respond with 406.
   const accept = operations[testCase.operation].xmlResponses ? "application/xml" : "application/json";
   const headers: Record<string, string> = { Accept: accept };
   if (credentials) headers.Authorization = basicAuthHeader(credentials.accountSid, credentials.authToken);
@@ -58,23 +58,23 @@ export async function send(
     headers["Content-Type"] = "application/x-www-form-urlencoded";
     body = new URLSearchParams(testCase.body).toString();
   }
-  let answer: Answer;
+  let response: ExchangeResponse;
   try {
-    answer = await exchange(new URL(`${baseUrl.replace(/\/+$/, "")}${target}`), {
+    response = await exchange(new URL(`${baseUrl.replace(/\/+$/, "")}${target}`), {
       method,
       headers,
       ...(body === undefined ? {} : { body }),
       timeoutMs: limits.timeoutMs,
-      maxAnswerBytes: limits.maxAnswerBytes,
+      maxResponseBytes: limits.maxResponseBytes,
     });
   } catch (error) {
-    // An answer too large to read is still an answer: its status is judged, its body reported unread.
-    if (!(error instanceof AnswerTooLargeError)) throw error;
+    // A response too large to read is still a response: its status is judged, its body reported unread.
+    if (!(error instanceof ResponseTooLargeError)) throw error;
     const contentType = String(error.headers["content-type"] ?? "");
     return { method, target, status: error.status, contentType, body: undefined, unread: error.message };
   }
-  const contentType = String(answer.headers["content-type"] ?? "");
-  const text = answer.body.toString("utf8");
+  const contentType = String(response.headers["content-type"] ?? "");
+  const text = response.body.toString("utf8");
   let parsed: unknown = text;
   if (/json/.test(contentType) && text !== "") {
     try {
@@ -84,5 +84,5 @@ export async function send(
       parsed = text;
     }
   }
-  return { method, target, status: answer.status, contentType, body: parsed };
+  return { method, target, status: response.status, contentType, body: parsed };
 }

@@ -1,5 +1,5 @@
 // `calls-contract verify` as a library: which requests to send to a server, and the run that sends them one by
-// one and applies every named check (checks.ts) to each answer.
+// one and applies every named check (checks.ts) to each response.
 import { isLoopbackUrl } from "../loopback.js";
 import { operations } from "../validation/index.js";
 import { ALL_CHECKS, CHECKS, type CheckName, type CheckOutcome, type Exchanged } from "./checks.js";
@@ -26,12 +26,12 @@ export interface VerifyOptions {
   deadlineMs?: number;
   /** One request's time limit. Defaults to 15 s. */
   requestTimeoutMs?: number;
-  /** The most of one answer's body that is read. Defaults to 10 MiB. */
-  maxAnswerBytes?: number;
+  /** The most of one response's body that is read. Defaults to 10 MiB. */
+  maxResponseBytes?: number;
 }
 
-/** After this many requests in a row without an answer, verify stops sending: the server is not answering. */
-export const NO_ANSWER_STREAK = 3;
+/** After this many requests in a row without a response, verify stops sending: the server is not responding. */
+export const NO_RESPONSE_STREAK = 3;
 
 export interface VerifyResult {
   /** Every check of every exchange; a failed one is an error or a warning by its severity. */
@@ -79,7 +79,7 @@ async function exchangeOrFailure(
     return await send(baseUrl, credentials, testCase, limits);
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
-    return `no answer (${code ?? message})`;
+    return `no response (${code ?? message})`;
   }
 }
 
@@ -91,7 +91,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const outcomes: CheckOutcome[] = [];
   const deadline = Date.now() + (options.deadlineMs ?? 300_000);
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_SEND_LIMITS.timeoutMs;
-  const maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_SEND_LIMITS.maxAnswerBytes;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_SEND_LIMITS.maxResponseBytes;
   let silentInARow = 0;
   let index = 0;
   for (const planned of runnable) {
@@ -101,14 +101,14 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     const stopped =
       left <= 0
         ? `not sent: the run's time limit of ${Math.round((options.deadlineMs ?? 300_000) / 1000)} s ran out`
-        : silentInARow >= NO_ANSWER_STREAK
-          ? `not sent: the server stopped answering (${NO_ANSWER_STREAK} requests in a row got no answer)`
+        : silentInARow >= NO_RESPONSE_STREAK
+          ? `not sent: the server stopped responding (${NO_RESPONSE_STREAK} requests in a row got no response)`
           : undefined;
     if (stopped) {
       skipped.push({ operation: testCase.operation, subject: subjectOf(planned), reason: stopped });
       continue;
     }
-    const limits = { timeoutMs: Math.min(requestTimeoutMs, left), maxAnswerBytes };
+    const limits = { timeoutMs: Math.min(requestTimeoutMs, left), maxResponseBytes };
     const exchange = await exchangeOrFailure(
       options.baseUrl,
       authenticated ? options.credentials : undefined,
@@ -120,7 +120,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     if (typeof exchange === "string") {
       const check: CheckName = "status-declared";
       const request = `${operations[testCase.operation].method} ${testCase.operation}`;
-      const failure = { expected: "an HTTP answer", actual: exchange, details: [] };
+      const failure = { expected: "an HTTP response", actual: exchange, details: [] };
       const subject = subjectOf(planned);
       produced = [
         { check, severity: "error", operation: testCase.operation, subject, request, passed: false, ...failure },

@@ -1,6 +1,6 @@
 // Judges one recorded exchange (a HAR entry) with the same named checks verify runs: the request against the
-// request validators (request-valid, request-advisory), the answer with every check that needs nothing but the
-// answer (checks.ts RESPONSE_CHECKS), and a callback against its webhook's schema and the signature verdict
+// request validators (request-valid, request-advisory), the response with every check that needs nothing but the
+// response (checks.ts RESPONSE_CHECKS), and a callback against its webhook's schema and the signature verdict
 // recorded when it arrived. The proxy judges each exchange through here as it records it, and `verify --har`
 // judges a file through here again, so that both give the same verdicts.
 import { violation } from "../findings/violation.js";
@@ -105,7 +105,7 @@ export function withRecordedVerdicts(fresh: RequestVerdict, notes: EntryNotes | 
   };
 }
 
-/** The answer as the response checks read it: parsed JSON when it is JSON, the text otherwise. */
+/** The response as the response checks read it: parsed JSON when it is JSON, the text otherwise. */
 function exchangeOf(entry: HarEntry, target: string): Exchange {
   const { response } = entry;
   const notes = entry._callsContract ?? {};
@@ -130,7 +130,7 @@ export type EntryVerdict =
       kind: "checked";
       operation: string;
       outcomes: CheckOutcome[];
-      /** For Calls API exchanges the target answered: what they add to the coverage. */
+      /** For Calls API exchanges the target responded to: what they add to the coverage. */
       sample?: CoverageSample;
     }
   | { kind: "skipped"; operation: string; subject: string; reason: string };
@@ -216,7 +216,7 @@ export function observeEntry(entry: HarEntry, index: number): EntryVerdict {
   const findings = requestFindings(entry);
   const verdict = withRecordedVerdicts(findings?.verdict ?? { violations: [], warnings: [] }, notes);
   const outcomes = requestOutcomes(about, verdict);
-  // A request the proxy refused under --enforce never reached the server: there is no answer of its to judge.
+  // A request the proxy refused under --enforce never reached the server: there is no response of its to judge.
   if (notes?.blocked) return { kind: "checked", operation, outcomes };
   const body = bodyOf(entry);
   const query = entry.request.queryString ? pairsOf(entry.request.queryString) : [...url.searchParams];
@@ -227,8 +227,9 @@ export function observeEntry(entry: HarEntry, index: number): EntryVerdict {
       severity: "error",
       ...about,
       passed: false,
-      expected: "an HTTP answer",
-      actual: `no answer (${notes?.noAnswer ?? "none was recorded"})`,
+      expected: "an HTTP response",
+      // noAnswer: the note's old name, in files recorded before it was renamed.
+      actual: `no response (${notes?.noResponse ?? notes?.noAnswer ?? "none was recorded"})`,
       details: [],
     };
     return { kind: "checked", operation, outcomes: [...outcomes, failure], sample: { operation, params } };
