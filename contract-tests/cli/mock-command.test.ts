@@ -41,7 +41,7 @@ describe.concurrent("calls-contract mock", { timeout: 60_000 }, () => {
     expect(result.stdout).toContain("calls-contract verify [--base-url URL]");
   });
 
-  // A user's whole session with the mock: the base URL it prints answers, and a stop signal closes it. One handler
+  // A user's whole session with the mock: the base URL it prints responds, and a stop signal closes it. One handler
   // serves both signals and both kinds of mock (src/cli/signals.ts), so each signal is shown once: SIGINT with the
   // stateful mock, which starts in a fifth of the CPU a static one takes to load Prism's engine.
   it.each([

@@ -70,7 +70,7 @@ describe("the inspector page", () => {
     expect(timeline).toContain("in-progress → completed");
   });
 
-  it("shows each callback with the status code its receiver answered", async () => {
+  it("shows each callback with the status code its receiver responded with", async () => {
     const sid = await createCall("+15005550101", { StatusCallback: `${mock.baseUrl}/no-such-receiver` });
     await page.getByRole("button", { name: "+10 s" }).click();
     const callbacks = page.locator(`tr[data-sid="${sid}"] td:nth-child(6)`);

@@ -122,7 +122,7 @@ describe("calls-contract in another repository, from the packed tarball", { time
   });
 
   it("fails the README's verify command (exit 1) against a server that breaks the contract", async () => {
-    // Answers every request with an empty 200: no Call, no 400 for invalid requests, no 401 without credentials.
+    // Responds to every request with an empty 200: no Call, no 400 for invalid requests, no 401 without credentials.
     const server: Server = createServer((_, response) =>
       response.writeHead(200, { "content-type": "application/json" }).end("{}"),
     );
@@ -180,10 +180,10 @@ describe("calls-contract in another repository, from the packed tarball", { time
       );
       const baseUrl = await Promise.race([listening, exited.then((code) => `exited with ${code}`)]);
       expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const answer = await fetch(`${baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`, {
+      const response = await fetch(`${baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`, {
         headers: { Authorization: AUTHORIZATION },
       });
-      expect(answer.status).toBe(200);
+      expect(response.status).toBe(200);
     } finally {
       mock.kill("SIGKILL");
     }

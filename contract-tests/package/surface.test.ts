@@ -159,7 +159,7 @@ describe("the package's public surface", () => {
   it("calls-contract/verify: the run, its checks and its corpus", () => {
     expect(surfaceOf("calls-contract/verify")).toEqual([
       "CHECKS",
-      "NO_ANSWER_STREAK",
+      "NO_RESPONSE_STREAK",
       "planRequests",
       "requestCorpus",
       "runVerify",

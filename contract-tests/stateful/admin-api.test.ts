@@ -1,4 +1,4 @@
-// The stateful mock's admin API against its own document, openapi/mock-admin.yaml: every answer in these cases is
+// The stateful mock's admin API against its own document, openapi/mock-admin.yaml: every response in these cases is
 // checked against the response the document gives for its operation and status, in ok/fail pairs.
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -17,7 +17,7 @@ addFormats(ajv);
 ajv.addSchema({ $id: "mock-admin.json", components: document.components });
 
 type Method = "get" | "post" | "put";
-interface Answer {
+interface AdminResponse {
   status: number;
   body: unknown;
 }
@@ -27,7 +27,7 @@ function documentedSchema(path: string, method: Method, status: number): unknown
   const operation = document.paths[path]?.[method];
   if (!operation) throw new Error(`mock-admin.yaml has no ${method.toUpperCase()} ${path}`);
   let response = operation.responses[String(status)];
-  if (!response) throw new Error(`mock-admin.yaml gives ${method.toUpperCase()} ${path} no ${status} answer`);
+  if (!response) throw new Error(`mock-admin.yaml gives ${method.toUpperCase()} ${path} no ${status} response`);
   if (response.$ref) response = document.components.responses[response.$ref.split("/").pop()];
   const schema = response.content?.["application/json"]?.schema;
   if (!schema) return undefined;
@@ -41,8 +41,8 @@ beforeAll(async () => {
 afterAll(() => harness.stop());
 afterEach(() => harness.admin.reset());
 
-/** Calls the admin API and checks the answer against the document before handing it to the test. */
-async function admin(method: Method, path: string, documented: string, body?: unknown): Promise<Answer> {
+/** Calls the admin API and checks the response against the document before handing it to the test. */
+async function admin(method: Method, path: string, documented: string, body?: unknown): Promise<AdminResponse> {
   const response = await fetch(`${harness.mock.adminUrl}${path}`, {
     method: method.toUpperCase(),
     ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
@@ -158,7 +158,7 @@ describe("the admin API's call timeline", () => {
     ]);
   });
 
-  it("answers 404 for a call the account does not have", async () => {
+  it("responds 404 for a call the account does not have", async () => {
     const path = `/accounts/${freshAccount()}/calls/CA0123456789abcdef0123456789abcdef`;
     expect((await admin("get", path, "/accounts/{AccountSid}/calls/{Sid}")).status).toBe(404);
   });
@@ -229,7 +229,7 @@ describe("the admin API's outcomes", () => {
 });
 
 describe("the admin API's journal", () => {
-  it("lists the requests the mock answered, newest first, with no credential in them", async () => {
+  it("lists the requests the mock responded to, newest first, with no credential in them", async () => {
     const accountSid = freshAccount();
     await placeCall(accountSid);
     const { status, body } = await admin("get", `/journal?accountSid=${accountSid}`, "/journal");
@@ -314,7 +314,7 @@ describe("the typed admin client", () => {
 });
 
 describe("the admin prefix", () => {
-  it("answers 404 with a JSON error for a route it does not have", async () => {
+  it("responds 404 with a JSON error for a route it does not have", async () => {
     const response = await fetch(`${harness.mock.adminUrl}/clocks`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
@@ -322,7 +322,7 @@ describe("the admin prefix", () => {
     });
   });
 
-  it("is not served by the stateless mock, which answers it as Twilio would an unknown path", async () => {
+  it("is not served by the stateless mock, which responds to it as Twilio would an unknown path", async () => {
     const stateless = await startMock({ log: () => undefined });
     try {
       const response = await fetch(`${stateless.baseUrl}/__mock/api/clock`, {

@@ -96,7 +96,7 @@ describe("status callbacks of the stateful mock", () => {
     expect(payloads(receiver).map((p) => p.CallStatus)).toEqual(["ringing", "canceled"]);
   });
 
-  it("keeps the order when the receiver is slow to answer", async () => {
+  it("keeps the order when the receiver is slow to respond", async () => {
     const held: ServerResponse[] = [];
     const receiver = await startHttpServer((_, res) => held.push(res));
     const client = harness.client(freshAccount());
@@ -112,7 +112,7 @@ describe("status callbacks of the stateful mock", () => {
     expect(payloads(receiver).map((p) => p.SequenceNumber)).toEqual([0, 1, 2, 3]);
   });
 
-  it("records each receiver's answer in the call's timeline, without the URL's credentials", async () => {
+  it("records each receiver's response in the call's timeline, without the URL's credentials", async () => {
     const receiver = await startHttpServer((_, res) => empty(res, 503));
     const accountSid = freshAccount();
     const client = harness.client(accountSid);

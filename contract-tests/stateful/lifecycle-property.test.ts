@@ -1,5 +1,5 @@
 // A property over 1,000 random sequences of create, update, advance, delete, fetch and list on the stateful
-// mock's responder (every answer checked against the Calls spec): whatever the order, fetch, list and the
+// mock's responder (every response checked against the Calls spec): whatever the order, fetch, list and the
 // status callbacks agree on each call's status and times, and a status only ever moves forward.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -84,7 +84,7 @@ async function run(commands: Command[]): Promise<void> {
   const sent: Sent[] = [];
   const mock = createStatefulMock({
     clock: { mode: "manual", start: Date.UTC(2026, 10, 25) },
-    checkAnswers: true,
+    checkResponses: true,
     seed: "property",
     log: (line) => {
       throw new Error(`unexpected log line: ${line}`);
@@ -113,7 +113,7 @@ async function run(commands: Command[]): Promise<void> {
   for (const step of commands) {
     if (step.kind === "create") {
       const accountSid = ACCOUNTS[step.account] as string;
-      const answer = await mock.respond(
+      const response = await mock.respond(
         request(
           "createCall",
           { AccountSid: accountSid },
@@ -129,8 +129,8 @@ async function run(commands: Command[]): Promise<void> {
           },
         ),
       );
-      expect(answer.status, answer.body).toBe(201);
-      const call = JSON.parse(answer.body) as CallView;
+      expect(response.status, response.body).toBe(201);
+      const call = JSON.parse(response.body) as CallView;
       expect(call.status).toBe("queued");
       created.push({ sid: call.sid, accountSid });
       see(call);
@@ -139,9 +139,9 @@ async function run(commands: Command[]): Promise<void> {
     } else if (step.kind === "list") {
       const accountSid = ACCOUNTS[step.account] as string;
       const query = { PageSize: 1000, ...(step.status ? { Status: step.status } : {}) };
-      const answer = await mock.respond(request("listCalls", { AccountSid: accountSid }, undefined, query));
-      expect(answer.status, answer.body).toBe(200);
-      const calls = (JSON.parse(answer.body) as { calls: CallView[] }).calls;
+      const response = await mock.respond(request("listCalls", { AccountSid: accountSid }, undefined, query));
+      expect(response.status, response.body).toBe(200);
+      const calls = (JSON.parse(response.body) as { calls: CallView[] }).calls;
       for (const call of calls) {
         expect(call.account_sid).toBe(accountSid);
         if (step.status) expect(call.status).toBe(step.status);
@@ -153,38 +153,38 @@ async function run(commands: Command[]): Promise<void> {
       const params = { AccountSid: target.accountSid, Sid: target.sid };
       const before = lastSeen.get(target.sid) ?? "queued";
       if (step.kind === "fetch") {
-        const answer = await mock.respond(request("fetchCall", params));
+        const response = await mock.respond(request("fetchCall", params));
         if (gone.has(target.sid)) {
-          expect(answer.status).toBe(404);
+          expect(response.status).toBe(404);
           continue;
         }
-        expect(answer.status, answer.body).toBe(200);
-        see(JSON.parse(answer.body) as CallView);
+        expect(response.status, response.body).toBe(200);
+        see(JSON.parse(response.body) as CallView);
       } else if (step.kind === "delete") {
         const live = mock.store.get(target.accountSid, target.sid);
-        const answer = await mock.respond(request("deleteCall", params));
-        if (gone.has(target.sid)) expect(answer.status).toBe(404);
-        else if (live && rank(live.status) < 3) expect(JSON.parse(answer.body).code).toBe(20009);
+        const response = await mock.respond(request("deleteCall", params));
+        if (gone.has(target.sid)) expect(response.status).toBe(404);
+        else if (live && rank(live.status) < 3) expect(JSON.parse(response.body).code).toBe(20009);
         else {
-          expect(answer.status).toBe(204);
+          expect(response.status).toBe(204);
           gone.add(target.sid);
         }
       } else {
         const form =
           step.change === "redirect" ? { Url: "https://example.com/next" } : { Status: step.change as string };
         const current = mock.store.get(target.accountSid, target.sid)?.status;
-        const answer = await mock.respond(request("updateCall", params, form));
+        const response = await mock.respond(request("updateCall", params, form));
         if (gone.has(target.sid)) {
-          expect(answer.status).toBe(404);
+          expect(response.status).toBe(404);
           continue;
         }
         if (current === undefined || rank(current) === 3) {
-          expect(answer.status).toBe(400);
-          expect(JSON.parse(answer.body).code).toBe(21220);
+          expect(response.status).toBe(400);
+          expect(JSON.parse(response.body).code).toBe(21220);
           continue;
         }
-        expect(answer.status, answer.body).toBe(200);
-        const call = JSON.parse(answer.body) as CallView;
+        expect(response.status, response.body).toBe(200);
+        const call = JSON.parse(response.body) as CallView;
         if (step.change === "canceled")
           expect(call.status).toBe(current === "in-progress" ? "in-progress" : "canceled");
         if (step.change === "completed") expect(call.status).toBe(current === "in-progress" ? "completed" : "canceled");

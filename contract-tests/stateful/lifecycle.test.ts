@@ -32,7 +32,7 @@ async function apiError(promise: Promise<unknown>): Promise<TwilioApiError> {
 }
 
 describe("a call placed on the stateful mock", () => {
-  it("is queued with no dates in the create's answer, and can be fetched by its SID", async () => {
+  it("is queued with no dates in the create's response, and can be fetched by its SID", async () => {
     const client = harness.client(freshAccount());
     const created = await client.create(place());
     expect(created).toMatchObject({ status: "queued", date_created: null, start_time: null, end_time: null });
@@ -204,7 +204,7 @@ describe("updating a call on the stateful mock", () => {
     expect((await client.fetch(sid)).status).toBe("busy");
   });
 
-  it("answers 404 with code 20404 for a call of another account", async () => {
+  it("responds 404 with code 20404 for a call of another account", async () => {
     const owner = harness.client(freshAccount());
     const stranger = harness.client(freshAccount());
     const { sid } = await owner.create(place());

@@ -1,4 +1,4 @@
-// The spec's OpenAPI links from createCall's answer, followed against the stateful mock as a stateful API tester
+// The spec's OpenAPI links from createCall's response, followed against the stateful mock as a stateful API tester
 // would: each link's runtime expressions are read from the created call, and the linked operation must find it.
 import { describe, expect, it } from "vitest";
 import { resolveRef } from "../../scripts/openapi.js";

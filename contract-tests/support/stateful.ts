@@ -27,7 +27,7 @@ export async function startStatefulHarness(options: MockOptions = {}): Promise<S
   const mock = await startMock({
     stateful: true,
     clock: "manual",
-    checkAnswers: true,
+    checkResponses: true,
     log: (line) => logged.push(line),
     ...options,
   });

@@ -1,5 +1,5 @@
 // `calls-contract twiml`, run as a user runs it: on a file, on standard input, and on what a handler on this
-// machine answers.
+// machine responds with.
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -17,7 +17,7 @@ export const MOCK_FLAGS = {
   clock: { type: "string" },
   "time-scale": { type: "string" },
   "calls-per-second": { type: "string" },
-  "check-answers": { type: "boolean" },
+  "check-responses": { type: "boolean" },
   "prism-only": { type: "boolean" },
 } as const;
 

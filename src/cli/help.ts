@@ -6,7 +6,7 @@ export const HELP = `calls-contract: Twilio's Calls API as a strict contract
 Usage:
   calls-contract mock   [--host 127.0.0.1] [--port ${DEFAULT_MOCK_PORT}] [--dynamic] [--seed N] [--prism-only]
   calls-contract mock   --stateful [--clock real|manual] [--time-scale N] [--calls-per-second N]
-                        [--check-answers] [--seed N] [--host H] [--port P]
+                        [--check-responses] [--seed N] [--host H] [--port P]
   calls-contract verify [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes] [--strict]
                         [--timeout SECONDS]
   calls-contract verify --har FILE [--junit FILE] [--json FILE] [--strict] [--min-coverage PERCENT]

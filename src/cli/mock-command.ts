@@ -6,7 +6,7 @@ import { onInterrupt } from "./signals.js";
 
 /** Reads the mock's flags into options, refusing combinations that would be silently ignored. */
 export function mockOptions(flags: MockFlags): MockOptions {
-  const statefulOnly = (["clock", "time-scale", "calls-per-second", "check-answers"] as const).filter(
+  const statefulOnly = (["clock", "time-scale", "calls-per-second", "check-responses"] as const).filter(
     (flag) => flags[flag] !== undefined,
   );
   if (!flags.stateful && statefulOnly.length > 0) {
@@ -42,7 +42,7 @@ export function mockOptions(flags: MockFlags): MockOptions {
     ...(flags["calls-per-second"] === undefined
       ? {}
       : { callsPerSecond: parseNumber("--calls-per-second", flags["calls-per-second"], 0.01, 10_000) }),
-    ...(flags["check-answers"] ? { checkAnswers: true } : {}),
+    ...(flags["check-responses"] ? { checkResponses: true } : {}),
   };
 }
 

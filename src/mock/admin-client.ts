@@ -22,17 +22,17 @@ export class MockAdminError extends Error {
   }
 }
 
-interface Answer<T> {
+interface AdminResponse<T> {
   data?: T;
   error?: unknown;
   response: Response;
 }
 
-function unwrap<T>(operation: string, answer: Answer<T>): T {
-  if (answer.response.ok) return answer.data as T;
-  const error = answer.error as { error?: unknown } | undefined;
-  const message = typeof error?.error === "string" ? error.error : `HTTP ${answer.response.status}`;
-  throw new MockAdminError(answer.response.status, `mock admin ${operation}: ${message}`);
+function unwrap<T>(operation: string, outcome: AdminResponse<T>): T {
+  if (outcome.response.ok) return outcome.data as T;
+  const error = outcome.error as { error?: unknown } | undefined;
+  const message = typeof error?.error === "string" ? error.error : `HTTP ${outcome.response.status}`;
+  throw new MockAdminError(outcome.response.status, `mock admin ${operation}: ${message}`);
 }
 
 export interface AdminClient {

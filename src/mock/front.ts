@@ -29,16 +29,6 @@ function parseTarget(target: string): URL | undefined {
   }
 }
 
-// responder.ts holds these; they stay importable from here for the modules that take them from the front layer.
-export {
-  type AcceptedRequest,
-  jsonResponse,
-  jsonResponse as jsonAnswer,
-  type MockResponse,
-  type MockResponse as MockAnswer,
-  type Responder,
-};
-
 /** One request as the journal keeps it: no credentials, violations already redacted. */
 export interface ExchangeRecord {
   at: number;

@@ -1,4 +1,4 @@
-// The mock of the Calls API. By default it answers every request from the spec, through Prism's engine running in
+// The mock of the Calls API. By default it responds to every request from the spec, through Prism's engine running in
 // this process behind the project's front layer (which checks each request first). With `stateful`, calls live:
 // they are kept in memory per account and move through Twilio's lifecycle on a clock, with an admin API and an
 // inspector page under /__mock/. `prismOnly` runs bare Prism as a child process, for comparisons.
@@ -6,10 +6,11 @@ import { httpBaseUrl } from "../loopback.js";
 import { type Log, sendStatusCallbacks } from "./callbacks.js";
 import { MOCK_SPEC_PATH } from "./calls-spec.js";
 import { createPrismEngine } from "./engine.js";
-import { type FrontOptions, type MockLimits, type Responder, startFront } from "./front.js";
+import { type FrontOptions, type MockLimits, startFront } from "./front.js";
 import { claimPort, MockStartError } from "./ports.js";
 import { startPrism } from "./prism.js";
 import { assertPrismInstalled } from "./prism-peer.js";
+import type { Responder } from "./responder.js";
 import { createAdmin } from "./stateful/admin.js";
 import type { ClockMode } from "./stateful/clock.js";
 import { attachInternals } from "./stateful/internals.js";
@@ -45,8 +46,8 @@ export interface MockOptions {
   callsPerSecond?: number;
   /** The most calls the stateful mock keeps per account (10,000 by default); the oldest finished go first. */
   maxCallsPerAccount?: number;
-  /** Validate every stateful answer against the Calls spec before sending it (a broken one becomes a 500). */
-  checkAnswers?: boolean;
+  /** Validate every stateful response against the Calls spec before sending it (a broken one becomes a 500). */
+  checkResponses?: boolean;
   /**
    * Serve Prism alone, as a child process, without the project's front layer (its strict request checks,
    * Twilio-shaped errors and test-number behaviour). For comparisons and for showing Prism's own gaps.
@@ -54,9 +55,9 @@ export interface MockOptions {
   prismOnly?: boolean;
   /** Receives one line for each thing the mock declined, failed or warned about. Defaults to stderr. */
   log?: Log;
-  /** Largest request body read before the mock answers 413. Defaults to 1 MiB. */
+  /** Largest request body read before the mock responds with 413. Defaults to 1 MiB. */
   maxBodyBytes?: number;
-  /** Time a whole request may take before the mock answers 408 and closes the connection. Defaults to 30 s. */
+  /** Time a whole request may take before the mock responds with 408 and closes the connection. Defaults to 30 s. */
   requestTimeoutMs?: number;
   /** Time a request's headers may take before the mock closes the connection. Defaults to 10 s. */
   headersTimeoutMs?: number;
@@ -72,7 +73,7 @@ export interface RunningMock {
   exited?: Promise<number | string>;
   /** With prismOnly: the last lines Prism printed, to say why it exited. */
   logTail?: () => string;
-  /** Stateful mode only: resolves once every status callback sent so far has been answered (or has failed). */
+  /** Stateful mode only: resolves once every status callback sent so far has had a response (or has failed). */
   settled?: () => Promise<void>;
   stop(): Promise<void>;
 }
@@ -98,7 +99,7 @@ function startStateful(options: MockOptions, log: Log): StatefulMock {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.callsPerSecond === undefined ? {} : { callsPerSecond: options.callsPerSecond }),
     ...(options.maxCallsPerAccount === undefined ? {} : { maxCallsPerAccount: options.maxCallsPerAccount }),
-    ...(options.checkAnswers === undefined ? {} : { checkAnswers: options.checkAnswers }),
+    ...(options.checkResponses === undefined ? {} : { checkResponses: options.checkResponses }),
   });
 }
 
@@ -106,12 +107,12 @@ function startStateful(options: MockOptions, log: Log): StatefulMock {
 async function prismResponder(options: MockOptions, log: Log): Promise<Responder> {
   const engine = await createPrismEngine({ specPath: MOCK_SPEC_PATH, dynamic: options.dynamic, seed: options.seed });
   return async (request) => {
-    const answer = await engine.respond(request);
-    // Only a create with a StatusCallback needs the answer read back (for the CallSid of its callbacks).
-    if (request.operationId === "createCall" && answer.status === 201 && request.form?.StatusCallback) {
-      sendStatusCallbacks(request.form, JSON.parse(answer.body), request.authToken, log);
+    const response = await engine.respond(request);
+    // Only a create with a StatusCallback needs the response read back (for the CallSid of its callbacks).
+    if (request.operationId === "createCall" && response.status === 201 && request.form?.StatusCallback) {
+      sendStatusCallbacks(request.form, JSON.parse(response.body), request.authToken, log);
     }
-    return answer;
+    return response;
   };
 }
 
@@ -126,7 +127,7 @@ function statefulFront(live: StatefulMock): Pick<FrontOptions, "admin" | "onExch
   };
 }
 
-/** Starts the mock of the Calls API and resolves once it answers. */
+/** Starts the mock of the Calls API and resolves once it responds. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? "127.0.0.1";
   // Before the port is claimed: a missing Prism is the first thing to tell.

@@ -1,5 +1,5 @@
 // The stateful mock's status callbacks: which events each call's create asked for and where they go, sent in
-// transition order (one after the other, signed with the create's auth token), and what each receiver answered.
+// transition order (one after the other, signed with the create's auth token), and how each receiver responded.
 import type { components } from "../../../generated/mock-admin.js";
 import {
   callbackTarget,
@@ -13,7 +13,7 @@ import {
 import type { EventHub } from "./events.js";
 import { type CallRecord, CallStore, type ProgressEventOf, type Transition } from "./store.js";
 
-/** One status callback as the mock sent it, and what the receiver answered: the admin API's Callback, as it serves it. */
+/** One status callback as the mock sent it, and how the receiver responded: the admin API's Callback, as it serves it. */
 export type CallbackRecord = components["schemas"]["Callback"];
 
 interface CallbackPlan {
@@ -27,10 +27,10 @@ interface CallbackPlan {
 }
 
 export interface CallbackPlannerOptions {
-  /** Sends one status callback and says what its receiver answered. */
+  /** Sends one status callback and says how its receiver responded. */
   send: typeof deliverAndLog;
   log: Log;
-  /** Hears of every callback once its receiver answered (or failed to). */
+  /** Hears of every callback once its receiver responded (or failed to). */
   hub: EventHub;
 }
 
@@ -106,9 +106,9 @@ export function createCallbackPlanner({ send, log, hub }: CallbackPlannerOptions
       if (!plan) return;
       for (const event of transition.events) if (plan.events.has(event.name)) enqueue(call, plan, event, transition.at);
     },
-    /** What the call's callbacks were and what their receivers answered, in order. */
+    /** What the call's callbacks were and how their receivers responded, in order. */
     callbacksOf: (sid: string): CallbackRecord[] => [...(sent.get(sid) ?? [])],
-    /** Waits until every callback sent so far has been answered (or has failed). */
+    /** Waits until every callback sent so far has had a response (or has failed). */
     async settled(): Promise<void> {
       await Promise.all([...plans.values()].map((p) => p.chain));
     },

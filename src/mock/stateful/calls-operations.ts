@@ -3,7 +3,7 @@
 // (src/mock/legacy.ts).
 import type { OperationId } from "../../validation/index.js";
 import { twilioError } from "../errors.js";
-import { type AcceptedRequest, jsonAnswer, type MockAnswer } from "../responder.js";
+import { type AcceptedRequest, jsonResponse, type MockResponse } from "../responder.js";
 import { normalized } from "./addresses.js";
 import type { CallbackPlanner } from "./callback-plans.js";
 import type { createListPager } from "./list-page.js";
@@ -17,9 +17,9 @@ export interface CallsState {
   listPage: ReturnType<typeof createListPager>;
 }
 
-type Handler = (state: CallsState, request: AcceptedRequest) => MockAnswer;
+type Handler = (state: CallsState, request: AcceptedRequest) => MockResponse;
 
-const errorResponse = (e: StoreError) => jsonAnswer(e.status, twilioError(e.status, e.code, e.message));
+const errorResponse = (e: StoreError) => jsonResponse(e.status, twilioError(e.status, e.code, e.message));
 const accountOf = (request: AcceptedRequest) => request.params.AccountSid as string;
 const sidOf = (request: AcceptedRequest) => request.params.Sid as string;
 
@@ -34,12 +34,12 @@ const createCall: Handler = ({ store, callbacks }, request) => {
   });
   if (isStoreError(created)) return errorResponse(created);
   callbacks.plan(created.sid, form, request.authToken);
-  return jsonAnswer(201, renderCall(created, { justCreated: true }));
+  return jsonResponse(201, renderCall(created, { justCreated: true }));
 };
 
 const fetchCall: Handler = ({ store }, request) => {
   const call = store.get(accountOf(request), sidOf(request));
-  return call ? jsonAnswer(200, renderCall(call)) : errorResponse(notFound(sidOf(request)));
+  return call ? jsonResponse(200, renderCall(call)) : errorResponse(notFound(sidOf(request)));
 };
 
 const updateCall: Handler = ({ store, callbacks }, request) => {
@@ -47,7 +47,7 @@ const updateCall: Handler = ({ store, callbacks }, request) => {
   const updated = store.update(accountOf(request), sidOf(request), form);
   if (isStoreError(updated)) return errorResponse(updated);
   callbacks.retarget(updated.sid, form);
-  return jsonAnswer(200, renderCall(updated));
+  return jsonResponse(200, renderCall(updated));
 };
 
 const deleteCall: Handler = ({ store, callbacks }, request) => {
@@ -57,13 +57,13 @@ const deleteCall: Handler = ({ store, callbacks }, request) => {
   return { status: 204, body: "" };
 };
 
-const listCalls: Handler = ({ listPage }, request) => jsonAnswer(200, listPage(accountOf(request), request.query));
+const listCalls: Handler = ({ listPage }, request) => jsonResponse(200, listPage(accountOf(request), request.query));
 
 const HANDLERS: Partial<Record<OperationId, Handler>> = { createCall, fetchCall, updateCall, deleteCall, listCalls };
 
 /** Serves one accepted request from state, with the handler of its operation. */
-export function dispatchCalls(state: CallsState, request: AcceptedRequest): MockAnswer {
+export function dispatchCalls(state: CallsState, request: AcceptedRequest): MockResponse {
   const handler = HANDLERS[request.operationId];
-  if (!handler) throw new Error(`the stateful mock does not answer ${request.operationId}`);
+  if (!handler) throw new Error(`the stateful mock has no handler for ${request.operationId}`);
   return handler(state, request);
 }

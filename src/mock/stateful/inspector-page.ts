@@ -29,7 +29,7 @@ export const INSPECTOR_PAGE = `<!doctype html>
 <table><thead><tr><th>account</th><th>call</th><th>to</th><th>status</th><th>timeline</th><th>callbacks</th></tr></thead>
 <tbody id="calls"></tbody></table>
 <h2>Requests</h2>
-<table><thead><tr><th>#</th><th>request</th><th>answer</th><th>violations and warnings</th></tr></thead>
+<table><thead><tr><th>#</th><th>request</th><th>response</th><th>violations and warnings</th></tr></thead>
 <tbody id="requests"></tbody></table>
 <script>
 "use strict";
@@ -111,8 +111,8 @@ async function refresh() {
   try {
     do {
       again = false;
-      const answer = await fetch(api + "/state", { cache: "no-store" });
-      draw(await answer.json());
+      const response = await fetch(api + "/state", { cache: "no-store" });
+      draw(await response.json());
     } while (again);
   } finally {
     running = false;

@@ -1,4 +1,4 @@
-// The mock's request journal: the last requests it answered, without credentials (the front layer never records
+// The mock's request journal: the last requests it responded to, without credentials (the front layer never records
 // the Authorization header, and violations already show secrets as [redacted]).
 import type { ExchangeRecord } from "../front.js";
 

@@ -15,7 +15,7 @@ const time = (ms: number | undefined) => (ms === undefined ? null : rfc2822(ms))
 
 export function renderCall(call: CallRecord, options: { justCreated?: boolean } = {}): Record<string, unknown> {
   const base = `/2010-04-01/Accounts/${call.accountSid}/Calls/${call.sid}`;
-  // createCall's answer carries no dates yet, as Twilio's does (captured 201s); later reads carry them.
+  // createCall's response carries no dates yet, as Twilio's does (captured 201s); later reads carry them.
   const fresh = options.justCreated === true;
   return {
     sid: call.sid,

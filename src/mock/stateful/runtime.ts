@@ -1,6 +1,6 @@
 // The stateful mock as one object, built from its parts: the store of calls and the one clock that drives it, the
 // status callbacks its transitions send (callback-plans.ts), listCalls' pages (list-page.ts), the handlers of the
-// five Calls operations (calls-operations.ts), the request journal and the event stream. With checkAnswers every
+// five Calls operations (calls-operations.ts), the request journal and the event stream. With checkResponses every
 // response is first validated against the Calls spec (spec-check.ts).
 import { deliverAndLog, type Log } from "../callbacks.js";
 import type { Responder } from "../responder.js";
@@ -21,8 +21,8 @@ export interface StatefulOptions {
   callsPerSecond?: number;
   maxCallsPerAccount?: number;
   seed?: string;
-  /** Validate every answer against the Calls spec before it is sent; a broken one becomes a 500 naming why. */
-  checkAnswers?: boolean;
+  /** Validate every response against the Calls spec before it is sent; a broken one becomes a 500 naming why. */
+  checkResponses?: boolean;
   log: Log;
   /** Sends one status callback; by default over HTTP (signed, loopback only). Tests may record them instead. */
   deliver?: typeof deliverAndLog;
@@ -54,7 +54,7 @@ export function createStatefulMock(options: StatefulOptions) {
   const state: CallsState = { store, callbacks, listPage: createListPager(store) };
   const respond: Responder = async (request) => {
     const response = dispatchCalls(state, request);
-    return options.checkAnswers ? specChecked(request.operationId, response, options.log) : response;
+    return options.checkResponses ? specChecked(request.operationId, response, options.log) : response;
   };
 
   return {
@@ -63,9 +63,9 @@ export function createStatefulMock(options: StatefulOptions) {
     clock,
     hub,
     journal,
-    /** What the call's callbacks were and what their receivers answered, in order. */
+    /** What the call's callbacks were and how their receivers responded, in order. */
     callbacksOf: callbacks.callbacksOf,
-    /** Waits until every callback sent so far has been answered (or has failed). */
+    /** Waits until every callback sent so far has had a response (or has failed). */
     settled: callbacks.settled,
     /** Forgets every call (of one account, when given), with its callbacks and the requests the journal kept. */
     reset(accountSid?: string): void {

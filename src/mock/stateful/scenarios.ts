@@ -1,6 +1,6 @@
 // How a call placed on the stateful mock ends, decided without code: by the number called (the mock's own
 // scenario numbers, or an outcome set for a To through the admin API), or set for one call. Twilio's own test
-// numbers (+15005550001 to +15005550004) answer the create with an error before any of this, in both modes.
+// numbers (+15005550001 to +15005550004) refuse the create with an error before any of this, in both modes.
 // What a scenario holds, and the limits of each field, are stated once: in openapi/mock-admin.yaml.
 
 import type { components as Calls } from "../../../generated/calls.js";

@@ -62,7 +62,7 @@ export interface CallRecord {
   timeline: Transition[];
   /** Cancels the call's pending transitions. */
   cancelTimers: Array<() => void>;
-  /** True once the call was created: it was answered to the client as queued. */
+  /** True once the call was created: the client was told it is queued. */
   parentCallSid: null;
 }
 
