@@ -69,6 +69,19 @@ describe("a rejected createCall names its problem", () => {
     expect(body.message).toContain(rule === "required" ? "is required" : `breaks ${rule}`);
   });
 
+  // The codes sit beside their fields in the spec (x-twilio-error-codes), per operation: a To sent to an update,
+  // which has no To, is an unknown field like any other, not an invalid phone number.
+  it("responds 20001 to a field that only another operation takes", async () => {
+    const url = `${inject("mockUrl")}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls/CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b.json`;
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { Authorization: AUTHORIZATION, "Content-Type": "application/x-www-form-urlencoded" },
+      body: "Status=completed&To=%2B13105555555",
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 20001, status: 400 });
+  });
+
   it("never repeats a SIP password in the error", async () => {
     const response = await toMock({
       name: "",
