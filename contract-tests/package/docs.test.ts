@@ -117,6 +117,29 @@ function commandLines(page: string): { page: string; line: string; command: stri
   );
 }
 
+/** The layout table's rows for code, `src/...` to the file names their description gives. */
+function layoutRows(): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  for (const line of read("docs/working-on-the-spec.md").split("\n")) {
+    const row = /^\| `(src\/[^`]*)` \|(.*)\|$/.exec(line);
+    if (row)
+      rows.set(
+        row[1] as string,
+        [...(row[2] as string).matchAll(/`([\w.-]+\.ts)`/g)].map((m) => m[1] as string),
+      );
+  }
+  return rows;
+}
+
+/** The TypeScript files directly in a folder of src/ (`src/*.ts` for the top level). */
+function codeFiles(folder: string): string[] {
+  const dir = folder === "src/*.ts" ? "src" : folder;
+  return readdirSync(join(root, dir), { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 describe("the README and docs/", () => {
   it("keep the README a front page, at most 220 lines", () => {
     expect(read("README.md").split("\n").length).toBeLessThanOrEqual(220);
@@ -144,5 +167,21 @@ describe("the README and docs/", () => {
       return flags.filter((flag) => !known.has(flag)).map((flag) => `${page}: ${line} (${command} has no ${flag})`);
     });
     expect(unknown).toEqual([]);
+  });
+  it("describe in the layout table every folder and file of src/, and no file that is gone", () => {
+    const rows = layoutRows();
+    const folders = (dir: string): string[] =>
+      readdirSync(join(root, dir), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .flatMap((entry) => [`${dir}/${entry.name}/`, ...folders(`${dir}/${entry.name}`)]);
+    expect([...rows.keys()].sort()).toEqual(["src/*.ts", ...folders("src")].sort());
+    const wrong = [...rows].flatMap(([folder, named]) => {
+      const files = codeFiles(folder);
+      return [
+        ...named.filter((name) => !files.includes(name)).map((name) => `${folder} names ${name}, which is not there`),
+        ...files.filter((name) => !named.includes(name)).map((name) => `${folder} does not name ${name}`),
+      ];
+    });
+    expect(wrong).toEqual([]);
   });
 });
