@@ -1,7 +1,7 @@
 // `calls-contract twiml <file | URL | ->`: checks the TwiML a file, standard input or a webhook handler on this
 // machine returns, so that a repository can contract-test its handlers. Exits 0 when there is no error (warnings
 // alone pass), 1 on an error, 2 on a usage mistake or a source it cannot read.
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { AnswerTooLargeError, exchange } from "../http-exchange.js";
 import { isLoopbackUrl } from "../loopback.js";
 import { terminalSafe } from "../safe-text.js";
@@ -104,13 +104,35 @@ async function fetchTwiml(text: string, flags: TwimlFlags): Promise<Source> {
   return { name: text, text: answer.body.toString("utf8"), served };
 }
 
+/**
+ * The first MAX_BYTES + 1 bytes of a file at most: one byte more than that says it is too large, and a path that
+ * never ends (/dev/zero) or a file of gigabytes costs no more than a small one.
+ */
+async function readFileStart(path: string): Promise<Buffer> {
+  const buffer = Buffer.alloc(MAX_BYTES + 1);
+  let size = 0;
+  const file = await open(path, "r");
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, size, buffer.length - size, null);
+      size += bytesRead;
+      if (bytesRead === 0 || size === buffer.length) break;
+    }
+  } finally {
+    await file.close();
+  }
+  return buffer.subarray(0, size);
+}
+
 async function readSource(source: string, flags: TwimlFlags): Promise<Source> {
   if (source === "-") return { name: "(stdin)", text: await readStdin(), served: [] };
   if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(source)) return fetchTwiml(source, flags);
-  const text = await readFile(source, "utf8").catch((error: NodeJS.ErrnoException) => {
+  const start = await readFileStart(source).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`cannot read ${source}: ${error.code ?? error.message}`);
   });
-  if (Buffer.byteLength(text) > MAX_BYTES) throw new Error(`${source} is larger than ${MAX_BYTES} bytes`);
+  const text = start.length > MAX_BYTES ? "" : start.toString("utf8");
+  if (start.length > MAX_BYTES || Buffer.byteLength(text) > MAX_BYTES)
+    throw new Error(`${source} is larger than ${MAX_BYTES} bytes`);
   return { name: source, text, served: [] };
 }
 
