@@ -1,6 +1,6 @@
 // The manual clock that the stateful mock's tests and the admin API move: timers run in time order, ties in the
 // order they were set, a cancelled one never, and one set by a running timer within the window in the same advance.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ClockError, createClock } from "../../src/mock/stateful/clock.js";
 
 const manual = () => createClock({ mode: "manual", start: 0 });
@@ -56,5 +56,44 @@ describe("the manual clock", () => {
 
   it("rejects a negative advance and names the value", () => {
     expect(() => manual().advance(-1)).toThrow(new ClockError("advance takes a duration of 0 ms or more, got -1"));
+  });
+});
+
+describe("the running clocks", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  // Past 2^31-1 ms node's setTimeout fires after 1 ms instead: a slowed clock reaches that with a day of mock time.
+  it.each([
+    ["real", () => createClock({ mode: "real", start: 0 })],
+    ["slowed to 0.001", () => createClock({ mode: "accelerated", scale: 0.001, start: 0 })],
+  ])("runs a %s timer whose real delay passes setTimeout's limit when it is due, not at once", (_, make) => {
+    vi.useFakeTimers({ now: 0 });
+    const clock = make();
+    const ran: number[] = [];
+    const realDelay = 3 * 2 ** 31;
+    clock.at(realDelay * clock.scale, () => ran.push(Date.now()));
+    vi.advanceTimersByTime(realDelay - 1);
+    expect(ran).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(ran).toEqual([realDelay]);
+  });
+
+  it("cancels a timer past setTimeout's limit, whichever part of its wait it is in", () => {
+    vi.useFakeTimers({ now: 0 });
+    const clock = createClock({ mode: "real", start: 0 });
+    const ran: string[] = [];
+    const cancel = clock.at(2 ** 32, () => ran.push("cancelled"));
+    clock.at(2 ** 32, () => ran.push("kept"));
+    vi.advanceTimersByTime(2 ** 31 + 5);
+    cancel();
+    vi.advanceTimersByTime(2 ** 32);
+    expect(ran).toEqual(["kept"]);
+    clock.at(clock.now() + 2 ** 33, () => ran.push("stopped"));
+    vi.advanceTimersByTime(2 ** 31 + 5);
+    clock.stop();
+    vi.advanceTimersByTime(2 ** 33);
+    expect(ran).toEqual(["kept"]);
   });
 });

@@ -1,6 +1,6 @@
 // Where `calls-contract twiml` gets its document: a file, standard input, or a webhook handler on this machine,
 // asked as Twilio asks. Each is read up to the same size; a handler is never reached off this machine.
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { exchange, ResponseTooLargeError } from "../http-exchange.js";
 import { isLoopbackUrl } from "../loopback.js";
 import type { TwimlViolation } from "../twiml/index.js";
@@ -106,9 +106,29 @@ async function fetchTwiml(text: string, flags: FetchFlags): Promise<Source> {
 export async function readSource(source: string, flags: FetchFlags): Promise<Source> {
   if (source === "-") return { name: "(stdin)", text: await readStdin(), served: [] };
   if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(source)) return fetchTwiml(source, flags);
-  const text = await readFile(source, "utf8").catch((error: NodeJS.ErrnoException) => {
+  const start = await readFileStart(source).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`cannot read ${source}: ${error.code ?? error.message}`);
   });
-  if (Buffer.byteLength(text) > MAX_BYTES) throw new Error(`${source} is larger than ${MAX_BYTES} bytes`);
-  return { name: source, text, served: [] };
+  if (start.length > MAX_BYTES) throw new Error(`${source} is larger than ${MAX_BYTES} bytes`);
+  return { name: source, text: start.toString("utf8"), served: [] };
+}
+
+/**
+ * The first MAX_BYTES + 1 bytes of a file at most: one byte more than that says it is too large, and a path that
+ * never ends (/dev/zero) or a file of gigabytes costs no more than a small one.
+ */
+async function readFileStart(path: string): Promise<Buffer> {
+  const buffer = Buffer.alloc(MAX_BYTES + 1);
+  let size = 0;
+  const file = await open(path, "r");
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, size, buffer.length - size, null);
+      size += bytesRead;
+      if (bytesRead === 0 || size === buffer.length) break;
+    }
+  } finally {
+    await file.close();
+  }
+  return buffer.subarray(0, size);
 }

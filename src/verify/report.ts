@@ -65,6 +65,17 @@ export function renderFailure(o: CheckOutcome): string {
   return o.details.length > 0 ? `${head}\n${o.details.map((d) => `      - ${d}`).join("\n")}` : head;
 }
 
+/** The items by key, in the order each key first appears; each group in the items' order. */
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
+}
+
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /**
@@ -72,11 +83,7 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
  * are shown as one group ("the same 6 violations in 42 responses"), then the requests they came from.
  */
 export function renderFailures(failures: CheckOutcome[]): string {
-  const groups = new Map<string, CheckOutcome[]>();
-  for (const o of failures) {
-    const key = [o.check, o.actual, ...o.details].join("\u0000");
-    groups.set(key, [...(groups.get(key) ?? []), o]);
-  }
+  const groups = groupBy(failures, (o) => [o.check, o.actual, ...o.details].join("\u0000"));
   return [...groups.values()]
     .map((group) => {
       const [first] = group as [CheckOutcome, ...CheckOutcome[]];
@@ -135,19 +142,17 @@ export function renderJunit(
     const { errors, warnings } = splitFailures(outcomes);
     return errors.length + (strict ? warnings.length : 0);
   };
-  const byOperation = new Map<string, CheckOutcome[]>();
-  for (const o of result.outcomes) byOperation.set(o.operation, [...(byOperation.get(o.operation) ?? []), o]);
+  const byOperation = groupBy(result.outcomes, (o) => o.operation);
+  const skippedByOperation = groupBy(result.skipped, (s) => s.operation);
   // An operation whose every request was skipped still gets its suite, so that CI shows what was not checked.
-  for (const s of result.skipped) if (!byOperation.has(s.operation)) byOperation.set(s.operation, []);
+  for (const operation of skippedByOperation.keys()) if (!byOperation.has(operation)) byOperation.set(operation, []);
   const suites = [...byOperation].map(([operation, outcomes]) => {
     const cases = outcomes.map((o) =>
       element("testcase", { classname: operation, name: `[${o.check}] ${o.subject}` }, caseChildren(o, strict)),
     );
-    const skips = result.skipped
-      .filter((s) => s.operation === operation)
-      .map((s) =>
-        element("testcase", { classname: operation, name: s.subject }, [element("skipped", { message: s.reason })]),
-      );
+    const skips = (skippedByOperation.get(operation) ?? []).map((s) =>
+      element("testcase", { classname: operation, name: s.subject }, [element("skipped", { message: s.reason })]),
+    );
     const attributes = {
       name: operation,
       tests: outcomes.length + skips.length,

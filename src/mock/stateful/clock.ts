@@ -121,34 +121,45 @@ function manualClock(start: number): Clock {
   };
 }
 
+// node's setTimeout fires after 1 ms when asked to wait longer than this (about 24.8 days), and a clock slowed to
+// 0.01 asks that of a call that talks for a day: a longer wait is taken in steps of at most this.
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 function runningClock(mode: "real" | "accelerated", scale: number, start: number): Clock {
   const realStart = Date.now();
-  const handles = new Set<ReturnType<typeof setTimeout>>();
+  const pending = new Set<{ handle?: ReturnType<typeof setTimeout> }>();
   const now = () => start + (Date.now() - realStart) * scale;
   return {
     mode,
     scale,
     now,
     at(time, fn) {
-      const handle = setTimeout(
-        () => {
-          handles.delete(handle);
+      const timer: { handle?: ReturnType<typeof setTimeout> } = {};
+      const arm = () => {
+        // Rounded up: a slowed clock's arithmetic may leave a wait a fraction short, and a timer never runs early.
+        const wait = Math.max(0, Math.ceil((time - now()) / scale));
+        if (wait > MAX_TIMEOUT_MS) {
+          timer.handle = setTimeout(arm, MAX_TIMEOUT_MS);
+          return;
+        }
+        timer.handle = setTimeout(() => {
+          pending.delete(timer);
           fn();
-        },
-        Math.max(0, (time - now()) / scale),
-      );
-      handles.add(handle);
+        }, wait);
+      };
+      arm();
+      pending.add(timer);
       return () => {
-        clearTimeout(handle);
-        handles.delete(handle);
+        clearTimeout(timer.handle);
+        pending.delete(timer);
       };
     },
     advance() {
       throw new ClockError(`the clock runs on ${mode} time; only a manual clock can be advanced`);
     },
     stop() {
-      for (const handle of handles) clearTimeout(handle);
-      handles.clear();
+      for (const timer of pending) clearTimeout(timer.handle);
+      pending.clear();
     },
   };
 }
