@@ -98,9 +98,10 @@ export interface paths {
         /**
          * Follow the mock as it changes
          * @description A server-sent event stream: `hello` with the clock first, then `call` for every transition of a call,
-         *     `request` for every request the mock answered, `callback` for every status callback once its receiver
-         *     answered, and `clock` for every move of the clock; each event's data is JSON. A watcher that leaves more
-         *     than 1 MiB unread is let go.
+         *     `request` for every request the mock responded to, `callback` for every status callback once its receiver
+         *     responded, and `clock` for every move of the clock; each event's data is JSON. It takes at most 32 watchers
+         *     at once (a 503 past that, until one leaves). A watcher that leaves more than 1 MiB unread is let go: its
+         *     stream ends with a `dropped` event whose `error` says so, and is closed 5 s later if still unread.
          */
         get: operations["getEvents"];
         put?: never;
@@ -311,6 +312,15 @@ export interface components {
                 "application/json": components["schemas"]["AdminError"];
             };
         };
+        /** @description The event stream already has as many watchers as it takes; one must leave first. */
+        Unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AdminError"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -458,6 +468,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
+            503: components["responses"]["Unavailable"];
         };
     };
     getTimeline: {

@@ -3,8 +3,9 @@
 // watchers (past the bound a 503, until one leaves). The same bounds at full scale (80,000 calls, hundreds of
 // stalled watchers) are in mock-scale.slow.ts, outside `npm test`.
 import { randomBytes } from "node:crypto";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { type MockOptions, type RunningMock, startMock } from "../../src/mock/index.js";
+import { statefulInternals } from "../../src/mock/stateful/internals.js";
 import { AUTHORIZATION } from "../support/fixtures.js";
 import { type RawResponse, rawConnection, twilioErrorProblems } from "./harness.js";
 
@@ -107,7 +108,7 @@ describe("the stateful mock's state endpoint", () => {
 });
 
 describe("the stateful mock's event stream", () => {
-  /** A watcher on a raw connection: its answer's status once the head is in, and the text sent to it so far. */
+  /** A watcher on a raw connection: its response's status once the head is in, and the text sent to it so far. */
   function watcher(mock: RunningMock) {
     const connection = rawConnection(mock.baseUrl);
     let text = "";
@@ -123,7 +124,7 @@ describe("the stateful mock's event stream", () => {
     return w.text().includes("event: hello");
   };
 
-  it("takes 32 watchers, answers the 33rd 503, and takes a new one once a watcher leaves", async () => {
+  it("takes 32 watchers, refuses the 33rd with 503, and takes a new one once a watcher leaves", async () => {
     const mock = await statefulMock();
     const first = Array.from({ length: 32 }, () => watcher(mock));
     expect(await Promise.all(first.map(welcomed))).toEqual(Array(32).fill(true));
@@ -134,5 +135,33 @@ describe("the stateful mock's event stream", () => {
     first[0]?.connection.socket.destroy();
     await new Promise((r) => setTimeout(r, 100));
     expect(await welcomed(watcher(mock))).toBe(true);
+  });
+
+  it("serialises each event once, whatever the number of watchers", async () => {
+    const mock = await statefulMock();
+    const watchers = Array.from({ length: 3 }, () => watcher(mock));
+    expect(await Promise.all(watchers.map(welcomed))).toEqual([true, true, true]);
+    let serialised = 0;
+    statefulInternals(mock).hub.publish("clock", () => ({ toJSON: () => ({ serialised: ++serialised }) }));
+    for (const w of watchers) await vi.waitFor(() => expect(w.text()).toContain('data: {"serialised":1}'));
+    expect(serialised).toBe(1);
+  });
+
+  it("lets go a watcher that leaves more than 1 MiB unread, saying so at the end of its stream", async () => {
+    const mock = await statefulMock();
+    const hub = statefulInternals(mock).hub;
+    const stalled = watcher(mock);
+    expect(await welcomed(stalled)).toBe(true);
+    stalled.connection.socket.pause();
+    // 8 MiB of events in one go: past the 1 MiB bound whatever the socket buffers hold.
+    const padding = "x".repeat(64 * 1024);
+    for (let i = 0; i < 128; i++) hub.publish("clock", () => ({ padding }));
+    stalled.connection.socket.resume();
+    expect(await stalled.connection.closedWithin(15_000)).toBe(true);
+    const text = stalled.text();
+    expect(text).toMatch(/event: dropped\ndata: \{"error":"[^"]*more than 1 MiB[^"]*"\}\n\n/);
+    expect(text.lastIndexOf("event: ")).toBe(text.indexOf("event: dropped"));
+    expect(text.length).toBeLessThan(8 * 1024 * 1024);
+    await vi.waitFor(() => expect(hub.size).toBe(0));
   });
 });
