@@ -312,6 +312,28 @@ export interface components {
                 "application/json": components["schemas"]["AdminError"];
             };
         };
+        /**
+         * @description The request came from where the admin API does not serve: a Host that is not the mock's own address or
+         *     localhost on its port (a page on another name that resolves to loopback), or a page of another origin (an
+         *     Origin header, `null` included, or a browser's `Sec-Fetch-Site` other than a link followed).
+         */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AdminError"];
+            };
+        };
+        /** @description The body was not sent as application/json (a page of another origin can send text/plain unasked). */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AdminError"];
+            };
+        };
         /** @description The event stream already has as many watchers as it takes; one must leave first. */
         Unavailable: {
             headers: {
@@ -347,6 +369,7 @@ export interface operations {
                     "application/json": components["schemas"]["Clock"];
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     advanceClock: {
@@ -375,7 +398,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     reset: {
@@ -401,6 +426,8 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getState: {
@@ -421,6 +448,7 @@ export interface operations {
                     "application/json": components["schemas"]["State"];
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     getJournal: {
@@ -448,6 +476,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getEvents: {
@@ -468,6 +497,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -493,6 +523,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -522,8 +553,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     setOutcomeForTo: {
@@ -553,6 +586,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
 }

@@ -1,6 +1,10 @@
 // The stateful mock's inspector page in a real headless browser: Debian's chromium, driven by playwright-core
 // (no browser download). It must work with no network beyond the mock, follow the event stream live, and show
-// every value as text. Run by `npm run test:e2e`; CHROMIUM_PATH overrides where the browser is.
+// every value as text; and no other page in the same browser may read or steer the mock, whether it is on another
+// origin or on a name that resolves to the mock. Run by `npm run test:e2e`; CHROMIUM_PATH overrides where the
+// browser is.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningMock, startMock } from "../../src/mock/index.js";
@@ -17,7 +21,8 @@ beforeAll(async () => {
   mock = await startMock({ stateful: true, clock: "manual", log: () => undefined });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox"],
+    // A name that resolves to the mock, as a hostile page's own DNS name would after a rebinding.
+    args: ["--no-sandbox", "--host-resolver-rules=MAP rebound.test 127.0.0.1"],
   });
   page = await browser.newPage();
   // Anything the page asks of a host other than the mock is refused and remembered: the page must need none.
@@ -98,5 +103,54 @@ describe("the inspector page", () => {
   it("asked nothing of any host but the mock, and logged no error", () => {
     expect(offMachine).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("other pages in the same browser", () => {
+  const clockNow = async () => ((await (await fetch(`${mock.adminUrl}/clock`)).json()) as { nowMs: number }).nowMs;
+  /** What a page's script can do to the clock: a JSON write and a text/plain one (no preflight), their statuses. */
+  const advanceFrom = (other: Page, url: string) =>
+    other.evaluate(async (target) => {
+      const statuses: Array<number | string> = [];
+      for (const type of ["application/json", "text/plain"]) {
+        const sent = fetch(target, { method: "POST", headers: { "content-type": type }, body: '{"ms":60000}' });
+        statuses.push(
+          await sent.then(
+            (r) => r.status,
+            (e: Error) => e.name,
+          ),
+        );
+      }
+      return statuses;
+    }, url);
+
+  it("refuses a page on a name that resolves to the mock (DNS rebinding): its page and its writes", async () => {
+    const port = new URL(mock.baseUrl).port;
+    const rebound = await browser.newPage();
+    try {
+      const before = await clockNow();
+      expect((await rebound.goto(`http://rebound.test:${port}/__mock/`))?.status()).toBe(403);
+      // Same origin as far as the browser knows: the page reads every status, and each one is a refusal.
+      expect(await advanceFrom(rebound, "/__mock/api/clock/advance")).toEqual([403, 403]);
+      expect(await clockNow()).toBe(before);
+    } finally {
+      await rebound.close();
+    }
+  });
+
+  it("refuses the writes of a page of another origin on this machine", async () => {
+    const server = createServer((_req, res) => res.end("<!doctype html><title>another app</title>"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const other = await browser.newPage();
+    try {
+      const before = await clockNow();
+      await other.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      // The browser hides the statuses of a cross-origin response; the clock says whether a write got through.
+      await advanceFrom(other, `${mock.adminUrl}/clock/advance`);
+      expect(await clockNow()).toBe(before);
+    } finally {
+      await other.close();
+      server.close();
+    }
   });
 });

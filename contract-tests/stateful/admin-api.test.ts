@@ -45,7 +45,12 @@ afterEach(() => harness.admin.reset());
 async function admin(method: Method, path: string, documented: string, body?: unknown): Promise<AdminResponse> {
   const response = await fetch(`${harness.mock.adminUrl}${path}`, {
     method: method.toUpperCase(),
-    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : {
+          headers: { "Content-Type": "application/json" },
+          body: typeof body === "string" ? body : JSON.stringify(body),
+        }),
   });
   const text = await response.text();
   const parsed = text === "" ? undefined : JSON.parse(text);
@@ -112,7 +117,11 @@ describe("the admin API's clock", () => {
   it("refuses to advance a clock that runs on real time, with 409", async () => {
     const realTime = await startMock({ stateful: true, log: () => undefined });
     try {
-      const response = await fetch(`${realTime.adminUrl}/clock/advance`, { method: "POST", body: '{"ms":10}' });
+      const response = await fetch(`${realTime.adminUrl}/clock/advance`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: '{"ms":10}',
+      });
       expect(response.status).toBe(409);
       const body = await response.json();
       expect(ajv.validate(documentedSchema("/clock/advance", "post", 409) as object, body)).toBe(true);

@@ -1,13 +1,16 @@
 // An admin API request as its handler gets it: matched against the route table generated from
-// openapi/mock-admin.yaml, its path parameters decoded, its JSON body read, and its path, query and body checked by
-// the validators generated from that document. The generated code is required on the first admin request, as the
-// Calls validators are on the first validation.
+// openapi/mock-admin.yaml, its path parameters decoded, its body read as JSON (sent as application/json only), and
+// its path, query and body checked by the validators generated from that document. The generated code is required
+// on the first admin request, as the Calls validators are on the first validation.
 import type { operations } from "../../../generated/mock-admin.js";
 import type * as Generated from "../../../generated/mock-admin-validators.cjs";
+import { shortText } from "../../findings/redact.js";
 import { type AdminLocation, violationMessage } from "./admin-messages.js";
 import { AdminError } from "./admin-response.js";
 
 export type AdminOperationId = Generated.AdminOperationId;
+
+const JSON_MEDIA = "application/json";
 
 type Parameters<Id extends AdminOperationId> = operations[Id]["parameters"];
 type JsonOf<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
@@ -50,7 +53,17 @@ function match(method: string, path: string): { id: AdminOperationId; params: Re
   return undefined;
 }
 
-function jsonBody(body: Buffer): Record<string, unknown> {
+/**
+ * The body as a JSON object, sent as application/json: a page of another origin can send text/plain without a CORS
+ * preflight, never application/json. An empty body without a Content-Type is an empty object.
+ */
+function jsonBody(contentType: string | undefined, body: Buffer): Record<string, unknown> {
+  if (body.length === 0 && contentType === undefined) return {};
+  const media = contentType?.split(";")[0]?.trim().toLowerCase();
+  if (media !== JSON_MEDIA) {
+    const sent = contentType === undefined ? "none" : JSON.stringify(shortText(contentType));
+    throw new AdminError(415, `the admin API takes a body only as ${JSON_MEDIA}, got Content-Type ${sent}`);
+  }
   if (body.length === 0) return {};
   let parsed: unknown;
   try {
@@ -72,12 +85,14 @@ function check(validator: string | undefined, location: AdminLocation, value: un
 }
 
 /**
- * Reads one admin request: 404 when no operation has this method and path, 400 when a part breaks a rule. An
- * operation that takes no query parameters ignores the query, and an empty body is an empty object.
+ * Reads one admin request: 404 when no operation has this method and path, 415 when its body is not
+ * application/json, 400 when a part breaks a rule. An operation that takes no query parameters ignores the query,
+ * and one that takes no body ignores the body.
  */
 export function readAdminRequest(
   method: string,
   url: URL,
+  contentType: string | undefined,
   body: Buffer,
 ): { id: AdminOperationId; input: AdminInput<AdminOperationId> } | undefined {
   const found = match(method, url.pathname.replace(/^\/__mock\/api(?=\/)/, ""));
@@ -86,7 +101,7 @@ export function readAdminRequest(
   check(validators.path, "path", found.params);
   const query = Object.fromEntries([...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.get(k)]));
   check(validators.query, "query", query);
-  const json = validators.body === undefined ? {} : jsonBody(body);
+  const json = validators.body === undefined ? {} : jsonBody(contentType, body);
   check(validators.body, "body", json);
   return { id: found.id, input: { path: found.params, query, body: json } as AdminInput<AdminOperationId> };
 }
