@@ -1,7 +1,8 @@
 // The one place that decides what of recorded traffic may be written down. Every HAR entry passes through
 // redactEntry before it reaches the disk, and every report or log line is made from redacted entries and then
 // scrubbed once more. Structure is kept: a header keeps its name and auth scheme, a parameter its name, a URL its
-// scheme, host, path and query keys; only the secret values become [redacted].
+// scheme, host, path and query keys; only the secret values become [redacted]. Every walk here is a loop, never a
+// recursion or a spread into arguments, so that a hostile request (150,000 query pairs) is recorded like any other.
 import { shortText } from "../findings/redact.js";
 import { type Violation, violation } from "../findings/violation.js";
 import {
@@ -132,7 +133,7 @@ function redactParam(param: HarNameValue, secretName: boolean, found: Found): Ha
   } else {
     const url = redactUrl(value);
     if (url.secrets.length > 0) {
-      found.secrets.push(...url.secrets);
+      for (const secret of url.secrets) found.secrets.push(secret);
       const cut = secretCut(value, url.text);
       if (cut !== undefined) found.shortForms.push(cut);
       value = url.text;
@@ -173,7 +174,9 @@ function shownValues(params: HarNameValue[], fields: Set<string>): Map<string, s
   const values = new Map<string, string[]>();
   for (const p of params) {
     if (!fields.has(p.name)) continue;
-    values.set(p.name, [...(values.get(p.name) ?? []), p.value]);
+    const shown = values.get(p.name);
+    if (shown) shown.push(p.value);
+    else values.set(p.name, [p.value]);
   }
   return values;
 }
@@ -228,7 +231,9 @@ export function redactEntry(raw: HarEntry, options: RedactOptions = {}): Redacte
   const responseHeaders = redactHeaders(raw.response.headers, found).headers;
 
   const { secrets, fields } = found;
-  const scrub = secretScrubber([...[...(options.known ?? []), ...secrets].flatMap(spellings), ...found.shortForms]);
+  // Each secret spelled once: a URL of 150,000 query pairs holds the same short value over and over.
+  const distinct = new Set([...(options.known ?? []), ...secrets]);
+  const scrub = secretScrubber([...[...distinct].flatMap(spellings), ...found.shortForms]);
   const query = scrubParams(queryString, scrub, fields);
   const finalParams = params && scrubParams(params, scrub, fields);
   const postData = redactedPostData(request.postData, finalParams, scrub);
@@ -267,10 +272,11 @@ export function baseField(field: string): string {
  * the entry scrubbed: they can then be written beside the entry and shown in logs and reports.
  */
 export function shownViolations(violations: Violation[], redacted: RedactedEntry): Violation[] {
+  const fields = new Set(redacted.fields);
   return violations.map((v) => {
     const field = baseField(v.field);
     let shown = v;
-    if (redacted.fields.includes(field) && "value" in v) {
+    if (fields.has(field) && "value" in v) {
       const rebuilt = violation(v.operation, v.location, v.field, v.rule, v.expected, redacted.shownValue(field));
       shown =
         v.severity === "warning"
