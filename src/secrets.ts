@@ -16,14 +16,20 @@ export function isSecretName(name: string): boolean {
   return !NOT_SECRET.has(name) && SECRET_NAME.test(name);
 }
 
-/** Headers whose whole value is a credential. */
+/** Headers whose whole value is a credential though their names do not say so. */
 export const SECRET_HEADERS: ReadonlySet<string> = new Set([
   "authorization",
   "proxy-authorization",
   "x-twilio-signature",
   "cookie",
   "set-cookie",
+  "x-api-key",
 ]);
+
+/** Whether a header's whole value is a credential: one of SECRET_HEADERS, or one named like a secret (X-Auth-Token). */
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase()) || isSecretName(name);
+}
 
 /** The forms an auth token travels in: raw, as `sid:token`, as the base64 of that (the Basic header), encoded. */
 export function credentialForms(accountSid: string, authToken: string): string[] {
@@ -31,9 +37,10 @@ export function credentialForms(accountSid: string, authToken: string): string[]
   return [authToken, pair, Buffer.from(pair).toString("base64"), encodeURIComponent(authToken)];
 }
 
-/** Every way a secret value may show up in text: as it is, percent-encoded, and form-encoded. */
+/** Every way a secret value may show up in text: as it is, percent-encoded, form-encoded, and inside a JSON string. */
 export function spellings(value: string): string[] {
-  return [value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)];
+  const form = new URLSearchParams({ v: value }).toString().slice(2);
+  return [value, encodeURIComponent(value), form, JSON.stringify(value).slice(1, -1)];
 }
 
 /**

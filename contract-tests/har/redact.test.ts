@@ -131,3 +131,50 @@ describe("redacting a HAR entry", () => {
     expect(entry.entry.response.content.text).not.toContain(QUERY.slice(0, 10));
   });
 });
+
+describe("redacting a request body sent as text rather than as a form", () => {
+  const entryOf = (contentType: string, body: string, headers: string[] = []) =>
+    harEntry(
+      {
+        method: "POST",
+        url: `http://127.0.0.1:1/2010-04-01/Accounts/${SID}/Calls.json`,
+        rawHeaders: ["Content-Type", contentType, ...headers],
+        body: Buffer.from(body),
+      },
+      undefined,
+      { started: new Date(), waitMs: 0, receiveMs: 0 },
+      {},
+    );
+  const bodyOf = (redacted: ReturnType<typeof redactEntry>) => redacted.entry.request.postData?.text;
+
+  it("replaces in JSON every value under a secret-named key, at any depth, and keeps the rest as sent", () => {
+    const body = `{"To": "sip:a@example.com", "SipAuthPassword": "${SIP}", "n": {"Token": [1234, "${CALL_TOKEN}", true]}}`;
+    const redacted = redactEntry(entryOf("application/json", body));
+    expect(bodyOf(redacted)).toBe(
+      '{"To": "sip:a@example.com", "SipAuthPassword": "[redacted]", "n": {"Token": ["[redacted]", "[redacted]", true]}}',
+    );
+    expect(redacted.fields).toEqual(["SipAuthPassword", "Token"]);
+  });
+
+  it("reads JSON nested 100,000 deep without running out of stack", () => {
+    const deep = 100_000;
+    const body = `${"[".repeat(deep)}{"SipAuthPassword": "${SIP}"}${"]".repeat(deep)}`;
+    expect(bodyOf(redactEntry(entryOf("application/json", body)))).not.toContain(SIP);
+  });
+
+  it("replaces the secret pairs of a text body, one pair a line or joined by &, and keeps the rest as sent", () => {
+    const body = `To=%2B13105555555&SipAuthPassword=${SIP}\nCallToken=${CALL_TOKEN}\nplain words`;
+    const redacted = redactEntry(entryOf("text/plain", body));
+    expect(bodyOf(redacted)).toBe(
+      "To=%2B13105555555&SipAuthPassword=%5Bredacted%5D\nCallToken=%5Bredacted%5D\nplain words",
+    );
+  });
+
+  it("redacts a header named like a secret, keeping its name", () => {
+    const redacted = redactEntry(entryOf("text/plain", "", ["X-Auth-Token", TOKEN, "X-Api-Key", QUERY]));
+    expect(redacted.entry.request.headers.slice(1)).toEqual([
+      { name: "X-Auth-Token", value: "[redacted]" },
+      { name: "X-Api-Key", value: "[redacted]" },
+    ]);
+  });
+});

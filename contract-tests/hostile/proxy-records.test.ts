@@ -8,7 +8,7 @@ import { closedServerUrl, empty, json, startHttpServer } from "../support/http-s
 import { startRecordingProxy } from "../support/proxy.js";
 import { CREATE_PATH, rawRequest, VALID_CREATE } from "./harness.js";
 
-/** A proxy in front of a target that answers every request with a queued call. */
+/** A proxy in front of a target that responds to every request with a queued call. */
 async function proxyToTarget() {
   const target = await startHttpServer((_, res) => json(res, 201, queuedCall()));
   const proxy = await startRecordingProxy({ target: new URL(target.baseUrl) });
@@ -90,8 +90,8 @@ describe("the proxy records what a hostile client sends", () => {
     const request =
       "POST /callbacks/status HTTP/1.1\r\nHost: not a host\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
       `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
-    const answer = await rawRequest(proxy.baseUrl, request, 5000);
-    expect(answer.status).toBe(204);
+    const response = await rawRequest(proxy.baseUrl, request, 5000);
+    expect(response.status).toBe(204);
     expect(app.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /hooks/status"]);
     const entries = await proxy.entries();
     expect(entries.map((e) => e._callsContract?.webhook)).toEqual(["statusCallback"]);

@@ -1,4 +1,4 @@
-// A target for the proxy that answers with bytes as they are: what node's HTTP server would refuse to write (a
+// A target for the proxy that responds with bytes as they are: what node's HTTP server would refuse to write (a
 // status below 100, a reason phrase holding a control character, a 101 nobody asked for). Closed when the test ends.
 import { type AddressInfo, createServer, type Socket } from "node:net";
 import { onTestFinished } from "vitest";
@@ -11,11 +11,11 @@ export interface RawTarget {
 }
 
 /**
- * Answers each request with `answer(requestLine)`, written once the request has arrived (a body is read by its Content-Length;
+ * Responds to each request with `respond(requestLine)`, written once the request has arrived (a body is read by its Content-Length;
  * the cases send no chunked ones).
  */
 export async function startRawTarget(
-  answer: (requestLine: string) => string,
+  respond: (requestLine: string) => string,
   onFinished: OnFinished = onTestFinished,
 ): Promise<RawTarget> {
   const requestLines: string[] = [];
@@ -36,7 +36,7 @@ export async function startRawTarget(
         received = received.slice(end + 4 + length);
         const requestLine = head.slice(0, head.indexOf("\r\n"));
         requestLines.push(requestLine);
-        socket.write(Buffer.from(answer(requestLine), "latin1"));
+        socket.write(Buffer.from(respond(requestLine), "latin1"));
       }
     });
   });
@@ -52,7 +52,7 @@ export async function startRawTarget(
   return { baseUrl: `http://127.0.0.1:${port}`, requestLines };
 }
 
-/** A whole HTTP/1.1 answer with a JSON body, from its status line on. */
-export function rawAnswer(statusLine: string, body = '{"ok":true}'): string {
+/** A whole HTTP/1.1 response with a JSON body, from its status line on. */
+export function rawResponse(statusLine: string, body = '{"ok":true}'): string {
   return `${statusLine}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { redactEntry } from "../../src/har/redact.js";
 import type { HarEntry } from "../../src/har/types.js";
-import { isSecretName, REDACTED, secretScrubber } from "../../src/secrets.js";
+import { isSecretHeader, isSecretName, REDACTED, secretScrubber } from "../../src/secrets.js";
 import { validateListCallsQuery } from "../../src/validation/index.js";
 
 const entry = (query: string): HarEntry =>
@@ -38,6 +38,12 @@ describe("what counts as a secret", () => {
   it("names passwords and tokens however they are spelled", () => {
     for (const name of ["SipAuthPassword", "SipAuthPasswrd", "CallToken", "Passports", "client_secret"])
       expect(isSecretName(name), name).toBe(true);
+  });
+
+  it("names credential headers by the same rule, and the usual ones that do not say so", () => {
+    for (const name of ["Authorization", "X-Auth-Token", "x-api-key", "X-Session-Secret", "Cookie"])
+      expect(isSecretHeader(name), name).toBe(true);
+    for (const name of ["Content-Type", "X-Request-Id", "Host"]) expect(isSecretHeader(name), name).toBe(false);
   });
 
   it("does not name a page cursor, which every next_page_uri shows", () => {

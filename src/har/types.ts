@@ -62,7 +62,10 @@ export interface HarTimings {
 export interface EntryNotes {
   /** Under --enforce the proxy responded to this request itself; the target never saw it. */
   blocked?: boolean;
-  /** The target gave no response, and why (the response's status is then 0). */
+  /**
+   * The target gave no response the proxy could relay (none at all, or one HTTP cannot carry on: a status below
+   * 100, a control character in its reason phrase, a 101), and why; the response's status is then 0.
+   */
   noResponse?: string;
   /**
    * @deprecated noResponse's old name, no longer written: still read, so that HAR files recorded before the rename

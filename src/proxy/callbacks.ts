@@ -30,11 +30,23 @@ function joinPath(base: URL, rest: string): URL {
   return url;
 }
 
+/**
+ * Where Twilio reached the proxy, when no public URL is given: the Host header, or localhost when there is none or
+ * it is not a host (`not a host`). A callback is never refused: its signature then shows the mismatch.
+ */
+function hostBase(host: string | undefined): URL {
+  try {
+    return new URL(`http://${host ?? "localhost"}`);
+  } catch {
+    return new URL("http://localhost");
+  }
+}
+
 export function callbackRequest(target: string, host: string | undefined, options: CallbackOptions): CallbackRequest {
   const seen = new URL(target, "http://proxy.invalid");
   const destination = joinPath(options.appUrl, seen.pathname.slice(CALLBACK_PREFIX.length - 1));
   destination.search = seen.search;
-  const publicBase = options.publicUrl ?? new URL(`http://${host ?? "localhost"}`);
+  const publicBase = options.publicUrl ?? hostBase(host);
   const signedUrl = `${joinPath(publicBase, seen.pathname).href.replace(/\?.*$/, "")}${seen.search}`;
   const webhook = webhookForPath(seen.pathname);
   return { destination, signedUrl, ...(webhook ? { webhook } : {}) };

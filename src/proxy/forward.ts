@@ -1,8 +1,8 @@
 // Passes one request on to the target and the response back (relay.ts): redirects are relayed as responses and
 // never followed, the target is asked for an unencoded body so that it can be read as sent, and a target that
-// does not respond becomes a Twilio-shaped 502. The steps are separate functions: the request's headers
-// (outgoingHeaders), opening it (openUpstream), its body (sendBody), a failure (upstreamFailure), and the one
-// settlement of the exchange (settleOnce).
+// does not respond (or switches protocols) becomes a Twilio-shaped 502. The steps are separate functions: the
+// request's headers (outgoingHeaders), opening it (openUpstream), its body (sendBody), what ends it before a
+// response (watchUpstream), a failure (upstreamFailure), and the one settlement of the exchange (settleOnce).
 import {
   type ClientRequest,
   Agent as HttpAgent,
@@ -11,10 +11,10 @@ import {
   type ServerResponse,
 } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import type { Readable } from "node:stream";
+import type { Duplex, Readable } from "node:stream";
 import { sendJson, twilioError } from "../mock/errors.js";
 import { withoutHopByHop } from "./hop-by-hop.js";
-import { relay, type Settle, type Settled } from "./relay.js";
+import { relay, type Settle, type Settled, SWITCHED_PROTOCOLS, unrelayable } from "./relay.js";
 
 export interface ForwardLimits {
   /** The most of a response's body kept for the checks; the rest still reaches the client. */
@@ -94,6 +94,34 @@ function upstreamFailure(error: NodeJS.ErrnoException, res: ServerResponse): Set
   return { unread: `the response was cut off (${reason})` };
 }
 
+/**
+ * Settles the exchange when it ends before a response reaches relay(): a failure, a 101 with Upgrade (node hands
+ * the connection over on `upgrade`, which the proxy never asked for), the connection closing with nothing, or the
+ * time limit, which settles by itself rather than wait for the request to report its end. Interim responses (100,
+ * 103) node reads and skips; a target that sends only those meets the time limit. Returns the limit's timer.
+ */
+function watchUpstream(upstream: ClientRequest, res: ServerResponse, settle: Settle, timeoutMs: number) {
+  const fail = (error: NodeJS.ErrnoException) => settle(upstreamFailure(error, res));
+  let responded = false;
+  upstream.once("response", () => {
+    responded = true;
+  });
+  upstream.on("error", fail);
+  upstream.on("upgrade", (_response: IncomingMessage, socket: Duplex) => {
+    socket.destroy();
+    settle(unrelayable(res, SWITCHED_PROTOCOLS));
+  });
+  upstream.on("close", () => {
+    if (!responded) fail(new Error("the connection closed with no response"));
+  });
+  return setTimeout(() => {
+    const error = Object.assign(new Error(`no response within ${timeoutMs} ms`), { code: "ETIMEDOUT" });
+    upstream.destroy(error);
+    // Once a response is under way, relay() settles as its body stops.
+    if (!responded) fail(error);
+  }, timeoutMs);
+}
+
 /** Whichever comes first (the response's end, a failure, the time limit) settles the exchange; the rest are ignored. */
 function settleOnce(sentHeaders: string[], resolve: (forwarded: Forwarded) => void, onSettled: () => void): Settle {
   const started = performance.now();
@@ -119,10 +147,7 @@ export function createForwarder(limits: ForwardLimits): Forwarder {
       const upstream = openUpstream(outgoing, headers, agents, (targetResponse) =>
         relay(targetResponse, res, limits.maxResponseBytes, settle),
       );
-      timer = setTimeout(() => {
-        upstream.destroy(Object.assign(new Error(`no response within ${limits.timeoutMs} ms`), { code: "ETIMEDOUT" }));
-      }, limits.timeoutMs);
-      upstream.on("error", (error: NodeJS.ErrnoException) => settle(upstreamFailure(error, res)));
+      timer = watchUpstream(upstream, res, settle, limits.timeoutMs);
       // The client gave up: so does the exchange with the target.
       res.on("close", () => {
         if (!res.writableFinished) upstream.destroy();

@@ -50,7 +50,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       const redacted = redact(raw, secretQueryParam);
       const notes = { ...raw._callsContract };
       if (redacted.fields.length > 0) {
-        const onRedacted = (v: { field: string }) => redacted.fields.includes(baseField(v.field));
+        const fields = new Set(redacted.fields);
+        const onRedacted = (v: { field: string }) => fields.has(baseField(v.field));
         notes.redacted = {
           fields: redacted.fields,
           violations: shownViolations(rawVerdict?.violations.filter(onRedacted) ?? [], redacted),

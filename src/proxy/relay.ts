@@ -1,9 +1,11 @@
 // Relays the target's response to the client unchanged while keeping a bounded copy of it for the checks: the body
 // streams through (a 1 GiB response costs the proxy no more memory than a small one), and an encoded body is
 // relayed as sent but not kept, since the proxy does not inflate bodies. The status line and headers go out in
-// relayHead, the one place that writes what the target sent back to the client.
+// relayHead, the one place that writes what the target sent back to the client; a head HTTP cannot carry on (a
+// status below 100, a control character in the reason phrase, a 101) gets the proxy's 502 instead (unrelayable).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SeenResponse } from "../har/entry.js";
+import { sendJson, twilioError } from "../mock/errors.js";
 import { withoutHopByHop } from "./hop-by-hop.js";
 
 /** How the exchange with the target ended. */
@@ -18,11 +20,37 @@ export interface Settled {
 /** Ends the exchange once; `headersAt` is when the response's head arrived (now, when none did). */
 export type Settle = (settled: Settled, headersAt?: number) => void;
 
-/** Writes the target's status line and headers to the client, less the hop-by-hop headers. */
-function relayHead(targetResponse: IncomingMessage, res: ServerResponse): { status: number; statusText: string } {
+/** What a 101 Switching Protocols is refused with: the proxy strips Upgrade, so the target was never asked for one. */
+export const SWITCHED_PROTOCOLS = "status 101 switches protocols, which the proxy never asks for";
+
+/**
+ * The proxy's own 502 for a response from the target that cannot be passed on, and the exchange as the record
+ * keeps it: no response, and why.
+ */
+export function unrelayable(res: ServerResponse, reason: string): Settled {
+  // A writeHead that refused the target's reason phrase has kept it: the 502 must not carry it.
+  res.statusMessage = "";
+  const message = `calls-contract proxy: the target's response cannot be relayed (${reason})`;
+  sendJson(res, 502, twilioError(502, 20500, message));
+  return { noResponse: `its response cannot be relayed: ${reason}` };
+}
+
+/**
+ * Writes the target's status line and headers to the client, less the hop-by-hop headers; or says why it cannot
+ * (node refuses a status outside 100-999 and a reason phrase or header holding a control character).
+ */
+function relayHead(
+  targetResponse: IncomingMessage,
+  res: ServerResponse,
+): { status: number; statusText: string } | { refused: string } {
   const status = targetResponse.statusCode ?? 502;
   const statusText = targetResponse.statusMessage ?? "";
-  res.writeHead(status, statusText, withoutHopByHop(targetResponse.rawHeaders));
+  if (status === 101) return { refused: SWITCHED_PROTOCOLS };
+  try {
+    res.writeHead(status, statusText, withoutHopByHop(targetResponse.rawHeaders));
+  } catch (error) {
+    return { refused: (error as Error).message };
+  }
   return { status, statusText };
 }
 
@@ -64,7 +92,14 @@ export function relay(
   settle: Settle,
 ): void {
   const headersAt = performance.now();
-  const { status, statusText } = relayHead(targetResponse, res);
+  const head = relayHead(targetResponse, res);
+  if ("refused" in head) {
+    // Its body is not wanted, and its connection is not fit to reuse.
+    targetResponse.destroy();
+    settle(unrelayable(res, head.refused), headersAt);
+    return;
+  }
+  const { status, statusText } = head;
   const copy = copyBody(targetResponse, maxResponseBytes);
   targetResponse.pipe(res);
   const done = () => {
