@@ -61,7 +61,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything the inspector shows */
+        /**
+         * Everything the inspector shows, a page of calls at a time
+         * @description The calls of all accounts, newest first, a page at a time (100 calls when `pageSize` is left out), grouped
+         *     by account; `nextPage` is the path of the next page, or null on the last one. A page holds each call once
+         *     however calls come and go between pages.
+         */
         get: operations["getState"];
         put?: never;
         post?: never;
@@ -272,11 +277,14 @@ export interface components {
             scenarioNumbers: {
                 [key: string]: string;
             };
+            /** @description The accounts of this page's calls, in the order of their newest call on it. */
             accounts: {
                 accountSid: string;
                 calls: Record<string, never>[];
             }[];
             requests: components["schemas"]["JournalEntry"][];
+            /** @description The path of the next page of calls (older ones), or null when this page is the last. */
+            nextPage: string | null;
         };
         AdminError: {
             /** @description What was wrong, naming the field and the rule. */
@@ -395,14 +403,19 @@ export interface operations {
     };
     getState: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many calls the page holds at most; 100 when left out. */
+                pageSize?: string;
+                /** @description Where the page starts, as the previous page's `nextPage` gives it; the newest call when left out. */
+                before?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The clock, every account's calls with their transitions and callbacks, the latest requests. */
+            /** @description The clock, a page of calls with their transitions and callbacks (grouped by account), the latest requests. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -411,6 +424,7 @@ export interface operations {
                     "application/json": components["schemas"]["State"];
                 };
             };
+            400: components["responses"]["BadRequest"];
         };
     };
     getJournal: {
