@@ -239,7 +239,7 @@ export interface components {
             sequence: number;
             /** @description Mock time of the transition that fired it, in milliseconds. */
             at: number;
-            /** @description The callback URL without user information. */
+            /** @description The callback URL without user information, and with the value of each query parameter redacted. */
             url: string;
             /** @description What the receiver answered, once it has. */
             status?: number;
@@ -257,6 +257,10 @@ export interface components {
             id: number;
             at: number;
             method: string;
+            /**
+             * @description The request target as sent, with the value of each secret-named query parameter (and the password and
+             *     query values of a URL in the query) replaced by [redacted].
+             */
             target: string;
             operationId?: string;
             accountSid?: string;
