@@ -67,6 +67,24 @@ describe("the stateful mock's journal, state and event stream", () => {
     expectNowhere(shown, secret);
   });
 
+  it("hold a create whose StatusCallback holds 100,000 query pairs, without its token", async () => {
+    const secret = "many-pairs-token-5e21";
+    const pairs = Array.from({ length: 100_000 }, () => "k=v").join("&");
+    type Journal = { requests: Array<{ id: number; violations: Array<{ field: string }> }> };
+    const newest = async () => (JSON.parse(await adminText("/journal")) as Journal).requests[0]?.id ?? 0;
+    const before = await newest();
+    const shown = await shownAfter(async () => {
+      const callback = `https://example.com/cb?token=${secret}&${pairs}`;
+      const response = await postForm(mock.baseUrl, `${VALID_CREATE}&StatusCallback=${encodeURIComponent(callback)}`);
+      expect(response.status).toBe(400);
+    });
+    // Recorded at all: redacting that many values once overflowed the stack, and the request was never journaled.
+    const [entry] = (JSON.parse(shown.journal ?? "") as Journal).requests;
+    expect(entry?.id).toBe(before + 1);
+    expect(entry?.violations.map((v) => v.field)).toContain("StatusCallback");
+    expectNowhere(shown, secret);
+  });
+
   it("hold no token of a callback URL's query, nor does the call's timeline", async () => {
     const secret = "callback-query-token-c3b7";
     const receiver = await startHttpServer((_, res) => empty(res, 204));
