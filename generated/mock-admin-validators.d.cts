@@ -11,6 +11,7 @@ export interface AdminRoute {
 export declare const operations: Record<AdminOperationId, AdminRoute>;
 export declare const advanceClock_body: CompiledValidator;
 export declare const reset_body: CompiledValidator;
+export declare const getState_query: CompiledValidator;
 export declare const getJournal_query: CompiledValidator;
 export declare const getTimeline_path: CompiledValidator;
 export declare const setCallOutcome_path: CompiledValidator;

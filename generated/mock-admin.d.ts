@@ -61,7 +61,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything the inspector shows */
+        /**
+         * Everything the inspector shows, a page of calls at a time
+         * @description The calls of all accounts, newest first, a page at a time (100 calls when `pageSize` is left out), grouped
+         *     by account; `nextPage` is the path of the next page, or null on the last one. A page holds each call once
+         *     however calls come and go between pages.
+         */
         get: operations["getState"];
         put?: never;
         post?: never;
@@ -235,7 +240,7 @@ export interface components {
             sequence: number;
             /** @description Mock time of the transition that fired it, in milliseconds. */
             at: number;
-            /** @description The callback URL without user information. */
+            /** @description The callback URL without user information, and with the value of each query parameter redacted. */
             url: string;
             /** @description What the receiver answered, once it has. */
             status?: number;
@@ -253,6 +258,10 @@ export interface components {
             id: number;
             at: number;
             method: string;
+            /**
+             * @description The request target as sent, with the value of each secret-named query parameter (and the password and
+             *     query values of a URL in the query) replaced by [redacted].
+             */
             target: string;
             operationId?: string;
             accountSid?: string;
@@ -273,11 +282,14 @@ export interface components {
             scenarioNumbers: {
                 [key: string]: string;
             };
+            /** @description The accounts of this page's calls, in the order of their newest call on it. */
             accounts: {
                 accountSid: string;
                 calls: Record<string, never>[];
             }[];
             requests: components["schemas"]["JournalEntry"][];
+            /** @description The path of the next page of calls (older ones), or null when this page is the last. */
+            nextPage: string | null;
         };
         AdminError: {
             /** @description What was wrong, naming the field and the rule. */
@@ -432,14 +444,19 @@ export interface operations {
     };
     getState: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many calls the page holds at most; 100 when left out. */
+                pageSize?: string;
+                /** @description Where the page starts, as the previous page's `nextPage` gives it; the newest call when left out. */
+                before?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The clock, every account's calls with their transitions and callbacks, the latest requests. */
+            /** @description The clock, a page of calls with their transitions and callbacks (grouped by account), the latest requests. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -448,6 +465,7 @@ export interface operations {
                     "application/json": components["schemas"]["State"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
         };
     };

@@ -1,5 +1,5 @@
 // The stateful mock bounds what many clients can make it hold: calls across all accounts (the oldest finished go
-// first, a 429 when every call kept is live), the state endpoint answered a page at a time, and the event stream's
+// first, a 429 when every call kept is live), the state endpoint served a page at a time, and the event stream's
 // watchers (past the bound a 503, until one leaves). The same bounds at full scale (80,000 calls, hundreds of
 // stalled watchers) are in mock-scale.slow.ts, outside `npm test`.
 import { randomBytes } from "node:crypto";
@@ -9,11 +9,8 @@ import { statefulInternals } from "../../src/mock/stateful/internals.js";
 import { AUTHORIZATION } from "../support/fixtures.js";
 import { type RawResponse, rawConnection, twilioErrorProblems } from "./harness.js";
 
-/** The bound on calls across all accounts that this issue adds; MockOptions gains it with the fix. */
-type BoundedOptions = MockOptions & { maxCalls?: number };
-
-async function statefulMock(extra: BoundedOptions = {}): Promise<RunningMock> {
-  const options: BoundedOptions = { stateful: true, clock: "manual", callsPerSecond: 10_000, log: () => undefined };
+async function statefulMock(extra: MockOptions = {}): Promise<RunningMock> {
+  const options: MockOptions = { stateful: true, clock: "manual", callsPerSecond: 10_000, log: () => undefined };
   const mock = await startMock({ ...options, ...extra });
   onTestFinished(() => mock.stop());
   return mock;
@@ -63,7 +60,7 @@ describe("the stateful mock's bound on calls across all accounts", () => {
     expect(kept.slice(5)).toEqual(Array(20).fill(200));
   });
 
-  it("answers 429 with a Twilio error when every call it keeps across accounts is live", async () => {
+  it("responds 429 with a Twilio error when every call it keeps across accounts is live", async () => {
     const mock = await statefulMock({ maxCalls: 10 });
     for (const account of [newAccount(), newAccount()])
       for (let i = 0; i < 5; i++) expect((await create(mock, account)).status).toBe(201);
@@ -80,7 +77,7 @@ interface StatePage {
 }
 
 describe("the stateful mock's state endpoint", () => {
-  it("answers at most 100 calls at a time, and its nextPage links lead to each call once", async () => {
+  it("responds with at most 100 calls at a time, and its nextPage links lead to each call once", async () => {
     const mock = await statefulMock();
     const sids = new Set<string>();
     for (const account of [newAccount(), newAccount()])
@@ -101,9 +98,9 @@ describe("the stateful mock's state endpoint", () => {
 
   it("refuses a page size over 1000 with 400", async () => {
     const mock = await statefulMock();
-    const answer = await fetch(`${mock.adminUrl}/state?pageSize=1001`);
-    expect(answer.status).toBe(400);
-    expect(((await answer.json()) as { error: string }).error).toMatch(/pageSize/);
+    const response = await fetch(`${mock.adminUrl}/state?pageSize=1001`);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/pageSize/);
   });
 });
 

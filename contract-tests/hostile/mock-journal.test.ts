@@ -1,4 +1,4 @@
-// What the stateful mock shows of the requests it answered (the journal, the state, a call's timeline, the event
+// What the stateful mock shows of the requests it responded to (the journal, the state, a call's timeline, the event
 // stream) never holds a credential a client sent: not a secret-named key of a raw query string, not the password of
 // a callback URL that failed validation, not a token in a callback URL's query.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,7 +28,7 @@ function watchEvents() {
   return () => seen;
 }
 
-/** What the journal, the state and the event stream hold once the requests `act` makes are answered. */
+/** What the journal, the state and the event stream hold once the requests `act` makes have their responses. */
 async function shownAfter(act: () => Promise<void>): Promise<Record<string, string>> {
   const events = watchEvents();
   await act();
@@ -49,8 +49,8 @@ describe("the stateful mock's journal, state and event stream", () => {
     const secret = "query-sip-secret-6d0e";
     const shown = await shownAfter(async () => {
       const url = `${mock.baseUrl}${CREATE_PATH}?SipAuthPassword=${secret}&PageSize=2`;
-      const answer = await fetch(url, { headers: { Authorization: AUTHORIZATION } });
-      expect(answer.status).toBe(400);
+      const response = await fetch(url, { headers: { Authorization: AUTHORIZATION } });
+      expect(response.status).toBe(400);
     });
     expect(shown.journal).toContain("SipAuthPassword");
     expectNowhere(shown, secret);
@@ -60,10 +60,28 @@ describe("the stateful mock's journal, state and event stream", () => {
     const secret = "callback-url-secret-19a4";
     const shown = await shownAfter(async () => {
       const callback = `https://user:${secret}@exa mple.com/cb`;
-      const answer = await postForm(mock.baseUrl, `${VALID_CREATE}&StatusCallback=${encodeURIComponent(callback)}`);
-      expect(answer.status).toBe(400);
+      const response = await postForm(mock.baseUrl, `${VALID_CREATE}&StatusCallback=${encodeURIComponent(callback)}`);
+      expect(response.status).toBe(400);
     });
     expect(shown.journal).toContain("StatusCallback");
+    expectNowhere(shown, secret);
+  });
+
+  it("hold a create whose StatusCallback holds 100,000 query pairs, without its token", async () => {
+    const secret = "many-pairs-token-5e21";
+    const pairs = Array.from({ length: 100_000 }, () => "k=v").join("&");
+    type Journal = { requests: Array<{ id: number; violations: Array<{ field: string }> }> };
+    const newest = async () => (JSON.parse(await adminText("/journal")) as Journal).requests[0]?.id ?? 0;
+    const before = await newest();
+    const shown = await shownAfter(async () => {
+      const callback = `https://example.com/cb?token=${secret}&${pairs}`;
+      const response = await postForm(mock.baseUrl, `${VALID_CREATE}&StatusCallback=${encodeURIComponent(callback)}`);
+      expect(response.status).toBe(400);
+    });
+    // Recorded at all: redacting that many values once overflowed the stack, and the request was never journaled.
+    const [entry] = (JSON.parse(shown.journal ?? "") as Journal).requests;
+    expect(entry?.id).toBe(before + 1);
+    expect(entry?.violations.map((v) => v.field)).toContain("StatusCallback");
     expectNowhere(shown, secret);
   });
 
@@ -74,9 +92,9 @@ describe("the stateful mock's journal, state and event stream", () => {
     const shown = await shownAfter(async () => {
       const callback = `${receiver.baseUrl}/cb?token=${secret}`;
       const form = `${VALID_CREATE}&StatusCallback=${encodeURIComponent(callback)}&StatusCallbackEvent=initiated`;
-      const answer = await postForm(mock.baseUrl, form);
-      expect(answer.status).toBe(201);
-      sid = (JSON.parse(answer.text) as { sid: string }).sid;
+      const response = await postForm(mock.baseUrl, form);
+      expect(response.status).toBe(201);
+      sid = (JSON.parse(response.text) as { sid: string }).sid;
     });
     const timeline = await adminText(`/accounts/${ACCOUNT_SID}/calls/${sid}`);
     // The callback was recorded (and shown) at all: only its token is gone.

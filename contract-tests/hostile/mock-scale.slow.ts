@@ -86,7 +86,7 @@ describe(`the stateful mock with ${(ACCOUNTS * CALLS_PER_ACCOUNT).toLocaleString
     expect(peakKb).toBeLessThan(400 * MiB_KB);
   });
 
-  it("answers three state requests at once in under 1 MiB each, and a create meanwhile within 1 s", async () => {
+  it("responds to three state requests at once in under 1 MiB each, and a create meanwhile within 1 s", async () => {
     const before = rssKb(mock.pid);
     const memory = sampleRss(mock.pid, (fn) => void stops.push(fn as () => void));
     const states = Array.from({ length: 3 }, async () => (await fetch(`${mock.baseUrl}/__mock/api/state`)).text());
@@ -111,7 +111,7 @@ describe("the stateful mock with 300 watchers of its event stream that stop read
     const watchers = Array.from({ length: 300 }, () => {
       const watcher = rawConnection(mock.baseUrl);
       watcher.socket.write(`GET /__mock/api/events HTTP/1.1\r\nHost: ${host}\r\n\r\n`);
-      // Reads the answer's head, then nothing more: the mock's writes pile up in its buffers.
+      // Reads the response's head, then nothing more: the mock's writes pile up in its buffers.
       watcher.socket.once("data", () => watcher.socket.pause());
       return watcher;
     });
@@ -124,8 +124,8 @@ describe("the stateful mock with 300 watchers of its event stream that stop read
     for (let i = 0; i < 3000; i += 10)
       await Promise.all(Array.from({ length: 10 }, () => create(mock.baseUrl, account)));
     memory.stop();
-    const answers = await Promise.all(watchers.map((w) => w.within(100)));
-    expect(answers.filter((answer) => answer.status === 503)).toHaveLength(300 - 32);
+    const responses = await Promise.all(watchers.map((w) => w.within(100)));
+    expect(responses.filter((response) => response.status === 503)).toHaveLength(300 - 32);
     expect(memory.peak() - before).toBeLessThan(128 * MiB_KB);
   });
 });

@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CreateCallParams } from "../../src/client/index.js";
 import { TwilioApiError } from "../../src/client/index.js";
+import { startMock } from "../../src/mock/index.js";
 import { freshAccount, type StatefulHarness, startStatefulHarness } from "../support/stateful.js";
 
 let harness: StatefulHarness;
@@ -320,5 +321,12 @@ describe("the stateful mock's memory bound", () => {
     } finally {
       await small.stop();
     }
+  });
+
+  it("refuses to start with a bound that is not a whole number of calls of at least 1", async () => {
+    await expect(startMock({ stateful: true, maxCalls: 0 })).rejects.toThrow(
+      "maxCalls must be a whole number of calls of at least 1, not 0",
+    );
+    await expect(startMock({ stateful: true, maxCallsPerAccount: 2.5 })).rejects.toThrow(/maxCallsPerAccount/);
   });
 });

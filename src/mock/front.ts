@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse, S
 import type { AddressInfo } from "node:net";
 import { parseBasicAuth } from "../basic-auth.js";
 import { shortText } from "../findings/redact.js";
+import { harEntry } from "../har/entry.js";
+import { redactEntry, shownViolations } from "../har/redact.js";
 import { KEEP_ALIVE_MS, SERVER_TIME_LIMITS, serverTimeouts } from "../server-limits.js";
 import {
   type OperationId,
@@ -29,7 +31,7 @@ function parseTarget(target: string): URL | undefined {
   }
 }
 
-/** One request as the journal keeps it: no credentials, violations already redacted. */
+/** One request as the journal keeps it: no credentials, in its target or its violations (see exchangeRecord). */
 export interface ExchangeRecord {
   at: number;
   method: string;
@@ -158,6 +160,37 @@ function check(req: IncomingMessage, body: Buffer): Checked {
   };
 }
 
+/** The base the query of a request target is read against; only the query and the body are redacted by field. */
+const RECORD_BASE = "http://mock.invalid/";
+
+/**
+ * What the journal keeps of one exchange, redacted by the code that redacts a recorded HAR entry: the value of a
+ * secret-named query parameter, the password and query values of a callback URL, and the credentials of the
+ * Authorization header are gone from the target and from the violations alike; names, origins and paths stay.
+ */
+function exchangeRecord(req: IncomingMessage, body: Buffer, checked: Checked, status: number): ExchangeRecord {
+  const method = req.method ?? "GET";
+  const target = req.url ?? "/";
+  const cut = target.indexOf("?");
+  const base = { at: Date.now(), method, operationId: checked.operationId, accountSid: checked.accountSid, status };
+  const { violations, warnings } = checked;
+  // Most requests (every valid create) have no query and no finding: no value of theirs is kept, none to redact.
+  if (cut < 0 && violations.length === 0 && warnings.length === 0) {
+    return { ...base, target: shortText(target, 2000), violations, warnings };
+  }
+  // Read against a fixed base, so that a target no URL parser takes (a refused one) still has its query redacted.
+  const seen = { method, url: `${RECORD_BASE}${cut < 0 ? "" : target.slice(cut)}`, rawHeaders: req.rawHeaders, body };
+  const redacted = redactEntry(harEntry(seen, undefined, { started: new Date(base.at), waitMs: 0, receiveMs: 0 }, {}));
+  const url = redacted.entry.request.url;
+  const search = url.includes("?") ? url.slice(url.indexOf("?")) : "";
+  return {
+    ...base,
+    target: shortText(`${redacted.scrub(cut < 0 ? target : target.slice(0, cut))}${search}`, 2000),
+    violations: shownViolations(violations, redacted),
+    warnings: shownViolations(warnings, redacted),
+  };
+}
+
 function write(res: ServerResponse, response: MockResponse): void {
   if (res.headersSent) return;
   const headers = { ...response.headers, "content-length": String(Buffer.byteLength(response.body)) };
@@ -178,16 +211,7 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
         (LEGACY_OPERATIONS.has(accepted.operationId) ? respondLegacy(accepted) : await options.respond(accepted)),
     );
     write(res, response);
-    options.onExchange?.({
-      at: Date.now(),
-      method: req.method ?? "GET",
-      target: shortText(req.url ?? "/", 2000),
-      operationId: checked.operationId,
-      accountSid: checked.accountSid,
-      status: response.status,
-      violations: checked.violations,
-      warnings: checked.warnings,
-    });
+    options.onExchange?.(exchangeRecord(req, body, checked, response.status));
   }
 
   // Whatever a request holds, it gets a response and the next request is served: a throw becomes a 500.

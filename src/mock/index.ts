@@ -46,6 +46,11 @@ export interface MockOptions {
   callsPerSecond?: number;
   /** The most calls the stateful mock keeps per account (10,000 by default); the oldest finished go first. */
   maxCallsPerAccount?: number;
+  /**
+   * The most calls the stateful mock keeps across all accounts (20,000 by default); the oldest finished go first,
+   * and a create is refused with 429 when every call kept is live.
+   */
+  maxCalls?: number;
   /** Validate every stateful response against the Calls spec before sending it (a broken one becomes a 500). */
   checkResponses?: boolean;
   /**
@@ -99,6 +104,7 @@ function startStateful(options: MockOptions, log: Log): StatefulMock {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.callsPerSecond === undefined ? {} : { callsPerSecond: options.callsPerSecond }),
     ...(options.maxCallsPerAccount === undefined ? {} : { maxCallsPerAccount: options.maxCallsPerAccount }),
+    ...(options.maxCalls === undefined ? {} : { maxCalls: options.maxCalls }),
     ...(options.checkResponses === undefined ? {} : { checkResponses: options.checkResponses }),
   });
 }

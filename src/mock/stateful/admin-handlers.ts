@@ -26,7 +26,7 @@ export const ADMIN_HANDLERS: { [Id in AdminOperationId]: Handler<Id> } = {
     mock.reset(body.accountSid);
     sendAdmin(res, 204);
   },
-  getState: (mock, _input, res) => sendAdmin(res, 200, stateView(mock)),
+  getState: (mock, { query }, res) => sendAdmin(res, 200, stateView(mock, query)),
   getJournal: (mock, { query }, res) => sendAdmin(res, 200, { requests: mock.journal.list(query) }),
   getEvents: (mock, _input, res) => streamEvents(mock, res),
   getTimeline: (mock, { path }, res) => sendAdmin(res, 200, timelineView(mock, path.AccountSid, path.Sid)),

@@ -1,6 +1,8 @@
 // The stateful mock's status callbacks: which events each call's create asked for and where they go, sent in
 // transition order (one after the other, signed with the create's auth token), and how each receiver responded.
+// What it keeps to show holds no credential: a callback URL is kept without its user information or query values.
 import type { components } from "../../../generated/mock-admin.js";
+import { redactUrl } from "../../har/redact.js";
 import {
   callbackTarget,
   type deliverAndLog,
@@ -46,6 +48,12 @@ function extraParams(call: CallRecord, event: ProgressEventOf): Record<string, s
   return extra;
 }
 
+/**
+ * A callback URL as the admin API shows it: without user information, and with each query value redacted (a
+ * receiver's token often travels there), as a recorded HAR entry shows it; the origin, path and names stay.
+ */
+const shownCallbackUrl = (url: string) => redactUrl(shownUrl(url)).text;
+
 export function createCallbackPlanner({ send, log, hub }: CallbackPlannerOptions) {
   const plans = new Map<string, CallbackPlan>();
   const sent = new Map<string, CallbackRecord[]>();
@@ -70,7 +78,7 @@ export function createCallbackPlanner({ send, log, hub }: CallbackPlannerOptions
       callStatus: event.callStatus,
       sequence,
       at,
-      url: shownUrl(plan.target.url),
+      url: shownCallbackUrl(plan.target.url),
     };
     const list = sent.get(call.sid) ?? [];
     list.push(record);

@@ -1,5 +1,6 @@
-// The inspector: one page, no build step, no framework, nothing loaded from the network. It reads the admin API's
-// state and redraws whenever the event stream says something changed. Every value from the mock is written as
+// The inspector: one page, no build step, no framework, nothing loaded from the network. It reads the first page
+// of the admin API's state (the newest calls, saying when there are more) and redraws whenever the event stream
+// says something changed. Every value from the mock is written as
 // text (textContent), never as markup: a To of `<img onerror=...>` stays text.
 export const INSPECTOR_PAGE = `<!doctype html>
 <html lang="en">
@@ -28,6 +29,7 @@ export const INSPECTOR_PAGE = `<!doctype html>
 <h2>Calls</h2>
 <table><thead><tr><th>account</th><th>call</th><th>to</th><th>status</th><th>timeline</th><th>callbacks</th></tr></thead>
 <tbody id="calls"></tbody></table>
+<p id="more" class="muted" hidden></p>
 <h2>Requests</h2>
 <table><thead><tr><th>#</th><th>request</th><th>response</th><th>violations and warnings</th></tr></thead>
 <tbody id="requests"></tbody></table>
@@ -93,6 +95,11 @@ function draw(state) {
       calls.appendChild(tr);
     }
   }
+  // The state comes a page at a time: the first page holds the newest calls, and says where the older ones are.
+  const more = document.getElementById("more");
+  const shown = state.accounts.reduce((n, account) => n + account.calls.length, 0);
+  more.hidden = !state.nextPage;
+  more.textContent = state.nextPage ? "The newest " + shown + " calls are shown; older ones: " + state.nextPage : "";
   const requests = document.getElementById("requests");
   requests.replaceChildren();
   for (const r of state.requests) {

@@ -1,5 +1,5 @@
-// The mock's request journal: the last requests it responded to, without credentials (the front layer never records
-// the Authorization header, and violations already show secrets as [redacted]).
+// The mock's request journal: the last 1000 requests it responded to, without credentials (the front layer records
+// no header, and redacts the target and the violations as a recorded HAR entry is redacted).
 import type { ExchangeRecord } from "../front.js";
 
 export interface JournalEntry extends ExchangeRecord {

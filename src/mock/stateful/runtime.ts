@@ -20,6 +20,7 @@ export interface StatefulOptions {
   clock?: ClockOptions;
   callsPerSecond?: number;
   maxCallsPerAccount?: number;
+  maxCalls?: number;
   seed?: string;
   /** Validate every response against the Calls spec before it is sent; a broken one becomes a 500 naming why. */
   checkResponses?: boolean;
@@ -29,10 +30,13 @@ export interface StatefulOptions {
 }
 
 /** The store's settings the caller gave; the store's own defaults stand for the rest. */
-function storeSettings(options: StatefulOptions): Pick<StoreOptions, "callsPerSecond" | "maxCallsPerAccount" | "seed"> {
+function storeSettings(
+  options: StatefulOptions,
+): Pick<StoreOptions, "callsPerSecond" | "maxCallsPerAccount" | "maxCalls" | "seed"> {
   return {
     ...(options.callsPerSecond === undefined ? {} : { callsPerSecond: options.callsPerSecond }),
     ...(options.maxCallsPerAccount === undefined ? {} : { maxCallsPerAccount: options.maxCallsPerAccount }),
+    ...(options.maxCalls === undefined ? {} : { maxCalls: options.maxCalls }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   };
 }

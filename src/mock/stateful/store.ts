@@ -6,6 +6,9 @@
 // calls per second (1 by default) with queue_time; then ringing; then in-progress when answered, completed when
 // one side hangs up; or busy, no-answer (after Timeout), failed, or canceled by an update. A Timeout or TimeLimit
 // the create leaves out is the spec's default, read from the spec.
+//
+// Memory is bounded twice: per account (maxCallsPerAccount) and across all accounts (maxCalls). Past either bound the
+// oldest finished call goes first; a create is refused with 429 only when every call within the bound is live.
 import { createHash, randomBytes } from "node:crypto";
 import type { components } from "../../../generated/calls.js";
 import { specDefaultNumber } from "../calls-spec.js";
@@ -44,6 +47,8 @@ export interface Transition {
 
 export interface CallRecord {
   sid: string;
+  /** Its place in the order calls were created, across all accounts: what the admin state's pages are cut at. */
+  seq: number;
   accountSid: string;
   to: string;
   from: string;
@@ -74,6 +79,8 @@ export interface StoreOptions {
   callsPerSecond?: number;
   /** The most calls one account keeps; the oldest finished ones go first. Defaults to 10,000. */
   maxCallsPerAccount?: number;
+  /** The most calls kept across all accounts; the oldest finished ones go first. Defaults to 20,000. */
+  maxCalls?: number;
   /** Makes SIDs repeat from run to run. */
   seed?: string;
   /** Sees every transition of every call, in order. */
@@ -90,13 +97,29 @@ interface Account {
 }
 
 const PRICE_PER_MINUTE = 0.014;
+export const DEFAULT_MAX_CALLS_PER_ACCOUNT = 10_000;
+export const DEFAULT_MAX_CALLS = 20_000;
+
+/** A bound on calls, checked when the store is made: a whole number of at least 1. */
+function callBound(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`${name} must be a whole number of calls of at least 1, not ${value}`);
+  }
+  return value;
+}
 
 export class CallStore {
   private readonly accounts = new Map<string, Account>();
   private counter = 0;
   private readonly clock: Clock;
   private readonly intervalMs: number;
+  private readonly maxCallsPerAccount: number;
   private readonly maxCalls: number;
+  /** Every kept call of every account, in the order they were created. */
+  private readonly kept = new Set<CallRecord>();
+  /** How many of the kept calls have ended: none, and a create past maxCalls is refused without a search. */
+  private finishedCount = 0;
   private readonly seed: string | undefined;
   private readonly onTransition: StoreOptions["onTransition"];
   private readonly onEvict: StoreOptions["onEvict"];
@@ -106,7 +129,12 @@ export class CallStore {
   constructor(options: StoreOptions) {
     this.clock = options.clock;
     this.intervalMs = 1000 / (options.callsPerSecond ?? 1);
-    this.maxCalls = options.maxCallsPerAccount ?? 10_000;
+    this.maxCallsPerAccount = callBound(
+      "maxCallsPerAccount",
+      options.maxCallsPerAccount,
+      DEFAULT_MAX_CALLS_PER_ACCOUNT,
+    );
+    this.maxCalls = callBound("maxCalls", options.maxCalls, DEFAULT_MAX_CALLS);
     this.seed = options.seed;
     this.onTransition = options.onTransition;
     this.onEvict = options.onEvict;
@@ -148,6 +176,7 @@ export class CallStore {
   private end(call: CallRecord, to: CallStatus, note?: string): void {
     this.clearTimers(call);
     call.endTime = this.clock.now();
+    this.finishedCount += 1;
     // Twilio's reference: a call canceled while it is queued fires no status callbacks at all.
     const silent = to === "canceled" && call.status === "queued";
     const events: ProgressEventOf[] = silent ? [] : [{ name: "completed", callStatus: to }];
@@ -160,14 +189,14 @@ export class CallStore {
     form: { To: string; From: string; Timeout?: number; TimeLimit?: number; MachineDetection?: string },
   ): CallRecord | StoreError {
     const account = this.account(accountSid);
-    if (account.calls.size >= this.maxCalls && !this.evictOldestFinished(account)) {
-      const message = `The mock keeps at most ${this.maxCalls} calls per account and all of them are live`;
-      return { status: 429, code: 20429, message };
-    }
+    const refused = this.makeRoom(account);
+    if (refused) return refused;
     const now = this.clock.now();
     const scenario = account.outcomesByTo.get(form.To) ?? SCENARIO_NUMBERS[form.To] ?? DEFAULT_SCENARIO;
+    const sid = this.newSid(accountSid);
     const call: CallRecord = {
-      sid: this.newSid(accountSid),
+      sid,
+      seq: this.counter,
       accountSid,
       to: form.To,
       from: form.From,
@@ -184,6 +213,7 @@ export class CallStore {
       parentCallSid: null,
     };
     account.calls.set(call.sid, call);
+    this.kept.add(call);
     call.timeline.push({ at: now, from: undefined, to: "queued", events: [], note: "created" });
     this.onTransition?.(call, call.timeline[0] as Transition);
     const dequeueAt = Math.max(now, account.lastDequeueAt + this.intervalMs);
@@ -292,7 +322,7 @@ export class CallStore {
     if (LIVE_STATUSES.has(call.status)) {
       return { status: 400, code: 20009, message: `Cannot delete a call that is ${call.status}; end it first` };
     }
-    this.account(accountSid).calls.delete(sid);
+    this.forget(call);
     return true;
   }
 
@@ -307,6 +337,24 @@ export class CallStore {
 
   accountSids(): string[] {
     return [...this.accounts.keys()];
+  }
+
+  /**
+   * Up to `size` calls of all accounts, newest first, created before the call whose seq is `before` (from the
+   * newest when left out); `more` says whether older ones are left.
+   */
+  page(size: number, before = Number.POSITIVE_INFINITY): { calls: CallRecord[]; more: boolean } {
+    const all = [...this.kept];
+    // Seqs grow in creation order: the first call at or past `before` ends the page.
+    let low = 0;
+    let high = all.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((all[middle] as CallRecord).seq < before) low = middle + 1;
+      else high = middle;
+    }
+    const start = Math.max(0, low - size);
+    return { calls: all.slice(start, low).reverse(), more: start > 0 };
   }
 
   /** Sets how calls to a number end, for calls created from now on. */
@@ -335,15 +383,43 @@ export class CallStore {
   /** Forgets every call (of one account, when given), and cancels what they had pending. */
   reset(accountSid?: string): void {
     const accounts = accountSid === undefined ? [...this.accounts.values()] : [this.accounts.get(accountSid)];
-    for (const account of accounts) for (const call of account?.calls.values() ?? []) this.clearTimers(call);
+    for (const account of accounts) {
+      for (const call of account?.calls.values() ?? []) {
+        this.clearTimers(call);
+        this.forget(call);
+      }
+    }
     if (accountSid === undefined) this.accounts.clear();
     else this.accounts.delete(accountSid);
   }
 
-  private evictOldestFinished(account: Account): boolean {
-    for (const [sid, call] of account.calls) {
+  /** Drops a call from the store's records; its timers are already cleared or done. */
+  private forget(call: CallRecord): void {
+    this.accounts.get(call.accountSid)?.calls.delete(call.sid);
+    this.kept.delete(call);
+    if (!LIVE_STATUSES.has(call.status)) this.finishedCount -= 1;
+  }
+
+  /** Lets the oldest finished call go to make room under both bounds, or says why a create is refused. */
+  private makeRoom(account: Account): StoreError | undefined {
+    if (account.calls.size >= this.maxCallsPerAccount && !this.evictOldestFinished(account.calls.values())) {
+      const message = `The mock keeps at most ${this.maxCallsPerAccount} calls per account and all of them are live`;
+      return { status: 429, code: 20429, message };
+    }
+    if (this.kept.size >= this.maxCalls && (this.finishedCount === 0 || !this.evictOldestFinished(this.kept))) {
+      const message =
+        `The mock keeps at most ${this.maxCalls} calls across all accounts (maxCalls) and all of them are live; ` +
+        "end or delete some, reset the mock, or start it with a larger maxCalls";
+      return { status: 429, code: 20429, message };
+    }
+    return undefined;
+  }
+
+  /** Forgets the first finished call of `calls` (oldest first), and says whether there was one. */
+  private evictOldestFinished(calls: Iterable<CallRecord>): boolean {
+    for (const call of calls) {
       if (!LIVE_STATUSES.has(call.status)) {
-        account.calls.delete(sid);
+        this.forget(call);
         this.onEvict?.(call);
         return true;
       }
