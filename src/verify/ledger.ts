@@ -31,10 +31,11 @@ export interface ListingLimits {
 }
 
 /**
- * What `verify --har` and the proxy's exit report list one by one: 100,000 outcomes (a few times what a live run
- * gives, tens of MB), 10,000 skipped requests, and 64 Mi characters of their text in all.
+ * What `verify --har` and the proxy's exit report list one by one: 100,000 outcomes (a live run gives a few
+ * thousand), 10,000 skipped requests, and 32 Mi characters of their text in all, so that even failures with long
+ * details keep a run under 500 MB.
  */
-export const LISTING_LIMITS: ListingLimits = { outcomes: 100_000, skipped: 10_000, characters: 64 * 1024 * 1024 };
+export const LISTING_LIMITS: ListingLimits = { outcomes: 100_000, skipped: 10_000, characters: 32 * 1024 * 1024 };
 
 /** No bound: a live run's outcomes, which its corpus bounds, are all listed. */
 export const LIST_EVERYTHING: ListingLimits = { outcomes: Infinity, skipped: Infinity, characters: Infinity };
