@@ -36,6 +36,7 @@ describe(`verify --har on ${EXCHANGES.toLocaleString("en")} exchanges (800 MiB)`
   const cleanups: Array<() => unknown> = [];
   const later = ((fn: () => unknown) => void cleanups.push(fn)) as OnFinished;
   let run: CliRun;
+  let reports: { junit: string; json: string };
 
   beforeAll(async () => {
     const dir = await mkdtemp(join(tmpdir(), "hostile-har-scale-"));
@@ -50,7 +51,9 @@ describe(`verify --har on ${EXCHANGES.toLocaleString("en")} exchanges (800 MiB)`
       status: 404,
     };
     await writeHar(path, made({ method: "GET", url: callUrl(sid), status: 404, json: notFound }), EXCHANGES);
-    run = await runCliWithin(["verify", "--har", path], {}, 110_000, later);
+    reports = { junit: join(dir, "junit.xml"), json: join(dir, "report.json") };
+    const files = ["--junit", reports.junit, "--json", reports.json];
+    run = await runCliWithin(["verify", "--har", path, ...files], {}, 110_000, later);
   }, 150_000);
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -65,6 +68,17 @@ describe(`verify --har on ${EXCHANGES.toLocaleString("en")} exchanges (800 MiB)`
   it("judges them in bounded memory: under 512 MiB at its peak", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.peakRssKb).toBeLessThan(512 * 1024);
+  });
+
+  it("writes JUnit and JSON reports that count every outcome and say how many they do not list", async () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/not listed one by one: 4800000 passed, 0 failed and 0 warned check\(s\)/);
+    const report = JSON.parse(await readFile(reports.json, "utf8"));
+    expect(report).toMatchObject({ passed: 4_800_000, failed: 0, warnings: 0, exchanges: EXCHANGES, outcomes: [] });
+    expect(report.unlisted).toMatchObject({ passed: 4_800_000, failed: 0, warnings: 0 });
+    const junit = await readFile(reports.junit, "utf8");
+    expect(junit).toMatch(/<testsuites name="calls-contract verify" tests="4800000" failures="0"/);
+    expect(junit).toContain('<testcase classname="fetchCall" name="[status-declared] 800000 passed, not listed"/>');
   });
 });
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { requestOutcomes } from "../../src/verify/checks.js";
 import type { VerifyResult } from "../../src/verify/index.js";
-import { renderJson, renderJunit } from "../../src/verify/report.js";
+import { renderJson } from "../../src/verify/json-report.js";
+import { renderJunit } from "../../src/verify/junit.js";
 
 const subject = { operation: "createCall", subject: "exchange #1", request: "POST /x" };
 

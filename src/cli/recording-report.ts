@@ -1,8 +1,7 @@
 // A judged recording as `verify --har` and the proxy (on exit) both give it: the table, the failures, the coverage
 // against --min-coverage, the reports, the closing count, and the exit code.
-
 import { renderCoverage } from "../verify/coverage.js";
-import type { replayHar } from "../verify/replay.js";
+import type { ReplayResult } from "../verify/replay.js";
 import { coverageVerdict } from "./coverage-verdict.js";
 import { printResult, writeReports } from "./results.js";
 
@@ -16,7 +15,7 @@ export interface RecordingReport {
 }
 
 export async function reportRecording(
-  result: Awaited<ReturnType<typeof replayHar>>,
+  result: ReplayResult,
   flags: { junit?: string; json?: string; strict?: boolean },
   report: RecordingReport,
 ): Promise<number> {

@@ -1,8 +1,12 @@
 // What verify, verify --har and the proxy print at the end and write to their reports: the same table, failures,
-// JUnit and JSON, whatever the outcomes came from. Every text passes through `scrub` on its way out.
+// JUnit and JSON, whatever the outcomes came from. Every text passes through `scrub` on its way out; the reports
+// are written as streams, a piece at a time, so that their size is no limit.
 import { xmlSafe } from "../safe-text.js";
-import { CHECKS, type VerifyResult } from "../verify/index.js";
-import { renderFailures, renderJson, renderJunit, renderTable, splitFailures } from "../verify/report.js";
+import { CHECKS, type CheckOutcome, type VerifyResult } from "../verify/index.js";
+import { jsonPieces } from "../verify/json-report.js";
+import { junitPieces } from "../verify/junit.js";
+import { asTallied, type TalliedResult, totals } from "../verify/ledger.js";
+import { failureGroups, renderTable, renderUnlisted, splitFailures } from "../verify/report.js";
 import { writeReportFile } from "./report-file.js";
 
 export interface Printed {
@@ -11,27 +15,39 @@ export interface Printed {
   passed: number;
 }
 
-/** Prints the table, the skipped requests by reason, every failure and warning, and the check catalogue. */
-export function printResult(result: VerifyResult, out: (text: string) => void, strict = false): Printed {
-  const { errors, warnings } = splitFailures(result.outcomes);
-  out(`\n${renderTable(result.outcomes)}\n`);
+/** Prints the failures of one severity, identical ones grouped, a group at a time. */
+function printFailures(failures: CheckOutcome[], head: string, out: (text: string) => void): void {
+  out(`\n${head}:\n`);
+  for (const group of failureGroups(failures)) out(`${group}\n`);
+}
+
+/**
+ * Prints the table, the skipped requests by reason, every failure and warning listed, what was counted but not
+ * listed, and the check catalogue.
+ */
+export function printResult(
+  result: VerifyResult | TalliedResult,
+  out: (text: string) => void,
+  strict = false,
+): Printed {
+  const tallied = asTallied(result);
+  const { passed, failed, warned } = totals(tallied.table);
+  const { errors, warnings } = splitFailures(tallied.outcomes);
+  out(`\n${renderTable(tallied)}\n`);
   const reasons = new Map<string, number>();
-  for (const s of result.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+  for (const s of tallied.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
   for (const [reason, count] of reasons) out(`\nskipped ${count} request(s): ${reason}\n`);
-  if (errors.length > 0) out(`\n${errors.length} failed check(s):\n${renderFailures(errors)}\n`);
-  if (warnings.length > 0) {
+  if (failed > 0) printFailures(errors, `${failed} failed check(s)`, out);
+  if (warned > 0) {
     const weight = strict ? "failing the run under --strict" : "not failing the run (--strict would)";
-    out(`\n${warnings.length} warning(s), ${weight}:\n${renderFailures(warnings)}\n`);
+    printFailures(warnings, `${warned} warning(s), ${weight}`, out);
   }
-  if (errors.length + warnings.length > 0) {
+  if (tallied.unlisted) out(`\n${renderUnlisted(tallied.unlisted)}\n`);
+  if (failed + warned > 0) {
     const catalogue = Object.entries(CHECKS).map(([name, what]) => `\n  ${name}: ${what}`);
     out(`\nchecks: ${catalogue.join("")}\n`);
   }
-  return {
-    errors: errors.length,
-    warnings: warnings.length,
-    passed: result.outcomes.length - errors.length - warnings.length,
-  };
+  return { errors: failed, warnings: warned, passed };
 }
 
 export interface ReportFiles {
@@ -51,8 +67,21 @@ export interface ReportOptions {
   scrub: (text: string) => string;
 }
 
-export async function writeReports(result: VerifyResult, files: ReportFiles, options: ReportOptions): Promise<void> {
+function* mapped(pieces: Iterable<string>, change: (text: string) => string): Generator<string> {
+  for (const piece of pieces) yield change(piece);
+}
+
+export async function writeReports(
+  result: VerifyResult | TalliedResult,
+  files: ReportFiles,
+  options: ReportOptions,
+): Promise<void> {
   const { seconds, strict, origin, extra, suite, scrub } = options;
-  if (files.junit) await writeReportFile(files.junit, xmlSafe(scrub(renderJunit(result, seconds, strict, suite))));
-  if (files.json) await writeReportFile(files.json, scrub(renderJson(result, origin, extra)));
+  // Each piece is whole test cases or outcomes, so that a secret is never split between two of them.
+  if (files.junit)
+    await writeReportFile(
+      files.junit,
+      mapped(junitPieces(result, seconds, strict, suite), (t) => xmlSafe(scrub(t))),
+    );
+  if (files.json) await writeReportFile(files.json, mapped(jsonPieces(result, origin, extra), scrub));
 }

@@ -1,13 +1,14 @@
 // `verify --har`: recorded traffic judged again, offline, by the named checks of this version of the spec, with
-// the coverage it gives. One outcome per exchange and check, in the order the exchanges were recorded.
+// the coverage it gives. Outcomes are handed on in the order the exchanges were recorded and kept in a ledger
+// (ledger.ts): counted whole, listed up to its limits, so that a recording of any size is judged in bounded memory.
 import { streamHar } from "../har/reader.js";
 import type { HarEntry } from "../har/types.js";
 import type { CheckOutcome } from "./checks.js";
 import { type Coverage, CoverageCounter } from "./coverage.js";
-import type { VerifyResult } from "./index.js";
+import { Ledger, LISTING_LIMITS, type ListingLimits, type TalliedResult } from "./ledger.js";
 import { OTHER_TRAFFIC, observeEntry } from "./observe.js";
 
-export interface ReplayResult extends VerifyResult {
+export interface ReplayResult extends TalliedResult {
   coverage: Coverage;
   /** How many entries the file held. */
   exchanges: number;
@@ -15,10 +16,16 @@ export interface ReplayResult extends VerifyResult {
   truncated?: string;
 }
 
+export interface ReplayOptions {
+  /** Every outcome as it is judged, listed or not. */
+  onOutcome?: (outcome: CheckOutcome) => void;
+  /** How much the result lists one by one; LISTING_LIMITS unless given. */
+  listing?: ListingLimits;
+}
+
 /** Judges entries one at a time as they are read, keeping what the result needs and not the entries. */
-function createReplay(onOutcome?: (outcome: CheckOutcome) => void) {
-  const outcomes: CheckOutcome[] = [];
-  const skipped: VerifyResult["skipped"] = [];
+function createReplay({ onOutcome, listing = LISTING_LIMITS }: ReplayOptions) {
+  const ledger = new Ledger(listing);
   const coverage = new CoverageCounter();
   let index = 0;
   return {
@@ -29,32 +36,32 @@ function createReplay(onOutcome?: (outcome: CheckOutcome) => void) {
       } catch (error) {
         // A HAR from another tool may lack a part this one always writes: that entry is listed, not fatal.
         const reason = `the entry cannot be read (${(error as Error).message})`;
-        skipped.push({ operation: OTHER_TRAFFIC, subject: `exchange #${index}`, reason });
+        ledger.skip({ operation: OTHER_TRAFFIC, subject: `exchange #${index}`, reason });
         return;
       }
       if (verdict.kind === "skipped") {
-        skipped.push({ operation: verdict.operation, subject: verdict.subject, reason: verdict.reason });
+        ledger.skip({ operation: verdict.operation, subject: verdict.subject, reason: verdict.reason });
         return;
       }
       for (const outcome of verdict.outcomes) {
-        outcomes.push(outcome);
+        ledger.add(outcome);
         onOutcome?.(outcome);
       }
       if (verdict.sample) coverage.add(verdict.sample);
     },
-    result: (): ReplayResult => ({ outcomes, skipped, coverage: coverage.result(), exchanges: index }),
+    result: (): ReplayResult => ({ ...ledger.result(), coverage: coverage.result(), exchanges: index }),
   };
 }
 
-export function replayEntries(entries: HarEntry[], onOutcome?: (outcome: CheckOutcome) => void): ReplayResult {
-  const replay = createReplay(onOutcome);
+export function replayEntries(entries: HarEntry[], options: ReplayOptions = {}): ReplayResult {
+  const replay = createReplay(options);
   for (const entry of entries) replay.add(entry);
   return replay.result();
 }
 
 /** The file is read as a stream and each entry judged as it comes: a recording of any size is judged. */
-export async function replayHar(path: string, onOutcome?: (outcome: CheckOutcome) => void): Promise<ReplayResult> {
-  const replay = createReplay(onOutcome);
+export async function replayHar(path: string, options: ReplayOptions = {}): Promise<ReplayResult> {
+  const replay = createReplay(options);
   const har = await streamHar(path, (entry) => replay.add(entry));
   const result = replay.result();
   return har.truncated ? { ...result, truncated: har.truncated } : result;
