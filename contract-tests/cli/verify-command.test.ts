@@ -70,7 +70,7 @@ describe("calls-contract verify", { timeout: 60_000 }, () => {
     expect(result.stdout).toContain(
       "date_created breaks oneOf: A date and time as Twilio writes them, RFC 2822 in UTC with the offset +0000, e.g. `Tue, 10 Aug 2010 08:02:17 +0000`. (must match",
     );
-    expect(result.stdout).toMatch(/\[rejects-invalid-request\] the same answer to \d+ requests/);
+    expect(result.stdout).toMatch(/\[rejects-invalid-request\] the same response to \d+ requests/);
     expect(result.stdout).toMatch(
       /createCall rejects Timeout 601 \(POST \S+\): expected 400 \(breaks maximum on Timeout\)/,
     );

@@ -56,7 +56,7 @@ function renderGroup(group: CheckOutcome[]): string {
   const what =
     first.details.length > 0
       ? `the same ${plural(first.details.length, "violation")} in ${group.length} responses`
-      : `the same answer to ${group.length} requests`;
+      : `the same response to ${group.length} requests`;
   const head = [`${mark(first)} [${first.check}] ${what}`];
   if (sameExpected) head.push(`    expected: ${first.expected}`);
   head.push(`    got:      ${first.actual}`);
@@ -64,7 +64,7 @@ function renderGroup(group: CheckOutcome[]): string {
   const requests = group.map(
     (o) => `      ${o.operation} ${o.subject} (${o.request})${sameExpected ? "" : `: expected ${o.expected}`}`,
   );
-  return [...head, ...details, "    in answer to:", ...requests].join("\n");
+  return [...head, ...details, "    in response to:", ...requests].join("\n");
 }
 
 /**
