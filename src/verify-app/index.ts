@@ -49,7 +49,7 @@ export const NO_RESPONSE_STREAK = 3;
 const DEFAULTS = { deadlineMs: 300_000, slowMs: SLOW_RESPONSE_MS, maxDepth: DEFAULT_MENU_DEPTH };
 
 /** The endpoints that are not on this machine, which are refused unless `allowRemote`. */
-export function remoteEndpoints(endpoints: AppEndpoints): string[] {
+function remoteEndpoints(endpoints: AppEndpoints): string[] {
   return Object.values(endpoints).filter((url): url is string => url !== undefined && !isLoopbackUrl(url));
 }
 
