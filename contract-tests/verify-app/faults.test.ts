@@ -107,3 +107,24 @@ describe("verify-app against an app with one known fault", () => {
     expect(branch?.failed).toEqual([expect.objectContaining({ check: "follows-actions", severity: "error" })]);
   });
 });
+
+describe("verify-app and hosts that are not this machine", () => {
+  it("refuses an endpoint off this machine before sending anything", async () => {
+    const endpoints = { voiceRequest: "http://app.invalid/voice" };
+    await expect(runVerifyApp({ endpoints, authToken: APP_TOKEN })).rejects.toThrow(
+      /not sending requests to http:\/\/app\.invalid\/voice: only URLs on this machine/,
+    );
+  });
+
+  it("does not follow an action off this machine, and lists each branch it left as skipped", async () => {
+    const { app, result } = await verifyApp({ fault: "unreachable-action", unreachableUrl: "http://app.invalid/next" });
+    expect(failures(result)).toEqual({});
+    expect(result.skipped).toHaveLength(6);
+    expect(result.skipped[0]).toEqual({
+      operation: "voiceRequest",
+      subject: "Digits=1 → DialCallStatus=completed",
+      reason: "not sent: http://app.invalid/next is not on this machine; pass --allow-remote to follow it",
+    });
+    expect(app.received.some((r) => r.url.includes("invalid"))).toBe(false);
+  });
+});

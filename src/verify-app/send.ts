@@ -13,7 +13,7 @@ import {
 import { forgedRequest } from "./forgeries.js";
 import type { AppRequest } from "./plan.js";
 
-export const USER_AGENT = "calls-contract-verify-app";
+const USER_AGENT = "calls-contract-verify-app";
 
 export interface AppExchange {
   request: AppRequest;
