@@ -7,7 +7,7 @@ import { runVerifyApp, type VerifyAppResult } from "../../src/verify-app/index.j
 import { closedServerUrl } from "../support/http-server.js";
 import { APP_TOKEN, type AppOptions, type Fault, startApp } from "./apps.js";
 
-async function verifyApp(options: AppOptions = {}, limits: { requestTimeoutMs?: number } = {}) {
+async function verifyApp(options: AppOptions = {}, limits: { requestTimeoutMs?: number; slowMs?: number } = {}) {
   const app = await startApp(options);
   onTestFinished(app.close);
   const result = await runVerifyApp({ endpoints: app.endpoints, authToken: APP_TOKEN, ...limits });
@@ -64,6 +64,17 @@ describe("verify-app against a faithful app", () => {
     const forged = result.outcomes.filter((o) => o.check === "signature-enforced").length;
     expect(app.received.filter((r) => !r.signedByTwilio)).toHaveLength(forged);
     expect(forged).toBe(4 * 5);
+  });
+});
+
+describe("verify-app and slow responses", () => {
+  it("warns, and does not fail, on a response slower than the limit for slow ones but within Twilio's", async () => {
+    const { result } = await verifyApp({}, { slowMs: 0 });
+    const failed = failures(result);
+    expect(Object.keys(failed).every((key) => key.startsWith("warning "))).toBe(true);
+    expect(failed["warning responds"]).toHaveLength(4);
+    const warning = result.outcomes.find((o) => o.check === "responds" && !o.passed);
+    expect(warning?.details[0]).toMatch(/^took \d+(\.\d)? s, more than 0 s: the caller hears silence meanwhile$/);
   });
 });
 

@@ -15,11 +15,11 @@ export const APP_CHECKS = {
   "signature-enforced":
     "a request with no X-Twilio-Signature, a wrong one, one made for another URL, or a tampered body gets 401 or 403 and no TwiML that does anything",
   "tolerates-new-fields":
-    "a request with fields the spec does not name (Twilio adds fields over time), or without an optional field, is answered as the plain request was",
+    "a request with fields the spec does not name (Twilio adds fields over time), or without an optional field, is responded to as the plain request was",
   "every-status-handled":
-    "each value of the spec's enum fields (CallStatus, Direction, AnsweredBy, RecordingStatus, ...), SIP and Client addresses as From and To, and GET where the method is configurable, are answered as the plain request was",
+    "each value of the spec's enum fields (CallStatus, Direction, AnsweredBy, RecordingStatus, ...), SIP and Client addresses as From and To, and GET where the method is configurable, are responded to as the plain request was",
   "follows-actions":
-    "each action URL of the app's Gather, Record and Dial, requested with each digit, no input, each DialCallStatus, is answered with valid TwiML in time, to a depth limit",
+    "each action URL of the app's Gather, Record and Dial, requested with each digit, no input, each DialCallStatus, gets valid TwiML in time, to a depth limit",
 } as const;
 export type AppCheckName = keyof typeof APP_CHECKS;
 
@@ -133,7 +133,7 @@ export const signatureEnforced: AppCheck = (e) => {
   return outcome("signature-enforced", e, "401 or 403, and no TwiML that does anything", { errors, warnings: [] });
 };
 
-/** A variant is answered as the plain request was: in time, with a 2xx, and for TwiML a document Twilio runs. */
+/** A variant is responded to as the plain request was: in time, with a 2xx, and for TwiML a document Twilio runs. */
 function variantFindings(e: AppExchange, context: CheckContext): Findings {
   const response = responseFindings(e, context);
   const twiml = e.request.webhook === "voiceRequest" ? twimlFindings(e) : { errors: [], warnings: [] };
@@ -142,7 +142,7 @@ function variantFindings(e: AppExchange, context: CheckContext): Findings {
 }
 
 const asPlain = (e: AppExchange) =>
-  `answered as the plain request was: a 2xx${e.request.webhook === "voiceRequest" ? " with valid TwiML" : ""}`;
+  `responded to as the plain request was: a 2xx${e.request.webhook === "voiceRequest" ? " with valid TwiML" : ""}`;
 
 export const toleratesNewFields: AppCheck = (e, context) => {
   if (e.request.kind !== "unknown-field" && e.request.kind !== "optional-absent") return undefined;

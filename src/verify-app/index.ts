@@ -66,7 +66,9 @@ function runner(options: VerifyAppOptions) {
     plan: (count: number) => {
       planned += count;
     },
-    skip: (operation: string, subject: string, reason: string) => result.skipped.push({ operation, subject, reason }),
+    skip: (operation: string, subject: string, reason: string) => {
+      result.skipped.push({ operation, subject, reason });
+    },
     async send(request: AppRequest): Promise<AppExchange | undefined> {
       const left = deadline - Date.now();
       if (left <= 0) {
