@@ -1,6 +1,6 @@
 // The package's main entry: what a user of the Calls API needs, grouped by what it is for. The lean entries
-// (`calls-contract/client`, `/mock`, `/verify`) serve one tool each; contract-tests/package/surface.test.ts lists
-// every name, so that a change to what the package offers shows as a diff.
+// (`calls-contract/client`, `/mock`, `/verify`, `/verify-app`) serve one tool each;
+// contract-tests/package/surface.test.ts lists every name, so that a change to what the package offers shows as a diff.
 
 // The typed client, its errors, pacing and transports.
 export type {

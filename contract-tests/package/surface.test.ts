@@ -9,6 +9,7 @@ const ENTRIES = {
   "calls-contract/client": "src/client/index.ts",
   "calls-contract/mock": "src/mock/index.ts",
   "calls-contract/verify": "src/verify/index.ts",
+  "calls-contract/verify-app": "src/verify-app/index.ts",
 } as const;
 
 const program = ts.createProgram(
@@ -170,6 +171,22 @@ describe("the package's public surface", () => {
       "type RequestCase",
       "type VerifyOptions",
       "type VerifyResult",
+    ]);
+  });
+
+  it("calls-contract/verify-app: the run, its checks and the menu map", () => {
+    expect(surfaceOf("calls-contract/verify-app")).toEqual([
+      "APP_CHECKS",
+      "NO_RESPONSE_STREAK",
+      "renderMenuMap",
+      "runVerifyApp",
+      "type AppCheckName",
+      "type AppEndpoints",
+      "type AppOutcome",
+      "type AppWebhook",
+      "type MenuNode",
+      "type VerifyAppOptions",
+      "type VerifyAppResult",
     ]);
   });
 

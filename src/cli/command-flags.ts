@@ -61,6 +61,25 @@ export const TWIML_FLAGS = {
   json: { type: "string" },
 } as const;
 
+/** `verify-app`: the app's endpoints, the token its signatures use, and verify's reports and limits. */
+export const VERIFY_APP_FLAGS = {
+  "voice-url": { type: "string" },
+  "status-callback": { type: "string" },
+  "recording-status-callback": { type: "string" },
+  "amd-status-callback": { type: "string" },
+  "auth-token": { type: "string" },
+  /** Send requests to an app that is not on this machine. */
+  "allow-remote": { type: "boolean" },
+  junit: { type: "string" },
+  json: { type: "string" },
+  strict: { type: "boolean" },
+  /** The whole run's time limit, in seconds. */
+  timeout: { type: "string" },
+  /** The page the walked menu is drawn on. */
+  map: { type: "string" },
+  "max-depth": { type: "string" },
+} as const;
+
 type FlagTable = Record<string, { type: "string" | "boolean" }>;
 
 /** What parsing a table gives: each flag optional, a string or a boolean as its type says. */
@@ -70,3 +89,4 @@ export type MockFlags = FlagValues<typeof MOCK_FLAGS>;
 export type VerifyFlags = FlagValues<typeof VERIFY_FLAGS>;
 export type ProxyFlags = FlagValues<typeof PROXY_FLAGS>;
 export type TwimlFlags = FlagValues<typeof TWIML_FLAGS>;
+export type VerifyAppFlags = FlagValues<typeof VERIFY_APP_FLAGS>;

@@ -2,7 +2,7 @@
 // is loaded only for its command, so that a usage mistake is reported at once and `mock` and `verify` start without
 // loading what the others need.
 import { parseArgs } from "node:util";
-import { MOCK_FLAGS, PROXY_FLAGS, TWIML_FLAGS, VERIFY_FLAGS } from "./command-flags.js";
+import { MOCK_FLAGS, PROXY_FLAGS, TWIML_FLAGS, VERIFY_APP_FLAGS, VERIFY_FLAGS } from "./command-flags.js";
 import { UsageError } from "./flags.js";
 
 type Command = (args: string[]) => Promise<number>;
@@ -34,6 +34,11 @@ const COMMANDS: Record<string, Command> = {
       throw new UsageError("--min-coverage needs --har: coverage is measured on recorded traffic");
     const { runVerifyCommand } = await import("./verify-command.js");
     return runVerifyCommand(values);
+  },
+  async "verify-app"(args) {
+    const { values } = parseArgs({ args, strict: true, options: VERIFY_APP_FLAGS });
+    const { runVerifyAppCommand } = await import("./verify-app-command.js");
+    return runVerifyAppCommand(values);
   },
   async proxy(args) {
     const { values } = parseArgs({ args, strict: true, options: PROXY_FLAGS });

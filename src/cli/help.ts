@@ -1,4 +1,5 @@
 // The CLI's help, one text for every command: `calls-contract --help` and `calls-contract COMMAND --help` alike.
+import { DEFAULT_MENU_DEPTH, SLOW_RESPONSE_MS } from "../verify-app/limits.js";
 import { DEFAULT_MOCK_PORT, DEFAULT_PROXY_PORT, DEFAULT_VERIFY_SECONDS } from "./command-flags.js";
 
 export const HELP = `calls-contract: Twilio's Calls API as a strict contract
@@ -15,9 +16,13 @@ Usage:
                         [--callbacks-to URL [--public-url URL]]
   calls-contract twiml  <file | URL | -> [--kind voice|messaging] [--method GET|POST] [--data FORM]
                         [--format text|json] [--json FILE]
+  calls-contract verify-app [--voice-url URL] [--status-callback URL] [--recording-status-callback URL]
+                        [--amd-status-callback URL] [--auth-token TOKEN] [--allow-remote] [--junit FILE]
+                        [--json FILE] [--strict] [--timeout SECONDS] [--map FILE] [--max-depth N]
 
 Flags that mean the same wherever they are taken:
-  --json FILE, --junit FILE  write a report file (creating its folder): verify, proxy, twiml (JSON only).
+  --json FILE, --junit FILE  write a report file (creating its folder): verify, verify-app, proxy, twiml
+                             (JSON only).
   --har FILE                 a HAR 1.2 recording: verify --har reads one, proxy --har writes one.
   --strict                   warnings fail the run too.
   --min-coverage PERCENT     recorded traffic must cover at least this much of the spec.
@@ -50,4 +55,13 @@ twiml    checks a TwiML document: a file, standard input (-), or what a URL on t
          line, column and element path, or with --format json the same as one JSON report.
          Exits 0 when there is no error (warnings alone pass), 1 on an error, 2 on a usage
          error or a source it cannot read.
+verify-app  holds a voice app's webhook handlers to the spec. Each URL given gets the requests
+         Twilio sends it, made from the spec's webhooks (the examples, every enum value, each
+         optional field left out, fields the spec does not name, SIP and Client addresses, GET),
+         signed with --auth-token or TWILIO_AUTH_TOKEN, and forged ones it must refuse with 401
+         or 403. The voice URL's menu is walked through the action URLs of its Gather, Record
+         and Dial, --max-depth requests deep (default ${DEFAULT_MENU_DEPTH}); --map FILE draws it as a page.
+         Only URLs on this machine are requested unless --allow-remote. Each response waits at
+         most 15 s, as on Twilio (over ${SLOW_RESPONSE_MS / 1000} s is a warning); --timeout limits the
+         whole run (default ${DEFAULT_VERIFY_SECONDS} s). Reports and exit codes as verify's.
 `;

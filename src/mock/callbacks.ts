@@ -1,11 +1,10 @@
 // Status callbacks as Twilio sends them, for calls created on the mock: the requested events in order, signed
-// with the auth token the request was made with, to loopback URLs only. Delivery never blocks or fails a request.
+// with the auth token the request was made with, to loopback URLs only. Delivery never blocks or fails a request;
+// signing and sending are the shared webhook delivery's (src/webhook-delivery.ts), with the mock's own limits.
 import type { components } from "../../generated/calls.js";
-import { basicAuthHeader } from "../basic-auth.js";
-import { exchange } from "../http-exchange.js";
 import { isLoopbackUrl } from "../loopback.js";
 import { operations } from "../validation/index.js";
-import { computeSignature } from "../webhooks.js";
+import { deliverWebhook } from "../webhook-delivery.js";
 
 type Schemas = components["schemas"];
 /** An event createCall's StatusCallbackEvent may name, as the spec lists them. */
@@ -57,30 +56,9 @@ export async function deliverCallback(
   params: Record<string, string>,
   authToken: string,
 ): Promise<number> {
-  const target = new URL(url);
-  const headers: Record<string, string> = { "User-Agent": "calls-contract-mock" };
-  if (target.username)
-    headers.Authorization = basicAuthHeader(decodeURIComponent(target.username), decodeURIComponent(target.password));
-  target.username = "";
-  target.password = "";
-  let body: string | undefined;
-  if (method === "GET") {
-    for (const [k, v] of Object.entries(params)) target.searchParams.append(k, v);
-    headers["X-Twilio-Signature"] = computeSignature(authToken, target.toString());
-  } else {
-    body = new URLSearchParams(params).toString();
-    headers["Content-Type"] = "application/x-www-form-urlencoded";
-    headers["X-Twilio-Signature"] = computeSignature(authToken, target.toString(), params);
-  }
-  // Redirects are not followed: the loopback rule was checked for this URL, not for wherever a 3xx points.
-  const response = await exchange(target, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body }),
-    timeoutMs: CALLBACK_TIMEOUT_MS,
-    // Twilio reads only the status of a callback's response; so does the mock, and no body is buffered.
-    maxResponseBytes: 0,
-  });
+  const request = { url, method, params, authToken, userAgent: "calls-contract-mock" };
+  // Twilio reads only the status of a callback's response; so does the mock, and no body is buffered.
+  const response = await deliverWebhook(request, { timeoutMs: CALLBACK_TIMEOUT_MS, maxResponseBytes: 0 });
   return response.status;
 }
 
