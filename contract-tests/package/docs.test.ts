@@ -160,7 +160,7 @@ describe("the README and docs/", () => {
     expect(code).toBe(0);
     const listed = usage(stdout);
     const lines = pages().flatMap(commandLines);
-    expect(new Set(lines.map((l) => l.command))).toEqual(new Set(["mock", "verify", "proxy", "twiml"]));
+    expect(new Set(lines.map((l) => l.command))).toEqual(new Set(["mock", "verify", "verify-app", "proxy", "twiml"]));
     const unknown = lines.flatMap(({ page, line, command, flags }) => {
       const known = listed.get(command);
       if (!known) return [`${page}: ${line} (no command ${command})`];
