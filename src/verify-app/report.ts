@@ -27,7 +27,7 @@ export function renderAppReport(result: VerifyAppResult, strict = false): AppRep
   // verify's table orders rows by its own catalogue, where these checks are not: give them in this catalogue's order.
   const order = Object.keys(APP_CHECKS);
   const byCheck = [...outcomes].sort((a, b) => order.indexOf(a.check) - order.indexOf(b.check));
-  const parts = [`\n${renderTable(byCheck)}\n`];
+  const parts = [`\n${renderTable({ outcomes: byCheck, skipped })}\n`];
   const reasons = new Map<string, number>();
   for (const s of skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
   for (const [reason, count] of reasons) parts.push(`\nskipped ${count} request(s): ${reason}\n`);
