@@ -1,12 +1,13 @@
 // The Calls spec as the mock serves it (generated/calls.bundled.json, shipped in the package), and the defaults it
 // states: where the mock acts on a field the request left out, it reads the spec's default from here rather than
 // writing the number again, so that a default changed in openapi/calls.yaml changes what the mock does.
+
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { packagePath } from "../package-files.js";
 import { type OperationId, operations } from "../validation/index.js";
 
 /** The spec document the mock serves, shipped in the package. */
-export const MOCK_SPEC_PATH = fileURLToPath(new URL("../../generated/calls.bundled.json", import.meta.url));
+export const MOCK_SPEC_PATH = packagePath("generated", "calls.bundled.json");
 
 type SpecNode = Record<string, unknown>;
 

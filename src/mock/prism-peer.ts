@@ -1,8 +1,10 @@
 // Prism is an optional peer dependency: an app that installs this package for the client and the types does not
 // pay for a mock it never runs (Prism's tree is most of a full install). Only starting a mock that serves through
 // Prism needs it; the stateful mock, verify --base-url, verify --har and the proxy do not.
+
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { packagePath } from "../package-files.js";
 import { MockStartError } from "./ports.js";
 
 const require = createRequire(import.meta.url);
@@ -10,7 +12,7 @@ const PRISM_PACKAGES = ["@stoplight/prism-cli", "@stoplight/prism-http", "@stopl
 
 /** The command that installs Prism at the versions this package is tested with (its peerDependencies). */
 export function prismInstallCommand(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  const pkg = JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as {
     peerDependencies: Record<string, string>;
   };
   return `npm install --save-dev ${PRISM_PACKAGES.map((name) => `${name}@${pkg.peerDependencies[name]}`).join(" ")}`;

@@ -1,5 +1,6 @@
 // The TwiML vocabulary codegen read from the twilio SDK's builder (generated/twiml-vocabulary.json), loaded on the
 // first check rather than at import so that importing the package stays cheap.
+import { requirePackageFile } from "../package-files.js";
 import type { AttributeRule, ElementRule, TwimlLanguage, TwimlVocabulary } from "./vocabulary-types.js";
 
 export type TwimlKind = "voice" | "messaging";
@@ -65,8 +66,7 @@ let loaded: Vocabulary | undefined;
 
 export function vocabulary(): Vocabulary {
   if (loaded) return loaded;
-  const { createRequire } = process.getBuiltinModule("node:module");
-  const raw = createRequire(import.meta.url)("../../generated/twiml-vocabulary.json") as TwimlVocabulary;
+  const raw = requirePackageFile<TwimlVocabulary>("generated/twiml-vocabulary.json");
   loaded = {
     voice: compile("voice", raw.voice),
     messaging: compile("messaging", raw.messaging),

@@ -1,11 +1,13 @@
 // The public validators: the spec compiled at codegen time (generated/validators.cjs), wrapped so that every
 // violation says which operation, where, which field, which rule, and what the value was. The compiled code is
 // required on the first validation, not at import, so that importing the package stays cheap.
+
 import { type OperationId, operations, type WebhookId, webhooks } from "../../generated/manifest.js";
 import type * as Compiled from "../../generated/validators.cjs";
 import { joinNames } from "../findings/names.js";
 import { type Location, type Severity, type Violation, violation, violationSentence } from "../findings/violation.js";
 import type { FormInput } from "../form.js";
+import { requirePackageFile } from "../package-files.js";
 import { type TwimlResult, validateTwiml } from "../twiml/index.js";
 import { decodeForm } from "./decode.js";
 import { toViolations, toWarnings, type ValidationResult } from "./violations.js";
@@ -18,8 +20,7 @@ export { operations, violationSentence, webhooks };
 type CompiledValidator = Compiled.CompiledValidator;
 let compiled: Record<string, CompiledValidator> | undefined;
 function compiledValidators(): Record<string, CompiledValidator> {
-  const { createRequire } = process.getBuiltinModule("node:module");
-  compiled ??= createRequire(import.meta.url)("../../generated/validators.cjs") as Record<string, CompiledValidator>;
+  compiled ??= requirePackageFile<Record<string, CompiledValidator>>("generated/validators.cjs");
   return compiled;
 }
 

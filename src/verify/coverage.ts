@@ -4,6 +4,7 @@
 // sets come from the canonical document, where advisory rules are merged, so that StatusCallbackEvent's four
 // names count as its values. The retired operations (deprecated: the 2008-08-01 API, SMS/Messages) are left out:
 // today's traffic cannot reach them, and counting them would cap every app's share below 100%.
+import { requirePackageFile } from "../package-files.js";
 import { type OperationId, operations } from "../validation/index.js";
 import { callsIn } from "./checks.js";
 
@@ -12,8 +13,7 @@ type Doc = { paths: Record<string, Record<string, Schema>>; components: { schema
 
 let canonical: Doc | undefined;
 function doc(): Doc {
-  const { createRequire } = process.getBuiltinModule("node:module");
-  canonical ??= createRequire(import.meta.url)("../../generated/calls.canonical.json") as Doc;
+  canonical ??= requirePackageFile<Doc>("generated/calls.canonical.json");
   return canonical;
 }
 

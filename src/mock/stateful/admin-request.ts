@@ -2,9 +2,11 @@
 // openapi/mock-admin.yaml, its path parameters decoded, its body read as JSON (sent as application/json only), and
 // its path, query and body checked by the validators generated from that document. The generated code is required
 // on the first admin request, as the Calls validators are on the first validation.
+
 import type { operations } from "../../../generated/mock-admin.js";
 import type * as Generated from "../../../generated/mock-admin-validators.cjs";
 import { shortText } from "../../findings/redact.js";
+import { requirePackageFile } from "../../package-files.js";
 import { type AdminLocation, violationMessage } from "./admin-messages.js";
 import { AdminError } from "./admin-response.js";
 
@@ -24,8 +26,7 @@ export interface AdminInput<Id extends AdminOperationId> {
 
 let generated: typeof Generated | undefined;
 function generatedCode(): typeof Generated {
-  const { createRequire } = process.getBuiltinModule("node:module");
-  generated ??= createRequire(import.meta.url)("../../../generated/mock-admin-validators.cjs") as typeof Generated;
+  generated ??= requirePackageFile<typeof Generated>("generated/mock-admin-validators.cjs");
   return generated;
 }
 
