@@ -62,9 +62,9 @@ const isTwilioError = (spec: Spec, schema: unknown) =>
 
 function fieldCodes(codes: Record<string, FieldErrorCodes>): DocumentedCode[] {
   return Object.entries(codes).flatMap(([field, { missing, invalid, byRule }]) => [
-    ...(missing === undefined ? [] : [{ code: missing, source: `${field} missing` }]),
-    ...(invalid === undefined ? [] : [{ code: invalid, source: `${field} invalid` }]),
-    ...Object.entries(byRule ?? {}).map(([rule, code]) => ({ code, source: `${field} ${rule}` })),
+    ...(missing === undefined ? [] : [{ code: missing, source: `${field}: missing` }]),
+    ...(invalid === undefined ? [] : [{ code: invalid, source: `${field}: invalid` }]),
+    ...Object.entries(byRule ?? {}).map(([rule, code]) => ({ code, source: `${field}: ${rule}` })),
   ]);
 }
 
@@ -72,7 +72,7 @@ function fieldCodes(codes: Record<string, FieldErrorCodes>): DocumentedCode[] {
 function responseCodes(spec: Spec, examples: Record<string, { $ref?: string; value?: unknown }>): DocumentedCode[] {
   return Object.entries(examples).flatMap(([name, example]) => {
     const value = resolveRef<{ value?: { code?: unknown } }>(spec, example).value;
-    return typeof value?.code === "number" ? [{ code: value.code, source: `example ${name}` }] : [];
+    return typeof value?.code === "number" ? [{ code: value.code, source: `example "${name}"` }] : [];
   });
 }
 
@@ -91,11 +91,14 @@ export function declaredErrorOperations(spec: Spec, mock: MockCodes): ErrorOpera
     const rejected = statuses[String(mock.invalidField.status)];
     if (rejected) {
       const codes = operationErrorCodes(entry, formBodySchema(spec, operation), new Set());
-      rejected.push(...fieldCodes(codes), { code: mock.invalidField.code, source: "any other field (the mock)" });
+      rejected.push(...fieldCodes(codes), {
+        code: mock.invalidField.code,
+        source: "a broken field without a code of its own (the mock)",
+      });
     }
     if (operation.operationId === "createCall") {
       for (const { field, number, status, code } of mock.testNumbers) {
-        statuses[String(status)]?.push({ code, source: `${field} ${number} (the mock's test number)` });
+        statuses[String(status)]?.push({ code, source: `${field} ${number} (a test number of the mock)` });
       }
     }
     if (Object.keys(statuses).length === 0) return [];
@@ -136,7 +139,8 @@ function renderTypes(operations: ErrorOperation[]): string {
   const paths = [...byPath].map(([path, methods]) => `  ${JSON.stringify(path)}: { ${methods.join("; ")} };`);
   return `${HEADER}/**
  * Each operation's declared error responses whose body is Twilio's JSON error, by status, with the Twilio codes
- * documented for each status (and where each is documented).
+ * documented for each status. Beside each code, where it is documented: an example of the response, a field's
+ * \`x-twilio-error-codes\` (the field, then missing, invalid or the rule), or the mock (src/mock/errors.ts).
  */
 export interface DeclaredErrors {
 ${declared.join("\n")}
