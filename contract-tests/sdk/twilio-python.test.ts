@@ -18,10 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => harness.stop());
 
-/** Runs a Python program with the system interpreter; never rejects, so that a failure says what Python said. */
+/**
+ * Runs a Python program with the system interpreter, writing no bytecode beside the recipe (-B); never rejects, so
+ * that a failure says what Python said.
+ */
 function python(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(PYTHON, args, { cwd: HERE, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(PYTHON, ["-B", ...args], { cwd: HERE, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
       resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== "number" ? error.message : "") });
     });
