@@ -77,7 +77,7 @@ function responseCodes(spec: Spec, examples: Record<string, { $ref?: string; val
 }
 
 /** Every operation with at least one declared error of Twilio's JSON shape, in document order. */
-export function declaredErrorOperations(spec: Spec, mock: MockCodes): ErrorOperation[] {
+function declaredErrorOperations(spec: Spec, mock: MockCodes): ErrorOperation[] {
   return eachOperation(spec).flatMap((entry) => {
     const { operation } = entry;
     const statuses: ErrorTable = {};
