@@ -10,6 +10,7 @@ import YAML from "yaml";
 import { renderAdminGenerated } from "./admin-codegen.js";
 import { ADVISORY, ADVISORY_MARK, canonicalSpec, reachesAdvisory, withoutAdvisoryMarks } from "./advisory.js";
 import { ERROR_CODES, ERROR_CODES_SCHEMA } from "./error-codes.js";
+import { renderErrorTypes } from "./error-types.js";
 import { inlineRequires } from "./inline-runtime.js";
 import {
   buildManifest,
@@ -165,6 +166,8 @@ export async function renderGenerated(root: string): Promise<Record<string, stri
     ),
     "generated/validators.cjs": renderValidators(spec),
     "generated/validators.d.cts": renderValidatorTypes(spec),
+    // The Twilio errors each operation declares, for the client's typed errors (scripts/error-types.ts).
+    ...(await renderErrorTypes(spec)),
     // The stateful mock's admin API has a document of its own (scripts/admin-codegen.ts).
     ...(await renderAdminGenerated(root)),
     // Read from the twilio devDependency's TwiML builder; the spec supplies the address patterns.

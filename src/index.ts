@@ -2,7 +2,7 @@
 // (`calls-contract/client`, `/mock`, `/verify`, `/verify-app`) serve one tool each;
 // contract-tests/package/surface.test.ts lists every name, so that a change to what the package offers shows as a diff.
 
-// The typed client, its errors, pacing and transports.
+// The typed client, its errors (typed per operation, status and Twilio code), pacing and transports.
 export type {
   CallQueue,
   CallQueueOptions,
@@ -11,9 +11,12 @@ export type {
   CallsErrorKind,
   Fetch,
   HttpTransportOptions,
+  OperationError,
   RequestOptions,
   RetryOptions,
   TransportKind,
+  TwilioErrorCode,
+  TwilioErrorWithCode,
 } from "./client/index.js";
 export {
   CallsError,
@@ -21,6 +24,7 @@ export {
   createCallsClient,
   createHttpTransport,
   encodeForm,
+  isTwilioError,
   TWILIO_API_BASE_URL,
   TwilioApiError,
 } from "./client/index.js";

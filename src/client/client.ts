@@ -2,8 +2,7 @@
 // one send (send.ts), which checks the request against the spec (request-check.ts), sends it by the way open to it
 // (send-paths.ts), retries it as retry.ts and failures.ts allow, and words its errors without secrets
 // (response-errors.ts); the list is read page after page by paging.ts.
-import type { Client } from "openapi-fetch";
-import type { paths } from "../../generated/calls.js";
+import type { RawCallsClient } from "./declared-errors.js";
 import type { CallsClientOptions, RequestOptions } from "./options.js";
 import { callPages } from "./paging.js";
 import { requestCheck } from "./request-check.js";
@@ -22,10 +21,16 @@ import type {
 
 export const TWILIO_API_BASE_URL = "https://api.twilio.com";
 
-/** A typed client for the Calls resource. Every method throws a CallsError (TwilioApiError for HTTP errors). */
+/**
+ * A typed client for the Calls resource. Every method throws a CallsError (TwilioApiError for HTTP errors; narrow one
+ * to what its operation declares with `isTwilioError(error, "createCall")`).
+ */
 export interface CallsClient {
-  /** The underlying openapi-fetch client, for anything the methods below do not cover. */
-  readonly raw: Client<paths>;
+  /**
+   * The underlying openapi-fetch client, for anything the methods below do not cover. Its `error` is typed per
+   * declared status and Twilio code: narrow it with `switch (error.status)`.
+   */
+  readonly raw: RawCallsClient;
   /** Places a call (createCall). Never retried once the request may have reached the server. */
   create(params: CreateCallParams, options?: RequestOptions): Promise<Call>;
   /** Reads one call (fetchCall). */

@@ -1,3 +1,6 @@
+// The errors the package throws: one class with a `kind`, and its subclass for HTTP errors, whose operation, status and
+// code the declared errors of the spec narrow (declared-errors.ts).
+import type { OperationId } from "../../generated/manifest.js";
 import type { Violation } from "../validation/index.js";
 import type { TwilioErrorBody } from "./types.js";
 
@@ -54,12 +57,23 @@ export class CallsError extends Error {
   }
 }
 
-/** Twilio (or a server standing in for it) responded with an HTTP error. */
+/**
+ * Twilio (or a server standing in for it) responded with an HTTP error. `isTwilioError(error, operation)` narrows it to
+ * the statuses and codes the spec declares for the operation.
+ */
 export class TwilioApiError extends CallsError {
   override name = "TwilioApiError";
   declare readonly status: number;
+  /** The operation that got the response, when the client sent it. */
+  readonly operation: OperationId | undefined;
 
-  constructor(status: number, body: Partial<TwilioErrorBody> | undefined, fallbackMessage: string, attempts = 1) {
+  constructor(
+    status: number,
+    body: Partial<TwilioErrorBody> | undefined,
+    fallbackMessage: string,
+    attempts = 1,
+    operation?: OperationId,
+  ) {
     const message = typeof body?.message === "string" && body.message !== "" ? body.message : fallbackMessage;
     super(status === 429 ? "rate-limited" : "api", message, {
       status,
@@ -68,5 +82,6 @@ export class TwilioApiError extends CallsError {
       details: body?.details,
       attempts,
     });
+    this.operation = operation;
   }
 }

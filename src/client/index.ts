@@ -1,8 +1,11 @@
-// The lean entry: the client, its errors, the queue and the transport. Validators load on the first request.
+// The lean entry: the client, its errors (typed per operation, status and Twilio code), the queue and the
+// transport. Validators load on the first request.
 
 export { encodeForm } from "../form.js";
 export type { CallsClient } from "./client.js";
 export { createCallsClient, TWILIO_API_BASE_URL } from "./client.js";
+export type { OperationError, TwilioErrorCode, TwilioErrorWithCode } from "./declared-errors.js";
+export { isTwilioError } from "./declared-errors.js";
 export type { CallsErrorKind } from "./errors.js";
 export { CallsError, TwilioApiError } from "./errors.js";
 export type { CallsClientOptions, RequestOptions } from "./options.js";

@@ -14,7 +14,7 @@ export interface ResponseErrors {
   /** The error of a response that arrived but cannot be used; undefined for any other failure. */
   unusable(operation: OperationId, cause: unknown, attempts: number): CallsError | undefined;
   /** The error of an HTTP error status: Twilio's message when the body has one, else the status and a snippet. */
-  httpError(outcome: Outcome, secrets: string[], attempts: number): TwilioApiError;
+  httpError(operation: OperationId, outcome: Outcome, secrets: string[], attempts: number): TwilioApiError;
 }
 
 export function responseErrors(
@@ -37,13 +37,13 @@ export function responseErrors(
       const message = scrub(`${operation}: ${baseUrl}: ${unusable}`);
       return new CallsError("api", message, { cause, attempts, mayHaveBeenPlaced: placed });
     },
-    httpError({ response, error }, secrets, attempts) {
+    httpError(operation, { response, error }, secrets, attempts) {
       const scrubbed = scrubFor(secrets);
       const said = scrubValue(error, scrubbed);
       const body = typeof said === "object" && said !== null ? said : undefined;
       const text = typeof said === "string" && said !== "" ? `: ${said.slice(0, 200)}` : "";
       const fallback = scrubbed(`HTTP ${response.status} ${response.statusText}${text}`);
-      return new TwilioApiError(response.status, body, fallback, attempts);
+      return new TwilioApiError(response.status, body, fallback, attempts, operation);
     },
   };
 }

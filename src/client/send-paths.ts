@@ -3,12 +3,12 @@
 // attempt goes through it), or through openapi-fetch over a fetch of the caller's own. The headers, openapi-fetch's
 // client and its query serializer are made once per client; each operation's method and path are the spec's
 // (generated/manifest.js).
-import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
-import type { paths } from "../../generated/calls.js";
+import createClient, { createQuerySerializer } from "openapi-fetch";
 import { type OperationId, operations } from "../../generated/manifest.js";
 import { basicAuthHeader } from "../basic-auth.js";
 import { encodeForm } from "../form.js";
 import type { AttemptLimit } from "./attempt.js";
+import type { DeclaredErrorsPaths, RawCallsClient } from "./declared-errors.js";
 import { directSend, FORM_CONTENT_TYPE, type Outcome } from "./direct.js";
 import type { CallsClientOptions } from "./options.js";
 import type { RequestParts } from "./request-check.js";
@@ -16,7 +16,7 @@ import { createRoundTrip, fetchOver, LiteRequest } from "./transport.js";
 
 export interface SendPaths {
   /** The openapi-fetch client, handed to the caller as the client's `raw`. */
-  readonly raw: Client<paths>;
+  readonly raw: RawCallsClient;
   /** Whether a built-in transport carries the requests: it then keeps each attempt's time limit itself. */
   readonly builtIn: boolean;
   /** Sends one attempt of an operation, by whichever way is open to it now. */
@@ -44,7 +44,7 @@ export function sendPaths(
   };
   // openapi-fetch's default, made once: without it openapi-fetch builds the same serializer on every request.
   const querySerializer = createQuerySerializer();
-  const raw = createClient<paths>({
+  const raw = createClient<DeclaredErrorsPaths>({
     baseUrl,
     fetch: options.fetch ?? fetchOver(roundTrip!),
     // With the built-in transport, skip the WHATWG Request and its body stream (measured: docs/performance.md).

@@ -83,7 +83,7 @@ export function createSend({ options, baseUrl, check, paths, errors }: SendModul
         continue;
       }
       if (outcome.response.ok) return outcome.data as T;
-      throw errors.httpError(outcome, secrets, attempts);
+      throw errors.httpError(operation, outcome, secrets, attempts);
     }
   };
 }
