@@ -26,8 +26,12 @@ export type { FieldDefault, FieldErrorCodes, FieldKind, OperationManifest, Webho
 const JSON_MEDIA = "application/json";
 const XML_MEDIA = "application/xml";
 
+// A field that takes a boolean or its text in another case (Record: Twilio does not mind the case) is read as a
+// boolean where the text is `true` or `false`, and kept as text otherwise, for the schema to judge.
 function kindOf(spec: Spec, schema: Schema): FieldKind {
-  const type = resolveRef(spec, schema).type;
+  const resolved = resolveRef(spec, schema);
+  if (resolved.anyOf?.some((branch) => resolveRef(spec, branch).type === "boolean")) return "boolean";
+  const type = resolved.type;
   return type === "integer" || type === "boolean" || type === "array" ? type : "string";
 }
 

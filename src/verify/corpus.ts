@@ -137,6 +137,12 @@ export const requestCorpus: RequestCase[] = [
       { field: "From", rule: "e164" },
     ],
   }),
+  // Twilio's docs sample for recording an outgoing call posts Record=True (twilio/sample-code,
+  // create-record-outgoing-call.json.curl): Twilio reads a boolean in any case.
+  accepts("createCall", "Record True, as Twilio's own docs sample sends it", {
+    body: create({ Record: "True" }),
+    warns: [{ field: "Record", rule: "lower-case-boolean" }],
+  }),
   accepts("createCall", "several progress events in one space-separated value", {
     body: create({
       StatusCallback: "https://example.com/status",
@@ -165,7 +171,7 @@ export const requestCorpus: RequestCase[] = [
   rejects("createCall", "Twiml of 4001 characters", "Twiml", "maxLength", {
     body: without("Url", { Twiml: `<Response><Say>${"a".repeat(3969)}</Say></Response>` }),
   }),
-  rejects("createCall", "Record 1", "Record", "type", { body: create({ Record: "1" }) }),
+  rejects("createCall", "Record 1", "Record", "anyOf", { body: create({ Record: "1" }) }),
   rejects("createCall", "a Url with the ftp scheme", "Url", "pattern", {
     body: create({ Url: "ftp://example.com/twiml" }),
   }),
