@@ -236,6 +236,57 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    smsRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request for messaging TwiML sent to a number's SMS URL when a text arrives (the SMS/Messages era)
+         * @deprecated
+         * @description Seed 004: "Twilio receives the text and makes a request to your application. Your app receives that request
+         *     and responds with XML back to Twilio." The fields are those of Twilio's "TwiML for SMS: Twilio's Request"
+         *     page for 2010-04-01 (http://www.twilio.com/docs/api/twiml/sms/twilio_request): SmsSid, AccountSid, From, To
+         *     and Body, and the place names of both numbers when Twilio knows them. Signed with X-Twilio-Signature, as
+         *     every request Twilio makes. The response is messaging TwiML: `<Sms>` was how an app answered a text then
+         *     (validateTwiml warns legacy-sms), `<Message>` has been since; `<Redirect>` hands the text to another URL.
+         *     Fields Twilio added since are allowed, as text.
+         */
+        post: operations["smsRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    smsStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Result of a text sent through SMS/Messages, sent to its StatusCallback
+         * @deprecated
+         * @description Sent once the message is processed, to the StatusCallback of createSmsMessage: "Twilio will POST the SmsSid
+         *     as well as SmsStatus=sent or SmsStatus=failed" (Twilio's "Sending SMS" reference for 2010-04-01,
+         *     http://www.twilio.com/docs/api/rest/sending-sms). Signed with X-Twilio-Signature. Other fields are allowed,
+         *     as text.
+         */
+        post: operations["smsStatusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -983,6 +1034,44 @@ export interface components {
             ApplicationSid?: components["schemas"]["ApplicationSid"];
         };
         /**
+         * @description What Twilio posted to a number's SMS URL when a text arrived (Twilio's "TwiML for SMS: Twilio's Request",
+         *     http://www.twilio.com/docs/api/twiml/sms/twilio_request). Unknown fields are allowed, as text: Twilio added
+         *     some since (the Messages API's MessageSid and NumMedia among them).
+         */
+        IncomingSmsPayload: {
+            /** @description The message's identifier. */
+            SmsSid: components["schemas"]["SmsSid"];
+            AccountSid: components["schemas"]["AccountSid"];
+            /** @description The number that sent the text. */
+            From: string;
+            /** @description The Twilio number that received it. */
+            To: string;
+            /** @description The text, up to 160 characters. */
+            Body: string;
+            FromCity?: string;
+            FromState?: string;
+            FromZip?: string;
+            FromCountry?: string;
+            ToCity?: string;
+            ToState?: string;
+            ToZip?: string;
+            ToCountry?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description What Twilio posted to a message's StatusCallback ("Sending SMS", 2010-04-01): the SmsSid, and SmsStatus `sent`
+         *     or `failed`. Unknown fields are allowed, as text.
+         */
+        SmsStatusCallbackPayload: {
+            SmsSid: components["schemas"]["SmsSid"];
+            /** @enum {string} */
+            SmsStatus: "sent" | "failed";
+            AccountSid?: components["schemas"]["AccountSid"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
          * @description A message of the SMS/Messages resource in its JSON form (field names of twilio-java's generated SmsMessage
          *     model @ 025582c7, values as the SMS resource page describes them). An unknown key is a warning.
          */
@@ -1515,6 +1604,52 @@ export interface operations {
                 content: {
                     "application/xml": string;
                 };
+            };
+        };
+    };
+    smsRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["IncomingSmsPayload"];
+            };
+        };
+        responses: {
+            /** @description Messaging TwiML for the text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+        };
+    };
+    smsStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["SmsStatusCallbackPayload"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx tells Twilio the result arrived; the body is ignored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -60,6 +60,6 @@ export interface XmlShape {
 }
 
 export type OperationId = "listCalls" | "createCall" | "fetchCall" | "updateCall" | "deleteCall" | "createLegacyCall" | "createSmsMessage";
-export type WebhookId = "statusCallback" | "recordingStatusCallback" | "asyncAmdStatusCallback" | "voiceRequest" | "legacyVoiceRequest";
+export type WebhookId = "statusCallback" | "recordingStatusCallback" | "asyncAmdStatusCallback" | "voiceRequest" | "legacyVoiceRequest" | "smsRequest" | "smsStatusCallback";
 export declare const operations: { [Id in OperationId]: OperationManifest<Id> };
 export declare const webhooks: { [Id in WebhookId]: WebhookManifest<Id> };

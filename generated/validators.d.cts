@@ -23,6 +23,8 @@ export declare const recordingStatusCallback_body: CompiledValidator;
 export declare const asyncAmdStatusCallback_body: CompiledValidator;
 export declare const voiceRequest_body: CompiledValidator;
 export declare const legacyVoiceRequest_body: CompiledValidator;
+export declare const smsRequest_body: CompiledValidator;
+export declare const smsStatusCallback_body: CompiledValidator;
 export declare const listCalls_query: CompiledValidator;
 export declare const listCalls_path: CompiledValidator;
 export declare const createCall_path: CompiledValidator;

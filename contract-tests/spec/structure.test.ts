@@ -53,6 +53,8 @@ describe("check spec", () => {
       "createLegacyCall",
       "createSmsMessage",
       "legacyVoiceRequest",
+      "smsRequest",
+      "smsStatusCallback",
     ]);
   });
 
