@@ -29,6 +29,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The call to act on. */
+                Sid: components["parameters"]["CallSidPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Read one call, with the response in XML
+         * @description fetchCall through the XML representation.
+         */
+        get: operations["fetchCallXml"];
+        put?: never;
+        /**
+         * Change a call in progress, with the response in XML
+         * @description updateCall through the XML representation, with the same form and the same answers to a call that has ended.
+         */
+        post: operations["updateCallXml"];
+        /**
+         * Delete the record of a call, through the XML representation
+         * @description deleteCall through the XML representation; its errors are XML.
+         */
+        delete: operations["deleteCallXml"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json": {
         parameters: {
             query?: never;
@@ -124,6 +157,62 @@ export interface paths {
          *     twilio/twilio-python issue 42).
          */
         post: operations["createSmsMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/2010-04-01/Accounts/{AccountSid}/Calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the calls on the account, with the response in XML
+         * @description listCalls through the XML representation: the same filters, and the page as `<Calls>` with its paging in
+         *     attributes and one `<Call>` per call (CallPageXml).
+         */
+        get: operations["listCallsXml"];
+        put?: never;
+        /**
+         * Place an outbound call, with the response in XML
+         * @description createCall through the resource's XML representation: the path without `.json` takes the same form and
+         *     responds with the call as a `<TwilioResponse>` document, as Twilio's 2010-04-01 API did for a URI without
+         *     an extension (CallXml says how each key is written).
+         */
+        post: operations["createCallXml"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/2010-04-01/Accounts/{AccountSid}/SMS/Messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a text through SMS/Messages, with the response in XML
+         * @deprecated
+         * @description createSmsMessage through the XML representation, as seed 004's curl example sends it (`POST
+         *     .../2010-04-01/Accounts/{AccountSid}/SMS/Messages`, no extension): the same form, the message as
+         *     `<TwilioResponse><SMSMessage>`, and Twilio's codes in `<RestException>`.
+         */
+        post: operations["createSmsMessageXml"];
         delete?: never;
         options?: never;
         head?: never;
@@ -738,6 +827,92 @@ export interface components {
             };
         };
         /**
+         * @description A Call in the XML representation of the 2010-04-01 API: what Twilio answered for a resource URI without an
+         *     extension (`.json` answered JSON), both documented on Twilio's 2010-04-01 reference pages (the Call resource,
+         *     http://www.twilio.com/docs/api/rest/call; the representations, http://www.twilio.com/docs/api/rest/response)
+         *     and the first used by old integrations. Each element is the JSON key in PascalCase (`date_created` is
+         *     `<DateCreated>`), with the value the JSON key takes (each property refers to it); an empty element is null;
+         *     `<Uri>` and `<SubresourceUris>` name the XML resources, without `.json`. As in JSON, an element this
+         *     contract does not know is a warning, and one Twilio added later may be missing with a warning.
+         */
+        CallXml: {
+            Sid: components["schemas"]["Call"]["sid"];
+            DateCreated: components["schemas"]["Call"]["date_created"];
+            DateUpdated: components["schemas"]["Call"]["date_updated"];
+            ParentCallSid: components["schemas"]["Call"]["parent_call_sid"];
+            AccountSid: components["schemas"]["Call"]["account_sid"];
+            To: components["schemas"]["Call"]["to"];
+            ToFormatted: components["schemas"]["Call"]["to_formatted"];
+            From: components["schemas"]["Call"]["from"];
+            FromFormatted: components["schemas"]["Call"]["from_formatted"];
+            PhoneNumberSid: components["schemas"]["Call"]["phone_number_sid"];
+            Status: components["schemas"]["Call"]["status"];
+            StartTime: components["schemas"]["Call"]["start_time"];
+            EndTime: components["schemas"]["Call"]["end_time"];
+            Duration: components["schemas"]["Call"]["duration"];
+            Price: components["schemas"]["Call"]["price"];
+            PriceUnit: components["schemas"]["Call"]["price_unit"];
+            Direction: components["schemas"]["Call"]["direction"];
+            AnsweredBy: components["schemas"]["Call"]["answered_by"];
+            ApiVersion: components["schemas"]["Call"]["api_version"];
+            ForwardedFrom: components["schemas"]["Call"]["forwarded_from"];
+            GroupSid: components["schemas"]["Call"]["group_sid"];
+            CallerName: components["schemas"]["Call"]["caller_name"];
+            QueueTime: components["schemas"]["Call"]["queue_time"];
+            TrunkSid: components["schemas"]["Call"]["trunk_sid"];
+            /** @description This call's path in the XML representation, relative to the API host. */
+            Uri: string;
+            /** @description The call's subresources, each an element named by its JSON key in PascalCase (`<Recordings>`). */
+            SubresourceUris: {
+                [key: string]: string;
+            };
+            Annotation?: components["schemas"]["Call"]["annotation"];
+        };
+        /** @description One Call in XML, `<TwilioResponse><Call>...</Call></TwilioResponse>`. */
+        CallXmlResponse: {
+            Call: components["schemas"]["CallXml"];
+        };
+        /** @description A list path of the XML representation with its query, relative to the API host. */
+        PageUriXml: string;
+        /**
+         * @description One page of calls in XML: `<Calls>` with the page's keys as attributes, each the JSON key without its
+         *     underscores (`page_size` is `pagesize`, an empty attribute null), holding one `<Call>` per call. As in JSON,
+         *     an attribute this contract does not know (older pages carried numpages, total and lastpageuri) is a warning.
+         */
+        CallPageXml: {
+            page: components["schemas"]["CallPage"]["page"];
+            pagesize: components["schemas"]["CallPage"]["page_size"];
+            start: components["schemas"]["CallPage"]["start"];
+            end: components["schemas"]["CallPage"]["end"];
+            uri: components["schemas"]["PageUriXml"];
+            firstpageuri: components["schemas"]["PageUriXml"];
+            /** @description The following page, empty on the last one. */
+            nextpageuri: components["schemas"]["PageUriXml"] | null;
+            /** @description The preceding page, empty on the first one. */
+            previouspageuri: components["schemas"]["PageUriXml"] | null;
+            /** @description The calls of the page, one `<Call>` each. */
+            Call: components["schemas"]["CallXml"][];
+        };
+        /** @description One page of calls in XML, `<TwilioResponse><Calls ...><Call>...</Call></Calls></TwilioResponse>`. */
+        CallPageXmlResponse: {
+            Calls: components["schemas"]["CallPageXml"];
+        };
+        /**
+         * @description Twilio's error in the XML representation of the 2010-04-01 API: the four keys of the JSON error as elements
+         *     (`<Code>`, `<Message>`, `<MoreInfo>`, `<Status>`), under `<RestException>` as in the 2008-08-01 API. The
+         *     mock's `details` (the violations it found) are JSON only.
+         */
+        TwilioErrorXml: {
+            Code: components["schemas"]["TwilioError"]["code"];
+            Message: components["schemas"]["TwilioError"]["message"];
+            MoreInfo: components["schemas"]["MoreInfoUrl"];
+            Status: components["schemas"]["TwilioError"]["status"];
+        };
+        /** @description An error in XML, `<TwilioResponse><RestException>...</RestException></TwilioResponse>`. */
+        TwilioErrorXmlResponse: {
+            RestException: components["schemas"]["TwilioErrorXml"];
+        };
+        /**
          * Format: uri
          * @description The page of Twilio's docs that explains an error code, on http or https alike: Twilio's answers of 2010-2012
          *     gave `http://www.twilio.com/docs/errors/...`, in the 2008-08-01 XML errors and the 2010-04-01 JSON ones
@@ -1109,6 +1284,32 @@ export interface components {
             api_version: "2010-04-01" | "2008-08-01";
             uri: string;
         };
+        /**
+         * @description A message of SMS/Messages in the XML representation, `<SMSMessage>` as Twilio's "Sending SMS" reference for
+         *     2010-04-01 showed it: each JSON key in PascalCase with the value the JSON key takes, an empty element null,
+         *     `<Uri>` without `.json`.
+         */
+        SmsMessageXml: {
+            Sid: components["schemas"]["SmsMessage"]["sid"];
+            DateCreated?: components["schemas"]["SmsMessage"]["date_created"];
+            DateUpdated?: components["schemas"]["SmsMessage"]["date_updated"];
+            DateSent?: components["schemas"]["SmsMessage"]["date_sent"];
+            AccountSid: components["schemas"]["SmsMessage"]["account_sid"];
+            To: components["schemas"]["SmsMessage"]["to"];
+            From: components["schemas"]["SmsMessage"]["from"];
+            Body: components["schemas"]["SmsMessage"]["body"];
+            Status: components["schemas"]["SmsMessage"]["status"];
+            Direction: components["schemas"]["SmsMessage"]["direction"];
+            Price?: components["schemas"]["SmsMessage"]["price"];
+            PriceUnit?: components["schemas"]["SmsMessage"]["price_unit"];
+            ApiVersion: components["schemas"]["SmsMessage"]["api_version"];
+            /** @description The message's path in the XML representation. */
+            Uri: string;
+        };
+        /** @description A message in XML, `<TwilioResponse><SMSMessage>...</SMSMessage></TwilioResponse>`. */
+        SmsMessageXmlResponse: {
+            SMSMessage: components["schemas"]["SmsMessageXml"];
+        };
     };
     responses: {
         /**
@@ -1208,6 +1409,53 @@ export interface components {
                 "application/json": components["schemas"]["TwilioError"];
             };
         };
+        /** @description The request breaks a rule; `<Code>` and `<Message>` say which, as `code` and `message` do in JSON. */
+        XmlInvalidRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+            };
+        };
+        /** @description No credentials, or credentials Twilio does not accept. */
+        XmlUnauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+            };
+        };
+        /** @description The account in the path does not exist or is not yours. */
+        XmlAccountNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+            };
+        };
+        /** @description No call with this Sid on the account. */
+        XmlCallNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+            };
+        };
+        /** @description Too many requests at once for the account; wait `Retry-After` seconds when it is sent. */
+        XmlTooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before the next attempt. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+            };
+        };
     };
     parameters: {
         /** @description The account that owns the calls. */
@@ -1304,6 +1552,95 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["AccountNotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    fetchCallXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The call to act on. */
+                Sid: components["parameters"]["CallSidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["CallXmlResponse"];
+                };
+            };
+            400: components["responses"]["XmlInvalidRequest"];
+            401: components["responses"]["XmlUnauthorized"];
+            404: components["responses"]["XmlCallNotFound"];
+            429: components["responses"]["XmlTooManyRequests"];
+        };
+    };
+    updateCallXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The call to act on. */
+                Sid: components["parameters"]["CallSidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateCallRequest"];
+            };
+        };
+        responses: {
+            /** @description The call after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["CallXmlResponse"];
+                };
+            };
+            400: components["responses"]["XmlInvalidRequest"];
+            401: components["responses"]["XmlUnauthorized"];
+            404: components["responses"]["XmlCallNotFound"];
+            429: components["responses"]["XmlTooManyRequests"];
+        };
+    };
+    deleteCallXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The call to act on. */
+                Sid: components["parameters"]["CallSidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record is gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["XmlInvalidRequest"];
+            401: components["responses"]["XmlUnauthorized"];
+            404: components["responses"]["XmlCallNotFound"];
+            429: components["responses"]["XmlTooManyRequests"];
         };
     };
     fetchCall: {
@@ -1491,6 +1828,139 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listCallsXml: {
+        parameters: {
+            query?: {
+                /** @description Only calls placed to this address. */
+                To?: components["schemas"]["Address"];
+                /** @description Only calls placed from this address. */
+                From?: components["schemas"]["Address"];
+                /** @description Only the child legs of this call. */
+                ParentCallSid?: components["schemas"]["CallSid"];
+                /** @description Only calls currently in this status. */
+                Status?: components["schemas"]["CallStatus"];
+                /** @description Only calls that started on this day (UTC), or at this time. */
+                StartTime?: components["schemas"]["DateFilter"];
+                /** @description Only calls that started on or before this day or time. */
+                "StartTime<"?: components["schemas"]["DateFilter"];
+                /** @description Only calls that started on or after this day or time. */
+                "StartTime>"?: components["schemas"]["DateFilter"];
+                /** @description Only calls that ended on this day (UTC), or at this time. */
+                EndTime?: components["schemas"]["DateFilter"];
+                /** @description Only calls that ended on or before this day or time. */
+                "EndTime<"?: components["schemas"]["DateFilter"];
+                /** @description Only calls that ended on or after this day or time. */
+                "EndTime>"?: components["schemas"]["DateFilter"];
+                /** @description How many calls one page holds. */
+                PageSize?: number;
+                /** @description Zero-based index of the page. Only meaningful together with the PageToken Twilio handed out. */
+                Page?: number;
+                /** @description Opaque cursor taken from a `next_page_uri` or `previous_page_uri`. */
+                PageToken?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of calls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["CallPageXmlResponse"];
+                };
+            };
+            400: components["responses"]["XmlInvalidRequest"];
+            401: components["responses"]["XmlUnauthorized"];
+            404: components["responses"]["XmlAccountNotFound"];
+            429: components["responses"]["XmlTooManyRequests"];
+        };
+    };
+    createCallXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CreateCallRequest"];
+            };
+        };
+        responses: {
+            /** @description The call was queued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["CallXmlResponse"];
+                };
+            };
+            400: components["responses"]["XmlInvalidRequest"];
+            401: components["responses"]["XmlUnauthorized"];
+            404: components["responses"]["XmlAccountNotFound"];
+            429: components["responses"]["XmlTooManyRequests"];
+        };
+    };
+    createSmsMessageXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CreateSmsMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description The message was queued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["SmsMessageXmlResponse"];
+                };
+            };
+            /** @description The form breaks a rule; `<Code>` says which (21602, 21603, 21604, 21605, 21211, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+                };
+            };
+            401: components["responses"]["XmlUnauthorized"];
+            404: components["responses"]["XmlAccountNotFound"];
+            /** @description The resource is gone, as createSmsMessage's 410 says. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+                };
+            };
+            429: components["responses"]["XmlTooManyRequests"];
         };
     };
     statusCallback: {
