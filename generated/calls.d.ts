@@ -29,6 +29,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The call to act on. */
+                Sid: components["parameters"]["CallSidPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Read one call, with the response in XML
+         * @description fetchCall through the XML representation.
+         */
+        get: operations["fetchCallXml"];
+        put?: never;
+        /**
+         * Change a call in progress, with the response in XML
+         * @description updateCall through the XML representation, with the same form and the same answers to a call that has ended.
+         */
+        post: operations["updateCallXml"];
+        /**
+         * Delete the record of a call, through the XML representation
+         * @description deleteCall through the XML representation; its errors are XML.
+         */
+        delete: operations["deleteCallXml"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json": {
         parameters: {
             query?: never;
@@ -124,6 +157,62 @@ export interface paths {
          *     twilio/twilio-python issue 42).
          */
         post: operations["createSmsMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/2010-04-01/Accounts/{AccountSid}/Calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the calls on the account, with the response in XML
+         * @description listCalls through the XML representation: the same filters, and the page as `<Calls>` with its paging in
+         *     attributes and one `<Call>` per call (CallPageXml).
+         */
+        get: operations["listCallsXml"];
+        put?: never;
+        /**
+         * Place an outbound call, with the response in XML
+         * @description createCall through the resource's XML representation: the path without `.json` takes the same form and
+         *     responds with the call as a `<TwilioResponse>` document, as Twilio's 2010-04-01 API did for a URI without
+         *     an extension (CallXml says how each key is written).
+         */
+        post: operations["createCallXml"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/2010-04-01/Accounts/{AccountSid}/SMS/Messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a text through SMS/Messages, with the response in XML
+         * @deprecated
+         * @description createSmsMessage through the XML representation, as seed 004's curl example sends it (`POST
+         *     .../2010-04-01/Accounts/{AccountSid}/SMS/Messages`, no extension): the same form, the message as
+         *     `<TwilioResponse><SMSMessage>`, and Twilio's codes in `<RestException>`.
+         */
+        post: operations["createSmsMessageXml"];
         delete?: never;
         options?: never;
         head?: never;
@@ -236,6 +325,57 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    smsRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request for messaging TwiML sent to a number's SMS URL when a text arrives (the SMS/Messages era)
+         * @deprecated
+         * @description Seed 004: "Twilio receives the text and makes a request to your application. Your app receives that request
+         *     and responds with XML back to Twilio." The fields are those of Twilio's "TwiML for SMS: Twilio's Request"
+         *     page for 2010-04-01 (http://www.twilio.com/docs/api/twiml/sms/twilio_request): SmsSid, AccountSid, From, To
+         *     and Body, and the place names of both numbers when Twilio knows them. Signed with X-Twilio-Signature, as
+         *     every request Twilio makes. The response is messaging TwiML: `<Sms>` was how an app answered a text then
+         *     (validateTwiml warns legacy-sms), `<Message>` has been since; `<Redirect>` hands the text to another URL.
+         *     Fields Twilio added since are allowed, as text.
+         */
+        post: operations["smsRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    smsStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Result of a text sent through SMS/Messages, sent to its StatusCallback
+         * @deprecated
+         * @description Sent once the message is processed, to the StatusCallback of createSmsMessage: "Twilio will POST the SmsSid
+         *     as well as SmsStatus=sent or SmsStatus=failed" (Twilio's "Sending SMS" reference for 2010-04-01,
+         *     http://www.twilio.com/docs/api/rest/sending-sms). Signed with X-Twilio-Signature. Other fields are allowed,
+         *     as text.
+         */
+        post: operations["smsStatusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -286,6 +426,14 @@ export interface components {
         ClientIdentifier: string;
         /** @description Where a call goes or comes from, a phone number, a SIP URI or a Client identifier. */
         Address: string | components["schemas"]["PhoneNumberInput"] | components["schemas"]["SipAddress"] | components["schemas"]["ClientIdentifier"];
+        /**
+         * @description A phone number where Twilio also reads one written for people: digits with an optional leading plus sign and
+         *     spaces, dashes, dots or brackets between them; without the plus sign Twilio reads it in the country of the
+         *     number that calls or texts. SMS/Messages' To takes it ("Sending SMS", see createSmsMessage), and so does the
+         *     text of TwiML's `<Number>`: Twilio's docs and TwilioDevEd/twiml-generator (assets/dial.xml) write
+         *     `<Number>415-123-4567</Number>`. Anything but E.164 is a warning.
+         */
+        DialableNumber: string;
         /**
          * @description Who a call comes from: a phone number, a SIP URI, a Client identifier, or, for a call to a SIP address, a
          *     caller name (see SipCallerName). Which forms a given `To` allows is said by createCall's rules.
@@ -408,7 +556,10 @@ export interface components {
              */
             TimeLimit?: number;
             /**
-             * @description Whether to record the whole call.
+             * @description Whether to record the whole call: `true` or `false`. Twilio reads them in any case: its own docs sample
+             *     for recording an outgoing call posts `Record=True` (twilio/sample-code,
+             *     create-record-outgoing-call.json.curl), so another case is read too, with a warning (rule
+             *     lower-case-boolean); anything else, such as `1`, is refused.
              * @default false
              */
             Record?: boolean;
@@ -543,10 +694,13 @@ export interface components {
             TimeLimit?: number;
         };
         /**
-         * @description One call. Every key below but `annotation` is always present; the keys marked nullable are `null` until the
-         *     value is known (for example `end_time` while the call is live) or when it does not apply (`trunk_sid` off a
-         *     trunk). Twilio adds keys over time, so a key this document does not know is a warning (rule
-         *     undocumented-field), never an error, and the known keys are still checked.
+         * @description One call. Every key below but `annotation` is present in today's answers; the keys marked nullable are
+         *     `null` until the value is known (for example `end_time` while the call is live) or when it does not apply
+         *     (`trunk_sid` off a trunk). Twilio adds keys over time, so a key this document does not know is a warning
+         *     (rule undocumented-field), never an error, and the known keys are still checked. Keys Twilio added to the
+         *     Call later (to_formatted, from_formatted, price_unit, group_sid, queue_time, trunk_sid) are required only
+         *     by the advisory rule added-later: a recording made before Twilio sent one is drift, told as a warning that
+         *     names the key and since when, not a failure. The generated types and the mock keep every key.
          */
         Call: {
             sid: components["schemas"]["CallSid"];
@@ -568,7 +722,12 @@ export interface components {
             from: string;
             /** @description The calling address formatted for display. */
             from_formatted: string;
-            /** @description The Twilio number or verified caller ID involved; null for Client and SIP calls. */
+            /**
+             * @description The Twilio number or verified caller ID involved; null for Client and SIP calls today. Twilio has also
+             *     sent an empty string there: its docs outputs of 2018-2019 and a 2012 SDK fixture of a real `client:`
+             *     call; twilio-python's tests at 029e977f and twilio-node's at 0168eacd give it for SIP and Client calls.
+             *     Both are read, the empty string with a warning (rule empty-for-null).
+             */
             phone_number_sid: components["schemas"]["PhoneNumberSid"] | null;
             status: components["schemas"]["CallStatus"];
             /** @description When the call was dialled; null while it is queued. */
@@ -658,11 +817,8 @@ export interface components {
             code: number;
             /** @description What went wrong, for a person to read. */
             message: string;
-            /**
-             * Format: uri
-             * @description The page that explains `code`.
-             */
-            more_info: string;
+            /** @description The page that explains `code`. */
+            more_info: components["schemas"]["MoreInfoUrl"];
             /** @description The HTTP status, repeated in the body. */
             status: number;
             /** @description Extra facts about the error, when Twilio has any. The mock lists every violation here. */
@@ -670,6 +826,99 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @description A Call in the XML representation of the 2010-04-01 API: what Twilio answered for a resource URI without an
+         *     extension (`.json` answered JSON), both documented on Twilio's 2010-04-01 reference pages (the Call resource,
+         *     http://www.twilio.com/docs/api/rest/call; the representations, http://www.twilio.com/docs/api/rest/response)
+         *     and the first used by old integrations. Each element is the JSON key in PascalCase (`date_created` is
+         *     `<DateCreated>`), with the value the JSON key takes (each property refers to it); an empty element is null;
+         *     `<Uri>` and `<SubresourceUris>` name the XML resources, without `.json`. As in JSON, an element this
+         *     contract does not know is a warning, and one Twilio added later may be missing with a warning.
+         */
+        CallXml: {
+            Sid: components["schemas"]["Call"]["sid"];
+            DateCreated: components["schemas"]["Call"]["date_created"];
+            DateUpdated: components["schemas"]["Call"]["date_updated"];
+            ParentCallSid: components["schemas"]["Call"]["parent_call_sid"];
+            AccountSid: components["schemas"]["Call"]["account_sid"];
+            To: components["schemas"]["Call"]["to"];
+            ToFormatted: components["schemas"]["Call"]["to_formatted"];
+            From: components["schemas"]["Call"]["from"];
+            FromFormatted: components["schemas"]["Call"]["from_formatted"];
+            PhoneNumberSid: components["schemas"]["Call"]["phone_number_sid"];
+            Status: components["schemas"]["Call"]["status"];
+            StartTime: components["schemas"]["Call"]["start_time"];
+            EndTime: components["schemas"]["Call"]["end_time"];
+            Duration: components["schemas"]["Call"]["duration"];
+            Price: components["schemas"]["Call"]["price"];
+            PriceUnit: components["schemas"]["Call"]["price_unit"];
+            Direction: components["schemas"]["Call"]["direction"];
+            AnsweredBy: components["schemas"]["Call"]["answered_by"];
+            ApiVersion: components["schemas"]["Call"]["api_version"];
+            ForwardedFrom: components["schemas"]["Call"]["forwarded_from"];
+            GroupSid: components["schemas"]["Call"]["group_sid"];
+            CallerName: components["schemas"]["Call"]["caller_name"];
+            QueueTime: components["schemas"]["Call"]["queue_time"];
+            TrunkSid: components["schemas"]["Call"]["trunk_sid"];
+            /** @description This call's path in the XML representation, relative to the API host. */
+            Uri: string;
+            /** @description The call's subresources, each an element named by its JSON key in PascalCase (`<Recordings>`). */
+            SubresourceUris: {
+                [key: string]: string;
+            };
+            Annotation?: components["schemas"]["Call"]["annotation"];
+        };
+        /** @description One Call in XML, `<TwilioResponse><Call>...</Call></TwilioResponse>`. */
+        CallXmlResponse: {
+            Call: components["schemas"]["CallXml"];
+        };
+        /** @description A list path of the XML representation with its query, relative to the API host. */
+        PageUriXml: string;
+        /**
+         * @description One page of calls in XML: `<Calls>` with the page's keys as attributes, each the JSON key without its
+         *     underscores (`page_size` is `pagesize`, an empty attribute null), holding one `<Call>` per call. As in JSON,
+         *     an attribute this contract does not know (older pages carried numpages, total and lastpageuri) is a warning.
+         */
+        CallPageXml: {
+            page: components["schemas"]["CallPage"]["page"];
+            pagesize: components["schemas"]["CallPage"]["page_size"];
+            start: components["schemas"]["CallPage"]["start"];
+            end: components["schemas"]["CallPage"]["end"];
+            uri: components["schemas"]["PageUriXml"];
+            firstpageuri: components["schemas"]["PageUriXml"];
+            /** @description The following page, empty on the last one. */
+            nextpageuri: components["schemas"]["PageUriXml"] | null;
+            /** @description The preceding page, empty on the first one. */
+            previouspageuri: components["schemas"]["PageUriXml"] | null;
+            /** @description The calls of the page, one `<Call>` each. */
+            Call: components["schemas"]["CallXml"][];
+        };
+        /** @description One page of calls in XML, `<TwilioResponse><Calls ...><Call>...</Call></Calls></TwilioResponse>`. */
+        CallPageXmlResponse: {
+            Calls: components["schemas"]["CallPageXml"];
+        };
+        /**
+         * @description Twilio's error in the XML representation of the 2010-04-01 API: the four keys of the JSON error as elements
+         *     (`<Code>`, `<Message>`, `<MoreInfo>`, `<Status>`), under `<RestException>` as in the 2008-08-01 API. The
+         *     mock's `details` (the violations it found) are JSON only.
+         */
+        TwilioErrorXml: {
+            Code: components["schemas"]["TwilioError"]["code"];
+            Message: components["schemas"]["TwilioError"]["message"];
+            MoreInfo: components["schemas"]["MoreInfoUrl"];
+            Status: components["schemas"]["TwilioError"]["status"];
+        };
+        /** @description An error in XML, `<TwilioResponse><RestException>...</RestException></TwilioResponse>`. */
+        TwilioErrorXmlResponse: {
+            RestException: components["schemas"]["TwilioErrorXml"];
+        };
+        /**
+         * Format: uri
+         * @description The page of Twilio's docs that explains an error code, on http or https alike: Twilio's answers of 2010-2012
+         *     gave `http://www.twilio.com/docs/errors/...`, in the 2008-08-01 XML errors and the 2010-04-01 JSON ones
+         *     alike; today's give https. Both are read wherever an error carries one, XML or JSON.
+         */
+        MoreInfoUrl: string;
         /**
          * @description A call status as webhooks report it; `initiated` appears here though never on the Call object.
          * @enum {string}
@@ -896,8 +1145,7 @@ export interface components {
             Status: number;
             Message: string;
             Code?: number;
-            /** Format: uri */
-            MoreInfo?: string;
+            MoreInfo?: components["schemas"]["MoreInfoUrl"];
         };
         /** @description The error answer of the 2008-08-01 API, `<TwilioResponse><RestException>...`. */
         LegacyErrorResponse: {
@@ -947,7 +1195,7 @@ export interface components {
              *     `415-555-1212`, taking the From number's country when there is no plus sign, so digits with
              *     separators are read here, with a warning. Anything else is refused with 21211.
              */
-            To: string;
+            To: components["schemas"]["DialableNumber"];
             /**
              * @description A Twilio number or short code of the account that can send SMS (a personal mobile number cannot be
              *     used); a short code has no plus sign.
@@ -959,6 +1207,44 @@ export interface components {
             StatusCallback?: components["schemas"]["CallbackUrl"];
             /** @description An application whose SmsStatusCallback is told instead; a StatusCallback given as well takes precedence. */
             ApplicationSid?: components["schemas"]["ApplicationSid"];
+        };
+        /**
+         * @description What Twilio posted to a number's SMS URL when a text arrived (Twilio's "TwiML for SMS: Twilio's Request",
+         *     http://www.twilio.com/docs/api/twiml/sms/twilio_request). Unknown fields are allowed, as text: Twilio added
+         *     some since (the Messages API's MessageSid and NumMedia among them).
+         */
+        IncomingSmsPayload: {
+            /** @description The message's identifier. */
+            SmsSid: components["schemas"]["SmsSid"];
+            AccountSid: components["schemas"]["AccountSid"];
+            /** @description The number that sent the text. */
+            From: string;
+            /** @description The Twilio number that received it. */
+            To: string;
+            /** @description The text, up to 160 characters. */
+            Body: string;
+            FromCity?: string;
+            FromState?: string;
+            FromZip?: string;
+            FromCountry?: string;
+            ToCity?: string;
+            ToState?: string;
+            ToZip?: string;
+            ToCountry?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description What Twilio posted to a message's StatusCallback ("Sending SMS", 2010-04-01): the SmsSid, and SmsStatus `sent`
+         *     or `failed`. Unknown fields are allowed, as text.
+         */
+        SmsStatusCallbackPayload: {
+            SmsSid: components["schemas"]["SmsSid"];
+            /** @enum {string} */
+            SmsStatus: "sent" | "failed";
+            AccountSid?: components["schemas"]["AccountSid"];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description A message of the SMS/Messages resource in its JSON form (field names of twilio-java's generated SmsMessage
@@ -989,9 +1275,40 @@ export interface components {
             /** @description What the message cost, empty until it is known. */
             price?: string | null;
             price_unit?: string | null;
-            /** @constant */
-            api_version: "2010-04-01";
+            /**
+             * @description The API version the message was created through, which it keeps: 45 of the 50 messages in
+             *     twilio-python's 2011 test resources (tests/resources/sms_messages_list.json), listed through 2010-04-01,
+             *     say 2008-08-01, as do Twilio's 2016 generated definitions.
+             * @enum {string}
+             */
+            api_version: "2010-04-01" | "2008-08-01";
             uri: string;
+        };
+        /**
+         * @description A message of SMS/Messages in the XML representation, `<SMSMessage>` as Twilio's "Sending SMS" reference for
+         *     2010-04-01 showed it: each JSON key in PascalCase with the value the JSON key takes, an empty element null,
+         *     `<Uri>` without `.json`.
+         */
+        SmsMessageXml: {
+            Sid: components["schemas"]["SmsMessage"]["sid"];
+            DateCreated?: components["schemas"]["SmsMessage"]["date_created"];
+            DateUpdated?: components["schemas"]["SmsMessage"]["date_updated"];
+            DateSent?: components["schemas"]["SmsMessage"]["date_sent"];
+            AccountSid: components["schemas"]["SmsMessage"]["account_sid"];
+            To: components["schemas"]["SmsMessage"]["to"];
+            From: components["schemas"]["SmsMessage"]["from"];
+            Body: components["schemas"]["SmsMessage"]["body"];
+            Status: components["schemas"]["SmsMessage"]["status"];
+            Direction: components["schemas"]["SmsMessage"]["direction"];
+            Price?: components["schemas"]["SmsMessage"]["price"];
+            PriceUnit?: components["schemas"]["SmsMessage"]["price_unit"];
+            ApiVersion: components["schemas"]["SmsMessage"]["api_version"];
+            /** @description The message's path in the XML representation. */
+            Uri: string;
+        };
+        /** @description A message in XML, `<TwilioResponse><SMSMessage>...</SMSMessage></TwilioResponse>`. */
+        SmsMessageXmlResponse: {
+            SMSMessage: components["schemas"]["SmsMessageXml"];
         };
     };
     responses: {
@@ -1092,6 +1409,53 @@ export interface components {
                 "application/json": components["schemas"]["TwilioError"];
             };
         };
+        /** @description The request breaks a rule; `<Code>` and `<Message>` say which, as `code` and `message` do in JSON. */
+        XmlInvalidRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+            };
+        };
+        /** @description No credentials, or credentials Twilio does not accept. */
+        XmlUnauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+            };
+        };
+        /** @description The account in the path does not exist or is not yours. */
+        XmlAccountNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+            };
+        };
+        /** @description No call with this Sid on the account. */
+        XmlCallNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+            };
+        };
+        /** @description Too many requests at once for the account; wait `Retry-After` seconds when it is sent. */
+        XmlTooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before the next attempt. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+            };
+        };
     };
     parameters: {
         /** @description The account that owns the calls. */
@@ -1188,6 +1552,95 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["AccountNotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    fetchCallXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The call to act on. */
+                Sid: components["parameters"]["CallSidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["CallXmlResponse"];
+                };
+            };
+            400: components["responses"]["XmlInvalidRequest"];
+            401: components["responses"]["XmlUnauthorized"];
+            404: components["responses"]["XmlCallNotFound"];
+            429: components["responses"]["XmlTooManyRequests"];
+        };
+    };
+    updateCallXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The call to act on. */
+                Sid: components["parameters"]["CallSidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateCallRequest"];
+            };
+        };
+        responses: {
+            /** @description The call after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["CallXmlResponse"];
+                };
+            };
+            400: components["responses"]["XmlInvalidRequest"];
+            401: components["responses"]["XmlUnauthorized"];
+            404: components["responses"]["XmlCallNotFound"];
+            429: components["responses"]["XmlTooManyRequests"];
+        };
+    };
+    deleteCallXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The call to act on. */
+                Sid: components["parameters"]["CallSidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record is gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["XmlInvalidRequest"];
+            401: components["responses"]["XmlUnauthorized"];
+            404: components["responses"]["XmlCallNotFound"];
+            429: components["responses"]["XmlTooManyRequests"];
         };
     };
     fetchCall: {
@@ -1377,6 +1830,139 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listCallsXml: {
+        parameters: {
+            query?: {
+                /** @description Only calls placed to this address. */
+                To?: components["schemas"]["Address"];
+                /** @description Only calls placed from this address. */
+                From?: components["schemas"]["Address"];
+                /** @description Only the child legs of this call. */
+                ParentCallSid?: components["schemas"]["CallSid"];
+                /** @description Only calls currently in this status. */
+                Status?: components["schemas"]["CallStatus"];
+                /** @description Only calls that started on this day (UTC), or at this time. */
+                StartTime?: components["schemas"]["DateFilter"];
+                /** @description Only calls that started on or before this day or time. */
+                "StartTime<"?: components["schemas"]["DateFilter"];
+                /** @description Only calls that started on or after this day or time. */
+                "StartTime>"?: components["schemas"]["DateFilter"];
+                /** @description Only calls that ended on this day (UTC), or at this time. */
+                EndTime?: components["schemas"]["DateFilter"];
+                /** @description Only calls that ended on or before this day or time. */
+                "EndTime<"?: components["schemas"]["DateFilter"];
+                /** @description Only calls that ended on or after this day or time. */
+                "EndTime>"?: components["schemas"]["DateFilter"];
+                /** @description How many calls one page holds. */
+                PageSize?: number;
+                /** @description Zero-based index of the page. Only meaningful together with the PageToken Twilio handed out. */
+                Page?: number;
+                /** @description Opaque cursor taken from a `next_page_uri` or `previous_page_uri`. */
+                PageToken?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of calls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["CallPageXmlResponse"];
+                };
+            };
+            400: components["responses"]["XmlInvalidRequest"];
+            401: components["responses"]["XmlUnauthorized"];
+            404: components["responses"]["XmlAccountNotFound"];
+            429: components["responses"]["XmlTooManyRequests"];
+        };
+    };
+    createCallXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CreateCallRequest"];
+            };
+        };
+        responses: {
+            /** @description The call was queued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["CallXmlResponse"];
+                };
+            };
+            400: components["responses"]["XmlInvalidRequest"];
+            401: components["responses"]["XmlUnauthorized"];
+            404: components["responses"]["XmlAccountNotFound"];
+            429: components["responses"]["XmlTooManyRequests"];
+        };
+    };
+    createSmsMessageXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account that owns the calls. */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CreateSmsMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description The message was queued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["SmsMessageXmlResponse"];
+                };
+            };
+            /** @description The form breaks a rule; `<Code>` says which (21602, 21603, 21604, 21605, 21211, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+                };
+            };
+            401: components["responses"]["XmlUnauthorized"];
+            404: components["responses"]["XmlAccountNotFound"];
+            /** @description The resource is gone, as createSmsMessage's 410 says. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["TwilioErrorXmlResponse"];
+                };
+            };
+            429: components["responses"]["XmlTooManyRequests"];
+        };
+    };
     statusCallback: {
         parameters: {
             query?: never;
@@ -1488,6 +2074,52 @@ export interface operations {
                 content: {
                     "application/xml": string;
                 };
+            };
+        };
+    };
+    smsRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["IncomingSmsPayload"];
+            };
+        };
+        responses: {
+            /** @description Messaging TwiML for the text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+        };
+    };
+    smsStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["SmsStatusCallbackPayload"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx tells Twilio the result arrived; the body is ignored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -27,6 +27,11 @@ export interface OperationManifest<Id extends string = string> {
   errorCodes?: Record<string, FieldErrorCodes>;
   /** Set on a retired operation (`deprecated: true` in the spec). */
   deprecated?: true;
+  /**
+   * For the XML representation of a 2010-04-01 resource (its path without `.json`): the operation it represents,
+   * whose request it takes and whose response it writes in XML (`x-representation-of` in the spec).
+   */
+  representationOf?: string;
   pathParams: string[];
   /** The success status the mock responds with. */
   successStatus: number;
@@ -50,8 +55,18 @@ export interface WebhookManifest<Id extends string = string> {
   bodyFields: Record<string, FieldKind>;
 }
 
-/** How an XML body maps onto its schema: an element with children is an object, a leaf is read by its kind. */
-export type XmlNode = { kind: "object"; children: Record<string, XmlNode> } | { kind: "integer" | "number" | "string" };
+/** How the text of a leaf element or an attribute is read: as the schema's integer, number or text. */
+export type XmlLeaf = { kind: "integer" | "number" | "string" };
+
+/**
+ * How an XML body maps onto its schema: an element with children is an object (its attributes, where the schema
+ * marks properties `xml.attribute`, are properties too), an array is the repeated elements of one name inside it,
+ * and a leaf is read by its kind.
+ */
+export type XmlNode =
+  | { kind: "object"; children: Record<string, XmlNode>; attributes?: Record<string, XmlLeaf> }
+  | { kind: "array"; items: XmlNode }
+  | XmlLeaf;
 
 export interface XmlShape {
   /** The root element's name, from the schema's `xml.name`. */
@@ -59,7 +74,7 @@ export interface XmlShape {
   body: XmlNode;
 }
 
-export type OperationId = "listCalls" | "createCall" | "fetchCall" | "updateCall" | "deleteCall" | "createLegacyCall" | "createSmsMessage";
-export type WebhookId = "statusCallback" | "recordingStatusCallback" | "asyncAmdStatusCallback" | "voiceRequest" | "legacyVoiceRequest";
+export type OperationId = "listCalls" | "createCall" | "fetchCallXml" | "updateCallXml" | "deleteCallXml" | "fetchCall" | "updateCall" | "deleteCall" | "createLegacyCall" | "createSmsMessage" | "listCallsXml" | "createCallXml" | "createSmsMessageXml";
+export type WebhookId = "statusCallback" | "recordingStatusCallback" | "asyncAmdStatusCallback" | "voiceRequest" | "legacyVoiceRequest" | "smsRequest" | "smsStatusCallback";
 export declare const operations: { [Id in OperationId]: OperationManifest<Id> };
 export declare const webhooks: { [Id in WebhookId]: WebhookManifest<Id> };

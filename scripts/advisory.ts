@@ -1,12 +1,13 @@
 // Advisory rules: where this contract is deliberately stricter than Twilio. The spec's ordinary keywords state what
 // Twilio really accepts and sends (the truth); a node may add an `x-advisory` object holding a named rule, a
-// description that says why, and JSON Schema keywords that tighten the node. Codegen derives from the one document:
+// description that says why, and JSON Schema keywords that tighten the node, or a list of such objects. Codegen
+// derives from the one document:
 // - the truth, as written (x-advisory is an annotation there), for errors, Prism and consumers' checks;
 // - the canonical document, with every advisory's keywords merged into its node (replacing keywords of the same
-//   name), for the generated types and for warnings.
-// Each merged node is marked with the rule and the keywords it contributed, so that a validator can tell an
-// advisory failure (a warning) from a truth failure (an error). Advisory keywords should not hold a $ref: the
-// marks stop where a reference leads elsewhere.
+//   name, except `required`, whose keys are added), for the generated types and for warnings.
+// Each merged node is marked with the rules and the keywords each contributed (for `required`, the keys it added),
+// so that a validator can tell an advisory failure (a warning) from a truth failure (an error). Advisory keywords
+// should not hold a $ref: the marks stop where a reference leads elsewhere.
 import type { Schema, Spec } from "./openapi.js";
 
 export const ADVISORY = "x-advisory";
@@ -23,6 +24,8 @@ export interface AdvisoryMark {
   rule: string;
   description: string;
   keywords: string[] | "*";
+  /** For an advisory that adds `required` keys (added-later): the keys it added, each a warning of its own rule. */
+  required?: string[];
 }
 
 // Where JSON Schema 2020-12 keeps sub-schemas, so that marks land on schemas only.
@@ -48,21 +51,35 @@ function markSubtree(schema: unknown, mark: AdvisoryMark): unknown {
   return node;
 }
 
-function tighten(node: Schema, advisory: Advisory): Schema {
+/** A node's advisories: one object, or a list of them where several rules tighten the same node. */
+export const advisoriesOf = (node: Schema): Advisory[] => [node[ADVISORY] ?? []].flat() as Advisory[];
+
+function merge(tightened: Schema, advisory: Advisory): AdvisoryMark {
   const { rule, description, ...keywords } = advisory;
   if (typeof rule !== "string" || typeof description !== "string") {
     throw new Error(`an ${ADVISORY} needs a rule name and a description, got ${JSON.stringify(advisory)}`);
   }
   const mark: AdvisoryMark = { rule, description, keywords: Object.keys(keywords) };
-  const tightened: Schema = { ...node };
-  delete tightened[ADVISORY];
   for (const [keyword, value] of Object.entries(keywords)) {
+    if (keyword === "required") {
+      // Keys an advisory requires are added to the truth's, and the mark names them: each is its own warning.
+      mark.required = value as string[];
+      tightened.required = [...new Set([...(tightened.required ?? []), ...(value as string[])])];
+      continue;
+    }
     tightened[keyword] =
       SCHEMA_VALUED.includes(keyword) || SCHEMA_MAPS.includes(keyword) || SCHEMA_LISTS.includes(keyword)
         ? (markSubtree({ [keyword]: value }, mark) as Schema)[keyword]
         : value;
   }
-  tightened[ADVISORY_MARK] = mark;
+  return mark;
+}
+
+function tighten(node: Schema, list: Advisory[]): Schema {
+  const tightened: Schema = { ...node };
+  delete tightened[ADVISORY];
+  const marks = list.map((advisory) => merge(tightened, advisory));
+  tightened[ADVISORY_MARK] = marks.length === 1 ? marks[0] : marks;
   return tightened;
 }
 
@@ -75,7 +92,7 @@ function walk(value: unknown, visit: (node: Schema) => Schema): unknown {
 
 /** The canonical document: the truth with every advisory merged into its node and marked. */
 export function canonicalSpec(spec: Spec): Spec {
-  return walk(spec, (node) => (node[ADVISORY] ? tighten(node, node[ADVISORY] as Advisory) : node)) as Spec;
+  return walk(spec, (node) => (node[ADVISORY] ? tighten(node, advisoriesOf(node)) : node)) as Spec;
 }
 
 /** Every advisory in the document, with the JSON pointer of the node that holds it. */
@@ -85,7 +102,7 @@ export function advisories(spec: Spec): Array<{ pointer: string; advisory: Advis
     if (value === null || typeof value !== "object") return;
     for (const [key, child] of Object.entries(value)) {
       const at = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-      if (key === ADVISORY) found.push({ pointer, advisory: child as Advisory });
+      if (key === ADVISORY) found.push(...advisoriesOf(value as Schema).map((advisory) => ({ pointer, advisory })));
       else visit(child, at);
     }
   };

@@ -47,8 +47,8 @@ export function createSpecAjv(spec: Spec, code?: { source: true; esm: boolean })
   // OpenAPI annotations that JSON Schema 2020-12 does not define.
   ajv.addVocabulary(["example", "components", "xml"]);
   // The advisory rules: an annotation in the truth, a mark on canonical nodes that violation mapping reads.
-  ajv.addKeyword({ keyword: ADVISORY, schemaType: "object" });
-  ajv.addKeyword({ keyword: ADVISORY_MARK, schemaType: "object" });
+  ajv.addKeyword({ keyword: ADVISORY, schemaType: ["object", "array"] });
+  ajv.addKeyword({ keyword: ADVISORY_MARK, schemaType: ["object", "array"] });
   // A field that holds TwiML: validateTwiml checks it after the schema (see src/validation/index.ts).
   ajv.addKeyword({ keyword: "x-twiml", schemaType: "string" });
   // Twilio's error codes for a field or a rule (see scripts/error-codes.ts); ajv checks their shape.

@@ -29,6 +29,11 @@ export interface OperationManifest<Id extends string = string> {
   errorCodes?: Record<string, FieldErrorCodes>;
   /** Set on a retired operation (`deprecated: true` in the spec). */
   deprecated?: true;
+  /**
+   * For the XML representation of a 2010-04-01 resource (its path without `.json`): the operation it represents,
+   * whose request it takes and whose response it writes in XML (`x-representation-of` in the spec).
+   */
+  representationOf?: string;
   pathParams: string[];
   /** The success status the mock responds with. */
   successStatus: number;
@@ -52,8 +57,18 @@ export interface WebhookManifest<Id extends string = string> {
   bodyFields: Record<string, FieldKind>;
 }
 
-/** How an XML body maps onto its schema: an element with children is an object, a leaf is read by its kind. */
-export type XmlNode = { kind: "object"; children: Record<string, XmlNode> } | { kind: "integer" | "number" | "string" };
+/** How the text of a leaf element or an attribute is read: as the schema's integer, number or text. */
+export type XmlLeaf = { kind: "integer" | "number" | "string" };
+
+/**
+ * How an XML body maps onto its schema: an element with children is an object (its attributes, where the schema
+ * marks properties `xml.attribute`, are properties too), an array is the repeated elements of one name inside it,
+ * and a leaf is read by its kind.
+ */
+export type XmlNode =
+  | { kind: "object"; children: Record<string, XmlNode>; attributes?: Record<string, XmlLeaf> }
+  | { kind: "array"; items: XmlNode }
+  | XmlLeaf;
 
 export interface XmlShape {
   /** The root element's name, from the schema's `xml.name`. */

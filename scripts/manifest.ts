@@ -24,10 +24,16 @@ import {
 export type { FieldDefault, FieldErrorCodes, FieldKind, OperationManifest, WebhookManifest, XmlNode, XmlShape };
 
 const JSON_MEDIA = "application/json";
+/** On the XML representation of an operation (a path without `.json`): the operation it represents. */
+export const REPRESENTATION = "x-representation-of";
 const XML_MEDIA = "application/xml";
 
+// A field that takes a boolean or its text in another case (Record: Twilio does not mind the case) is read as a
+// boolean where the text is `true` or `false`, and kept as text otherwise, for the schema to judge.
 function kindOf(spec: Spec, schema: Schema): FieldKind {
-  const type = resolveRef(spec, schema).type;
+  const resolved = resolveRef(spec, schema);
+  if (resolved.anyOf?.some((branch) => resolveRef(spec, branch).type === "boolean")) return "boolean";
+  const type = resolved.type;
   return type === "integer" || type === "boolean" || type === "array" ? type : "string";
 }
 
@@ -59,12 +65,29 @@ function leafKind(spec: Spec, schema: Schema): "integer" | "number" | "string" {
   return types.includes("integer") ? "integer" : types.includes("number") ? "number" : "string";
 }
 
+const isAttribute = (spec: Spec, node: Schema) =>
+  [node.xml, resolveRef(spec, node).xml].some((xml) => (xml as { attribute?: boolean } | undefined)?.attribute);
+
 function xmlNode(spec: Spec, node: Schema, depth = 0): XmlNode {
   const schema = resolveRef(spec, node);
   if (depth > 16) throw new Error("XML response schemas nest deeper than 16 levels");
+  // An array is unwrapped, as OpenAPI's xml object has it by default: its items repeat under the property's name.
+  if (schema.type === "array") return { kind: "array", items: xmlNode(spec, schema.items ?? {}, depth + 1) };
   if (schema.type !== "object") return { kind: leafKind(spec, schema) };
-  const children = Object.entries(schema.properties ?? {}).map(([name, s]) => [name, xmlNode(spec, s, depth + 1)]);
-  return { kind: "object", children: Object.fromEntries(children) };
+  const properties = Object.entries(schema.properties ?? {});
+  const attributes = properties.filter(([, s]) => isAttribute(spec, s));
+  const children = properties.filter(([, s]) => !isAttribute(spec, s));
+  return {
+    kind: "object",
+    children: Object.fromEntries(children.map(([name, s]) => [name, xmlNode(spec, s, depth + 1)])),
+    ...(attributes.length > 0
+      ? {
+          attributes: Object.fromEntries(
+            attributes.map(([name, s]) => [name, { kind: leafKind(spec, resolveRef(spec, s)) }]),
+          ),
+        }
+      : {}),
+  };
 }
 
 /** The XML responses of an operation, by status, with what the validators need to read them into objects. */
@@ -212,6 +235,9 @@ export function buildManifest(spec: Spec): Record<string, OperationManifest> {
       ...(Object.keys(xmlShapes(spec, entry)).length > 0 ? { xmlResponses: xmlShapes(spec, entry) } : {}),
       ...(Object.keys(errorCodes).length > 0 ? { errorCodes } : {}),
       ...(entry.operation.deprecated === true ? { deprecated: true as const } : {}),
+      ...(typeof entry.operation[REPRESENTATION] === "string"
+        ? { representationOf: entry.operation[REPRESENTATION] as string }
+        : {}),
       pathParams: entry.parameters.filter((p) => p.in === "path").map((p) => p.name),
       // Where the sources leave the success status open (the 2008-08-01 create), every one declared is a success;
       // the last, 201 there, is the one the mock responds with.

@@ -245,18 +245,17 @@ function patternOf(spec: Spec, name: string): string {
 /** The vocabulary of both kinds of TwiML, with the spec's own address rules for the text of URLs and numbers. */
 export function buildTwimlVocabulary(root: string, spec: Spec): TwimlVocabulary {
   const { version, dir } = twilioFiles(root);
-  const advisory = resolveRef(spec, { $ref: "#/components/schemas/Address" })["x-advisory"] as {
-    not?: Schema;
-  };
-  const e164 = advisory.not?.pattern;
-  if (typeof e164 !== "string") throw new Error("components.schemas.Address has no e164 advisory pattern");
+  // <Number> takes a number as people write it, as SMS/Messages' To does; anything but E.164 is a warning.
+  const advisory = resolveRef(spec, { $ref: "#/components/schemas/DialableNumber" })["x-advisory"] as Schema;
+  const e164 = advisory.pattern;
+  if (typeof e164 !== "string") throw new Error("components.schemas.DialableNumber has no e164 advisory pattern");
   const methods = resolveRef(spec, { $ref: "#/components/schemas/HttpMethod" }).enum as string[];
   return {
     source: `twilio ${version}: lib/twiml/VoiceResponse.d.ts and MessagingResponse.d.ts, tags from the builder`,
     patterns: {
       url: patternOf(spec, "CallbackUrl"),
-      phone: patternOf(spec, "PhoneNumberInput"),
-      phoneWithSeparators: e164,
+      phone: patternOf(spec, "DialableNumber"),
+      e164,
       sip: patternOf(spec, "SipAddress"),
     },
     methods,

@@ -81,9 +81,11 @@ export {
 // What Twilio sends an app: signatures and typed payloads.
 export type {
   AsyncAmdStatusPayload,
+  IncomingSmsPayload,
   IncomingWebhook,
   LegacyVoiceRequestPayload,
   RecordingStatusCallbackPayload,
+  SmsStatusCallbackPayload,
   StatusCallbackPayload,
   VoiceRequestPayload,
   WebhookPayloads,

@@ -12,6 +12,10 @@ export type AsyncAmdStatusPayload = Schemas["AsyncAmdStatusPayload"];
 export type VoiceRequestPayload = Schemas["VoiceRequestPayload"] & Schemas["CallWebhookBase"];
 /** What the retired 2008-08-01 API posted to a call's Url, with DialStatus. */
 export type LegacyVoiceRequestPayload = Schemas["LegacyVoiceRequestPayload"];
+/** What Twilio posted to a number's SMS URL when a text arrived, in the SMS/Messages era (seed 004). */
+export type IncomingSmsPayload = Schemas["IncomingSmsPayload"];
+/** What Twilio posted to an SMS/Messages message's StatusCallback: SmsSid and SmsStatus. */
+export type SmsStatusCallbackPayload = Schemas["SmsStatusCallbackPayload"];
 
 export interface WebhookPayloads {
   statusCallback: StatusCallbackPayload;
@@ -19,6 +23,8 @@ export interface WebhookPayloads {
   asyncAmdStatusCallback: AsyncAmdStatusPayload;
   voiceRequest: VoiceRequestPayload;
   legacyVoiceRequest: LegacyVoiceRequestPayload;
+  smsRequest: IncomingSmsPayload;
+  smsStatusCallback: SmsStatusCallbackPayload;
 }
 
 /** The signature Twilio would send for this URL and form body (leave params out for a GET callback). */

@@ -25,6 +25,10 @@ const baseBodies: Partial<Record<OperationId, Record<string, string>>> = {
   createLegacyCall: { Caller: "2125550147", Called: "6465550183", Url: "https://example.com/legacy" },
 };
 
+/** The base body of an operation, or of the one its XML representation stands for. */
+const baseBody = (operation: OperationId) =>
+  baseBodies[(operations[operation].representationOf as OperationId | undefined) ?? operation];
+
 const wrongCase = (value: string) =>
   value[0] === value[0]!.toUpperCase() ? value.toLowerCase() : value[0]!.toUpperCase() + value.slice(1);
 
@@ -65,7 +69,7 @@ const sites = enumSites();
 function check(site: EnumSite, value: string) {
   const field = site.isArray ? [value] : value;
   return site.where === "body"
-    ? validateBody(site.operation, form({ ...baseBodies[site.operation], [site.field]: field }))
+    ? validateBody(site.operation, form({ ...baseBody(site.operation), [site.field]: field }))
     : validateQuery(site.operation, form({ [site.field]: value }));
 }
 
@@ -109,7 +113,7 @@ describe("check enums: request fields", () => {
       ]) {
         const field = site.isArray ? [value] : value;
         const c: RequestCase = { name: `${site.field} ${value}`, operation: site.operation, expect: expected };
-        if (site.where === "body") c.body = form({ ...baseBodies[site.operation], [site.field]: field });
+        if (site.where === "body") c.body = form({ ...baseBody(site.operation), [site.field]: field });
         else c.query = form({ [site.field]: value });
         const response = await toMock(c);
         const accepted = response.status === operations[site.operation].successStatus;

@@ -70,6 +70,32 @@ describe("the proxy receiving Twilio's callbacks", () => {
     ]);
   });
 
+  it("judges an incoming text at /callbacks/sms and a message's status at /callbacks/sms-status (seed 004)", async () => {
+    const proxy = await receiver();
+    const text = new URLSearchParams({
+      SmsSid: "SM0f3c2b1a0e9d8c7b6a5f4e3d2c1b0a98",
+      AccountSid: ACCOUNT_SID,
+      From: "+14158675309",
+      To: "+14155551212",
+      Body: "Hello world",
+    }).toString();
+    const status = "SmsSid=SM0f3c2b1a0e9d8c7b6a5f4e3d2c1b0a98&SmsStatus=queued";
+    for (const [path, body] of [
+      ["sms", text],
+      ["sms-status", status],
+    ] as const) {
+      const url = `${proxy.baseUrl}/callbacks/${path}`;
+      expect((await post(url, body, computeSignature(TOKEN, url, body))).status).toBe(204);
+    }
+    expect(proxy.app.requests.map((r) => r.url)).toEqual(["/hooks/sms", "/hooks/sms-status"]);
+    expect(summary(await proxy.entries())).toEqual([
+      "exchange #1 smsRequest callback-signature true",
+      "exchange #1 smsRequest callback-schema true",
+      "exchange #2 smsStatusCallback callback-signature true",
+      "exchange #2 smsStatusCallback callback-schema false",
+    ]);
+  });
+
   it("checks a GET callback's fields in its query, and signs against the public URL it is given", async () => {
     const publicUrl = "https://hooks.example.invalid/tw";
     const proxy = await receiver(publicUrl);

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { HarEntry } from "../../src/har/types.js";
-import { validateTwilioError } from "../../src/validation/index.js";
+import { validateResponse, validateTwilioError } from "../../src/validation/index.js";
+import { replayEntries } from "../../src/verify/replay.js";
 import { ACCOUNT_SID, AUTHORIZATION, queuedCall } from "../support/fixtures.js";
 import { json, startHttpServer } from "../support/http-server.js";
 import { startProxyCli } from "../support/proxy.js";
@@ -55,6 +56,41 @@ describe("calls-contract proxy --enforce", () => {
       [400, true],
       [201, false],
       [201, false],
+    ]);
+  }, 60_000);
+
+  it("refuses a create sent to the XML representation with an XML <RestException>, and judges the XML it lets through", async () => {
+    const xmlCall = "<TwilioResponse><Call><Sid>CA5d7a4c5b2e0f4a9e8b1c3d2e6f7a8b9c</Sid></Call></TwilioResponse>";
+    const target = await startHttpServer((_, res) => {
+      res.writeHead(201, { "content-type": "application/xml" });
+      res.end(xmlCall);
+    });
+    const dir = await mkdtemp(join(tmpdir(), "proxy-enforce-xml-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const har = join(dir, "traffic.har");
+    const proxy = await startProxyCli(["--target", target.baseUrl, "--enforce", "--har", har]);
+    const xmlCreate = (body: string) =>
+      fetch(`${proxy.baseUrl}${CREATE.replace(/\.json$/, "")}`, {
+        method: "POST",
+        headers: { Authorization: AUTHORIZATION, "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+      });
+
+    const refused = await xmlCreate(`${VALID}&Timeout=601`);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("content-type")).toBe("application/xml");
+    const text = await refused.text();
+    expect(validateResponse("createCallXml", 400, text).violations).toEqual([]);
+    expect(text).toContain("<Code>20001</Code>");
+    expect(target.requests).toHaveLength(0);
+    expect((await xmlCreate(VALID)).status).toBe(201);
+    await proxy.stop();
+
+    const entries: HarEntry[] = JSON.parse(await readFile(har, "utf8")).log.entries;
+    const failed = replayEntries(entries).outcomes.filter((o) => !o.passed && o.severity === "error");
+    expect(failed.map((o) => `${o.subject} ${o.operation} ${o.check}`)).toEqual([
+      "exchange #1 createCallXml request-valid",
+      "exchange #2 createCallXml response-schema",
     ]);
   }, 60_000);
 });

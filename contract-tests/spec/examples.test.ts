@@ -83,7 +83,27 @@ describe("spec examples", () => {
   });
 
   it("has XML examples for the 2008-08-01 responses", () => {
-    expect(xmlExamples.map((e) => e.status).sort()).toEqual([200, 201, 400, 401, 404]);
+    const legacy = xmlExamples.filter((e) => e.operationId === "createLegacyCall");
+    expect(legacy.map((e) => e.status).sort()).toEqual([200, 201, 400, 401, 404]);
+  });
+
+  it("has an XML example for every response with a body of each XML representation", () => {
+    const representations = eachOperation(spec).filter((e) => typeof e.operation["x-representation-of"] === "string");
+    expect(representations.map((e) => e.operation.operationId).sort()).toEqual([
+      "createCallXml",
+      "createSmsMessageXml",
+      "deleteCallXml",
+      "fetchCallXml",
+      "listCallsXml",
+      "updateCallXml",
+    ]);
+    for (const { operation } of representations) {
+      const withBody = Object.entries(operation.responses)
+        .filter(([, r]) => resolveRef<Response>(spec, r).content)
+        .map(([status]) => Number(status));
+      const shown = xmlExamples.filter((e) => e.operationId === operation.operationId).map((e) => e.status);
+      expect([...new Set(shown)].sort(), operation.operationId).toEqual(withBody.sort());
+    }
   });
 
   it("catches an example that breaks its schema", () => {

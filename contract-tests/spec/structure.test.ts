@@ -35,24 +35,36 @@ describe("check spec", () => {
     expect(statuses).toEqual(expect.arrayContaining(["400", "401", "404"]));
   });
 
-  it("declares the five operations with the issue's operationIds", () => {
+  it("declares the five operations with the issue's operationIds, and their XML representations", () => {
     expect(current.map((op) => op.operationId).sort()).toEqual([
       "createCall",
+      "createCallXml",
       "deleteCall",
+      "deleteCallXml",
       "fetchCall",
+      "fetchCallXml",
       "listCalls",
+      "listCallsXml",
       "updateCall",
+      "updateCallXml",
     ]);
   });
 
   it("marks the retired APIs deprecated and tags them legacy, and only them", () => {
-    expect(legacy.map((op) => op.operationId).sort()).toEqual(["createLegacyCall", "createSmsMessage"]);
+    expect(legacy.map((op) => op.operationId).sort()).toEqual([
+      "createLegacyCall",
+      "createSmsMessage",
+      "createSmsMessageXml",
+    ]);
     const tagged = eachOperation(spec, { webhooks: true }).filter((e) => e.operation.tags?.includes("legacy"));
     expect(tagged.every((e) => e.operation.deprecated === true)).toBe(true);
     expect(tagged.map((e) => e.operation.operationId).sort()).toEqual([
       "createLegacyCall",
       "createSmsMessage",
+      "createSmsMessageXml",
       "legacyVoiceRequest",
+      "smsRequest",
+      "smsStatusCallback",
     ]);
   });
 

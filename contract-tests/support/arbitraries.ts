@@ -49,6 +49,9 @@ const SEND_DIGITS = "^[0-9A-D#*wW]+$";
 const PASSPORTS = "^[A-Za-z0-9+/=_.-]+(,[A-Za-z0-9+/=_.-]+){0,4}$";
 const token = fc.string({ unit: fc.constantFrom(..."ABCabc012+/=_.-"), minLength: 1, maxLength: 40 });
 const enumOf = (schema: Schema | undefined): string[] => (resolve(schema).enum ?? []) as string[];
+// Record is a boolean, or its text in another case (an anyOf in the truth, with a boolean branch).
+const isBoolean = (schema: Schema) =>
+  schema.type === "boolean" || (schema.anyOf ?? []).some((b) => b.type === "boolean");
 
 /** A valid value for a field, as form text (what a client puts on the wire). */
 export function validText(raw: Schema): fc.Arbitrary<string | string[]> {
@@ -60,7 +63,7 @@ export function validText(raw: Schema): fc.Arbitrary<string | string[]> {
   if (schema.type === "array") return fc.subarray(enumOf(schema.items), { minLength: 1 });
   if (schema.type === "integer")
     return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 10_000 }).map(String);
-  if (schema.type === "boolean") return fc.boolean().map(String);
+  if (isBoolean(schema)) return fc.boolean().map(String);
   if (schema.pattern === PASSPORTS) return fc.array(token, { minLength: 1, maxLength: 5 }).map((t) => t.join(","));
   // A TwiML field is checked as a document too (its findings are warnings): a canonical request holds one that runs.
   if (schema["x-twiml"])
@@ -104,7 +107,7 @@ export function breakingValues(raw: Schema, truth: Schema = raw): Array<Omit<Mut
     if (schema.minimum !== undefined) out.push({ rule: "minimum", value: String(schema.minimum - 1) });
     out.push({ rule: "type", value: "12.5" });
   }
-  if (schema.type === "boolean") out.push({ rule: "type", value: "yes" });
+  if (isBoolean(schema)) out.push({ rule: resolveTruth(truth).anyOf ? "anyOf" : "type", value: "yes" });
   if (name?.endsWith("Sid")) out.push({ rule: "pattern", value: `XX${"0".repeat(32)}` });
   if (name === "CallbackUrl") out.push({ rule: "pattern", value: "ftp://example.com/x" });
   // "sip:" is no address at all; a plain word would still be a caller name for a SIP To.

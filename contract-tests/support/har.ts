@@ -23,19 +23,20 @@ export interface Made {
   status?: number;
   /** The response's body, sent as JSON. */
   json?: unknown;
+  /** The response's body, sent as XML (the XML representation), instead of `json`. */
+  xml?: string;
   notes?: EntryNotes;
 }
 
 /** One exchange: a request (a form body when `form` is given) and a JSON response (none when `status` is 0). */
 export function made(options: Made = {}): HarEntry {
-  const { method = "GET", url = CALLS_URL, form, status = 200, json, notes = {} } = options;
+  const { method = "GET", url = CALLS_URL, form, status = 200, json, xml, notes = {} } = options;
   const contentType = options.contentType ?? "application/x-www-form-urlencoded";
   const rawHeaders = ["Authorization", AUTHORIZATION, ...(form === undefined ? [] : ["Content-Type", contentType])];
-  const text = json === undefined ? "" : JSON.stringify(json);
+  const text = xml ?? (json === undefined ? "" : JSON.stringify(json));
+  const media = xml === undefined ? "application/json" : "application/xml";
   const response =
-    status === 0
-      ? undefined
-      : { status, statusText: "", rawHeaders: ["Content-Type", "application/json"], body: Buffer.from(text) };
+    status === 0 ? undefined : { status, statusText: "", rawHeaders: ["Content-Type", media], body: Buffer.from(text) };
   return harEntry(
     { method, url, rawHeaders, body: Buffer.from(form ?? "") },
     response,

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { TwimlVocabulary } from "../../scripts/twiml-vocabulary.js";
 import { validateTwiml } from "../../src/index.js";
-import { CATALOGUE, SEED_004_GATHER } from "./catalogue.js";
+import { CATALOGUE, SEED_004_GATHER, SEED_004_SMS_REPLY } from "./catalogue.js";
 
 const vocabulary = JSON.parse(
   readFileSync(new URL("../../generated/twiml-vocabulary.json", import.meta.url), "utf8"),
@@ -66,7 +66,7 @@ describe("each finding", () => {
       "    <Say>hi</Say>",
       "  </Gather>",
       "  <Dial><Number>",
-      "      415-555-0100",
+      "      ext. 555-0100",
       "  </Number></Dial>",
       "</Response>",
     ].join("\n");
@@ -156,5 +156,24 @@ describe("bounded work on hostile documents", () => {
     const result = validateTwiml(`<Response>${"<Say>".repeat(100_000)}`);
     expect(result.violations).toHaveLength(101);
     expect(result.violations[1]).toMatchObject({ rule: "unclosed", column: 11, path: "Response/Say[1]" });
+  });
+});
+
+describe("seed 004's reply to an incoming text", () => {
+  it("runs as messaging TwiML with one legacy-sms warning and no error, its text and Redirect checked", () => {
+    const result = validateTwiml(SEED_004_SMS_REPLY, { kind: "messaging" });
+    expect(result.violations).toEqual([]);
+    expect(result.warnings.map((w) => [w.rule, w.line, w.path])).toEqual([["legacy-sms", 2, "Response/Sms[1]"]]);
+    expect(result.warnings[0]?.expected).toMatch(/<Message> instead of <Sms>/);
+  });
+
+  it("still refuses what <Sms> does not take, and <Sms> below the top", () => {
+    const wrong = validateTwiml('<Response><Sms method="PUT">hi</Sms><Message><Sms>no</Sms></Message></Response>', {
+      kind: "messaging",
+    });
+    expect(wrong.violations.map((v) => `${v.path} ${v.rule}`)).toEqual([
+      "Response/Sms[1] enum",
+      "Response/Message[1]/Sms[1] voice-verb",
+    ]);
   });
 });

@@ -23,7 +23,8 @@ export const SEED_004_GATHER = `<Response>
     </Gather>
 </Response>`;
 
-export const SEED_003_SMS = `<Response>
+// Seed 004's reply to an incoming text: <Sms> was how an app answered one in 2010, before <Message>.
+export const SEED_004_SMS_REPLY = `<Response>
     <Sms>
         Thanks for texting the Alexander Graham Bell
         hotline! An interesting fact about A.G.B. -
@@ -195,8 +196,14 @@ export const CATALOGUE: CatalogueEntry[] = [
     errors: ["Response/Gather[1]/Play[1] unclosed", "Response/Gather[1]/Play[1]/Play[1] unclosed"],
   },
   {
-    name: "seed 003: <Sms> in voice TwiML runs, but is legacy",
-    xml: SEED_003_SMS,
+    name: "seed 004: its <Sms> reply in voice TwiML runs, but is legacy",
+    xml: SEED_004_SMS_REPLY,
+    warnings: ["Response/Sms[1] legacy-sms"],
+  },
+  {
+    name: "seed 004: its <Sms> reply to a text, in messaging TwiML, runs with one legacy warning",
+    kind: "messaging",
+    xml: SEED_004_SMS_REPLY,
     warnings: ["Response/Sms[1] legacy-sms"],
   },
 
@@ -346,10 +353,15 @@ export const CATALOGUE: CatalogueEntry[] = [
     errors: ["Response/Redirect[1] url"],
   },
   {
-    name: "a national number in Number, and one with separators",
-    xml: "<Response><Dial><Number>415-555-0100</Number><Number>+1 415-555-0100</Number></Dial></Response>",
+    // Twilio's docs and TwilioDevEd/twiml-generator (assets/dial.xml) write <Number>415-123-4567</Number>.
+    name: "a national number in Number, as Twilio's docs write it, and one with separators",
+    xml: "<Response><Dial><Number>415-123-4567</Number><Number>+1 415-555-0100</Number></Dial></Response>",
+    warnings: ["Response/Dial[1]/Number[1] e164", "Response/Dial[1]/Number[2] e164"],
+  },
+  {
+    name: "a Client identity in Number",
+    xml: "<Response><Dial><Number>client:joey</Number></Dial></Response>",
     errors: ["Response/Dial[1]/Number[1] phone"],
-    warnings: ["Response/Dial[1]/Number[2] e164"],
   },
   {
     name: "a SIP address without its scheme",

@@ -1,6 +1,7 @@
 // Recorded exchanges judged again: the request by the request validators, the response by verify's own checks, a
 // callback by its webhook's schema; what is not the Calls API is listed as skipped.
 import { describe, expect, it } from "vitest";
+import spec from "../../generated/calls.bundled.json" with { type: "json" };
 import { basicAuthHeader } from "../../src/basic-auth.js";
 import { harEntry } from "../../src/har/entry.js";
 import { replayEntries } from "../../src/verify/replay.js";
@@ -29,6 +30,31 @@ describe("replaying recorded exchanges", () => {
     ]);
     expect(outcomes[0]).toMatchObject({ operation: "createCall", subject: "exchange #1", severity: "error" });
     expect(outcomes[0]?.request).toBe(`POST ${new URL(CALLS_URL).pathname}`);
+  });
+
+  it("judges an exchange with the XML representation as verify does: schema, links and drift", () => {
+    const listXml = CALLS_URL.replace(/\.json$/, "");
+    const page = spec.components.examples.FirstPageOfCallsXml.value;
+    const fetched = spec.components.examples.CompletedCallXml.value
+      .replace(/<QueueTime>[^<]*<\/QueueTime>/, "")
+      .replace(/(<Uri>[^<]*\/Calls\/)CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b/, "$1CA00000000000000000000000000000000");
+    const { outcomes, skipped, coverage } = replayEntries([
+      made({ url: `${listXml}?PageSize=2`, xml: page }),
+      made({ url: callUrl("CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b").replace(/\.json$/, ""), xml: fetched }),
+    ]);
+    expect(skipped).toEqual([]);
+    expect(outcomes.filter((o) => !o.passed).map((o) => `${o.subject} ${o.operation} ${o.check}`)).toEqual([
+      "exchange #2 fetchCallXml self-links",
+      "exchange #2 fetchCallXml advisory-rules",
+    ]);
+    const byName = Object.fromEntries(outcomes.filter((o) => o.subject === "exchange #2").map((o) => [o.check, o]));
+    expect(byName["self-links"]?.details[0]).toMatch(/Uri is \S+CA0{32}, not \S+CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b$/);
+    expect(byName["advisory-rules"]?.details).toEqual([
+      "Call.QueueTime breaks added-later: Twilio has sent queue_time and trunk_sid with the Call since 2020-02-19 " +
+        "(twilio-python 6.35.5's changelog).",
+    ]);
+    // The XML representation counts for the operation it represents.
+    expect(coverage.missing.operations).toEqual(["createCall", "updateCall", "deleteCall"]);
   });
 
   it("names every violation of a request: a repeated scalar, an unknown key, a value out of range", () => {

@@ -49,6 +49,15 @@ const valid: Record<WebhookId, Record<string, string>> = {
     DialStatus: "hangup-machine",
     CallerCity: "NEW YORK",
   },
+  smsRequest: {
+    SmsSid: "SM0f3c2b1a0e9d8c7b6a5f4e3d2c1b0a98",
+    AccountSid: call.AccountSid,
+    From: "+14158675309",
+    To: "+14155551212",
+    Body: "Hello world",
+    ToCity: "SAN FRANCISCO",
+  },
+  smsStatusCallback: { SmsSid: "SM7f3c2b1a0e9d8c7b6a5f4e3d2c1b0a99", SmsStatus: "failed" },
 };
 
 const broken: Array<[WebhookId, string, Record<string, string | undefined>, string, string]> = [
@@ -84,6 +93,16 @@ const broken: Array<[WebhookId, string, Record<string, string | undefined>, stri
   ],
   ["legacyVoiceRequest", "a CallStatus ringing (not sent in 2008)", { CallStatus: "ringing" }, "CallStatus", "enum"],
   ["legacyVoiceRequest", "no Called", { Called: undefined }, "Called", "required"],
+  ["smsRequest", "no Body", { Body: undefined }, "Body", "required"],
+  ["smsRequest", "an SmsSid with the prefix MM", { SmsSid: "MM0f3c2b1a0e9d8c7b6a5f4e3d2c1b0a98" }, "SmsSid", "pattern"],
+  [
+    "smsStatusCallback",
+    "the SmsStatus delivered (not sent in this era)",
+    { SmsStatus: "delivered" },
+    "SmsStatus",
+    "enum",
+  ],
+  ["smsStatusCallback", "no SmsSid", { SmsSid: undefined }, "SmsSid", "required"],
   ["statusCallback", "AnsweredBy banana", { AnsweredBy: "banana" }, "AnsweredBy", "enum"],
   ["statusCallback", "a Duration of abc", { Duration: "abc" }, "Duration", "type"],
   [

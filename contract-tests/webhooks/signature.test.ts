@@ -129,3 +129,45 @@ describe("parseWebhook", () => {
     }
   });
 });
+
+// Seed 004's flow: a text arrives and Twilio asks the number's SMS URL for messaging TwiML; the message sent
+// through SMS/Messages reports back to its StatusCallback.
+describe("parseWebhook: the SMS/Messages era", () => {
+  const url = "https://example.com/sms";
+  const incoming = new URLSearchParams({
+    SmsSid: "SM0f3c2b1a0e9d8c7b6a5f4e3d2c1b0a98",
+    AccountSid: "AC0123456789abcdef0123456789abcdef",
+    From: "+14158675309",
+    To: "+14155551212",
+    Body: "Hello world",
+    FromCity: "SAN FRANCISCO",
+  }).toString();
+  const signed = (body: string) => ({ url, body, signature: computeSignature(TOKEN, url, body), authToken: TOKEN });
+
+  it("returns the typed payload of a signed incoming text", () => {
+    const text = parseWebhook("smsRequest", signed(incoming));
+    const body: string = text.Body;
+    expect({ body, from: text.From, city: text.FromCity }).toEqual({
+      body: "Hello world",
+      from: "+14158675309",
+      city: "SAN FRANCISCO",
+    });
+  });
+
+  it("returns SmsSid and SmsStatus of a signed status callback, and refuses a status of another era", () => {
+    const status = parseWebhook(
+      "smsStatusCallback",
+      signed("SmsSid=SM7f3c2b1a0e9d8c7b6a5f4e3d2c1b0a99&SmsStatus=sent"),
+    );
+    const sent: "sent" | "failed" = status.SmsStatus;
+    expect(sent).toBe("sent");
+    const later = "SmsSid=SM7f3c2b1a0e9d8c7b6a5f4e3d2c1b0a99&SmsStatus=delivered";
+    expect(() => parseWebhook("smsStatusCallback", signed(later))).toThrow(/SmsStatus breaks enum/);
+  });
+
+  it("refuses an incoming text without its signature", () => {
+    expect(() => parseWebhook("smsRequest", { url, body: incoming, signature: undefined, authToken: TOKEN })).toThrow(
+      WebhookError,
+    );
+  });
+});

@@ -3,6 +3,7 @@
 // What follows mirrors what prism-cli's server does around the engine: the Prefer header, the request's body by
 // content type, the response's serialisation, and a problem+json response when the engine refuses.
 import { createRequire, Module } from "node:module";
+import { operations as manifest } from "../validation/index.js";
 
 const require = createRequire(import.meta.url);
 
@@ -88,7 +89,16 @@ export async function createPrismEngine(options: EngineOptions): Promise<PrismEn
   prismHttp.resetJSONSchemaGenerator();
   faker.JSONSchemaFaker.option("fillProperties", false);
 
-  const operations = await prismHttp.getHttpOperationsFromSpec(options.specPath);
+  // The XML representations are never asked of the engine (the front layer asks for their JSON operation), and
+  // Prism's router would take /Calls/{Sid} for a request to /Calls/{Sid}.json were it not written first.
+  const xmlPaths = new Set(
+    Object.values(manifest)
+      .filter((op) => op.representationOf)
+      .map((op) => `${op.method.toLowerCase()} ${op.path}`),
+  );
+  const operations = (await prismHttp.getHttpOperationsFromSpec(options.specPath)).filter(
+    (op: { method: string; path: string }) => !xmlPaths.has(`${op.method} ${op.path}`),
+  );
   const config = {
     // The front layer has already checked the request against the truth, every repeated key and unknown key
     // included; Prism's own reading of the same request (the last of repeated keys only) could only disagree with

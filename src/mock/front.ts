@@ -1,7 +1,9 @@
 // The mock's front door: checks every request against the spec with the project's validators (closing Prism's
 // gaps: repeated keys, unknown fields, query names with < and >), responds to mistakes the way Twilio does, and
-// hands the rest to a responder (Prism's engine or the stateful store; legacy.ts for the retired operations). Every
-// request gets a response, within limits of size and time, and the next one is served whatever the last one held.
+// hands the rest to a responder (Prism's engine or the stateful store; legacy.ts for the retired operations). A
+// resource's XML representation (its path without `.json`) is handed on as its JSON operation and the response
+// written in XML (xml-representation.ts), so both share one state. Every request gets a response, within limits of
+// size and time, and the next one is served whatever the last one held.
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseBasicAuth } from "../basic-auth.js";
@@ -19,9 +21,10 @@ import {
 } from "../validation/index.js";
 import type { Log } from "./callbacks.js";
 import { invalidRequest, magicNumberError, sendJson, twilioError } from "./errors.js";
-import { LEGACY_OPERATIONS, legacyForm, respondLegacy } from "./legacy.js";
+import { LEGACY_OPERATIONS, respondLegacy } from "./legacy.js";
 import { type AcceptedRequest, jsonResponse, type MockResponse, type Responder } from "./responder.js";
 import { matchRoute } from "./routes.js";
+import { asJsonRequest, asOperationResponse, representedOperation } from "./xml-representation.js";
 
 function parseTarget(target: string): URL | undefined {
   try {
@@ -141,7 +144,8 @@ function check(req: IncomingMessage, body: Buffer): Checked {
   }
   const base = { operationId, accountSid, violations, warnings };
   if (violations.length > 0) return { ...base, refusal: jsonResponse(400, invalidRequest(violations)) };
-  const magic = operationId === "createCall" && form ? magicNumberError(form) : undefined;
+  const creates = (representedOperation(operationId) ?? operationId) === "createCall";
+  const magic = creates && form ? magicNumberError(form) : undefined;
   if (magic) return { ...base, refusal: jsonResponse(400, magic) };
   const method = req.method ?? "GET";
   return {
@@ -204,12 +208,14 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     const checked = check(req, body);
     // Twilio accepts what breaks only an advisory rule, and so does the mock; it says so in its log.
     if (!checked.refusal) for (const w of checked.warnings) options.log(`warning: ${w.message}`);
-    const accepted = checked.accepted as AcceptedRequest;
-    const response = legacyForm(
-      checked.operationId,
+    // An XML representation is served by its JSON operation, and its response written in XML.
+    const accepted = checked.accepted && asJsonRequest(checked.accepted);
+    const served =
       checked.refusal ??
-        (LEGACY_OPERATIONS.has(accepted.operationId) ? respondLegacy(accepted) : await options.respond(accepted)),
-    );
+      (LEGACY_OPERATIONS.has((accepted as AcceptedRequest).operationId)
+        ? respondLegacy(accepted as AcceptedRequest)
+        : await options.respond(accepted as AcceptedRequest));
+    const response = asOperationResponse(checked.operationId, served);
     write(res, response);
     options.onExchange?.(exchangeRecord(req, body, checked, response.status));
   }

@@ -100,9 +100,9 @@ export function respondLegacy(request: AcceptedRequest): MockResponse {
 export function legacyForm(operationId: OperationId | undefined, response: MockResponse): MockResponse {
   if (!operationId || !operations[operationId].deprecated) return response;
   const headers: Record<string, string> = { ...response.headers, ...DEPRECATION };
-  if (!operations[operationId].xmlResponses || !/json/.test(headers["content-type"] ?? "")) {
-    return { ...response, headers };
-  }
+  // The 2008 API's own errors; the XML representation of a 2010-04-01 resource writes its own (xml-representation.ts).
+  const api2008 = operations[operationId].xmlResponses && !operations[operationId].representationOf;
+  if (!api2008 || !/json/.test(headers["content-type"] ?? "")) return { ...response, headers };
   const error = JSON.parse(response.body) as TwilioErrorBody;
   // Code and MoreInfo are filled on a 400, as the 2008 "Twilio Responses" page says; other errors carry neither.
   const detail = response.status === 400 ? element("Code", error.code) + element("MoreInfo", error.more_info) : "";

@@ -48,6 +48,12 @@ interface Frame {
 }
 
 const DOCUMENT = "(document)";
+
+/** Why `<Sms>` is a warning in each kind of TwiML: it runs, but it is the retired way to text. */
+const LEGACY_SMS = {
+  voice: "no <Sms> in voice TwiML: it is the retired way to text; send with the Messages API",
+  messaging: "<Message> instead of <Sms>: <Sms> is how an app answered a text before <Message> replaced it",
+} as const;
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
 /** `Response/Gather[1]/Play[2]`, built only for a finding: most elements never need theirs. */
@@ -201,26 +207,28 @@ export class TwimlChecker implements XmlHandler {
         `<${tag}>`,
       );
     }
-    const rule = parentRule.children.get(tag);
+    const rule = parentRule.children.get(tag) ?? (atTop ? this.legacySms(tag) : undefined);
     if (!rule) {
       this.misplaced(parent, frame);
       return undefined;
     }
     if (atTop) {
-      if (this.language.kind === "voice" && tag === "Sms")
-        this.warn(
-          offset,
-          frame,
-          "legacy-sms",
-          "no <Sms> in voice TwiML: it is the retired way to text; send with the Messages API",
-          "<Sms>",
-        );
+      if (tag === "Sms") this.warn(offset, frame, "legacy-sms", LEGACY_SMS[this.language.kind], "<Sms>");
       const ends = tag === "Hangup" || tag === "Reject" || tag === "Redirect";
       // Twilio's <Dial> reference: verbs after a <Dial> with an action URL are unreachable.
       const dialAway = tag === "Dial" && attributes.some((a) => a.name === "action");
       if ((ends || dialAway) && !parent.stop) parent.stop = { tag: dialAway ? "Dial action=…" : tag, offset };
     }
     return rule;
+  }
+
+  /**
+   * `<Sms>` at the top of messaging TwiML: how an app answered a text in 2010, before `<Message>` replaced it (seed
+   * 004's reply is `<Response><Sms>...</Sms><Redirect>...</Redirect></Response>`). It runs, so it is read with the
+   * rule of voice TwiML's `<Sms>` (the same attributes and text) and warned about, not refused.
+   */
+  private legacySms(tag: string): TwimlElement | undefined {
+    return this.language.kind === "messaging" && tag === "Sms" ? this.other.root.children.get("Sms") : undefined;
   }
 
   private misplaced(parent: Frame, frame: Frame): void {
@@ -376,13 +384,13 @@ export class TwimlChecker implements XmlHandler {
       }
       case "phone":
         if (!this.vocabulary.phone.test(text))
-          this.error(at, frame, "phone", "a phone number in E.164: a plus sign, the country code and the number", text);
-        else if (this.vocabulary.phoneWithSeparators.test(text))
+          this.error(at, frame, "phone", "a phone number: digits, with a leading plus sign for E.164", text);
+        else if (!this.vocabulary.e164.test(text))
           this.warn(
             at,
             frame,
             "e164",
-            "E.164 with digits only; Twilio reads the separators, but they show the number was not normalized",
+            "E.164, a plus sign and digits only; Twilio reads a national number and separators (its docs write 415-123-4567), but they show the number was not normalized",
             text,
           );
         break;

@@ -40,7 +40,7 @@ export interface TwimlLanguage {
 
 export interface TwimlVocabulary {
   source: string;
-  patterns: { url: string; phone: string; phoneWithSeparators: string; sip: string };
+  patterns: { url: string; phone: string; e164: string; sip: string };
   methods: string[];
   voice: TwimlLanguage;
   messaging: TwimlLanguage;

@@ -28,7 +28,7 @@ export interface Vocabulary {
   messaging: Language;
   url: RegExp;
   phone: RegExp;
-  phoneWithSeparators: RegExp;
+  e164: RegExp;
   sip: RegExp;
   methods: string[];
   source: string;
@@ -72,7 +72,7 @@ export function vocabulary(): Vocabulary {
     messaging: compile("messaging", raw.messaging),
     url: new RegExp(raw.patterns.url),
     phone: new RegExp(raw.patterns.phone),
-    phoneWithSeparators: new RegExp(raw.patterns.phoneWithSeparators),
+    e164: new RegExp(raw.patterns.e164),
     sip: new RegExp(raw.patterns.sip),
     methods: raw.methods,
     source: raw.source,

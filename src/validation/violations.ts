@@ -16,8 +16,15 @@ export interface ValidationResult<T = unknown> {
   value: T;
 }
 
-function warning(operation: string, location: Location, field: string, rule: string, expected: string, value: unknown) {
-  const found = violation(operation, location, field, rule, expected, value);
+function warning(
+  operation: string,
+  location: Location,
+  field: string,
+  rule: string,
+  expected: string,
+  ...value: [] | [unknown]
+) {
+  const found = violation(operation, location, field, rule, expected, ...value);
   return { ...found, severity: "warning" as const, message: `${found.message} (warning)` };
 }
 
@@ -151,19 +158,25 @@ export function toViolations(operation: string, location: Location, errors: Erro
   });
 }
 
-/** The mark codegen leaves on every node of the canonical document that an advisory rule touched. */
+/** The mark codegen leaves on every node of the canonical document that an advisory rule touched (several: a list). */
 interface AdvisoryMark {
   rule: string;
   description: string;
   keywords: string[] | "*";
+  /** The keys an advisory added to `required`; a missing one is that rule's warning. */
+  required?: string[];
 }
 
 function advisoryMark(error: ErrorObject): AdvisoryMark | undefined {
-  const mark = (error.parentSchema as Record<string, unknown> | undefined)?.["x-advisory-rule"] as
+  const marks = (error.parentSchema as Record<string, unknown> | undefined)?.["x-advisory-rule"] as
     | AdvisoryMark
+    | AdvisoryMark[]
     | undefined;
-  if (!mark) return undefined;
-  return mark.keywords === "*" || mark.keywords.includes(error.keyword) ? mark : undefined;
+  const missing = error.keyword === "required" ? (error.params as { missingProperty: string }).missingProperty : "";
+  return [marks ?? []].flat().find((mark) => {
+    if (mark.keywords !== "*" && !mark.keywords.includes(error.keyword)) return false;
+    return !mark.required || mark.required.includes(missing);
+  });
 }
 
 /**
@@ -178,6 +191,10 @@ export function toWarnings(
   errors: Violation[],
 ): Violation[] {
   const failing = new Set(errors.map((e) => e.field));
+  // An object that already lacks a key Twilio has always sent is broken, not old: no added-later warning for it.
+  const incomplete = new Set(
+    errors.filter((e) => e.rule === "required").map((e) => e.field.slice(0, Math.max(0, e.field.lastIndexOf(".")))),
+  );
   const warnings: Violation[] = [];
   const seen = new Set<string>();
   for (const error of strictErrors) {
@@ -191,10 +208,15 @@ export function toWarnings(
       field = at ? `${at}.${extra}` : extra;
       value = valueAt(data, `${error.instancePath}/${extra.replace(/~/g, "~0").replace(/\//g, "~1")}`);
     }
+    // A key an advisory requires (added-later) is named itself, and has no value to show.
+    const missing = error.keyword === "required" ? (error.params as { missingProperty: string }).missingProperty : "";
+    if (missing) field = at ? `${at}.${missing}` : missing;
     const key = `${field}\u0000${mark.rule}`;
-    if (failing.has(field) || seen.has(key)) continue;
+    if (failing.has(field) || seen.has(key) || (missing && incomplete.has(at))) continue;
     seen.add(key);
-    warnings.push(warning(operation, location, field, mark.rule, firstSentence(mark.description) ?? mark.rule, value));
+    const expected = firstSentence(mark.description) ?? mark.rule;
+    const shown: [] | [unknown] = missing ? [] : [value];
+    warnings.push(warning(operation, location, field, mark.rule, expected, ...shown));
   }
   return warnings;
 }

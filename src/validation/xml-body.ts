@@ -70,15 +70,30 @@ function readElement(reading: Reading, element: Element, node: XmlNode | undefin
   return textValue(element.text, node);
 }
 
+type ObjectNode = Extract<XmlNode, { kind: "object" }>;
+const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+const fieldOf = (parent: string, name: string) => (parent === ROOT_FIELD ? name : `${parent}.${name}`);
+
 function readObject(reading: Reading, element: Element, node: XmlNode | undefined, field: string): unknown {
   const { findings } = reading;
   const text = element.text.trim();
   if (text !== "")
     findings.add(field, "text-content", "child elements only, no text", element.offset, pathOf(element), text);
   const object: Record<string, unknown> = Object.create(null);
+  const shape = node?.kind === "object" ? node : undefined;
+  if (shape?.attributes) readAttributes(reading, element, shape, field, object);
+  // A list's entries are there, empty, when it holds none.
+  for (const [name, child] of Object.entries(shape?.children ?? {})) if (child.kind === "array") object[name] = [];
   const seen = new Map<string, number>();
   for (const child of element.children) {
-    const childField = field === ROOT_FIELD ? child.name : `${field}.${child.name}`;
+    const childField = fieldOf(field, child.name);
+    const childNode = own(shape?.children, child.name);
+    if (childNode?.kind === "array") {
+      const entries = object[child.name] as unknown[];
+      entries.push(readElement(reading, child, childNode.items, `${childField}[${entries.length}]`));
+      continue;
+    }
     const count = (seen.get(child.name) ?? 0) + 1;
     seen.set(child.name, count);
     if (count > 1) {
@@ -86,10 +101,23 @@ function readObject(reading: Reading, element: Element, node: XmlNode | undefine
         findings.add(childField, "single-value", "one element of this name", child.offset, pathOf(child), count);
       continue;
     }
-    const childNode = node?.kind === "object" ? node.children[child.name] : undefined;
     object[child.name] = readElement(reading, child, childNode, childField);
   }
   return object;
+}
+
+/**
+ * The attributes of an element whose schema declares some (a list's paging): each a property, read by its kind,
+ * an empty one null; one the schema does not know is read as text, for the schema to report. Elsewhere attributes
+ * are not read: none of the described elements has one.
+ */
+function readAttributes(reading: Reading, element: Element, shape: ObjectNode, field: string, object: object): void {
+  const properties = object as Record<string, unknown>;
+  for (const attribute of element.attributes) {
+    if (attribute.name === "xmlns" || attribute.name.startsWith("xmlns:")) continue;
+    reading.elements.set(fieldOf(field, attribute.name), element);
+    properties[attribute.name] = textValue(attribute.value, own(shape.attributes, attribute.name));
+  }
 }
 
 function textValue(value: string, node: XmlNode | undefined): unknown {

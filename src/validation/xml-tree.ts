@@ -2,13 +2,15 @@
 // its own line and column, reads no DTD, and costs no dependency; see "The XML parser" in the README. Within the
 // tokenizer's bounds and a count of elements, any body a server sends is read in bounded time and memory.
 import { type Location, type Violation, violation } from "../findings/violation.js";
-import { MAX_XML_DEPTH, MAX_XML_FINDINGS, tokenize, type XmlHandler } from "../xml/index.js";
+import { MAX_XML_DEPTH, MAX_XML_FINDINGS, tokenize, type XmlAttribute, type XmlHandler } from "../xml/index.js";
 
 export interface Element {
   name: string;
   offset: number;
   parent: Element | undefined;
   children: Element[];
+  /** A list's paging (`<Calls page="0" ...>`), read as properties where the schema marks them attributes. */
+  attributes: XmlAttribute[];
   text: string;
 }
 
@@ -76,7 +78,7 @@ class TreeBuilder implements XmlHandler {
 
   constructor(private readonly findings: XmlFindings) {}
 
-  start(name: string, offset: number): void {
+  start(name: string, offset: number, attributes: XmlAttribute[]): void {
     this.depth += 1;
     if (this.depth > MAX_XML_DEPTH || this.started.size >= MAX_ELEMENTS) {
       if (this.depth > MAX_XML_DEPTH) this.bounded("depth", offset, `at most ${MAX_XML_DEPTH} levels of nesting`);
@@ -85,7 +87,7 @@ class TreeBuilder implements XmlHandler {
       return;
     }
     const parent = this.stack.at(-1);
-    const element: Element = { name, offset, parent, children: [], text: "" };
+    const element: Element = { name, offset, parent, children: [], attributes, text: "" };
     if (parent) parent.children.push(element);
     else this.root ??= element;
     this.stack.push(element);

@@ -7,7 +7,7 @@ import { MOCK_SPEC_PATH } from "../mock/calls-spec.js";
 import type { WebhookId } from "../validation/index.js";
 
 /** The webhooks an app serves under the 2010-04-01 API (the 2008-08-01 request is the legacy one). */
-export type AppWebhook = Exclude<WebhookId, "legacyVoiceRequest">;
+export type AppWebhook = Exclude<WebhookId, "legacyVoiceRequest" | "smsRequest" | "smsStatusCallback">;
 
 /** The createCall field that chooses how each webhook is requested: its method is the user's to configure. */
 const METHOD_FIELD: Record<AppWebhook, string> = {

@@ -192,29 +192,52 @@ export function callsIn(operation: OperationId, body: unknown): Array<Record<str
 }
 
 /** Where a Call's own links must point: at its account and SID (or, for account-level ones, its account). */
-export function selfLinkProblems(call: Record<string, unknown>): string[] {
-  const { sid, account_sid: account, uri } = call;
+export const selfLinkProblems = (call: Record<string, unknown>): string[] => linkProblems(call, ".json");
+/** The same of a Call read from the XML representation: its links carry no extension, its keys are elements. */
+export const xmlSelfLinkProblems = (call: Record<string, unknown>): string[] => linkProblems(call, "");
+
+function linkProblems(call: Record<string, unknown>, extension: ".json" | ""): string[] {
+  const xml = extension === "";
+  const [sid, account, uri, links] = xml
+    ? [call.Sid, call.AccountSid, call.Uri, call.SubresourceUris]
+    : [call.sid, call.account_sid, call.uri, call.subresource_uris];
   if (typeof sid !== "string" || typeof account !== "string") return [];
+  const [uriName, linksName] = xml ? ["Uri", "SubresourceUris"] : ["uri", "subresource_uris"];
   const own = `/2010-04-01/Accounts/${account}/Calls/${sid}`;
   const problems: string[] = [];
-  if (typeof uri === "string" && uri !== `${own}.json`) problems.push(`uri is ${uri}, not ${own}.json`);
-  const links = call.subresource_uris;
+  if (typeof uri === "string" && uri !== `${own}${extension}`)
+    problems.push(`${uriName} is ${uri}, not ${own}${extension}`);
   if (links && typeof links === "object") {
-    for (const [name, link] of Object.entries(links)) {
+    // An account-level link (`/Calls/FeedbackSummary.json`) names the account only.
+    const accountPrefix = `/2010-04-01/Accounts/${account}/Calls/`;
+    const name = xml ? /^[A-Za-z]+$/ : /^[A-Za-z]+\.json$/;
+    for (const [key, link] of Object.entries(links)) {
       if (typeof link !== "string") continue;
-      const underCall = link.startsWith(`${own}/`);
-      const accountPrefix = `/2010-04-01/Accounts/${account}/Calls/`;
-      const accountLevel = link.startsWith(accountPrefix) && /^[A-Za-z]+\.json$/.test(link.slice(accountPrefix.length));
-      if (!underCall && !accountLevel) problems.push(`subresource_uris.${name} is ${link}, not under ${own}/`);
+      const accountLevel = link.startsWith(accountPrefix) && name.test(link.slice(accountPrefix.length));
+      if (!link.startsWith(`${own}/`) && !accountLevel)
+        problems.push(`${linksName}.${key} is ${link}, not under ${own}/`);
     }
   }
   return problems.map((p) => `${sid}: ${p}`);
 }
 
+/** The Calls of an XML response, as the validators read it: `<Call>`, or each `<Call>` of `<Calls>`. */
+function xmlCallsIn(e: Observed): Array<Record<string, unknown>> {
+  const read = responseValidation(e)?.value as { Call?: unknown; Calls?: { Call?: unknown } } | undefined;
+  const found = [read?.Call, ...(Array.isArray(read?.Calls?.Call) ? read.Calls.Call : [])];
+  return found.filter((c): c is Record<string, unknown> => c !== null && typeof c === "object");
+}
+
 export const selfLinks: ObservedCheck = (e) => {
+  const represented = operations[e.operation].representationOf as OperationId | undefined;
+  if (represented && e.exchange.status < 300) return selfLinkOutcome(e, xmlCallsIn(e), "");
   const calls = e.exchange.status < 300 ? callsIn(e.operation, e.exchange.body) : [];
+  return selfLinkOutcome(e, calls, ".json");
+};
+
+function selfLinkOutcome(e: Observed, calls: Array<Record<string, unknown>>, extension: ".json" | "") {
   if (calls.length === 0) return undefined;
-  const problems = calls.flatMap(selfLinkProblems);
+  const problems = calls.flatMap((call) => linkProblems(call, extension));
   const actual = problems.length === 0 ? "links to itself" : `${problems.length} link(s) elsewhere`;
   return outcome(
     "self-links",
@@ -224,7 +247,7 @@ export const selfLinks: ObservedCheck = (e) => {
     actual,
     problems,
   );
-};
+}
 
 /** The checks that judge a server's response alone, in report order: what a recording can be held to. */
 export const RESPONSE_CHECKS: ObservedCheck[] = [

@@ -137,6 +137,12 @@ export const requestCorpus: RequestCase[] = [
       { field: "From", rule: "e164" },
     ],
   }),
+  // Twilio's docs sample for recording an outgoing call posts Record=True (twilio/sample-code,
+  // create-record-outgoing-call.json.curl): Twilio reads a boolean in any case.
+  accepts("createCall", "Record True, as Twilio's own docs sample sends it", {
+    body: create({ Record: "True" }),
+    warns: [{ field: "Record", rule: "lower-case-boolean" }],
+  }),
   accepts("createCall", "several progress events in one space-separated value", {
     body: create({
       StatusCallback: "https://example.com/status",
@@ -165,7 +171,7 @@ export const requestCorpus: RequestCase[] = [
   rejects("createCall", "Twiml of 4001 characters", "Twiml", "maxLength", {
     body: without("Url", { Twiml: `<Response><Say>${"a".repeat(3969)}</Say></Response>` }),
   }),
-  rejects("createCall", "Record 1", "Record", "type", { body: create({ Record: "1" }) }),
+  rejects("createCall", "Record 1", "Record", "anyOf", { body: create({ Record: "1" }) }),
   rejects("createCall", "a Url with the ftp scheme", "Url", "pattern", {
     body: create({ Url: "ftp://example.com/twiml" }),
   }),
@@ -251,6 +257,17 @@ export const requestCorpus: RequestCase[] = [
   accepts("deleteCall", "a well-formed call SID"),
   rejects("deleteCall", "a Sid with lower-case prefix ca", "Sid", "pattern", { path: { Sid: `ca${HEX32}` } }),
 
+  // The XML representation of the same resources (their paths without `.json`): the same requests, each response
+  // a <TwilioResponse> read by the spec's XML schemas. Twilio still serves it; a server that does not fails here.
+  accepts("createCallXml", "a phone call with a TwiML Url", { body: create({}) }),
+  rejects("createCallXml", "a missing To", "To", "required", { body: without("To") }),
+  accepts("listCallsXml", "PageSize 2", { query: form({ PageSize: "2" }) }),
+  rejects("listCallsXml", "PageSize 1001", "PageSize", "maximum", { query: form({ PageSize: "1001" }) }),
+  accepts("fetchCallXml", "a well-formed call SID"),
+  rejects("fetchCallXml", "a Sid with the prefix AC", "Sid", "pattern", { path: { Sid: `AC${HEX32}` } }),
+  accepts("updateCallXml", "Status completed", { body: form({ Status: "completed" }) }),
+  accepts("deleteCallXml", "a well-formed call SID"),
+
   // The retired APIs (tag legacy). A server that retired them responds 404 or 410: accepts-valid-request then fails,
   // which is the honest verdict for a server that claims this contract.
   accepts("createLegacyCall", "a 2008 create with the documented fields", {
@@ -281,6 +298,13 @@ export const requestCorpus: RequestCase[] = [
   rejects("createSmsMessage", "no From", "From", "required", {
     body: form({ To: smsMessage.To, Body: smsMessage.Body }),
   }),
+  // Seed 004's curl example posts to SMS/Messages with no extension, and so is answered in XML.
+  accepts("createSmsMessageXml", "seed 004's text, as its curl example sends it", {
+    body: form({ To: "+14155551212", From: "+14158675309", Body: "Hello world" }),
+  }),
+  rejects("createSmsMessageXml", "a text of 161 characters", "Body", "maxLength", {
+    body: form({ ...smsMessage, Body: "x".repeat(161) }),
+  }),
 ];
 
 /** Requests sent without credentials: every server must respond to them with 401. */
@@ -289,4 +313,5 @@ export const unauthenticatedCorpus: RequestCase[] = [
   { name: "without credentials", operation: "fetchCall", expect: "reject" },
   { name: "without credentials", operation: "createCall", expect: "reject", body: create({}) },
   { name: "without credentials", operation: "createLegacyCall", expect: "reject", body: form(legacyCall) },
+  { name: "without credentials", operation: "listCallsXml", expect: "reject" },
 ];

@@ -3,7 +3,8 @@
 // Calls that came back: status, direction, answered_by) and status codes returned (per operation). The declared
 // sets come from the canonical document, where advisory rules are merged, so that StatusCallbackEvent's four
 // names count as its values. The retired operations (deprecated: the 2008-08-01 API, SMS/Messages) are left out:
-// today's traffic cannot reach them, and counting them would cap every app's share below 100%.
+// today's traffic cannot reach them, and counting them would cap every app's share below 100%. A resource's XML
+// representation (its path without `.json`) counts for the operation it represents: it is the same operation.
 import { requirePackageFile } from "../package-files.js";
 import { type OperationId, operations } from "../validation/index.js";
 import { callsIn } from "./checks.js";
@@ -71,7 +72,9 @@ function requestSchemas(operation: OperationId): Record<string, Schema> {
 let declared: Declared | undefined;
 function declaredSets(): Declared {
   if (declared) return declared;
-  const ids = (Object.keys(operations) as OperationId[]).filter((id) => operationObject(id).deprecated !== true);
+  const ids = (Object.keys(operations) as OperationId[]).filter(
+    (id) => operationObject(id).deprecated !== true && !operations[id].representationOf,
+  );
   const params = {} as Record<OperationId, string[]>;
   const statuses = {} as Record<OperationId, string[]>;
   const enums: EnumField[] = [];
@@ -130,7 +133,7 @@ export class CoverageCounter {
 
   add(sample: CoverageSample): void {
     const sets = declaredSets();
-    const { operation } = sample;
+    const operation = (operations[sample.operation].representationOf as OperationId | undefined) ?? sample.operation;
     if (!sets.ids.includes(operation)) return;
     this.operations.add(operation);
     for (const [name, value] of sample.params) {

@@ -37,6 +37,9 @@ export const CALLBACK_PATHS: Record<string, WebhookId> = {
   recording: "recordingStatusCallback",
   amd: "asyncAmdStatusCallback",
   voice: "voiceRequest",
+  // The SMS/Messages era: a text arriving at a number's SMS URL, and a message's StatusCallback.
+  sms: "smsRequest",
+  "sms-status": "smsStatusCallback",
 };
 
 /** The webhook a path under /callbacks/ names (`/callbacks/status/anything` is statusCallback), if any. */
