@@ -36,9 +36,13 @@ export interface CallbackPlannerOptions {
   hub: EventHub;
 }
 
-/** The parameters an event's callback carries beyond the common ones: duration when completed, AnsweredBy. */
+/**
+ * The parameters an event's callback carries beyond the common ones: the call's direction (and its parent, for a
+ * leg a <Dial> placed), its duration when completed, AnsweredBy.
+ */
 function extraParams(call: CallRecord, event: ProgressEventOf): Record<string, string> {
-  const extra: Record<string, string> = {};
+  const extra: Record<string, string> = { Direction: call.direction };
+  if (call.parentCallSid !== null) extra.ParentCallSid = call.parentCallSid;
   if (event.name === "completed") {
     const duration = CallStore.duration(call);
     extra.CallDuration = duration ?? "0";
