@@ -238,8 +238,10 @@ export class CallStore {
   }
 
   /**
-   * A call to one of the account's numbers: ringing at once, and left ringing until the simulator answers it
-   * (or ends it, for a <Reject>). `prepare` sees it before its first transition is told.
+   * A call to one of the account's numbers: ringing at once until the simulator answers it (or ends it, for a
+   * <Reject>), for at most the create's default Timeout: Twilio states no limit for a caller who waits (a first
+   * <Pause> of an hour), and 60 s before the caller gives up (no-answer) is this project's choice. `prepare` sees
+   * the call before its first transition is told.
    */
   createInbound(
     accountSid: string,
@@ -247,7 +249,11 @@ export class CallStore {
     prepare?: (call: CallRecord) => void,
   ): CallRecord | StoreError {
     const first = { to: "ringing" as const, events: [{ name: "ringing" as const, callStatus: "ringing" }] };
-    return this.admit(accountSid, { ...fields, direction: "inbound", first, ...(prepare ? { prepare } : {}) });
+    const call = this.admit(accountSid, { ...fields, direction: "inbound", first, ...(prepare ? { prepare } : {}) });
+    if (isStoreError(call) || call.status !== "ringing") return call;
+    const note = `the caller gave up after ${call.timeoutSeconds} s of ringing`;
+    this.schedule(call, call.createdAt + call.timeoutSeconds * 1000, () => this.end(call, "no-answer", note));
+    return call;
   }
 
   /**

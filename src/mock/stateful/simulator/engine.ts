@@ -47,6 +47,10 @@ export class Engine {
     this.ctx = contextOf(this, parts, this.watchers);
   }
 
+  get size(): { sessions: number; watchers: number } {
+    return { sessions: this.sessions.size, watchers: this.watchers.size };
+  }
+
   /** Runs what the call was given: its document requested, or its inline Twiml read. */
   start(session: Session): void {
     session.started = true;

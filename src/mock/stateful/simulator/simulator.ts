@@ -67,6 +67,8 @@ export function createSimulator(options: SimulatorOptions) {
       redirectCall(engine, call, form);
     },
     conversationOf: (sid: string) => conversations.of(sid),
+    /** How many calls' TwiML runs now, and how many other calls' transitions a <Dial> waits on. */
+    running: () => engine.size,
     /** True while a request to the app is under way. */
     busy: () => work.busy,
     /** Resolves once no request to the app is under way. */
