@@ -1,7 +1,10 @@
 // One test per verb the simulator runs, on the mock's manual clock, each through an inbound call placed with the
-// admin API. Every request the app gets is checked against the spec's webhooks and twilio-node's validateRequest
-// (app.ts).
+// admin API; the verb table of docs/call-simulator.md lists exactly these verbs, with what the simulator's own list
+// (SIMULATED_VERBS) says each does, and a test below holds the three to one another. Every request the app gets is
+// checked against the spec's webhooks and twilio-node's validateRequest (app.ts).
+import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { OTHER_VERBS, SIMULATED_VERBS } from "../../src/mock/stateful/simulator/verbs.js";
 import { type StatefulHarness, startStatefulHarness } from "../support/stateful.js";
 import { startTwimlApp, type TwimlApp } from "./app.js";
 import { CALLER, callIn, statuses, texts, verbsRun } from "./harness.js";
@@ -318,3 +321,19 @@ for (const [verb, tests] of Object.entries(VERB_TESTS)) {
   });
 }
 describe("any other verb", () => it(...OTHER_VERB_TEST));
+
+/** The verb table of docs/call-simulator.md: each row's verb and what it says the simulator does. */
+function verbTable(): Array<[string, string]> {
+  const page = readFileSync(new URL("../../docs/call-simulator.md", import.meta.url), "utf8");
+  const start = page.indexOf("## The verbs");
+  const section = page.slice(start, page.indexOf("\n## ", start + 1));
+  return [...section.matchAll(/^\| `<?([A-Za-z ]+?)>?` \| (.+) \|$/gm)].map((m) => [m[1] as string, m[2] as string]);
+}
+
+describe("the verb table of docs/call-simulator.md", () => {
+  it("lists the verbs the simulator runs, with what its list says each does, and the verbs tested here", () => {
+    const listed = Object.entries(SIMULATED_VERBS).map(([verb, { does }]) => [verb, does]);
+    expect(verbTable()).toEqual([...listed, ["any other verb", OTHER_VERBS]]);
+    expect(Object.keys(VERB_TESTS)).toEqual(Object.keys(SIMULATED_VERBS));
+  });
+});

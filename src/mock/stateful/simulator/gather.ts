@@ -46,7 +46,7 @@ function optionsOf(ctx: SimContext, session: Session, node: TwimlNode): GatherOp
 
 function described(o: GatherOptions): string {
   const inputs = [o.dtmf ? "keys" : "", o.speech ? "speech" : ""].filter(Boolean).join(" or ");
-  const upTo = o.numDigits ? `, ${o.numDigits} digits at most` : "";
+  const upTo = o.numDigits ? `, ${o.numDigits} digit${o.numDigits === 1 ? "" : "s"} at most` : "";
   const key = o.finishOnKey === "" ? "no finishOnKey" : `finishOnKey ${o.finishOnKey}`;
   return `waits for ${inputs} (timeout ${o.timeoutMs / 1000} s, ${key}${upTo})`;
 }

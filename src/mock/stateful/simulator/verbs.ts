@@ -47,6 +47,9 @@ export const SIMULATED_VERBS: Readonly<Record<string, SimulatedVerb>> = {
   },
 };
 
+/** What the simulator does with any other verb, in the verb table's words. */
+export const OTHER_VERBS = "named in the conversation as not simulated; the call ends there";
+
 export const VERB_HANDLERS: ReadonlyMap<string, VerbHandler> = new Map(
   Object.entries(SIMULATED_VERBS).map(([tag, verb]) => [tag, verb.handler]),
 );
