@@ -6,6 +6,7 @@
 // scenario. An update with Url or Twiml abandons the running verb.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CreateCallParams } from "../../src/client/index.js";
+import { statefulInternals } from "../../src/mock/stateful/internals.js";
 import { MAX_DOCUMENTS_PER_CALL } from "../../src/mock/stateful/simulator/defaults.js";
 import { closedServerUrl } from "../support/http-server.js";
 import { freshAccount, type StatefulHarness, startStatefulHarness } from "../support/stateful.js";
@@ -184,6 +185,41 @@ describe("an update with Url or Twiml", () => {
     timeline = await harness.admin.timeline(accountSid, call.sid);
     expect(timeline.call.status).toBe("completed");
     expect(app.to("/menu")).toEqual([]);
+  });
+});
+
+describe("a call its scenario runs", () => {
+  it("is taken over by an update whose Url is on this machine, and ends by its TwiML", async () => {
+    app = await startTwimlApp({ "/now": "<Response><Say>one two three four five</Say></Response>" });
+    const accountSid = freshAccount();
+    const client = harness.client(accountSid);
+    const call = await place(accountSid, { Url: "https://example.com/twiml" });
+    await seconds(6);
+    await client.update(call.sid, { Url: app.url("/now") });
+    await seconds(2);
+    const timeline = await harness.admin.timeline(accountSid, call.sid);
+    expect(timeline.call).toMatchObject({ status: "completed", duration: "3" });
+    expect(timeline.transitions.at(-1)?.note).toBe("the document ended");
+  });
+});
+
+describe("the event stream", () => {
+  it("tells each entry of a conversation as a conversation event, with its call", async () => {
+    const frames: string[] = [];
+    const stop = statefulInternals(harness.mock).hub.subscribe((frame) => frames.push(frame));
+    try {
+      app = await startTwimlApp({ "/voice": HANG_UP });
+      const accountSid = await accountWithNumber(harness, app.url("/voice"));
+      const call = await harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
+      const told = frames
+        .filter((f) => f.startsWith("event: conversation\n"))
+        .map((f) => JSON.parse(f.slice(f.indexOf("data: ") + 6)));
+      expect(told.map((e) => [e.callSid, e.side, e.kind])).toEqual(
+        (await harness.admin.timeline(accountSid, call.sid)).conversation.map((e) => [call.sid, e.side, e.kind]),
+      );
+    } finally {
+      stop?.();
+    }
   });
 });
 
