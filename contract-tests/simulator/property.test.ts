@@ -4,7 +4,7 @@
 // this machine), and plays a caller's random steps (time, keys, speech, hang-ups, updates). Every request the
 // simulator sends passes the spec's webhook validators and twilio-node's validateRequest; no run throws or hangs;
 // once the clock has moved past every TimeLimit, every call has ended and the simulator keeps nothing for it; no
-// call's conversation or documents grow past their bounds. The app answers in this process (the simulator's sender
+// call's conversation or documents grow past their bounds. The app responds in this process (the simulator's sender
 // is replaced, and sees each request exactly as it would go on the wire), so 1,000 runs take a few seconds.
 import { createRequire } from "node:module";
 import fc from "fast-check";

@@ -1,6 +1,6 @@
 // The admin API's operations for the call simulator (openapi/mock-admin.yaml, tag Simulator): the account's auth
 // token, its numbers and TwiML Apps, an inbound call placed, and the caller's keys, words and hang-up. Each responds
-// once the simulator's requests to the app that the step led to are answered, so that a test reads the call's
+// once the app has responded to the requests the step led to, so that a test reads the call's
 // timeline as the call stands.
 import type { AdminHandler } from "./admin-handlers.js";
 import type { AdminOperationId } from "./admin-request.js";
@@ -24,7 +24,7 @@ function refused(outcome: unknown): asserts outcome is Exclude<typeof outcome, R
   if (isRefusal(outcome)) throw new AdminError(outcome.status, outcome.message);
 }
 
-/** One of the caller's steps: done once earlier requests are answered, then answered with the call's timeline. */
+/** One of the caller's steps: taken once the app responded to earlier requests; its response is the timeline. */
 const callerStep =
   <Id extends "pressDigits" | "saySpeech" | "hangUp">(
     step: (...args: Parameters<AdminHandler<Id>>) => Refusal | undefined,

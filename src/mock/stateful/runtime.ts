@@ -30,7 +30,7 @@ export interface StatefulOptions {
   log: Log;
   /** Sends one status callback; by default over HTTP (signed, loopback only). Tests may record them instead. */
   deliver?: typeof deliverAndLog;
-  /** Sends one of the simulator's signed requests to the app; by default over HTTP. Tests may answer them instead. */
+  /** Sends one of the simulator's signed requests to the app; by default over HTTP. Tests may respond to them instead. */
   send?: WebhookSender;
 }
 
@@ -48,7 +48,7 @@ function storeSettings(
 
 /**
  * Moves a manual clock forward with the simulator's requests in step: the clock stops at a timer that started one,
- * and goes on once it is answered, so that on a manual clock a request to the app takes no mock time.
+ * and goes on once the app has responded, so that on a manual clock a request to the app takes no mock time.
  */
 async function advanceInStep(clock: ReturnType<typeof createClock>, simulator: Simulator, ms: number): Promise<void> {
   await simulator.idle();

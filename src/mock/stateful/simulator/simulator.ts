@@ -23,7 +23,7 @@ export interface SimulatorOptions {
   clock: ClockPort;
   callbacks: CallbacksPort;
   events: EventsPort;
-  /** Sends one signed request to the app; over HTTP by default. Tests may answer in the same process. */
+  /** Sends one signed request to the app; over HTTP by default. Tests may respond in the same process. */
   send?: WebhookSender;
 }
 

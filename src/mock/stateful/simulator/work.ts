@@ -1,5 +1,5 @@
 // The simulator's requests under way. On a manual clock a request to the app takes no mock time: moving the clock
-// stops at the timer that started one and goes on once it is answered (runtime.ts), and the admin API responds to
+// stops at the timer that started one and goes on once the app has responded (runtime.ts), and the admin API responds to
 // the caller's keys once what they led to is done. So the order of a test's steps is the order of the call's.
 export class Work {
   private readonly pending = new Set<Promise<unknown>>();
