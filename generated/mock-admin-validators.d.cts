@@ -1,7 +1,7 @@
 // Generated from openapi/mock-admin.yaml by `npm run generate`. Do not edit by hand.
 import type { CompiledValidator } from "./validators.cjs";
 export type { CompiledValidator, ErrorObject } from "./validators.cjs";
-export type AdminOperationId = "getClock" | "advanceClock" | "reset" | "getState" | "getJournal" | "getEvents" | "getTimeline" | "setCallOutcome" | "setOutcomeForTo";
+export type AdminOperationId = "getClock" | "advanceClock" | "reset" | "getState" | "getJournal" | "getEvents" | "setAccount" | "setNumber" | "setApplication" | "placeInboundCall" | "getTimeline" | "setCallOutcome" | "pressDigits" | "saySpeech" | "hangUp" | "setOutcomeForTo";
 /** One admin operation as the mock routes it: its method, its path under /__mock/api, and its validators. */
 export interface AdminRoute {
   method: "GET" | "POST" | "PUT";
@@ -13,8 +13,21 @@ export declare const advanceClock_body: CompiledValidator;
 export declare const reset_body: CompiledValidator;
 export declare const getState_query: CompiledValidator;
 export declare const getJournal_query: CompiledValidator;
+export declare const setAccount_path: CompiledValidator;
+export declare const setAccount_body: CompiledValidator;
+export declare const setNumber_path: CompiledValidator;
+export declare const setNumber_body: CompiledValidator;
+export declare const setApplication_path: CompiledValidator;
+export declare const setApplication_body: CompiledValidator;
+export declare const placeInboundCall_path: CompiledValidator;
+export declare const placeInboundCall_body: CompiledValidator;
 export declare const getTimeline_path: CompiledValidator;
 export declare const setCallOutcome_path: CompiledValidator;
 export declare const setCallOutcome_body: CompiledValidator;
+export declare const pressDigits_path: CompiledValidator;
+export declare const pressDigits_body: CompiledValidator;
+export declare const saySpeech_path: CompiledValidator;
+export declare const saySpeech_body: CompiledValidator;
+export declare const hangUp_path: CompiledValidator;
 export declare const setOutcomeForTo_path: CompiledValidator;
 export declare const setOutcomeForTo_body: CompiledValidator;

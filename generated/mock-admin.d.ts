@@ -46,7 +46,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Forget every call, or one account's */
+        /**
+         * Forget every call, or one account's
+         * @description Forgets the calls with their callbacks and conversations, the journal's requests, and what the call
+         *     simulator was told of the accounts: auth tokens, numbers, TwiML Apps and conference rooms.
+         */
         post: operations["reset"];
         delete?: never;
         options?: never;
@@ -104,13 +108,113 @@ export interface paths {
          * Follow the mock as it changes
          * @description A server-sent event stream: `hello` with the clock first, then `call` for every transition of a call,
          *     `request` for every request the mock responded to, `callback` for every status callback once its receiver
-         *     responded, and `clock` for every move of the clock; each event's data is JSON. It takes at most 32 watchers
+         *     responded, `conversation` for every entry of a call's conversation (with its callSid and accountSid), and
+         *     `clock` for every move of the clock; each event's data is JSON. It takes at most 32 watchers
          *     at once (a 503 past that, until one leaves). A watcher that leaves more than 1 MiB unread is let go: its
          *     stream ends with a `dropped` event whose `error` says so, and is closed 5 s later if still unread.
          */
         get: operations["getEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{AccountSid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the auth token that signs the account's requests
+         * @description The call simulator signs every request it sends for this account (requests for TwiML, actions, recording
+         *     callbacks) and the status callbacks of its calls with this token; without one, with the password of the
+         *     account's last Calls API request. The token is never shown again.
+         */
+        put: operations["setAccount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{AccountSid}/numbers/{PhoneNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The number in E.164, percent-encoded (`%2B13105555555`). */
+                PhoneNumber: components["schemas"]["PhoneNumber"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give the account a number, as Twilio's IncomingPhoneNumber holds it
+         * @description A call placed to the number (POST /accounts/{AccountSid}/calls) requests its voiceUrl; a failure there
+         *     requests voiceFallbackUrl; its status callbacks go to statusCallback. Putting the number again replaces it.
+         */
+        put: operations["setNumber"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{AccountSid}/applications/{ApplicationSid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+                ApplicationSid: components["schemas"]["ApplicationSid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give the account a TwiML App, for creates that name its ApplicationSid
+         * @description A createCall with this ApplicationSid runs the app's voiceUrl when the call is answered (Twilio then ignores
+         *     the create's Url, Method, FallbackUrl and StatusCallback); its status callbacks go to the app's
+         *     statusCallback. Putting the app again replaces it.
+         */
+        put: operations["setApplication"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{AccountSid}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call one of the account's numbers, as a caller would
+         * @description The call rings at once and the simulator requests the number's voiceUrl (CallStatus ringing, Direction
+         *     inbound); its first verb decides whether the call is answered: `<Reject>` leaves it unanswered, a first
+         *     `<Pause>` waits before answering, anything else answers it. A voiceUrl off this machine is not requested: the
+         *     call is answered at once and ends after its scenario's talk time.
+         */
+        post: operations["placeInboundCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -157,6 +261,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{AccountSid}/calls/{Sid}/digits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+                Sid: components["parameters"]["CallSid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The caller presses keys
+         * @description Heard by the running `<Gather>` (or `<Record>`, whose finishOnKey ends it; a `*` ends a `<Dial>` with
+         *     hangupOnStar), one key after the other; keys no verb listens for are kept for the next `<Gather>`. Responds
+         *     once the simulator has done what the keys lead to (an action requested, its document started).
+         */
+        post: operations["pressDigits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{AccountSid}/calls/{Sid}/speech": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+                Sid: components["parameters"]["CallSid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The caller speaks
+         * @description Heard by the running `<Gather>` whose input takes speech (SpeechResult and Confidence to its action), or
+         *     recorded by the running `<Record>`; kept for the next `<Gather>` when neither runs.
+         */
+        post: operations["saySpeech"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{AccountSid}/calls/{Sid}/hangup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+                Sid: components["parameters"]["CallSid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The far end hangs up
+         * @description The caller of an inbound call, the person an API call reached, or the party a `<Dial>` leg reached hangs
+         *     up: the call completes (a `<Record>` running sends its action with Digits `hangup`; a `<Dial>` running
+         *     ends its legs). The call must be in progress.
+         */
+        post: operations["hangUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{AccountSid}/outcomes/{To}": {
         parameters: {
             query?: never;
@@ -184,6 +362,112 @@ export interface components {
     schemas: {
         /** @description AC and 32 hexadecimal digits. */
         AccountSid: string;
+        /** @description A phone number in E.164, a plus sign and up to 15 digits. */
+        PhoneNumber: string;
+        /** @description AP and 32 hexadecimal digits. */
+        ApplicationSid: string;
+        /** @description an absolute http(s) URL; the simulator requests it only on this machine. */
+        WebhookUrl: string;
+        /** @enum {string} */
+        HttpMethod: "GET" | "POST";
+        /** @description What Twilio's IncomingPhoneNumber holds about voice; methods are POST when left out. */
+        NumberConfig: {
+            voiceUrl: components["schemas"]["WebhookUrl"];
+            voiceMethod?: components["schemas"]["HttpMethod"];
+            voiceFallbackUrl?: components["schemas"]["WebhookUrl"];
+            statusCallback?: components["schemas"]["WebhookUrl"];
+            statusCallbackMethod?: components["schemas"]["HttpMethod"];
+        };
+        Number: {
+            phoneNumber: string;
+            /** @description Without user information, and with each query value redacted. */
+            voiceUrl: string;
+            voiceMethod: string;
+            voiceFallbackUrl: string | null;
+            statusCallback: string | null;
+            statusCallbackMethod: string;
+        };
+        /** @description What a TwiML App holds about voice; voiceMethod is POST when left out. */
+        ApplicationConfig: {
+            voiceUrl: components["schemas"]["WebhookUrl"];
+            voiceMethod?: components["schemas"]["HttpMethod"];
+            voiceFallbackUrl?: components["schemas"]["WebhookUrl"];
+            statusCallback?: components["schemas"]["WebhookUrl"];
+        };
+        Application: {
+            applicationSid: string;
+            /** @description Without user information, and with each query value redacted. */
+            voiceUrl: string;
+            voiceMethod: string;
+            voiceFallbackUrl: string | null;
+            statusCallback: string | null;
+        };
+        /** @description One finding of validateTwiml on a document the app returned. */
+        Finding: {
+            /** @enum {string} */
+            severity: "error" | "warning";
+            rule: string;
+            message: string;
+            line: number;
+            column: number;
+            path: string;
+        };
+        /**
+         * @description One step of a simulated call, placed on the side that took it so that a page can draw the call as a
+         *     conversation: `app` (what the app responded and the documents it gave), `mock` (what the simulator sent,
+         *     ran and decided) and `caller` (what the person on the line did). `text` says it in one sentence; the other
+         *     fields give its parts.
+         */
+        ConversationEntry: {
+            /** @description Mock time, in RFC 2822. */
+            at: string;
+            atMs: number;
+            /** @enum {string} */
+            side: "app" | "mock" | "caller";
+            /**
+             * @description `request` (sent to the app), `response` (the app's), `document` (inline TwiML read, with its findings),
+             *     `answer` (the call was answered), `verb` (a verb run), `input` (keys, speech or a hang-up), `leg` (a
+             *     call a `<Dial>` placed),
+             *     `conference`, `recording`, `error` (a Twilio error code), `not-simulated` (a verb the simulator does not
+             *     run, which ends the call), `end` (the call ended) and `limit` (a bound of the simulator reached).
+             * @enum {string}
+             */
+            kind: "request" | "response" | "document" | "answer" | "verb" | "input" | "leg" | "conference" | "recording" | "error" | "not-simulated" | "end" | "limit";
+            text: string;
+            /** @description The verb's tag, for a verb, a document's first verbs aside. */
+            verb?: string;
+            /** @description Where the verb stands in its document, as validateTwiml names places. */
+            path?: string;
+            /**
+             * @description What a request was for.
+             * @enum {string}
+             */
+            purpose?: "voice-url" | "fallback" | "action" | "redirect" | "update" | "recording-status";
+            method?: string;
+            /** @description The URL without user information, and with each query value redacted. */
+            url?: string;
+            /** @description The HTTP status the app responded with. */
+            status?: number;
+            /** @description A Twilio error code (11200, 12100, ...). */
+            code?: number;
+            /** @description How long the verb takes on the mock's clock. */
+            durationMs?: number;
+            digits?: string;
+            speech?: string;
+            confidence?: number;
+            /** @description Another call the entry is about (a leg, a participant). */
+            callSid?: string;
+            /** @description The conference room's name. */
+            conference?: string;
+            /** @description The calls in the room after this entry. */
+            participants?: string[];
+            /** @description The verbs of a document, in order. */
+            verbs?: string[];
+            /** @description validateTwiml's findings on a document, the first 20 of them. */
+            findings?: components["schemas"]["Finding"][];
+            /** @description How many findings past the first 20 are not listed. */
+            more?: number;
+        };
         Clock: {
             /** @enum {string} */
             mode: "real" | "accelerated" | "manual";
@@ -253,6 +537,12 @@ export interface components {
             scenario: components["schemas"]["Scenario"];
             transitions: components["schemas"]["Transition"][];
             callbacks: components["schemas"]["Callback"][];
+            /**
+             * @description What the call simulator did with the call, in order: each request it sent and how the app responded,
+             *     each document and its findings, each verb run, each thing the caller did, each error. Empty for a call
+             *     whose instructions are off this machine.
+             */
+            conversation: components["schemas"]["ConversationEntry"][];
         };
         JournalEntry: {
             id: number;
@@ -306,7 +596,7 @@ export interface components {
                 "application/json": components["schemas"]["AdminError"];
             };
         };
-        /** @description No such call on the account. */
+        /** @description No such call (or number) on the account. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -315,7 +605,10 @@ export interface components {
                 "application/json": components["schemas"]["AdminError"];
             };
         };
-        /** @description The request does not fit the mock's state (a clock that is not manual, a call already ringing). */
+        /**
+         * @description The request does not fit the mock's state (a clock that is not manual, a call already ringing, a call not in
+         *     progress, an account with no auth token to sign with).
+         */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -346,6 +639,15 @@ export interface components {
                 "application/json": components["schemas"]["AdminError"];
             };
         };
+        /** @description A bound of the mock is reached (calls kept, numbers or TwiML Apps); `error` names it. */
+        TooMany: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AdminError"];
+            };
+        };
         /** @description The event stream already has as many watchers as it takes; one must leave first. */
         Unavailable: {
             headers: {
@@ -356,7 +658,10 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        AccountSid: components["schemas"]["AccountSid"];
+        CallSid: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -519,6 +824,135 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    setAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The account's auth token, as the app validates X-Twilio-Signature with it. */
+                    authToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Kept. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    setNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+                /** @description The number in E.164, percent-encoded (`%2B13105555555`). */
+                PhoneNumber: components["schemas"]["PhoneNumber"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NumberConfig"];
+            };
+        };
+        responses: {
+            /** @description The number as the simulator keeps it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Number"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooMany"];
+        };
+    };
+    setApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+                ApplicationSid: components["schemas"]["ApplicationSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationConfig"];
+            };
+        };
+        responses: {
+            /** @description The app as the simulator keeps it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooMany"];
+        };
+    };
+    placeInboundCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who calls, as Twilio sends it in From (E.164, `client:name` or a SIP URI). */
+                    from: string;
+                    to: components["schemas"]["PhoneNumber"];
+                };
+            };
+        };
+        responses: {
+            /** @description The call, as the Calls API shows it (the Call schema of openapi/calls.yaml), direction inbound. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooMany"];
+        };
+    };
     getTimeline: {
         parameters: {
             query?: never;
@@ -575,6 +1009,105 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    pressDigits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+                Sid: components["parameters"]["CallSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Keys 0 to 9, `*` and `#`, from 1 to 64 of them. */
+                    digits: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The call's timeline after the keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    saySpeech: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+                Sid: components["parameters"]["CallSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the caller says, as the speech recognizer would write it. */
+                    text: string;
+                    /** @description The recognizer's confidence, sent as Confidence; 1 when left out. */
+                    confidence?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The call's timeline after the speech. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    hangUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+                Sid: components["parameters"]["CallSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call's timeline after it ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     setOutcomeForTo: {

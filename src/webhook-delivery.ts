@@ -2,9 +2,10 @@
 // AMD callback): the parameters in the body of a POST or appended to the query of a GET, X-Twilio-Signature computed
 // as Twilio computes it (webhooks.ts) over the URL as sent, credentials in the URL sent as Basic auth and left out of
 // what is signed, no redirect followed, and a time limit and a bounded read (http-exchange.ts). The mock's status
-// callbacks and `verify-app` send through it; so will the stateful mock when it requests a call's TwiML.
+// callbacks, `verify-app` and the call simulator send through it; requestTwiml also says what Twilio makes of the
+// response to a request for TwiML: the document, or the error code it logs (Twilio's error dictionary).
 import { basicAuthHeader } from "./basic-auth.js";
-import { type ExchangeResponse, exchange } from "./http-exchange.js";
+import { type ExchangeResponse, exchange, ResponseTooLargeError } from "./http-exchange.js";
 import { computeSignature } from "./webhooks.js";
 
 /** How long Twilio waits for an app's response to a webhook unless told otherwise: 15 s. */
@@ -88,4 +89,60 @@ export async function sendSigned(signed: SignedWebhook, limits: DeliveryLimits):
 /** Signs and sends one request as Twilio would. */
 export function deliverWebhook(request: WebhookRequest, limits: DeliveryLimits): Promise<Delivered> {
   return sendSigned(signWebhook(request), limits);
+}
+
+/** Sends a signed request and says how it went; the simulator's tests may put another sender in its place. */
+export type WebhookSender = (signed: SignedWebhook, limits: DeliveryLimits) => Promise<Delivered>;
+
+/**
+ * The media types read as TwiML. Twilio's error 12300 is a response of another Content-Type (none included); which
+ * types Twilio reads as TwiML is not stated beside it, and XML's two and text/html (what many frameworks label any
+ * text with) is this project's choice.
+ */
+export const TWIML_MEDIA_TYPES: ReadonlySet<string> = new Set(["application/xml", "text/xml", "text/html"]);
+
+/** A request for TwiML and what came of it: the document, or the code Twilio logs and why. */
+export type TwimlFetched =
+  | { ok: true; status: number; contentType: string; body: string; elapsedMs: number }
+  | { ok: false; code: number; reason: string; status?: number; elapsedMs: number };
+
+/** Why there was no response, as an error code of Twilio's dictionary (https://www.twilio.com/docs/api/errors). */
+function noResponse(error: unknown, elapsedMs: number): TwimlFetched {
+  const { code, message } = error as { code?: string; message?: string };
+  // 11210: the host name did not resolve; 11205: no connection, or no response within Twilio's 15 s.
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { ok: false, code: 11210, reason: code, elapsedMs };
+  const reason = code === "ETIMEDOUT" ? (message ?? code) : (code ?? message ?? String(error));
+  return { ok: false, code: 11205, reason, elapsedMs };
+}
+
+/** What Twilio makes of a response to a request for TwiML: 11200 for a status other than 2xx, 12300 for a type. */
+function judged(response: Delivered): TwimlFetched {
+  const { status, elapsedMs } = response;
+  const contentType = String(response.headers["content-type"] ?? "");
+  if (status < 200 || status > 299) {
+    // 11200, HTTP retrieval failure: Twilio's catch-all, which names 4xx and 5xx responses among its causes. No
+    // redirect is followed here, so a 3xx is one too.
+    return { ok: false, code: 11200, reason: `the app responded ${status}`, status, elapsedMs };
+  }
+  const media = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!TWIML_MEDIA_TYPES.has(media)) {
+    const sent = contentType === "" ? "no Content-Type" : `Content-Type ${JSON.stringify(contentType.slice(0, 80))}`;
+    return { ok: false, code: 12300, reason: `the app responded with ${sent}`, status, elapsedMs };
+  }
+  return { ok: true, status, contentType, body: response.body.toString("utf8"), elapsedMs };
+}
+
+/** Sends a signed request for TwiML within Twilio's limits (15 s, 64 KiB) and judges the response as Twilio does. */
+export async function requestTwiml(signed: SignedWebhook, send: WebhookSender = sendSigned): Promise<TwimlFetched> {
+  const started = performance.now();
+  try {
+    return judged(await send(signed, TWIML_REQUEST_LIMITS));
+  } catch (error) {
+    const elapsedMs = performance.now() - started;
+    if (error instanceof ResponseTooLargeError) {
+      const reason = `the document is larger than the ${TWIML_MAX_BYTES} bytes Twilio reads`;
+      return { ok: false, code: 11200, reason, status: error.status, elapsedMs };
+    }
+    return noResponse(error, elapsedMs);
+  }
 }

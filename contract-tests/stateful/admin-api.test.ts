@@ -1,38 +1,11 @@
 // The stateful mock's admin API against its own document, openapi/mock-admin.yaml: every response in these cases is
 // checked against the response the document gives for its operation and status, in ok/fail pairs.
-import { readFileSync } from "node:fs";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import YAML from "yaml";
 import { MockAdminError, startMock } from "../../src/mock/index.js";
 import { statefulInternals } from "../../src/mock/stateful/internals.js";
 import { AUTH_TOKEN, AUTHORIZATION } from "../support/fixtures.js";
 import { freshAccount, type StatefulHarness, startStatefulHarness } from "../support/stateful.js";
-
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-const document = YAML.parse(readFileSync(new URL("../../openapi/mock-admin.yaml", import.meta.url), "utf8"));
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-addFormats(ajv);
-ajv.addSchema({ $id: "mock-admin.json", components: document.components });
-
-type Method = "get" | "post" | "put";
-interface AdminResponse {
-  status: number;
-  body: unknown;
-}
-
-/** The schema the document gives for this path, method and status; fails the test when it gives none. */
-function documentedSchema(path: string, method: Method, status: number): unknown {
-  const operation = document.paths[path]?.[method];
-  if (!operation) throw new Error(`mock-admin.yaml has no ${method.toUpperCase()} ${path}`);
-  let response = operation.responses[String(status)];
-  if (!response) throw new Error(`mock-admin.yaml gives ${method.toUpperCase()} ${path} no ${status} response`);
-  if (response.$ref) response = document.components.responses[response.$ref.split("/").pop()];
-  const schema = response.content?.["application/json"]?.schema;
-  if (!schema) return undefined;
-  return schema.$ref ? { $ref: `mock-admin.json${schema.$ref}` } : schema;
-}
+import { type AdminResponse, documentedAdmin, type Method } from "./admin-document.js";
 
 let harness: StatefulHarness;
 beforeAll(async () => {
@@ -42,27 +15,8 @@ afterAll(() => harness.stop());
 afterEach(() => harness.admin.reset());
 
 /** Calls the admin API and checks the response against the document before handing it to the test. */
-async function admin(method: Method, path: string, documented: string, body?: unknown): Promise<AdminResponse> {
-  const response = await fetch(`${harness.mock.adminUrl}${path}`, {
-    method: method.toUpperCase(),
-    ...(body === undefined
-      ? {}
-      : {
-          headers: { "Content-Type": "application/json" },
-          body: typeof body === "string" ? body : JSON.stringify(body),
-        }),
-  });
-  const text = await response.text();
-  const parsed = text === "" ? undefined : JSON.parse(text);
-  const schema = documentedSchema(documented, method, response.status);
-  if (schema !== undefined) {
-    const valid = ajv.validate(schema as object, parsed);
-    expect(ajv.errors ?? [], `${method.toUpperCase()} ${path} ${response.status} against mock-admin.yaml`).toEqual([]);
-    expect(valid).toBe(true);
-  } else {
-    expect(text).toBe("");
-  }
-  return { status: response.status, body: parsed };
+function admin(method: Method, path: string, documented: string, body?: unknown): Promise<AdminResponse> {
+  return documentedAdmin(harness.mock.adminUrl as string, method, path, documented, body);
 }
 
 async function placeCall(accountSid: string, to = "+13105555555"): Promise<string> {
@@ -117,15 +71,15 @@ describe("the admin API's clock", () => {
   it("refuses to advance a clock that runs on real time, with 409", async () => {
     const realTime = await startMock({ stateful: true, log: () => undefined });
     try {
-      const response = await fetch(`${realTime.adminUrl}/clock/advance`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: '{"ms":10}',
-      });
-      expect(response.status).toBe(409);
-      const body = await response.json();
-      expect(ajv.validate(documentedSchema("/clock/advance", "post", 409) as object, body)).toBe(true);
-      expect(body.error).toContain("start the mock with a manual clock");
+      const { status, body } = await documentedAdmin(
+        realTime.adminUrl as string,
+        "post",
+        "/clock/advance",
+        "/clock/advance",
+        { ms: 10 },
+      );
+      expect(status).toBe(409);
+      expect((body as { error: string }).error).toContain("start the mock with a manual clock");
     } finally {
       await realTime.stop();
     }

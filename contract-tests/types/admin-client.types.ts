@@ -22,5 +22,23 @@ export async function compileTimeContract(): Promise<AdminScenario> {
   // @ts-expect-error advance takes milliseconds as a number
   await admin.advance("10s");
 
+  await admin.setNumber(accountSid, "+13105555555", { voiceUrl: "http://127.0.0.1:3000/voice", voiceMethod: "GET" });
+  const call = await admin.placeInboundCall(accountSid, { from: "+12125551234", to: "+13105555555" });
+  const timeline = await admin.pressDigits(accountSid, call.sid, "1#");
+  const sides: Array<"app" | "mock" | "caller"> = timeline.conversation.map((entry) => entry.side);
+  void sides;
+
+  // @ts-expect-error a number's voiceMethod is GET or POST
+  await admin.setNumber(accountSid, "+13105555555", { voiceUrl: "http://127.0.0.1:3000/voice", voiceMethod: "PUT" });
+
+  // @ts-expect-error a number needs its voiceUrl
+  await admin.setNumber(accountSid, "+13105555555", { statusCallback: "http://127.0.0.1:3000/status" });
+
+  // @ts-expect-error an inbound call is placed from someone to a number
+  await admin.placeInboundCall(accountSid, { to: "+13105555555" });
+
+  // @ts-expect-error speech is text, with a confidence as a number
+  await admin.saySpeech(accountSid, call.sid, "sales", "high");
+
   return admin.setOutcomeForTo(accountSid, "+13105555555", { outcome: "no-answer" });
 }

@@ -1,8 +1,10 @@
 // A typed client for the stateful mock's admin API (openapi/mock-admin.yaml), for tests that steer the mock:
-// move the clock, decide outcomes, read a call's timeline and the request journal. Errors throw with the
-// mock's own message, which names the field and the rule.
+// move the clock, decide outcomes, read a call's timeline and the request journal; and for the call simulator, give
+// an account its auth token, numbers and TwiML Apps, place an inbound call, and be the caller who presses keys,
+// speaks and hangs up. Errors throw with the mock's own message, which names the field and the rule.
 import createClient from "openapi-fetch";
 import type { components, paths } from "../../generated/mock-admin.js";
+import type { Call } from "../client/types.js";
 
 type Schemas = components["schemas"];
 export type AdminClock = Schemas["Clock"];
@@ -11,6 +13,11 @@ export type AdminOutcomeChange = Schemas["OutcomeChange"];
 export type AdminTimeline = Schemas["Timeline"];
 export type AdminJournal = Schemas["Journal"];
 export type AdminState = Schemas["State"];
+export type AdminConversationEntry = Schemas["ConversationEntry"];
+export type AdminNumberConfig = Schemas["NumberConfig"];
+export type AdminNumber = Schemas["Number"];
+export type AdminApplicationConfig = Schemas["ApplicationConfig"];
+export type AdminApplication = Schemas["Application"];
 
 export class MockAdminError extends Error {
   constructor(
@@ -46,6 +53,20 @@ export interface AdminClient {
   setCallOutcome(accountSid: string, callSid: string, change: AdminOutcomeChange): Promise<AdminTimeline>;
   setOutcomeForTo(accountSid: string, to: string, change: AdminOutcomeChange): Promise<AdminScenario>;
   journal(filter?: { accountSid?: string; violations?: "only" | "none"; warnings?: "only" }): Promise<AdminJournal>;
+  /** The auth token that signs the simulator's requests for this account. */
+  setAuthToken(accountSid: string, authToken: string): Promise<void>;
+  /** Gives the account a number whose voiceUrl an inbound call requests. */
+  setNumber(accountSid: string, phoneNumber: string, config: AdminNumberConfig): Promise<AdminNumber>;
+  /** Gives the account a TwiML App, for creates that name its ApplicationSid. */
+  setApplication(accountSid: string, applicationSid: string, config: AdminApplicationConfig): Promise<AdminApplication>;
+  /** Calls one of the account's numbers; resolves once its first document ran as far as it goes on its own. */
+  placeInboundCall(accountSid: string, call: { from: string; to: string }): Promise<Call>;
+  /** The caller presses keys; resolves with the call's timeline once what they led to is done. */
+  pressDigits(accountSid: string, callSid: string, digits: string): Promise<AdminTimeline>;
+  /** The caller speaks (confidence 1 when left out). */
+  saySpeech(accountSid: string, callSid: string, text: string, confidence?: number): Promise<AdminTimeline>;
+  /** The far end hangs up. */
+  hangUp(accountSid: string, callSid: string): Promise<AdminTimeline>;
 }
 
 /** `adminUrl` is a running stateful mock's `adminUrl` (its base URL followed by /__mock/api). */
@@ -78,5 +99,64 @@ export function createAdminClient(adminUrl: string): AdminClient {
         }),
       ).scenario,
     journal: async (filter = {}) => unwrap("getJournal", await api.GET("/journal", { params: { query: filter } })),
+    ...simulatorCalls(api, call),
+  };
+}
+
+type Api = ReturnType<typeof createClient<paths>>;
+type CallPath = (accountSid: string, callSid: string) => { path: { AccountSid: string; Sid: string } };
+
+/** The call simulator's operations of the client. */
+function simulatorCalls(api: Api, call: CallPath) {
+  const account = (accountSid: string) => ({ path: { AccountSid: accountSid } });
+  return {
+    setAuthToken: async (accountSid: string, authToken: string) => {
+      unwrap(
+        "setAccount",
+        await api.PUT("/accounts/{AccountSid}", { params: account(accountSid), body: { authToken } }),
+      );
+    },
+    setNumber: async (accountSid: string, phoneNumber: string, config: AdminNumberConfig) =>
+      unwrap(
+        "setNumber",
+        await api.PUT("/accounts/{AccountSid}/numbers/{PhoneNumber}", {
+          params: { path: { AccountSid: accountSid, PhoneNumber: phoneNumber } },
+          body: config,
+        }),
+      ),
+    setApplication: async (accountSid: string, applicationSid: string, config: AdminApplicationConfig) =>
+      unwrap(
+        "setApplication",
+        await api.PUT("/accounts/{AccountSid}/applications/{ApplicationSid}", {
+          params: { path: { AccountSid: accountSid, ApplicationSid: applicationSid } },
+          body: config,
+        }),
+      ),
+    placeInboundCall: async (accountSid: string, body: { from: string; to: string }) =>
+      unwrap(
+        "placeInboundCall",
+        await api.POST("/accounts/{AccountSid}/calls", { params: account(accountSid), body }),
+      ) as Call,
+    pressDigits: async (accountSid: string, callSid: string, digits: string) =>
+      unwrap(
+        "pressDigits",
+        await api.POST("/accounts/{AccountSid}/calls/{Sid}/digits", {
+          params: call(accountSid, callSid),
+          body: { digits },
+        }),
+      ),
+    saySpeech: async (accountSid: string, callSid: string, text: string, confidence?: number) =>
+      unwrap(
+        "saySpeech",
+        await api.POST("/accounts/{AccountSid}/calls/{Sid}/speech", {
+          params: call(accountSid, callSid),
+          body: { text, ...(confidence === undefined ? {} : { confidence }) },
+        }),
+      ),
+    hangUp: async (accountSid: string, callSid: string) =>
+      unwrap(
+        "hangUp",
+        await api.POST("/accounts/{AccountSid}/calls/{Sid}/hangup", { params: call(accountSid, callSid) }),
+      ),
   };
 }

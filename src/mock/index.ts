@@ -1,7 +1,8 @@
 // The mock of the Calls API. By default it responds to every request from the spec, through Prism's engine running in
 // this process behind the project's front layer (which checks each request first). With `stateful`, calls live:
-// they are kept in memory per account and move through Twilio's lifecycle on a clock, with an admin API and an
-// inspector page under /__mock/. `prismOnly` runs bare Prism as a child process, for comparisons.
+// they are kept in memory per account and move through Twilio's lifecycle on a clock, the call simulator runs the
+// TwiML of those whose instructions are on this machine, and an admin API and an inspector page are under /__mock/.
+// `prismOnly` runs bare Prism as a child process, for comparisons.
 import { httpBaseUrl } from "../loopback.js";
 import { type Log, sendStatusCallbacks } from "./callbacks.js";
 import { MOCK_SPEC_PATH } from "./calls-spec.js";
@@ -17,9 +18,14 @@ import { attachInternals } from "./stateful/internals.js";
 import { createStatefulMock, type StatefulMock } from "./stateful/runtime.js";
 
 export type {
+  AdminApplication,
+  AdminApplicationConfig,
   AdminClient,
   AdminClock,
+  AdminConversationEntry,
   AdminJournal,
+  AdminNumber,
+  AdminNumberConfig,
   AdminOutcomeChange,
   AdminScenario,
   AdminState,
@@ -38,7 +44,10 @@ export interface MockOptions {
   dynamic?: boolean;
   /** Seed for generated data, and for the stateful mode's SIDs, so that runs repeat. */
   seed?: string;
-  /** Keep calls: create, fetch, list, update and delete act on state that moves through Twilio's lifecycle. */
+  /**
+   * Keep calls: create, fetch, list, update and delete act on state that moves through Twilio's lifecycle; a call
+   * whose Url (or Twiml, or TwiML App) is on this machine runs its TwiML (docs/call-simulator.md).
+   */
   stateful?: boolean;
   /** The stateful mode's clock: real time (the default), `manual` (moved by the admin API), or a speed-up factor. */
   clock?: "real" | "manual" | { timeScale: number };
@@ -78,7 +87,10 @@ export interface RunningMock {
   exited?: Promise<number | string>;
   /** With prismOnly: the last lines Prism printed, to say why it exited. */
   logTail?: () => string;
-  /** Stateful mode only: resolves once every status callback sent so far has had a response (or has failed). */
+  /**
+   * Stateful mode only: resolves once every status callback sent so far has had a response (or has failed), and
+   * every request of the call simulator.
+   */
   settled?: () => Promise<void>;
   stop(): Promise<void>;
 }

@@ -1,24 +1,32 @@
 // The admin API's operations, one small handler each, keyed by the operationIds of openapi/mock-admin.yaml: the
 // type check fails when the document gains an operation that has no handler here. Each handler gets its request
-// already checked against the document (admin-request.ts).
+// already checked against the document (admin-request.ts). The call simulator's (the caller, numbers, apps) are in
+// admin-simulator.ts.
 import type { ServerResponse } from "node:http";
 import { streamEvents } from "./admin-events.js";
 import type { AdminInput, AdminOperationId } from "./admin-request.js";
 import { AdminError, sendAdmin } from "./admin-response.js";
+import { SIMULATOR_HANDLERS } from "./admin-simulator.js";
 import { clockView, stateView, timelineView } from "./admin-views.js";
 import type { StatefulMock } from "./runtime.js";
 import { isStoreError } from "./store.js";
 
-type Handler<Id extends AdminOperationId> = (mock: StatefulMock, input: AdminInput<Id>, res: ServerResponse) => void;
+export type AdminHandler<Id extends AdminOperationId> = (
+  mock: StatefulMock,
+  input: AdminInput<Id>,
+  res: ServerResponse,
+) => void | Promise<void>;
 
-export const ADMIN_HANDLERS: { [Id in AdminOperationId]: Handler<Id> } = {
+export const ADMIN_HANDLERS: { [Id in AdminOperationId]: AdminHandler<Id> } = {
+  ...SIMULATOR_HANDLERS,
   getClock: (mock, _input, res) => sendAdmin(res, 200, clockView(mock.clock)),
-  advanceClock(mock, { body }, res) {
+  async advanceClock(mock, { body }, res) {
     if (mock.clock.mode !== "manual") {
       const message = `the clock runs on ${mock.clock.mode} time; start the mock with a manual clock to advance it`;
       throw new AdminError(409, message);
     }
-    mock.clock.advance(body.ms);
+    // The simulator's requests to apps are answered on the way: they take no mock time.
+    await mock.advance(body.ms);
     mock.hub.publish("clock", () => clockView(mock.clock));
     sendAdmin(res, 200, clockView(mock.clock));
   },

@@ -1,4 +1,5 @@
-// What the admin API shows of the stateful mock: the clock, one call's timeline, and the state the inspector draws,
+// What the admin API shows of the stateful mock: the clock, one call's timeline (with the simulator's conversation
+// of it), and the state the inspector draws,
 // a page of calls at a time. Dates are RFC 2822, as Twilio writes them, beside milliseconds for a program to compare.
 import type { operations } from "../../../generated/mock-admin.js";
 import { rfc2822 } from "../callbacks.js";
@@ -25,6 +26,7 @@ export function timelineView(mock: StatefulMock, accountSid: string, sid: string
     scenario: call.scenario,
     transitions: call.timeline.map((t) => ({ ...t, from: t.from ?? null, at: rfc2822(t.at), atMs: t.at })),
     callbacks: mock.callbacksOf(sid),
+    conversation: mock.simulator.conversationOf(sid),
   };
 }
 

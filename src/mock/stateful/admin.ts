@@ -1,6 +1,6 @@
 // The stateful mock's admin API under /__mock/ (described by openapi/mock-admin.yaml): the inspector page at
 // /__mock/, and under /__mock/api the clock, resets, one call's timeline, outcomes set without code, the request
-// journal and a server-sent event stream. Each request is routed and checked by code generated from the document
+// journal, a server-sent event stream, and the call simulator's accounts, numbers, apps and caller. Each request is routed and checked by code generated from the document
 // (admin-request.ts), then served by its operation's handler (admin-handlers.ts). It never shows a credential:
 // callback URLs lose their user information, and the journal holds none.
 //
@@ -62,7 +62,7 @@ function refuseForeign(req: IncomingMessage): void {
   }
 }
 
-function serve(mock: StatefulMock, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+async function serve(mock: StatefulMock, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
   refuseForeign(req);
   const url = new URL(req.url ?? "/", "http://mock.invalid");
   const method = req.method ?? "GET";
@@ -81,14 +81,14 @@ function serve(mock: StatefulMock, req: IncomingMessage, res: ServerResponse, bo
     m: StatefulMock,
     i: AdminInput<AdminOperationId>,
     r: ServerResponse,
-  ) => void;
-  handler(mock, request.input, res);
+  ) => void | Promise<void>;
+  await handler(mock, request.input, res);
 }
 
 export function createAdmin(mock: StatefulMock) {
   return async function admin(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     try {
-      serve(mock, req, res, body);
+      await serve(mock, req, res, body);
     } catch (error) {
       if (!(error instanceof AdminError)) throw error;
       sendAdmin(res, error.status, { error: error.message });

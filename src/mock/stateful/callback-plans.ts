@@ -2,7 +2,6 @@
 // transition order (one after the other, signed with the create's auth token), and how each receiver responded.
 // What it keeps to show holds no credential: a callback URL is kept without its user information or query values.
 import type { components } from "../../../generated/mock-admin.js";
-import { redactUrl } from "../../har/redact.js";
 import {
   callbackTarget,
   type deliverAndLog,
@@ -10,9 +9,9 @@ import {
   mayCallBack,
   progressParams,
   requestedEvents,
-  shownUrl,
 } from "../callbacks.js";
 import type { EventHub } from "./events.js";
+import { shownWebhookUrl } from "./simulator/shown-url.js";
 import { type CallRecord, CallStore, type ProgressEventOf, type Transition } from "./store.js";
 
 /** One status callback as the mock sent it, and how the receiver responded: the admin API's Callback, as it serves it. */
@@ -36,9 +35,13 @@ export interface CallbackPlannerOptions {
   hub: EventHub;
 }
 
-/** The parameters an event's callback carries beyond the common ones: duration when completed, AnsweredBy. */
+/**
+ * The parameters an event's callback carries beyond the common ones: the call's direction (and its parent, for a
+ * leg a <Dial> placed), its duration when completed, AnsweredBy.
+ */
 function extraParams(call: CallRecord, event: ProgressEventOf): Record<string, string> {
-  const extra: Record<string, string> = {};
+  const extra: Record<string, string> = { Direction: call.direction };
+  if (call.parentCallSid !== null) extra.ParentCallSid = call.parentCallSid;
   if (event.name === "completed") {
     const duration = CallStore.duration(call);
     extra.CallDuration = duration ?? "0";
@@ -47,12 +50,6 @@ function extraParams(call: CallRecord, event: ProgressEventOf): Record<string, s
   if (call.answeredBy && event.name !== "initiated" && event.name !== "ringing") extra.AnsweredBy = call.answeredBy;
   return extra;
 }
-
-/**
- * A callback URL as the admin API shows it: without user information, and with each query value redacted (a
- * receiver's token often travels there), as a recorded HAR entry shows it; the origin, path and names stay.
- */
-const shownCallbackUrl = (url: string) => redactUrl(shownUrl(url)).text;
 
 export function createCallbackPlanner({ send, log, hub }: CallbackPlannerOptions) {
   const plans = new Map<string, CallbackPlan>();
@@ -78,7 +75,7 @@ export function createCallbackPlanner({ send, log, hub }: CallbackPlannerOptions
       callStatus: event.callStatus,
       sequence,
       at,
-      url: shownCallbackUrl(plan.target.url),
+      url: shownWebhookUrl(plan.target.url),
     };
     const list = sent.get(call.sid) ?? [];
     list.push(record);

@@ -8,12 +8,14 @@ import { normalized } from "./addresses.js";
 import type { CallbackPlanner } from "./callback-plans.js";
 import type { createListPager } from "./list-page.js";
 import { renderCall } from "./render.js";
+import type { Simulator } from "./simulator/simulator.js";
 import { type CallStore, isStoreError, notFound, type StoreError } from "./store.js";
 
-/** What the handlers act on: the calls, their status callbacks, and listCalls' pages. */
+/** What the handlers act on: the calls, their status callbacks, the simulator that runs them, listCalls' pages. */
 export interface CallsState {
   store: CallStore;
   callbacks: CallbackPlanner;
+  simulator: Simulator;
   listPage: ReturnType<typeof createListPager>;
 }
 
@@ -23,7 +25,7 @@ const errorResponse = (e: StoreError) => jsonResponse(e.status, twilioError(e.st
 const accountOf = (request: AcceptedRequest) => request.params.AccountSid as string;
 const sidOf = (request: AcceptedRequest) => request.params.Sid as string;
 
-const createCall: Handler = ({ store, callbacks }, request) => {
+const createCall: Handler = ({ store, callbacks, simulator }, request) => {
   const form = request.form ?? {};
   const created = store.create(accountOf(request), {
     To: normalized(String(form.To)),
@@ -33,7 +35,9 @@ const createCall: Handler = ({ store, callbacks }, request) => {
     ...(typeof form.MachineDetection === "string" ? { MachineDetection: form.MachineDetection } : {}),
   });
   if (isStoreError(created)) return errorResponse(created);
-  callbacks.plan(created.sid, form, request.authToken);
+  // Signed with the account's token: the admin API's, else this request's (runtime.ts heard it first).
+  callbacks.plan(created.sid, form, simulator.accounts.tokenFor(accountOf(request)) ?? request.authToken);
+  simulator.adopt(created, form);
   return jsonResponse(201, renderCall(created, { justCreated: true }));
 };
 
@@ -42,18 +46,20 @@ const fetchCall: Handler = ({ store }, request) => {
   return call ? jsonResponse(200, renderCall(call)) : errorResponse(notFound(sidOf(request)));
 };
 
-const updateCall: Handler = ({ store, callbacks }, request) => {
+const updateCall: Handler = ({ store, callbacks, simulator }, request) => {
   const form = request.form ?? {};
   const updated = store.update(accountOf(request), sidOf(request), form);
   if (isStoreError(updated)) return errorResponse(updated);
   callbacks.retarget(updated.sid, form);
+  simulator.redirect(updated, form);
   return jsonResponse(200, renderCall(updated));
 };
 
-const deleteCall: Handler = ({ store, callbacks }, request) => {
+const deleteCall: Handler = ({ store, callbacks, simulator }, request) => {
   const removed = store.remove(accountOf(request), sidOf(request));
   if (isStoreError(removed)) return errorResponse(removed);
   callbacks.forget(sidOf(request));
+  simulator.forget(sidOf(request));
   return { status: 204, body: "" };
 };
 

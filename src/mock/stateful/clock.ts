@@ -12,8 +12,12 @@ export interface Clock {
   now(): number;
   /** Runs `fn` when mock time reaches `time` (at once if it has); returns a function that cancels it. */
   at(time: number, fn: () => void): () => void;
-  /** Moves a manual clock forward, running every timer that falls due, in time order. */
-  advance(ms: number): void;
+  /**
+   * Moves a manual clock forward, running every timer that falls due, in time order. With `pause`, it stops after
+   * the first timer past which `pause()` is true, at that timer's time, and returns the milliseconds still to go
+   * (0 once it got there).
+   */
+  advance(ms: number, pause?: () => boolean): number;
   /** Cancels every pending timer. */
   stop(): void;
 }
@@ -104,7 +108,7 @@ function manualClock(start: number): Clock {
         timer.cancelled = true;
       };
     },
-    advance(ms) {
+    advance(ms, pause) {
       if (!(ms >= 0) || !Number.isFinite(ms))
         throw new ClockError(`advance takes a duration of 0 ms or more, got ${ms}`);
       const target = now + ms;
@@ -112,8 +116,10 @@ function manualClock(start: number): Clock {
       for (let due = timers.popDue(target); due; due = timers.popDue(target)) {
         now = due.at;
         due.fn();
+        if (pause?.()) return target - now;
       }
       now = target;
+      return 0;
     },
     stop() {
       timers.clear();

@@ -35,8 +35,8 @@ function matches(call: CallRecord, query: Record<string, unknown>): boolean {
   if (typeof query.To === "string" && call.to !== normalized(query.To)) return false;
   if (typeof query.From === "string" && call.from !== normalized(query.From)) return false;
   if (typeof query.Status === "string" && call.status !== query.Status) return false;
-  // The mock places no child legs, so a ParentCallSid filter leaves nothing.
-  if (typeof query.ParentCallSid === "string") return false;
+  // Only the legs a <Dial> of the simulator placed have a parent.
+  if (typeof query.ParentCallSid === "string" && call.parentCallSid !== query.ParentCallSid) return false;
   return timeFilters(query, "StartTime", call.startTime) && timeFilters(query, "EndTime", call.endTime);
 }
 

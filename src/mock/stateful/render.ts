@@ -34,7 +34,7 @@ export function renderCall(call: CallRecord, options: { justCreated?: boolean } 
     duration: CallStore.duration(call),
     price: CallStore.price(call),
     price_unit: "USD",
-    direction: "outbound-api",
+    direction: call.direction,
     answered_by: call.answeredBy ?? null,
     api_version: "2010-04-01",
     forwarded_from: null,

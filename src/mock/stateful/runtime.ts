@@ -1,7 +1,9 @@
 // The stateful mock as one object, built from its parts: the store of calls and the one clock that drives it, the
-// status callbacks its transitions send (callback-plans.ts), listCalls' pages (list-page.ts), the handlers of the
-// five Calls operations (calls-operations.ts), the request journal and the event stream. With checkResponses every
-// response is first validated against the Calls spec (spec-check.ts).
+// status callbacks its transitions send (callback-plans.ts), the call simulator that runs the TwiML of calls whose
+// instructions are on this machine (simulator/), listCalls' pages (list-page.ts), the handlers of the five Calls
+// operations (calls-operations.ts), the request journal and the event stream. With checkResponses every response
+// is first validated against the Calls spec (spec-check.ts).
+import type { WebhookSender } from "../../webhook-delivery.js";
 import { deliverAndLog, type Log } from "../callbacks.js";
 import type { Responder } from "../responder.js";
 import { createCallbackPlanner } from "./callback-plans.js";
@@ -11,6 +13,7 @@ import { EventHub } from "./events.js";
 import { Journal } from "./journal.js";
 import { createListPager } from "./list-page.js";
 import { renderCall } from "./render.js";
+import { createSimulator, type Simulator } from "./simulator/simulator.js";
 import { specChecked } from "./spec-check.js";
 import { CallStore, type StoreOptions } from "./store.js";
 
@@ -27,6 +30,8 @@ export interface StatefulOptions {
   log: Log;
   /** Sends one status callback; by default over HTTP (signed, loopback only). Tests may record them instead. */
   deliver?: typeof deliverAndLog;
+  /** Sends one of the simulator's signed requests to the app; by default over HTTP. Tests may respond to them instead. */
+  send?: WebhookSender;
 }
 
 /** The store's settings the caller gave; the store's own defaults stand for the rest. */
@@ -41,22 +46,53 @@ function storeSettings(
   };
 }
 
+/**
+ * Moves a manual clock forward with the simulator's requests in step: the clock stops at a timer that started one,
+ * and goes on once the app has responded, so that on a manual clock a request to the app takes no mock time.
+ */
+async function advanceInStep(clock: ReturnType<typeof createClock>, simulator: Simulator, ms: number): Promise<void> {
+  await simulator.idle();
+  for (let left = ms; ; ) {
+    left = clock.advance(left, simulator.busy);
+    if (!simulator.busy() && left === 0) return;
+    await simulator.idle();
+  }
+}
+
 export function createStatefulMock(options: StatefulOptions) {
   const clock = createClock(options.clock ?? { mode: "real" });
   const hub = new EventHub();
   const journal = new Journal();
   const callbacks = createCallbackPlanner({ send: options.deliver ?? deliverAndLog, log: options.log, hub });
+  // The store tells the simulator of answers and transitions; the simulator is made once the store is there.
+  let simulator: Simulator | undefined;
   const store = new CallStore({
     clock,
     ...storeSettings(options),
-    onEvict: (call) => callbacks.forget(call.sid),
+    onEvict(call) {
+      callbacks.forget(call.sid);
+      simulator?.forget(call.sid);
+    },
     onTransition(call, transition) {
       callbacks.deliver(call, transition);
       hub.publish("call", () => ({ ...renderCall(call), transition: { ...transition } }));
+      simulator?.hear(call, transition);
     },
+    onAnswer: (call) => simulator?.answered(call),
   });
-  const state: CallsState = { store, callbacks, listPage: createListPager(store) };
+  const sim = createSimulator({
+    calls: store,
+    clock,
+    callbacks,
+    events: hub,
+    ...(options.send === undefined ? {} : { send: options.send }),
+  });
+  simulator = sim;
+  const state: CallsState = { store, callbacks, simulator: sim, listPage: createListPager(store) };
   const respond: Responder = async (request) => {
+    // The password of the account's last request signs the simulator's requests, unless the admin API set one.
+    const accountSid = request.params.AccountSid;
+    if (accountSid !== undefined) sim.accounts.hear(accountSid, request.authToken);
     const response = dispatchCalls(state, request);
     return options.checkResponses ? specChecked(request.operationId, response, options.log) : response;
   };
@@ -67,19 +103,31 @@ export function createStatefulMock(options: StatefulOptions) {
     clock,
     hub,
     journal,
+    simulator: sim,
     /** What the call's callbacks were and how their receivers responded, in order. */
     callbacksOf: callbacks.callbacksOf,
-    /** Waits until every callback sent so far has had a response (or has failed). */
-    settled: callbacks.settled,
+    /** Waits until every callback sent so far has had a response (or has failed), and every simulator request. */
+    async settled(): Promise<void> {
+      await sim.idle();
+      await callbacks.settled();
+    },
+    /** Moves a manual clock forward; the simulator's requests take no mock time. */
+    advance: (ms: number) => advanceInStep(clock, sim, ms),
     /** Forgets every call (of one account, when given), with its callbacks and the requests the journal kept. */
     reset(accountSid?: string): void {
       if (accountSid === undefined) callbacks.forgetAll();
-      else for (const call of store.list(accountSid)) callbacks.forget(call.sid);
+      else
+        for (const call of store.list(accountSid)) {
+          callbacks.forget(call.sid);
+          sim.forget(call.sid);
+        }
+      sim.reset(accountSid);
       store.reset(accountSid);
       journal.clear(accountSid);
     },
     stop(): void {
       clock.stop();
+      sim.reset();
     },
   };
 }

@@ -7,6 +7,11 @@
 // one side hangs up; or busy, no-answer (after Timeout), failed, or canceled by an update. A Timeout or TimeLimit
 // the create leaves out is the spec's default, read from the spec.
 //
+// Besides the calls placed through the API: inbound calls to an account's numbers, which ring until the call
+// simulator answers them, and the legs a <Dial> places (parent_call_sid), which skip the queue and ring at once
+// (Twilio support article 223132267). A call the simulator runs ends when its TwiML says so, or at its TimeLimit;
+// every other call ends after its scenario's talk time.
+//
 // Memory is bounded twice: per account (maxCallsPerAccount) and across all accounts (maxCalls). Past either bound the
 // oldest finished call goes first; a create is refused with 429 only when every call within the bound is live.
 import { createHash, randomBytes } from "node:crypto";
@@ -17,6 +22,7 @@ import { type AnsweredBy, DEFAULT_SCENARIO, SCENARIO_NUMBERS, type Scenario } fr
 
 // The spec's own enum: a status the spec gains or loses fails the type check at FORWARD below, not at run time.
 export type CallStatus = components["schemas"]["CallStatus"];
+export type CallDirection = components["schemas"]["CallDirection"];
 export const LIVE_STATUSES: ReadonlySet<CallStatus> = new Set(["queued", "ringing", "in-progress"]);
 const FORWARD: Record<CallStatus, number> = {
   queued: 0,
@@ -67,8 +73,26 @@ export interface CallRecord {
   timeline: Transition[];
   /** Cancels the call's pending transitions. */
   cancelTimers: Array<() => void>;
-  /** True once the call was created: the client was told it is queued. */
-  parentCallSid: null;
+  direction: CallDirection;
+  /** The call whose <Dial> placed this leg; null for the others. */
+  parentCallSid: string | null;
+  /** True while the call simulator runs the call's TwiML: its TwiML, not its scenario's talk time, ends it. */
+  simulated: boolean;
+}
+
+/** What a new call is made of, beside its account. */
+interface Admission {
+  to: string;
+  from: string;
+  timeoutSeconds?: number;
+  timeLimitSeconds?: number;
+  machineDetection?: boolean;
+  direction: CallDirection;
+  parentCallSid?: string;
+  /** Its first transition: queued for a create, ringing for an inbound call or a leg. */
+  first: Omit<Transition, "at" | "from">;
+  /** Sees the call before its first transition is told: where its callbacks go is planned there. */
+  prepare?: (call: CallRecord) => void;
 }
 
 export type StoreError = { status: number; code: number; message: string };
@@ -87,6 +111,8 @@ export interface StoreOptions {
   onTransition?: (call: CallRecord, transition: Transition) => void;
   /** Hears of a call the store let go to stay within its bound, so that what is kept beside it goes too. */
   onEvict?: (call: CallRecord) => void;
+  /** Hears of every call answered, after its transition to in-progress. */
+  onAnswer?: (call: CallRecord) => void;
 }
 
 interface Account {
@@ -97,6 +123,10 @@ interface Account {
 }
 
 const PRICE_PER_MINUTE = 0.014;
+const RINGING_EVENTS: ProgressEventOf[] = [
+  { name: "initiated", callStatus: "initiated" },
+  { name: "ringing", callStatus: "ringing" },
+];
 export const DEFAULT_MAX_CALLS_PER_ACCOUNT = 10_000;
 export const DEFAULT_MAX_CALLS = 20_000;
 
@@ -123,6 +153,7 @@ export class CallStore {
   private readonly seed: string | undefined;
   private readonly onTransition: StoreOptions["onTransition"];
   private readonly onEvict: StoreOptions["onEvict"];
+  private readonly onAnswer: StoreOptions["onAnswer"];
   private readonly defaultTimeout = specDefaultNumber("createCall", "body", "Timeout");
   private readonly defaultTimeLimit = specDefaultNumber("createCall", "body", "TimeLimit");
 
@@ -138,6 +169,7 @@ export class CallStore {
     this.seed = options.seed;
     this.onTransition = options.onTransition;
     this.onEvict = options.onEvict;
+    this.onAnswer = options.onAnswer;
   }
 
   private account(accountSid: string): Account {
@@ -188,37 +220,99 @@ export class CallStore {
     accountSid: string,
     form: { To: string; From: string; Timeout?: number; TimeLimit?: number; MachineDetection?: string },
   ): CallRecord | StoreError {
+    const call = this.admit(accountSid, {
+      to: form.To,
+      from: form.From,
+      ...(form.Timeout === undefined ? {} : { timeoutSeconds: form.Timeout }),
+      ...(form.TimeLimit === undefined ? {} : { timeLimitSeconds: form.TimeLimit }),
+      machineDetection: form.MachineDetection !== undefined,
+      direction: "outbound-api",
+      first: { to: "queued", events: [], note: "created" },
+    });
+    if (isStoreError(call)) return call;
+    const account = this.account(accountSid);
+    const dequeueAt = Math.max(call.createdAt, account.lastDequeueAt + this.intervalMs);
+    account.lastDequeueAt = dequeueAt;
+    this.schedule(call, dequeueAt, () => this.dequeue(call));
+    return call;
+  }
+
+  /**
+   * A call to one of the account's numbers: ringing at once until the simulator answers it (or ends it, for a
+   * <Reject>), for at most the create's default Timeout: Twilio states no limit for a caller who waits (a first
+   * <Pause> of an hour), and 60 s before the caller gives up (no-answer) is this project's choice. `prepare` sees
+   * the call before its first transition is told.
+   */
+  createInbound(
+    accountSid: string,
+    fields: { from: string; to: string },
+    prepare?: (call: CallRecord) => void,
+  ): CallRecord | StoreError {
+    const first = { to: "ringing" as const, events: [{ name: "ringing" as const, callStatus: "ringing" }] };
+    const call = this.admit(accountSid, { ...fields, direction: "inbound", first, ...(prepare ? { prepare } : {}) });
+    if (isStoreError(call) || call.status !== "ringing") return call;
+    const note = `the caller gave up after ${call.timeoutSeconds} s of ringing`;
+    this.schedule(call, call.createdAt + call.timeoutSeconds * 1000, () => this.end(call, "no-answer", note));
+    return call;
+  }
+
+  /**
+   * A leg a <Dial> places: it skips the queue and rings at once (initiated, then ringing), and its scenario (by its
+   * To) decides how it ends, within the Dial's timeout. `prepare` sees it before its first transition is told.
+   */
+  createLeg(
+    parent: CallRecord,
+    fields: { to: string; from: string; timeoutSeconds: number },
+    prepare?: (call: CallRecord) => void,
+  ): CallRecord | StoreError {
+    const call = this.admit(parent.accountSid, {
+      ...fields,
+      direction: "outbound-dial",
+      parentCallSid: parent.sid,
+      first: { to: "ringing", events: RINGING_EVENTS, note: `dialled by ${parent.sid}` },
+      ...(prepare ? { prepare } : {}),
+    });
+    if (isStoreError(call)) return call;
+    if (call.scenario.outcome === "failed") this.end(call, "failed", "the dial failed");
+    else this.ringOut(call);
+    return call;
+  }
+
+  /** Makes room for a new call, keeps it, and tells its first transition. */
+  private admit(accountSid: string, admission: Admission): CallRecord | StoreError {
     const account = this.account(accountSid);
     const refused = this.makeRoom(account);
     if (refused) return refused;
     const now = this.clock.now();
-    const scenario = account.outcomesByTo.get(form.To) ?? SCENARIO_NUMBERS[form.To] ?? DEFAULT_SCENARIO;
-    const sid = this.newSid(accountSid);
+    const scenario = account.outcomesByTo.get(admission.to) ?? SCENARIO_NUMBERS[admission.to] ?? DEFAULT_SCENARIO;
     const call: CallRecord = {
-      sid,
+      sid: this.newSid(accountSid),
       seq: this.counter,
       accountSid,
-      to: form.To,
-      from: form.From,
+      to: admission.to,
+      from: admission.from,
       createdAt: now,
       updatedAt: now,
-      status: "queued",
+      status: admission.first.to,
       queueTimeMs: 0,
-      machineDetection: form.MachineDetection !== undefined,
-      timeoutSeconds: form.Timeout ?? this.defaultTimeout,
-      timeLimitSeconds: form.TimeLimit ?? this.defaultTimeLimit,
+      machineDetection: admission.machineDetection ?? false,
+      timeoutSeconds: admission.timeoutSeconds ?? this.defaultTimeout,
+      timeLimitSeconds: admission.timeLimitSeconds ?? this.defaultTimeLimit,
       scenario: { ...scenario },
       timeline: [],
       cancelTimers: [],
-      parentCallSid: null,
+      direction: admission.direction,
+      parentCallSid: admission.parentCallSid ?? null,
+      simulated: false,
     };
+    // A call that rings from the start (inbound, a leg) starts now; one placed through the API when it leaves the queue.
+    if (admission.first.to !== "queued") call.startTime = now;
     account.calls.set(call.sid, call);
     this.kept.add(call);
-    call.timeline.push({ at: now, from: undefined, to: "queued", events: [], note: "created" });
-    this.onTransition?.(call, call.timeline[0] as Transition);
-    const dequeueAt = Math.max(now, account.lastDequeueAt + this.intervalMs);
-    account.lastDequeueAt = dequeueAt;
-    this.schedule(call, dequeueAt, () => this.dequeue(call));
+    admission.prepare?.(call);
+    const first: Transition = { at: now, from: undefined, ...admission.first };
+    call.timeline.push(first);
+    this.onTransition?.(call, first);
     return call;
   }
 
@@ -231,11 +325,13 @@ export class CallStore {
       this.end(call, "failed", "the dial failed");
       return;
     }
-    const events: ProgressEventOf[] = [
-      { name: "initiated", callStatus: "initiated" },
-      { name: "ringing", callStatus: "ringing" },
-    ];
-    this.move(call, "ringing", { events });
+    this.move(call, "ringing", { events: RINGING_EVENTS });
+    this.ringOut(call);
+  }
+
+  /** A ringing call's scenario: answered after its ring time, or busy, or no-answer once Timeout has passed. */
+  private ringOut(call: CallRecord): void {
+    const now = this.clock.now();
     const { outcome, ringSeconds } = call.scenario;
     const timeoutAt = now + call.timeoutSeconds * 1000;
     if (outcome === "no-answer" || ringSeconds >= call.timeoutSeconds) {
@@ -252,17 +348,47 @@ export class CallStore {
     this.schedule(call, ringEnd, () => this.answer(call));
   }
 
-  private answer(call: CallRecord): void {
+  /** Picks up a ringing call: by its scenario, or when the simulator runs an inbound call's first verb. */
+  answer(call: CallRecord): void {
+    if (call.status !== "ringing") return;
     this.clearTimers(call);
     const now = this.clock.now();
     call.answeredAt = now;
     if (call.machineDetection) call.answeredBy = call.scenario.answeredBy;
     this.move(call, "in-progress", { events: [{ name: "answered", callStatus: "in-progress" }] });
     this.scheduleHangUp(call);
+    this.onAnswer?.(call);
+  }
+
+  /** Ends a live call now (the simulator's <Hangup>, <Reject>, a caller who hangs up); an ended call stays. */
+  finish(call: CallRecord, to: CallStatus, note?: string): void {
+    if (LIVE_STATUSES.has(call.status)) this.end(call, to, note);
+  }
+
+  /** A call the simulator takes over (an update gave it TwiML): its TwiML ends it from now on, or its TimeLimit. */
+  simulate(call: CallRecord): void {
+    call.simulated = true;
+    if (call.status !== "in-progress") return;
+    this.clearTimers(call);
+    this.scheduleHangUp(call);
+  }
+
+  /** A call the simulator lets go (its next URL is off this machine): its scenario's talk time ends it now. */
+  followScenario(call: CallRecord): void {
+    call.simulated = false;
+    if (call.status !== "in-progress") return;
+    this.clearTimers(call);
+    this.scheduleHangUp(call);
   }
 
   private scheduleHangUp(call: CallRecord): void {
     const answeredAt = call.answeredAt ?? this.clock.now();
+    if (call.simulated) {
+      // Its TwiML ends it, or its TimeLimit does.
+      const reason = `TimeLimit ${call.timeLimitSeconds} s`;
+      this.schedule(call, answeredAt + call.timeLimitSeconds * 1000, () => this.end(call, "completed", reason));
+      return;
+    }
     const talk = Math.min(call.scenario.talkSeconds, call.timeLimitSeconds) * 1000;
     const reason =
       call.scenario.talkSeconds > call.timeLimitSeconds ? `TimeLimit ${call.timeLimitSeconds} s` : undefined;

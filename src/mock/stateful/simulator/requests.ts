@@ -1,0 +1,133 @@
+// The requests the simulator sends an app: for a document (the call's Url, an action, a <Redirect>, the fallback),
+// signed with the account's auth token through the shared webhook delivery and judged as Twilio judges the
+// response (requestTwiml: 11200, 11205, 12300; readDocument: 12100), and the ones whose response runs nothing (a
+// recording status callback, an action after the call ended). Only URLs on this machine are requested. Each
+// request and each response is an entry of the call's conversation.
+import { isLoopbackUrl } from "../../../loopback.js";
+import { requestTwiml, signWebhook, TWIML_REQUEST_LIMITS, type WebhookSender } from "../../../webhook-delivery.js";
+import type { Purpose, Session, Target } from "./context.js";
+import type { EntryInput } from "./conversation.js";
+import { MAX_DOCUMENTS_PER_CALL } from "./defaults.js";
+import { readDocument, shownFindings, type TwimlNode } from "./document.js";
+import { voiceParams } from "./params.js";
+import type { SimCall } from "./ports.js";
+import { shownWebhookUrl } from "./shown-url.js";
+
+const USER_AGENT = "calls-contract-mock";
+// A document's verbs as its response entry lists them.
+const VERBS_SHOWN = 50;
+
+/** What came of a request for a document (or of reading inline TwiML). */
+export type DocumentOutcome =
+  | { kind: "document"; verbs: TwimlNode[]; url: string | undefined }
+  | { kind: "failed"; code: number; url: string | undefined }
+  | { kind: "off-machine" }
+  | { kind: "limit" };
+
+export interface RequestsParts {
+  send: WebhookSender;
+  tokenFor(accountSid: string): string | undefined;
+  note(call: SimCall, entry: EntryInput): void;
+}
+
+const requestEntry = (target: Target, purpose: Purpose, text: string): EntryInput => ({
+  side: "mock",
+  kind: "request",
+  purpose,
+  method: target.method,
+  url: shownWebhookUrl(target.url),
+  text,
+});
+
+export function createRequests({ send, tokenFor, note }: RequestsParts) {
+  function signed(call: SimCall, target: Target, params: Record<string, string>) {
+    // A call is simulated only once its account's token is known (a Calls API request, or the admin API's).
+    const authToken = tokenFor(call.accountSid) ?? "";
+    return signWebhook({ url: target.url, method: target.method, params, authToken, userAgent: USER_AGENT });
+  }
+
+  /** Reads a document's text as Twilio runs it; the conversation says what the app gave. */
+  function read(call: SimCall, xml: string, url: string | undefined, said: EntryInput): DocumentOutcome {
+    const document = readDocument(xml);
+    const verbs = document.ok ? document.verbs.slice(0, VERBS_SHOWN).map((v) => v.tag) : [];
+    const count = document.ok ? document.verbs.length : 0;
+    const what = document.ok
+      ? `a document of ${count} verb${count === 1 ? "" : "s"}`
+      : "a document Twilio cannot parse";
+    note(call, { ...said, text: `${said.text} ${what}`, verbs, ...shownFindings(document.findings) });
+    if (!document.ok) {
+      note(call, { side: "mock", kind: "error", code: 12100, text: `error 12100: ${document.reason}` });
+      return { kind: "failed", code: 12100, url };
+    }
+    if (document.errors > 0) {
+      const text = `warning 12200: the document breaks TwiML's schema in ${document.errors} places (see its findings)`;
+      note(call, { side: "mock", kind: "error", code: 12200, text });
+    }
+    return { kind: "document", verbs: document.verbs, url };
+  }
+
+  /** Requests a document for the call, within its bound of documents, on this machine only. */
+  async function document(
+    session: Session,
+    target: Target,
+    purpose: Purpose,
+    extra: Record<string, string> = {},
+  ): Promise<DocumentOutcome> {
+    const { call } = session;
+    if (session.documents >= MAX_DOCUMENTS_PER_CALL) {
+      const text = `the simulator requests at most ${MAX_DOCUMENTS_PER_CALL} documents a call; the call hangs up`;
+      note(call, { side: "mock", kind: "limit", text });
+      return { kind: "limit" };
+    }
+    const shown = shownWebhookUrl(target.url);
+    if (!isLoopbackUrl(target.url)) {
+      const text = `does not request ${shown}: only URLs on this machine are; the call follows its scenario from here`;
+      note(call, requestEntry(target, purpose, text));
+      return { kind: "off-machine" };
+    }
+    session.documents += 1;
+    note(call, requestEntry(target, purpose, `${target.method} ${shown} (${purpose})`));
+    const fetched = await requestTwiml(signed(call, target, voiceParams(call, extra)), send);
+    // A call forgotten meanwhile (a reset) keeps no conversation.
+    if (session.forgotten) return { kind: "limit" };
+    if (!fetched.ok) {
+      if (fetched.status !== undefined) {
+        const text = `responded ${fetched.status}`;
+        note(call, { side: "app", kind: "response", purpose, status: fetched.status, text });
+      }
+      const text = `error ${fetched.code}: ${fetched.reason}`;
+      note(call, { side: "mock", kind: "error", code: fetched.code, url: shown, text });
+      return { kind: "failed", code: fetched.code, url: target.url };
+    }
+    const said = { side: "app" as const, kind: "response" as const, purpose, status: fetched.status };
+    return read(call, fetched.body, target.url, { ...said, text: `responded ${fetched.status} with` });
+  }
+
+  /** Reads a call's inline TwiML (a create's or an update's Twiml). */
+  function inline(session: Session, twiml: string): DocumentOutcome {
+    return read(session.call, twiml, undefined, { side: "app", kind: "document", text: "inline Twiml:" });
+  }
+
+  /** Sends a request whose response runs nothing, and notes how the app responded. */
+  async function tell(session: Session, target: Target, purpose: Purpose, params: Record<string, string>) {
+    const { call } = session;
+    const shown = shownWebhookUrl(target.url);
+    if (!isLoopbackUrl(target.url)) {
+      note(call, requestEntry(target, purpose, `does not request ${shown}: only URLs on this machine are`));
+      return;
+    }
+    note(call, requestEntry(target, purpose, `${target.method} ${shown} (${purpose})`));
+    try {
+      const response = await send(signed(call, target, params), { ...TWIML_REQUEST_LIMITS, maxResponseBytes: 0 });
+      const text = `responded ${response.status}; nothing of it runs`;
+      if (!session.forgotten) note(call, { side: "app", kind: "response", purpose, status: response.status, text });
+    } catch (error) {
+      const cause = (error as { code?: string }).code ?? String(error);
+      if (!session.forgotten) note(call, { side: "mock", kind: "error", url: shown, text: `no response (${cause})` });
+    }
+  }
+
+  return { document, inline, tell };
+}
+
+export type Requests = ReturnType<typeof createRequests>;
