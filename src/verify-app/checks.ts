@@ -2,10 +2,10 @@
 // as verify's are. A check returns its outcome, or undefined where it does not apply to the exchange. A failed check
 // is an error (Twilio would fail the call, or anyone could drive the app) or a warning (the call goes on, slowly or
 // with TwiML that is surely a mistake).
+import { readTwimlTree } from "../twiml/tree.js";
 import type { Severity } from "../validation/index.js";
 import type { AppExchange } from "./send.js";
 import type { AppWebhook } from "./spec-webhooks.js";
-import { doesSomething } from "./twiml-tree.js";
 
 export const APP_CHECKS = {
   responds:
@@ -118,6 +118,12 @@ export const twimlValid: AppCheck = (e) => {
   if (e.request.kind !== "plain" || e.request.webhook !== "voiceRequest" || !isSuccess(e.status)) return undefined;
   return outcome("twiml-valid", e, "text/xml or application/xml with valid TwiML", twimlFindings(e));
 };
+
+/** Whether a document would make Twilio do anything: a `<Response>` holding at least one verb. */
+function doesSomething(xml: string): boolean {
+  const root = readTwimlTree(xml);
+  return root?.tag === "Response" && root.children.length > 0;
+}
 
 export const signatureEnforced: AppCheck = (e) => {
   if (e.request.kind !== "forged") return undefined;

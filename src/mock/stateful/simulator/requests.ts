@@ -4,11 +4,12 @@
 // recording status callback, an action after the call ended). Only URLs on this machine are requested. Each
 // request and each response is an entry of the call's conversation.
 import { isLoopbackUrl } from "../../../loopback.js";
+import type { TwimlNode } from "../../../twiml/tree.js";
 import { requestTwiml, signWebhook, TWIML_REQUEST_LIMITS, type WebhookSender } from "../../../webhook-delivery.js";
 import type { Purpose, Session, Target } from "./context.js";
 import type { EntryInput } from "./conversation.js";
 import { MAX_DOCUMENTS_PER_CALL } from "./defaults.js";
-import { readDocument, shownFindings, type TwimlNode } from "./document.js";
+import { readDocument, shownFindings } from "./document.js";
 import { voiceParams } from "./params.js";
 import type { SimCall } from "./ports.js";
 import { shownWebhookUrl } from "./shown-url.js";
