@@ -113,9 +113,9 @@ describe("a request that fails", () => {
   const failing: Array<[string, number, () => Promise<string>]> = [
     ["a 404 is error 11200", 11200, async () => (await serve({})).url("/missing")],
     [
-      "text/plain is error 12300",
+      "a type Twilio neither runs, says nor plays is error 12300",
       12300,
-      async () => (await serve({ "/t": { contentType: "text/plain", body: HANG_UP } })).url("/t"),
+      async () => (await serve({ "/t": { contentType: "application/json", body: HANG_UP } })).url("/t"),
     ],
     [
       "a document that is not XML is error 12100",
@@ -160,6 +160,38 @@ describe("a request that fails", () => {
       ["POST", "/gone", undefined],
       ["GET", "/fallback", "11200"],
     ]);
+  });
+});
+
+describe("a response that is not TwiML", () => {
+  // twilio.com/docs/api/twiml/your_response: text/plain is read aloud, an audio type played, then Twilio hangs up.
+  it("of text/plain is said, then the call hangs up", async () => {
+    app = await serve({ "/voice": { contentType: "text/plain; charset=utf-8", body: "Thanks   for calling." } });
+    const accountSid = await accountWithNumber(harness, app.url("/voice"));
+    const placed = await harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
+    await seconds(5);
+    const timeline = await harness.admin.timeline(accountSid, placed.sid);
+    expect(verbsRun(timeline)).toEqual(["Say"]);
+    expect(texts(timeline, "verb")[0]).toContain('says "Thanks for calling."');
+    expect(texts(timeline, "response")).toEqual([
+      "responded 200 with text/plain: Twilio says the text aloud, then hangs up",
+    ]);
+    expect(timeline.conversation.filter((e) => e.kind === "error")).toEqual([]);
+    expect(statuses(timeline)).toEqual(["ringing", "in-progress", "completed"]);
+  });
+
+  it("of an audio type is played, then the call hangs up", async () => {
+    app = await serve({ "/voice": { contentType: "audio/mpeg", body: "ID3" } });
+    const accountSid = await accountWithNumber(harness, app.url("/voice"));
+    const placed = await harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
+    await seconds(10);
+    const timeline = await harness.admin.timeline(accountSid, placed.sid);
+    expect(verbsRun(timeline)).toEqual(["Play"]);
+    expect(texts(timeline, "verb")[0]).toContain(`plays "${app.url("/voice")}"`);
+    expect(texts(timeline, "response")).toEqual([
+      "responded 200 with audio/mpeg: Twilio plays the audio, then hangs up",
+    ]);
+    expect(statuses(timeline)).toEqual(["ringing", "in-progress", "completed"]);
   });
 });
 

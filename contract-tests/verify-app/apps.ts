@@ -28,6 +28,8 @@ export interface AppOptions {
   slowMs?: number;
   /** Where the unreachable action points, for "unreachable-action": a port nothing listens on. */
   unreachableUrl?: string;
+  /** What the voice URL responds with in place of the menu: another media type (text/html, text/plain, audio). */
+  voice?: { contentType: string; body: string };
 }
 
 /** What the app received, as it received it. */
@@ -50,7 +52,8 @@ const KNOWN = new Set([
   ..."DialCallStatus DialCallSid DialCallDuration".split(" "),
 ]);
 
-const MENU = `<?xml version="1.0" encoding="UTF-8"?>
+/** The menu the voice URL responds with. */
+export const MENU = `<?xml version="1.0" encoding="UTF-8"?>
 <Response>
   <Gather numDigits="1" action="/menu" method="POST">
     <Say>Press 1 for sales, 2 for support, 3 to leave a message. &lt;img src=x onerror=window.injected=1&gt;</Say>
@@ -83,6 +86,11 @@ const twiml = (res: ServerResponse, xml: string) => {
 async function route(path: string, params: Record<string, string>, res: ServerResponse, options: AppOptions) {
   if (options.fault === "rejects-unknown-field" && Object.keys(params).some((k) => !KNOWN.has(k))) {
     res.writeHead(400).end("unknown field");
+    return;
+  }
+  if (path === "/voice" && options.voice) {
+    res.writeHead(200, { "Content-Type": options.voice.contentType });
+    res.end(options.voice.body);
     return;
   }
   if (path === "/voice") return twiml(res, MENU);

@@ -6,8 +6,8 @@
 // <Dial> sends DialCallStatus (completed, answered, busy, no-answer, failed, canceled), DialCallSid and
 // DialCallDuration. Values come from the spec's examples where it has one.
 import { isLoopbackUrl } from "../loopback.js";
+import type { TwimlNode } from "../twiml/tree.js";
 import { webhookShape } from "./spec-webhooks.js";
-import type { TwimlNode } from "./twiml-tree.js";
 
 export type ActionVerb = "Gather" | "Record" | "Dial";
 

@@ -2,16 +2,17 @@
 // as verify's are. A check returns its outcome, or undefined where it does not apply to the exchange. A failed check
 // is an error (Twilio would fail the call, or anyone could drive the app) or a warning (the call goes on, slowly or
 // with TwiML that is surely a mistake).
+import { readTwimlTree } from "../twiml/tree.js";
 import type { Severity } from "../validation/index.js";
+import { mediaTypeOf, NOT_TWIML } from "../webhook-delivery.js";
 import type { AppExchange } from "./send.js";
 import type { AppWebhook } from "./spec-webhooks.js";
-import { doesSomething } from "./twiml-tree.js";
 
 export const APP_CHECKS = {
   responds:
     "the plain request (the spec's example) gets a 2xx within Twilio's time limit; slower than a few seconds is a warning",
   "twiml-valid":
-    "the voice URL responds with text/xml or application/xml holding TwiML that validateTwiml accepts; its warnings are warnings",
+    "the voice URL responds with text/xml, application/xml or text/html holding TwiML that validateTwiml accepts; its warnings are warnings, as is text/plain or audio, which Twilio says or plays and then hangs up",
   "signature-enforced":
     "a request with no X-Twilio-Signature, a wrong one, one made for another URL, or a tampered body gets 401 or 403 and no TwiML that does anything",
   "tolerates-new-fields":
@@ -71,18 +72,19 @@ function responseFindings(e: AppExchange, context: CheckContext): Findings {
   return { errors, warnings };
 }
 
-const TWIML_TYPES = ["text/xml", "application/xml"];
-
-/** What Twilio would make of the document: its Content-Type, its size, and validateTwiml's findings. */
+/**
+ * What Twilio would make of the response, by the rule the simulator keeps (requestTwiml): its error code (12300 for a
+ * type it does not read, 11200 for more than it reads), a warning for text it says or audio it plays before it hangs
+ * up, and for a document validateTwiml's findings.
+ */
 function twimlFindings(e: AppExchange): Findings {
-  if (!isSuccess(e.status)) return { errors: [], warnings: [] };
-  const type = e.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  const errors = TWIML_TYPES.includes(type)
-    ? []
-    : [`Content-Type ${JSON.stringify(e.contentType)}: TwiML is served as text/xml or application/xml`];
-  if (e.tooLarge) return { errors: [...errors, "the document is larger than the 64 KiB Twilio reads"], warnings: [] };
+  const { fetched } = e;
+  if (!isSuccess(e.status) || !fetched) return { errors: [], warnings: [] };
+  if (!fetched.ok) return { errors: [`error ${fetched.code}: ${fetched.reason}`], warnings: [] };
+  if (fetched.use !== "twiml")
+    return { errors: [], warnings: [`${mediaTypeOf(e.contentType)}: ${NOT_TWIML[fetched.use]}`] };
   return {
-    errors: [...errors, ...(e.twiml?.violations ?? []).map((v) => v.message)],
+    errors: (e.twiml?.violations ?? []).map((v) => v.message),
     warnings: (e.twiml?.warnings ?? []).map((v) => v.message),
   };
 }
@@ -116,8 +118,14 @@ export const responds: AppCheck = (e, context) => {
 
 export const twimlValid: AppCheck = (e) => {
   if (e.request.kind !== "plain" || e.request.webhook !== "voiceRequest" || !isSuccess(e.status)) return undefined;
-  return outcome("twiml-valid", e, "text/xml or application/xml with valid TwiML", twimlFindings(e));
+  return outcome("twiml-valid", e, "text/xml, application/xml or text/html with valid TwiML", twimlFindings(e));
 };
+
+/** Whether a document would make Twilio do anything: a `<Response>` holding at least one verb. */
+function doesSomething(xml: string): boolean {
+  const root = readTwimlTree(xml);
+  return root?.tag === "Response" && root.children.length > 0;
+}
 
 export const signatureEnforced: AppCheck = (e) => {
   if (e.request.kind !== "forged") return undefined;

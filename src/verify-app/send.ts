@@ -1,13 +1,15 @@
 // Sends one planned request to the app through the shared webhook delivery, as Twilio would (or, for a forgery, as
 // an attacker would), and keeps what the checks read: the status, the time it took, the Content-Type and, for a
-// request for TwiML, the document read as Twilio reads it (at most 64 KiB) and checked by validateTwiml.
-import { ResponseTooLargeError } from "../http-exchange.js";
+// request for TwiML, the response judged by the simulator's rule (requestTwiml: a document to run, text to say,
+// audio to play, or Twilio's error code) and a document checked by validateTwiml.
 import { type TwimlResult, validateTwiml } from "../twiml/index.js";
 import {
-  type DeliveryLimits,
+  noResponseReason,
+  requestTwiml,
+  type SignedWebhook,
   sendSigned,
   signWebhook,
-  TWIML_MAX_BYTES,
+  type TwimlFetched,
   type WebhookRequest,
 } from "../webhook-delivery.js";
 import { forgedRequest } from "./forgeries.js";
@@ -27,9 +29,9 @@ export interface AppExchange {
   contentType: string;
   /** The body, for a request for TwiML; "" for a callback, whose response Twilio does not read. */
   body: string;
-  /** Set when the body was larger than Twilio reads. */
-  tooLarge?: boolean;
-  /** The document checked by validateTwiml: set for a 2xx response to a request for TwiML. */
+  /** For a request for TwiML that got a response: what Twilio makes of it. */
+  fetched?: TwimlFetched;
+  /** The document checked by validateTwiml: set for a 2xx response Twilio reads as TwiML. */
   twiml?: TwimlResult;
 }
 
@@ -41,41 +43,40 @@ export interface SendOptions {
   timeoutMs: number;
 }
 
-const isSuccess = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
-
-function failureOf(error: unknown): string {
-  const { code, message } = error as { code?: string; message?: string };
-  if (code === "ETIMEDOUT") return message ?? code;
-  return code ?? message ?? String(error);
+/** A request for TwiML, judged as the simulator judges it: Twilio reads up to 64 KiB of a document. */
+async function sendForTwiml(request: AppRequest, line: string, signed: SignedWebhook, timeoutMs: number) {
+  const fetched = await requestTwiml(signed, sendSigned, timeoutMs);
+  const { elapsedMs } = fetched;
+  // 11205 and 11210: there was no response at all.
+  if (!fetched.ok && fetched.status === undefined)
+    return { request, line, failure: fetched.reason, elapsedMs, contentType: "", body: "" };
+  const exchange: AppExchange = {
+    request,
+    line,
+    status: fetched.status,
+    elapsedMs,
+    contentType: fetched.contentType ?? "",
+    body: fetched.body ?? "",
+    fetched,
+  };
+  if (fetched.ok && fetched.use === "twiml") exchange.twiml = validateTwiml(exchange.body);
+  return exchange;
 }
 
 export async function sendAppRequest(request: AppRequest, options: SendOptions): Promise<AppExchange> {
   const { url, method, params } = request;
   const delivery: WebhookRequest = { url, method, params, authToken: options.authToken, userAgent: USER_AGENT };
   const signed = request.forgery ? forgedRequest(delivery, request.forgery) : signWebhook(delivery);
-  const forTwiml = asksForTwiml(request);
-  // Twilio reads a TwiML document up to 64 KiB, and nothing of a callback's response but its status.
-  const limits: DeliveryLimits = { timeoutMs: options.timeoutMs, maxResponseBytes: forTwiml ? TWIML_MAX_BYTES : 0 };
   const line = `${method} ${signed.target.origin}${signed.target.pathname}`;
+  if (asksForTwiml(request)) return sendForTwiml(request, line, signed, options.timeoutMs);
   const started = performance.now();
   try {
-    const response = await sendSigned(signed, limits);
-    const exchange: AppExchange = {
-      request,
-      line,
-      status: response.status,
-      elapsedMs: response.elapsedMs,
-      contentType: String(response.headers["content-type"] ?? ""),
-      body: response.body.toString("utf8"),
-    };
-    if (forTwiml && isSuccess(exchange.status)) exchange.twiml = validateTwiml(exchange.body);
-    return exchange;
+    // Twilio reads nothing of a callback's response but its status.
+    const response = await sendSigned(signed, { timeoutMs: options.timeoutMs, maxResponseBytes: 0 });
+    const contentType = String(response.headers["content-type"] ?? "");
+    return { request, line, status: response.status, elapsedMs: response.elapsedMs, contentType, body: "" };
   } catch (error) {
     const elapsedMs = performance.now() - started;
-    if (error instanceof ResponseTooLargeError) {
-      const contentType = String(error.headers["content-type"] ?? "");
-      return { request, line, status: error.status, elapsedMs, contentType, body: "", tooLarge: true };
-    }
-    return { request, line, failure: failureOf(error), elapsedMs, contentType: "", body: "" };
+    return { request, line, failure: noResponseReason(error), elapsedMs, contentType: "", body: "" };
   }
 }

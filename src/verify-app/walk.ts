@@ -2,13 +2,14 @@
 // Record and Dial is requested with each thing the caller or the call may do (actions.ts), each document that comes
 // back is judged and walked in turn, breadth first, to a depth limit; a document already walked is not walked again.
 // The result is the tree the menu map draws: each document, its verbs, where each branch leads, what failed where.
+
+import { readTwimlTree, type TwimlNode } from "../twiml/tree.js";
 import { validateWebhook } from "../validation/index.js";
 import { type Action, type ActionBranch, actionsOf, mayRequest } from "./actions.js";
 import type { AppOutcome } from "./checks.js";
 import { MAX_ACTION_REQUESTS } from "./limits.js";
 import type { AppRequest } from "./plan.js";
 import type { AppExchange } from "./send.js";
-import { readTwimlTree, type TwimlNode } from "./twiml-tree.js";
 
 export interface MenuNode {
   /** How the call got here: `the voice URL`, or the branches taken, `Digits=1 → DialCallStatus=busy`. */

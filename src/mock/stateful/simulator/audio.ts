@@ -2,9 +2,11 @@
 // the stated speaking rate, a <Play> its stated length (its audio is not fetched) or its DTMF tones, a <Pause> its
 // length; times `loop`, and `loop="0"` until the call ends (a <Play>'s 1000 plays at most). The same durations
 // serve the prompts nested in a <Gather>.
+
+import type { TwimlNode } from "../../../twiml/tree.js";
 import { quoted, type Session, type SimContext, type VerbHandler, verbEntry } from "./context.js";
 import { DIGIT_MS, LOOP, PAUSE_SECONDS, PLAY_LOOP_CAP, PLAY_SECONDS, speakingMs } from "./defaults.js";
-import { allText, type TwimlNode, wholeNumber } from "./document.js";
+import { allText, wholeNumber } from "./document.js";
 
 /** What a prompt does and for how long; `forever` when it repeats until the call ends. */
 export interface Audio {

@@ -3,10 +3,11 @@
 // action gets DialCallStatus `answered` (the value Twilio's Dial page gives a conference), or the next verb runs. A
 // full room, or a name left empty, ends the Dial with `failed`. waitUrl and the conference's own callbacks are not
 // requested.
+
+import type { TwimlNode } from "../../../twiml/tree.js";
 import { type Session, type SimContext, verbEntry } from "./context.js";
 import { CONFERENCE } from "./defaults.js";
 import { type DialOptions, dialEnded } from "./dial-options.js";
-import type { TwimlNode } from "./document.js";
 
 export function joinConference(ctx: SimContext, session: Session, dial: TwimlNode, noun: TwimlNode, o: DialOptions) {
   const { attributes } = noun;

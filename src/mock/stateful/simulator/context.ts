@@ -2,8 +2,9 @@
 // caller typed ahead), and the context the engine gives every verb: the clock, the calls, the conversation, and
 // the ways a verb ends (the next verb, a document requested, a hang-up). Types only, so that the verbs and the
 // engine that runs them import each other's names without importing each other.
+
+import type { TwimlNode } from "../../../twiml/tree.js";
 import type { EntryInput } from "./conversation.js";
-import type { TwimlNode } from "./document.js";
 import type { CallsPort, ClockPort, SimCall, TransitionSeen } from "./ports.js";
 
 /** Where a request goes, and how. */

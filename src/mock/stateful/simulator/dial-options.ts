@@ -1,9 +1,11 @@
 // What a <Dial> was asked to do (twilio.com/docs/voice/twiml/dial: timeout 30 s, timeLimit 14400 s, method POST,
 // callerId the caller's own, no action), and how it ends: its action requested with DialCallStatus (and, for a leg,
 // DialCallSid and DialCallDuration), verbs after it never running; with no action, the next verb runs.
+
+import type { TwimlNode } from "../../../twiml/tree.js";
 import { type Session, type SimContext, verbEntry } from "./context.js";
 import { DIAL } from "./defaults.js";
-import { type TwimlNode, wholeNumber } from "./document.js";
+import { wholeNumber } from "./document.js";
 
 export interface DialOptions {
   action: string | undefined;

@@ -6,11 +6,12 @@
 // DialCallDuration; with none answered, the first leg's final status. The caller hanging up ends the legs. A noun's
 // url (TwiML on the called party's side) is not requested. <Conference> is conference.ts; the other nouns are not
 // simulated.
+
+import type { TwimlNode } from "../../../twiml/tree.js";
 import { joinConference } from "./conference.js";
 import { quoted, type Session, type SimContext, type VerbHandler, verbEntry } from "./context.js";
 import { MAX_DIAL_NOUNS } from "./defaults.js";
 import { type DialOptions, dialEnded, dialOptionsOf } from "./dial-options.js";
-import type { TwimlNode } from "./document.js";
 import { isRefusal, LIVE, type SimCall } from "./ports.js";
 
 const LEG_NOUNS = new Set(["Number", "Client", "Sip"]);

@@ -1,19 +1,9 @@
-// A TwiML document as the simulator runs it: read into a tree of verbs by the project's XML tokenizer, and checked by
-// validateTwiml, whose findings stay with the call. A document that is not well-formed XML, or whose root is not
-// <Response>, is one Twilio cannot parse: its error 12100 (twilio.com/docs/api/errors/12100).
+// A TwiML document as the simulator runs it: read into a tree of verbs (src/twiml/tree.ts, verify-app's reader too)
+// and checked by validateTwiml, whose findings stay with the call. A document that is not well-formed XML, or whose
+// root is not <Response>, is one Twilio cannot parse: its error 12100 (twilio.com/docs/api/errors/12100).
 import { type TwimlResult, validateTwiml } from "../../../twiml/index.js";
-import { MAX_XML_DEPTH, tokenize, type XmlHandler } from "../../../xml/index.js";
+import { readTwimlTree, type TwimlNode } from "../../../twiml/tree.js";
 import { MAX_FINDINGS_SHOWN } from "./defaults.js";
-
-export interface TwimlNode {
-  tag: string;
-  attributes: Record<string, string>;
-  /** The element's own text, with runs of white space made one space and trimmed. */
-  text: string;
-  children: TwimlNode[];
-  /** `Response/Gather[1]/Say[1]`, as validateTwiml names places. */
-  path: string;
-}
 
 export interface Finding {
   severity: "error" | "warning";
@@ -28,46 +18,6 @@ export interface Finding {
 export type ReadDocument =
   | { ok: true; verbs: TwimlNode[]; findings: Finding[]; errors: number }
   | { ok: false; reason: string; findings: Finding[] };
-
-// A menu holds a few dozen elements; past this many the rest is not kept (validateTwiml still reads it all).
-const MAX_ELEMENTS = 2000;
-
-/** The document's tree, or undefined when it is not well-formed XML. */
-function readTree(xml: string): TwimlNode | undefined {
-  let root: TwimlNode | undefined;
-  let malformed = false;
-  let elements = 0;
-  const stack: Array<{ node: TwimlNode; counts: Map<string, number> }> = [];
-  const handler: XmlHandler = {
-    start(tag, _offset, attributes) {
-      elements += 1;
-      const parent = stack.at(-1);
-      const index = (parent?.counts.get(tag) ?? 0) + 1;
-      parent?.counts.set(tag, index);
-      const path = parent ? `${parent.node.path}/${tag}[${index}]` : tag;
-      const node: TwimlNode = { tag, attributes: {}, text: "", children: [], path };
-      for (const a of attributes) node.attributes[a.name] = a.value;
-      // Past the bounds an element is read but not kept.
-      if (elements <= MAX_ELEMENTS && stack.length < MAX_XML_DEPTH) {
-        if (parent) parent.node.children.push(node);
-        else root ??= node;
-      }
-      stack.push({ node, counts: new Map() });
-    },
-    end() {
-      stack.pop();
-    },
-    text(text) {
-      const current = stack.at(-1)?.node;
-      if (current) current.text = `${current.text} ${text}`.replace(/\s+/g, " ").trim();
-    },
-    malformed() {
-      malformed = true;
-    },
-  };
-  tokenize(xml, handler);
-  return malformed ? undefined : root;
-}
 
 function findingsOf(result: TwimlResult): Finding[] {
   return [...result.violations, ...result.warnings].map((v) => ({
@@ -84,7 +34,7 @@ function findingsOf(result: TwimlResult): Finding[] {
 export function readDocument(xml: string): ReadDocument {
   const checked = validateTwiml(xml);
   const findings = findingsOf(checked);
-  const root = readTree(xml);
+  const root = readTwimlTree(xml);
   if (!root) return { ok: false, reason: "the document is not well-formed XML", findings };
   if (root.tag !== "Response") return { ok: false, reason: `its root is <${root.tag}>, not <Response>`, findings };
   return { ok: true, verbs: root.children, findings, errors: checked.violations.length };

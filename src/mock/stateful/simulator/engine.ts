@@ -5,9 +5,10 @@
 // (twilio.com/docs/usage/security/availability-reliability); an action or <Redirect> that fails is treated the same
 // way (this project's choice: Twilio does not say). An update's new document abandons the running verb.
 import { createHash } from "node:crypto";
+import type { TwimlNode } from "../../../twiml/tree.js";
 import type { Purpose, Rooms, Session, SimContext, Target, VerbHandler } from "./context.js";
 import type { Conversations } from "./conversation.js";
-import { resolveUrl, type TwimlNode } from "./document.js";
+import { resolveUrl } from "./document.js";
 import {
   type CallbacksPort,
   type CallsPort,

@@ -5,10 +5,12 @@
 // actionOnEmptyResult asks for the action anyway (with an empty Digits, this project's choice). Keys pressed and
 // words said before it ran are heard first. With no action and an inline document, there is no URL to request: the
 // next verb runs (this project's choice).
+
+import type { TwimlNode } from "../../../twiml/tree.js";
 import { audioOf, play } from "./audio.js";
 import { quoted, type RunningVerb, type Session, type SimContext, type VerbHandler, verbEntry } from "./context.js";
 import { GATHER } from "./defaults.js";
-import { type TwimlNode, wholeNumber } from "./document.js";
+import { wholeNumber } from "./document.js";
 
 interface GatherRun {
   digits: string;

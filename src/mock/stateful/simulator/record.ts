@@ -5,10 +5,12 @@
 // RecordingDuration and Digits (the key, or `hangup`), and verbs after it never run; an empty one runs the next verb
 // and requests no action. Its recordingStatusCallback gets the events asked for (completed by default; absent for an
 // empty one), as the spec's recordingStatusCallback describes them.
+
+import type { TwimlNode } from "../../../twiml/tree.js";
 import { rfc2822 } from "../../callbacks.js";
 import { type Session, type SimContext, type VerbHandler, verbEntry } from "./context.js";
 import { RECORD, speakingMs } from "./defaults.js";
-import { type TwimlNode, wholeNumber } from "./document.js";
+import { wholeNumber } from "./document.js";
 import { voiceParams } from "./params.js";
 
 interface RecordOptions {

@@ -1,14 +1,24 @@
 // The requests the simulator sends an app: for a document (the call's Url, an action, a <Redirect>, the fallback),
 // signed with the account's auth token through the shared webhook delivery and judged as Twilio judges the
-// response (requestTwiml: 11200, 11205, 12300; readDocument: 12100), and the ones whose response runs nothing (a
+// response (requestTwiml: 11200, 11205, 12300; readDocument: 12100; text/plain said and audio played, then the
+// call hangs up), and the ones whose response runs nothing (a
 // recording status callback, an action after the call ended). Only URLs on this machine are requested. Each
 // request and each response is an entry of the call's conversation.
 import { isLoopbackUrl } from "../../../loopback.js";
-import { requestTwiml, signWebhook, TWIML_REQUEST_LIMITS, type WebhookSender } from "../../../webhook-delivery.js";
+import type { TwimlNode } from "../../../twiml/tree.js";
+import {
+  mediaTypeOf,
+  NOT_TWIML,
+  requestTwiml,
+  signWebhook,
+  TWIML_REQUEST_LIMITS,
+  type TwimlFetched,
+  type WebhookSender,
+} from "../../../webhook-delivery.js";
 import type { Purpose, Session, Target } from "./context.js";
 import type { EntryInput } from "./conversation.js";
 import { MAX_DOCUMENTS_PER_CALL } from "./defaults.js";
-import { readDocument, shownFindings, type TwimlNode } from "./document.js";
+import { readDocument, shownFindings } from "./document.js";
 import { voiceParams } from "./params.js";
 import type { SimCall } from "./ports.js";
 import { shownWebhookUrl } from "./shown-url.js";
@@ -28,6 +38,16 @@ export interface RequestsParts {
   send: WebhookSender;
   tokenFor(accountSid: string): string | undefined;
   note(call: SimCall, entry: EntryInput): void;
+}
+
+/**
+ * A response Twilio says or plays rather than runs, as a document of one <Say> (its text) or one <Play> (the URL
+ * requested), whose end hangs up as Twilio does after it.
+ */
+function spokenOrPlayed(fetched: Extract<TwimlFetched, { ok: true }>, url: string): TwimlNode[] {
+  const media = mediaTypeOf(fetched.contentType);
+  const text = fetched.use === "say" ? fetched.body.replace(/\s+/g, " ").trim() : shownWebhookUrl(url);
+  return [{ tag: fetched.use === "say" ? "Say" : "Play", attributes: {}, text, children: [], path: media }];
 }
 
 const requestEntry = (target: Target, purpose: Purpose, text: string): EntryInput => ({
@@ -100,6 +120,11 @@ export function createRequests({ send, tokenFor, note }: RequestsParts) {
       return { kind: "failed", code: fetched.code, url: target.url };
     }
     const said = { side: "app" as const, kind: "response" as const, purpose, status: fetched.status };
+    if (fetched.use !== "twiml") {
+      const text = `responded ${fetched.status} with ${mediaTypeOf(fetched.contentType)}: ${NOT_TWIML[fetched.use]}`;
+      note(call, { ...said, text });
+      return { kind: "document", verbs: spokenOrPlayed(fetched, target.url), url: target.url };
+    }
     return read(call, fetched.body, target.url, { ...said, text: `responded ${fetched.status} with` });
   }
 

@@ -1,19 +1,19 @@
-// A TwiML document as a tree of elements with their attributes and text, read by the project's XML tokenizer, for
-// what verify-app needs of a document beyond validateTwiml's verdict: the verbs it runs, the action URLs it names,
-// and the lines of the menu map. Read within the tokenizer's depth bound and a count of elements.
+// A TwiML document as a tree of elements with their attributes and text, read by the project's XML tokenizer: what
+// verify-app walks and draws (the verbs, the action URLs) and what the call simulator runs. Internal to the package,
+// not part of validateTwiml's surface. Read within the tokenizer's depth bound and a count of elements.
 import { MAX_XML_DEPTH, tokenize, type XmlHandler } from "../xml/index.js";
 
 export interface TwimlNode {
   tag: string;
   attributes: Record<string, string>;
-  /** The element's own text, trimmed. */
+  /** The element's own text, with runs of white space made one space and trimmed. */
   text: string;
   children: TwimlNode[];
   /** `Response/Gather[1]/Say[1]`, counting siblings of the same name from 1, as validateTwiml names places. */
   path: string;
 }
 
-// A menu document holds a few dozen elements; past this many the rest is not read.
+// A menu document holds a few dozen elements; past this many the rest is not kept (validateTwiml still reads it all).
 const MAX_ELEMENTS = 2000;
 
 /** The document's tree, or undefined when it is not well-formed XML. */
@@ -28,12 +28,14 @@ export function readTwimlTree(xml: string): TwimlNode | undefined {
       const parent = stack.at(-1);
       const index = (parent?.counts.get(tag) ?? 0) + 1;
       parent?.counts.set(tag, index);
+      const path = parent ? `${parent.node.path}/${tag}[${index}]` : tag;
+      // Own properties only: an attribute named like one of Object's (`__proto__`) is kept as text.
       const node: TwimlNode = {
         tag,
         attributes: Object.fromEntries(attributes.map((a) => [a.name, a.value])),
         text: "",
         children: [],
-        path: parent ? `${parent.node.path}/${tag}[${index}]` : tag,
+        path,
       };
       // Past the bounds an element is read but not kept.
       if (elements <= MAX_ELEMENTS && stack.length < MAX_XML_DEPTH) {
@@ -47,7 +49,7 @@ export function readTwimlTree(xml: string): TwimlNode | undefined {
     },
     text(text) {
       const current = stack.at(-1)?.node;
-      if (current) current.text = `${current.text} ${text}`.trim().replace(/\s+/g, " ");
+      if (current) current.text = `${current.text} ${text}`.replace(/\s+/g, " ").trim();
     },
     malformed() {
       malformed = true;
@@ -55,10 +57,4 @@ export function readTwimlTree(xml: string): TwimlNode | undefined {
   };
   tokenize(xml, handler);
   return malformed ? undefined : root;
-}
-
-/** Whether a document would make Twilio do anything: a `<Response>` holding at least one verb. */
-export function doesSomething(xml: string): boolean {
-  const root = readTwimlTree(xml);
-  return root?.tag === "Response" && root.children.length > 0;
 }
