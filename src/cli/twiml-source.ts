@@ -4,6 +4,7 @@ import { open } from "node:fs/promises";
 import { exchange, ResponseTooLargeError } from "../http-exchange.js";
 import { isLoopbackUrl } from "../loopback.js";
 import type { TwimlViolation } from "../twiml/index.js";
+import { mediaTypeOf, TWIML_MEDIA_TYPES } from "../webhook-delivery.js";
 import { UsageError } from "./flags.js";
 
 // Twilio reads TwiML documents of up to 64 KiB; sixteen times that is still read, anything larger is not TwiML.
@@ -97,8 +98,10 @@ async function fetchTwiml(text: string, flags: FetchFlags): Promise<Source> {
     return { name: text, text: "", served, failed: `${text} responded ${response.status}${where}, not TwiML` };
   }
   const type = String(response.headers["content-type"] ?? "");
-  if (!/^(text|application)\/xml\b/i.test(type))
-    served.push(servedFinding("content-type", "text/xml or application/xml, the types Twilio reads TwiML from", type));
+  if (!TWIML_MEDIA_TYPES.has(mediaTypeOf(type)))
+    served.push(
+      servedFinding("content-type", `${[...TWIML_MEDIA_TYPES].join(", ")}: the types Twilio reads TwiML from`, type),
+    );
   return { name: text, text: response.body.toString("utf8"), served };
 }
 
