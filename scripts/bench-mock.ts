@@ -21,14 +21,14 @@ export interface BenchContext {
   print: (line?: string) => void;
 }
 
-interface Load {
+export interface Load {
   rps: number;
   p50: number;
   p99: number;
 }
 
 /** POST createCall from this process over `connections` keep-alive sockets for `seconds`. */
-async function loadTest(baseUrl: string, seconds: number, connections: number): Promise<Load> {
+export async function loadTest(baseUrl: string, seconds: number, connections: number): Promise<Load> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let n = 0;

@@ -12,6 +12,7 @@ import { installFootprint } from "./bench-footprint.js";
 import { fmt, interleaved, median, print, quick, ROUNDS, SECONDS, summarize } from "./bench-lib.js";
 import { mockBenchmarks } from "./bench-mock.js";
 import { proxyOverhead } from "./bench-proxy.js";
+import { simulatorBenchmarks } from "./bench-simulator.js";
 import { renderGenerated } from "./codegen.js";
 
 const require = createRequire(import.meta.url);
@@ -209,8 +210,8 @@ async function codegenTime() {
   );
 }
 
-// `npm run bench -- --only=xml,twiml` runs some sections alone (client, validators, twiml, xml, mock, proxy, footprint, codegen), for
-// a quick look at one figure without the whole run.
+// `npm run bench -- --only=xml,twiml` runs some sections alone (client, validators, twiml, xml, mock, simulator, proxy,
+// footprint, codegen), for a quick look at one figure without the whole run.
 const only = process.argv
   .find((arg) => arg.startsWith("--only="))
   ?.slice("--only=".length)
@@ -235,6 +236,7 @@ if (runs("validators")) await validatorSpeed();
 if (runs("twiml")) twimlSpeed();
 if (runs("xml")) xmlResponseSpeed();
 if (runs("mock")) await mockBenchmarks({ quick, print });
+if (runs("simulator")) await simulatorBenchmarks({ quick, print });
 if (runs("proxy")) await proxyOverhead({ quick, print });
 if (runs("footprint")) await installFootprint({ quick, print });
 if (runs("codegen")) await codegenTime();

@@ -1,13 +1,14 @@
 // The stateful mock's inspector page in a real headless browser: Debian's chromium, driven by playwright-core
 // (no browser download). It must work with no network beyond the mock, follow the event stream live, and show
-// every value as text; and no other page in the same browser may read or steer the mock, whether it is on another
-// origin or on a name that resolves to the mock. Run by `npm run test:e2e`; CHROMIUM_PATH overrides where the
+// every value as text; draw a simulated call as a conversation between the app, the mock and the caller; and no
+// other page in the same browser may read or steer the mock, whether it is on another origin or on a name that
+// resolves to the mock. Run by `npm run test:e2e`; CHROMIUM_PATH overrides where the
 // browser is.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningMock, startMock } from "../../src/mock/index.js";
+import { createAdminClient, type RunningMock, startMock } from "../../src/mock/index.js";
 import { AUTHORIZATION } from "../support/fixtures.js";
 
 const ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
@@ -56,6 +57,18 @@ async function createCall(to: string, extra: Record<string, string> = {}): Promi
   return ((await response.json()) as { sid: string }).sid;
 }
 
+/** A voice app on this machine: each path's TwiML, as text/xml. */
+async function startApp(documents: Record<string, string>) {
+  const server = createServer((req, res) => {
+    req.resume();
+    const document = documents[new URL(req.url ?? "/", "http://app").pathname];
+    if (document === undefined) res.writeHead(404).end();
+    else res.writeHead(200, { "content-type": "text/xml" }).end(document);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
 const statusOf = (sid: string) => page.locator(`tr[data-sid="${sid}"] .status`);
 
 describe("the inspector page", () => {
@@ -98,6 +111,48 @@ describe("the inspector page", () => {
     await expect.poll(() => page.locator("#requests").textContent(), { timeout: 10_000 }).toContain(markup);
     expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
     expect(await page.locator("#requests img").count()).toBe(0);
+  });
+
+  it("draws a simulated call as a conversation: app, mock and caller side by side, with the TwiML findings", async () => {
+    // The app's menu breaks TwiML's schema (a loop that is no number) and says markup, escaped as XML asks.
+    const said = "<img src=x onerror=window.injected=2>";
+    const app = await startApp({
+      "/voice": `<Response><Gather numDigits="1" action="/menu"><Say loop="often">Press 1 ${said.replace("<", "&lt;").replace(">", "&gt;")}</Say></Gather></Response>`,
+      "/menu": "<Response><Say>Goodbye.</Say><Hangup/></Response>",
+    });
+    try {
+      const admin = createAdminClient(mock.adminUrl as string);
+      await admin.setNumber(ACCOUNT_SID, "+13105550000", { voiceUrl: `${app.url}/voice` });
+      const call = await admin.placeInboundCall(ACCOUNT_SID, { from: "+12125551234", to: "+13105550000" });
+      await admin.pressDigits(ACCOUNT_SID, call.sid, "1");
+      await admin.advance(10_000); // "Goodbye.", then <Hangup>
+      await page.locator(`tr[data-sid="${call.sid}"] button`).click();
+      const steps = page.locator("#steps tr");
+      await expect.poll(() => steps.last().getAttribute("data-kind"), { timeout: 10_000 }).toBe("end");
+      const sides = await steps.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.side));
+      expect(sides.slice(0, 3)).toEqual(["mock", "app", "mock"]); // the request, the app's document, the answer
+      expect(sides).toContain("caller");
+      // Each step stands in its own side's column, the others left empty.
+      const caller = page.locator('#steps tr[data-side="caller"]').first();
+      expect(await caller.locator("td").allTextContents()).toEqual([
+        expect.stringMatching(/^\+\d/),
+        "",
+        "",
+        "presses 1",
+      ]);
+      const document = page.locator('#steps tr[data-side="app"]').first();
+      expect(await document.locator("td.app li.error").textContent()).toMatch(
+        /^error 1:\d+ type: .*loop: a whole number/,
+      );
+      expect(await document.locator("td.app code").textContent()).toBe("Gather");
+      await page.screenshot({ path: "/tmp/inspector-conversation.png", fullPage: true });
+      // What the app said is text on the page, and nothing of it ran.
+      expect(await page.locator("#steps").textContent()).toContain(said);
+      expect(await page.locator("#conversation img").count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
+    } finally {
+      app.close();
+    }
   });
 
   it("asked nothing of any host but the mock, and logged no error", () => {

@@ -1,6 +1,6 @@
-// The README and docs/ must stay true: the app-style example is a test file of this project and the CI workflow a
-// file of it, both shown verbatim; the commands for another repository are the ones the consumer test runs; and the
-// README's first screen gives the two commands that CI and a newcomer run.
+// The README and docs/ must stay true: the app-style examples are test files of this project (the IVR's app too)
+// and the CI workflow a file of it, all shown verbatim; the commands for another repository are the ones the
+// consumer test runs; and the README's first screen gives the two commands that CI and a newcomer run.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
@@ -14,6 +14,7 @@ const workflowText = read("examples/github-actions/calls-contract.yml");
 
 /** Where the example app and the commands for another repository are shown. */
 const STATEFUL_PAGE = "docs/stateful-mock.md";
+const SIMULATOR_PAGE = "docs/call-simulator.md";
 const ELSEWHERE_PAGE = "docs/another-repository.md";
 const ELSEWHERE = "# Using the spec in another repository";
 const IN_CI = "## In CI";
@@ -68,6 +69,14 @@ describe("the README", () => {
 describe("the stateful mock's page", () => {
   it("shows contract-tests/examples/stateful-app.test.ts verbatim, so that the example is a test that runs", () => {
     expect(fenced(read(STATEFUL_PAGE), "ts")).toContain(read("contract-tests/examples/stateful-app.test.ts"));
+  });
+});
+
+describe("the call simulator's page", () => {
+  it("shows the IVR example and its test verbatim, so that what a user copies is a test that runs", () => {
+    const blocks = fenced(read(SIMULATOR_PAGE), "ts");
+    expect(blocks).toContain(read("examples/ivr/app.ts"));
+    expect(blocks).toContain(read("contract-tests/examples/ivr.test.ts"));
   });
 });
 

@@ -1,7 +1,8 @@
 // The inspector: one page, no build step, no framework, nothing loaded from the network. It reads the first page
 // of the admin API's state (the newest calls, saying when there are more) and redraws whenever the event stream
-// says something changed. Every value from the mock is written as
-// text (textContent), never as markup: a To of `<img onerror=...>` stays text.
+// says something changed. A call picked in the table is drawn as a conversation from its timeline: app, mock and
+// caller side by side, each step in order, with the TwiML findings of each document. Every value from the mock is
+// written as text (textContent), never as markup: a To, or a <Say> of the app's, of `<img onerror=...>` stays text.
 export const INSPECTOR_PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -21,15 +22,28 @@ export const INSPECTOR_PAGE = `<!doctype html>
   .muted { color: #6b7280; }
   #clock button { margin-left: .25rem; }
   ul { margin: 0; padding-left: 1rem; }
+  tr.picked td { background: #eef4ff; }
+  #conversation table { table-layout: fixed; }
+  #conversation th.when { width: 6.5rem; }
+  #conversation td.app { background: #f3f8f1; } #conversation td.caller { background: #fdf6ec; }
+  #conversation td.mock { background: #f5f6f8; }
+  #conversation .error { color: #b3261e; } #conversation .warning { color: #a15c00; }
+  #conversation code { display: block; color: #6b7280; }
 </style>
 </head>
 <body>
 <h1>calls-contract mock inspector</h1>
 <div id="clock" class="muted">connecting…</div>
 <h2>Calls</h2>
-<table><thead><tr><th>account</th><th>call</th><th>to</th><th>status</th><th>timeline</th><th>callbacks</th></tr></thead>
+<table><thead><tr><th>account</th><th>call</th><th>to</th><th>status</th><th>timeline</th><th>callbacks</th><th></th></tr></thead>
 <tbody id="calls"></tbody></table>
 <p id="more" class="muted" hidden></p>
+<section id="conversation" hidden>
+<h2 id="conversation-title">Conversation</h2>
+<p id="conversation-note" class="muted"></p>
+<table><thead><tr><th class="when">mock time</th><th>app</th><th>mock</th><th>caller</th></tr></thead>
+<tbody id="steps"></tbody></table>
+</section>
 <h2>Requests</h2>
 <table><thead><tr><th>#</th><th>request</th><th>response</th><th>violations and warnings</th></tr></thead>
 <tbody id="requests"></tbody></table>
@@ -37,6 +51,9 @@ export const INSPECTOR_PAGE = `<!doctype html>
 "use strict";
 const api = "/__mock/api";
 const LIVE = ["queued", "ringing", "in-progress"];
+const SIDES = ["app", "mock", "caller"];
+/** The call drawn as a conversation: picked with its row's button, kept across redraws. */
+let picked = null;
 function el(tag, text, className) {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = String(text);
@@ -83,6 +100,11 @@ function draw(state) {
   calls.replaceChildren();
   for (const account of state.accounts) {
     for (const call of account.calls) {
+      const pick = el("button", "conversation");
+      pick.addEventListener("click", () => {
+        picked = { accountSid: account.accountSid, sid: call.sid };
+        refresh();
+      });
       const tr = row([
         el("code", account.accountSid.slice(0, 10) + "…"),
         el("code", call.sid),
@@ -90,8 +112,10 @@ function draw(state) {
         statusCell(call.status),
         list(call.transitions.map((t) => (t.from ? t.from + " → " : "") + t.to + (t.note ? " (" + t.note + ")" : ""))),
         list(call.callbacks.map((c) => c.event + " → " + (c.status !== undefined ? c.status : c.error || "pending"))),
+        pick,
       ]);
       tr.dataset.sid = call.sid;
+      if (picked && picked.sid === call.sid) tr.className = "picked";
       calls.appendChild(tr);
     }
   }
@@ -109,6 +133,57 @@ function draw(state) {
     requests.appendChild(tr);
   }
 }
+/** The step's own lines under its sentence: a document's verbs, and its findings as validateTwiml gave them. */
+function details(entry) {
+  const box = el("div");
+  box.appendChild(el("span", entry.text));
+  if (entry.verbs && entry.verbs.length) box.appendChild(el("code", entry.verbs.join(", ")));
+  const findings = entry.findings || [];
+  if (findings.length) {
+    const ul = el("ul");
+    for (const f of findings) {
+      ul.appendChild(el("li", f.severity + " " + f.line + ":" + f.column + " " + f.rule + ": " + f.message, f.severity));
+    }
+    if (entry.more) ul.appendChild(el("li", "and " + entry.more + " more", "muted"));
+    box.appendChild(ul);
+  }
+  return box;
+}
+function seconds(ms) {
+  return "+" + (ms / 1000).toFixed(1) + " s";
+}
+function drawConversation(timeline) {
+  const section = document.getElementById("conversation");
+  section.hidden = false;
+  document.getElementById("conversation-title").textContent = "Conversation of " + timeline.call.sid;
+  const entries = timeline.conversation;
+  const note = document.getElementById("conversation-note");
+  note.textContent = entries.length
+    ? timeline.call.from + " → " + timeline.call.to + ", " + timeline.call.direction + ", " + timeline.call.status
+    : "No conversation: the simulator runs no TwiML for this call (its instructions are not on this machine).";
+  const steps = document.getElementById("steps");
+  steps.replaceChildren();
+  const start = entries.length ? entries[0].atMs : 0;
+  for (const entry of entries) {
+    const tr = document.createElement("tr");
+    tr.appendChild(el("td", seconds(entry.atMs - start), "muted"));
+    for (const side of SIDES) {
+      const td = el("td", undefined, side === entry.side ? side : "");
+      if (side === entry.side) td.appendChild(details(entry));
+      tr.appendChild(td);
+    }
+    tr.dataset.side = entry.side;
+    tr.dataset.kind = entry.kind;
+    steps.appendChild(tr);
+  }
+}
+async function refreshConversation() {
+  if (!picked) return;
+  const path = "/accounts/" + encodeURIComponent(picked.accountSid) + "/calls/" + encodeURIComponent(picked.sid);
+  const response = await fetch(api + path, { cache: "no-store" });
+  if (response.ok) drawConversation(await response.json());
+  else document.getElementById("conversation").hidden = true; // the call was forgotten (a reset)
+}
 // One fetch at a time; an event that arrives during one asks for one more, so the last change is always drawn.
 let running = false;
 let again = false;
@@ -120,13 +195,14 @@ async function refresh() {
       again = false;
       const response = await fetch(api + "/state", { cache: "no-store" });
       draw(await response.json());
+      await refreshConversation();
     } while (again);
   } finally {
     running = false;
   }
 }
 const stream = new EventSource(api + "/events");
-for (const type of ["hello", "call", "request", "callback", "clock"]) stream.addEventListener(type, () => refresh());
+for (const type of ["hello", "call", "request", "callback", "clock", "conversation"]) stream.addEventListener(type, () => refresh());
 refresh();
 </script>
 </body>
