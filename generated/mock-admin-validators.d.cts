@@ -1,7 +1,7 @@
 // Generated from openapi/mock-admin.yaml by `npm run generate`. Do not edit by hand.
 import type { CompiledValidator } from "./validators.cjs";
 export type { CompiledValidator, ErrorObject } from "./validators.cjs";
-export type AdminOperationId = "getClock" | "advanceClock" | "reset" | "getState" | "getJournal" | "getEvents" | "setAccount" | "setNumber" | "setApplication" | "placeInboundCall" | "getTimeline" | "setCallOutcome" | "pressDigits" | "saySpeech" | "hangUp" | "setOutcomeForTo";
+export type AdminOperationId = "getClock" | "advanceClock" | "reset" | "getState" | "getJournal" | "getEvents" | "setAccount" | "setNumber" | "setApplication" | "placeInboundCall" | "getTimeline" | "setCallOutcome" | "pressDigits" | "saySpeech" | "hangUp" | "receiveText" | "getText" | "setOutcomeForTo";
 /** One admin operation as the mock routes it: its method, its path under /__mock/api, and its validators. */
 export interface AdminRoute {
   method: "GET" | "POST" | "PUT";
@@ -29,5 +29,8 @@ export declare const pressDigits_body: CompiledValidator;
 export declare const saySpeech_path: CompiledValidator;
 export declare const saySpeech_body: CompiledValidator;
 export declare const hangUp_path: CompiledValidator;
+export declare const receiveText_path: CompiledValidator;
+export declare const receiveText_body: CompiledValidator;
+export declare const getText_path: CompiledValidator;
 export declare const setOutcomeForTo_path: CompiledValidator;
 export declare const setOutcomeForTo_body: CompiledValidator;

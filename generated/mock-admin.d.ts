@@ -335,6 +335,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{AccountSid}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Text one of the account's numbers, as a mobile phone would
+         * @description The simulator requests the number's smsUrl with the spec's smsRequest webhook (SmsSid, AccountSid, From, To,
+         *     Body), signed with the account's auth token, and runs the messaging TwiML it gets back: each `<Sms>` or
+         *     `<Message>` is a reply kept in the text's conversation (kind `message`), and `<Redirect>` requests another
+         *     document with the same fields. An smsUrl off this machine is not requested. Responds once the app has
+         *     responded and its documents have run.
+         */
+        post: operations["receiveText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{AccountSid}/messages/{Sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+                Sid: components["schemas"]["SmsSid"];
+            };
+            cookie?: never;
+        };
+        /** A text's timeline, its replies among them */
+        get: operations["getText"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{AccountSid}/outcomes/{To}": {
         parameters: {
             query?: never;
@@ -364,6 +410,8 @@ export interface components {
         AccountSid: string;
         /** @description A phone number in E.164, a plus sign and up to 15 digits. */
         PhoneNumber: string;
+        /** @description SM and 32 hexadecimal digits. */
+        SmsSid: string;
         /** @description AP and 32 hexadecimal digits. */
         ApplicationSid: string;
         /** @description an absolute http(s) URL; the simulator requests it only on this machine. */
@@ -377,6 +425,12 @@ export interface components {
             voiceFallbackUrl?: components["schemas"]["WebhookUrl"];
             statusCallback?: components["schemas"]["WebhookUrl"];
             statusCallbackMethod?: components["schemas"]["HttpMethod"];
+            /**
+             * @description Where a text to the number is sent (POST /accounts/{AccountSid}/messages), as the spec's smsRequest
+             *     webhook; Twilio's IncomingPhoneNumber names it SmsUrl.
+             */
+            smsUrl?: components["schemas"]["WebhookUrl"];
+            smsMethod?: components["schemas"]["HttpMethod"];
         };
         Number: {
             phoneNumber: string;
@@ -386,6 +440,10 @@ export interface components {
             voiceFallbackUrl: string | null;
             statusCallback: string | null;
             statusCallbackMethod: string;
+            /** @description Shown only when the number has one; without user information, and with each query value redacted. */
+            smsUrl?: string;
+            /** @description Shown only when the number has an smsUrl. */
+            smsMethod?: string;
         };
         /** @description What a TwiML App holds about voice; voiceMethod is POST when left out. */
         ApplicationConfig: {
@@ -429,10 +487,11 @@ export interface components {
              *     `answer` (the call was answered), `verb` (a verb run), `input` (keys, speech or a hang-up), `leg` (a
              *     call a `<Dial>` placed),
              *     `conference`, `recording`, `error` (a Twilio error code), `not-simulated` (a verb the simulator does not
-             *     run, which ends the call), `end` (the call ended) and `limit` (a bound of the simulator reached).
+             *     run, which ends the call), `end` (the call ended), `limit` (a bound of the simulator reached) and
+             *     `message` (a reply an app's `<Sms>` or `<Message>` sent to a text).
              * @enum {string}
              */
-            kind: "request" | "response" | "document" | "answer" | "verb" | "input" | "leg" | "conference" | "recording" | "error" | "not-simulated" | "end" | "limit";
+            kind: "request" | "response" | "document" | "answer" | "verb" | "input" | "leg" | "conference" | "recording" | "error" | "not-simulated" | "end" | "limit" | "message";
             text: string;
             /** @description The verb's tag, for a verb, a document's first verbs aside. */
             verb?: string;
@@ -442,7 +501,7 @@ export interface components {
              * @description What a request was for.
              * @enum {string}
              */
-            purpose?: "voice-url" | "fallback" | "action" | "redirect" | "update" | "recording-status";
+            purpose?: "voice-url" | "fallback" | "action" | "redirect" | "update" | "recording-status" | "sms-url";
             method?: string;
             /** @description The URL without user information, and with each query value redacted. */
             url?: string;
@@ -453,6 +512,10 @@ export interface components {
             /** @description How long the verb takes on the mock's clock. */
             durationMs?: number;
             digits?: string;
+            /** @description A reply's text. */
+            body?: string;
+            /** @description Where a reply goes. */
+            to?: string;
             speech?: string;
             confidence?: number;
             /** @description Another call the entry is about (a leg, a participant). */
@@ -541,6 +604,23 @@ export interface components {
              * @description What the call simulator did with the call, in order: each request it sent and how the app responded,
              *     each document and its findings, each verb run, each thing the caller did, each error. Empty for a call
              *     whose instructions are off this machine.
+             */
+            conversation: components["schemas"]["ConversationEntry"][];
+        };
+        TextTimeline: {
+            /** @description The text as it arrived. */
+            message: {
+                sid: string;
+                accountSid: string;
+                from: string;
+                to: string;
+                body: string;
+                /** @enum {string} */
+                direction: "inbound";
+            };
+            /**
+             * @description Each request sent to the app and how it responded, each document and its findings (validateTwiml's, as
+             *     messaging TwiML), each reply (kind `message`), each error.
              */
             conversation: components["schemas"]["ConversationEntry"][];
         };
@@ -1108,6 +1188,70 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    receiveText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who texts, as Twilio sends it in From. */
+                    from: string;
+                    to: components["schemas"]["PhoneNumber"];
+                    /** @description The text, up to 1600 characters (Twilio's limit for an incoming message). */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The text and what the simulator did with it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextTimeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooMany"];
+        };
+    };
+    getText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                AccountSid: components["parameters"]["AccountSid"];
+                Sid: components["schemas"]["SmsSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The text and what the simulator did with it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextTimeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     setOutcomeForTo: {

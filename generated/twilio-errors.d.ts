@@ -33,6 +33,9 @@ export interface DeclaredErrors {
      * - 20001: a broken field without a code of its own (the mock)
      * - 21201: example "missingTo"; To: missing
      * - 21205: Url: invalid; Url|Twiml|ApplicationSid: anyOf
+     * - 21206: SendDigits: invalid
+     * - 21208: Timeout: invalid
+     * - 21209: Method: invalid
      * - 21211: To: invalid
      * - 21212: From: invalid; From +15005550001 (a test number of the mock)
      * - 21213: From: missing
@@ -42,7 +45,7 @@ export interface DeclaredErrors {
      * - 21217: To +15005550001 (a test number of the mock)
      * - 21218: ApplicationSid: invalid
      */
-    400: 20001 | 21201 | 21205 | 21211 | 21212 | 21213 | 21214 | 21215 | 21216 | 21217 | 21218;
+    400: 20001 | 21201 | 21205 | 21206 | 21208 | 21209 | 21211 | 21212 | 21213 | 21214 | 21215 | 21216 | 21217 | 21218;
     /**
      * - 20003: example "authenticate"
      */

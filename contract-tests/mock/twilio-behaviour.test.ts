@@ -54,6 +54,14 @@ const DOCUMENTED: Record<string, number> = {
   "Url pattern": 21205,
   "ApplicationSid pattern": 21218,
   "ApplicationSid minLength": 21218,
+  // twilio.com/docs/api/errors/21206, 21208 and 21209, cited beside SendDigits, Timeout and Method in the spec.
+  "SendDigits pattern": 21206,
+  "SendDigits maxLength": 21206,
+  "Timeout minimum": 21208,
+  "Timeout maximum": 21208,
+  "Timeout type": 21208,
+  "Timeout single-value": 21208,
+  "Method enum": 21209,
 };
 
 describe("a rejected createCall names its problem", () => {

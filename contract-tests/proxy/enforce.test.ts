@@ -35,7 +35,8 @@ describe("calls-contract proxy --enforce", () => {
     expect(refused.status).toBe(400);
     const body = await refused.json();
     expect(validateTwilioError(body).violations).toEqual([]);
-    expect(body.code).toBe(20001);
+    // 21208 Invalid Timeout, the code the spec gives Timeout (twilio.com/docs/api/errors/21208).
+    expect(body.code).toBe(21208);
     expect(body.details.violations.map((v: { field: string; rule: string }) => `${v.field} ${v.rule}`)).toEqual([
       "Timeout maximum",
       "MachineDetection enum",
@@ -81,7 +82,7 @@ describe("calls-contract proxy --enforce", () => {
     expect(refused.headers.get("content-type")).toBe("application/xml");
     const text = await refused.text();
     expect(validateResponse("createCallXml", 400, text).violations).toEqual([]);
-    expect(text).toContain("<Code>20001</Code>");
+    expect(text).toContain("<Code>21208</Code>");
     expect(target.requests).toHaveLength(0);
     expect((await xmlCreate(VALID)).status).toBe(201);
     await proxy.stop();

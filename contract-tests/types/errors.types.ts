@@ -23,6 +23,9 @@ export function createCallError(error: OperationError<"createCall">): string {
         case 20001: // a broken field with no code of its own
         case 21201: // To missing
         case 21205: // Url invalid, or none of Url, Twiml, ApplicationSid
+        case 21206: // SendDigits invalid
+        case 21208: // Timeout invalid
+        case 21209: // Method invalid
         case 21211: // To invalid
         case 21212: // From invalid (also the test number From +15005550001)
         case 21213: // From missing
@@ -201,6 +204,9 @@ export function byCode(error: unknown): void {
   if (isTwilioError(error, 20429)) void (error.status satisfies 429);
   if (isTwilioError(error, 21201)) void ([error.status, error.operation] satisfies [400, "createCall"]);
   if (isTwilioError(error, 21205)) void ([error.status, error.operation] satisfies [400, "createCall" | "updateCall"]);
+  if (isTwilioError(error, 21206)) void ([error.status, error.operation] satisfies [400, "createCall"]);
+  if (isTwilioError(error, 21208)) void ([error.status, error.operation] satisfies [400, "createCall"]);
+  if (isTwilioError(error, 21209)) void ([error.status, error.operation] satisfies [400, "createCall"]);
   if (isTwilioError(error, 21211)) void (error.operation satisfies "createCall" | "listCalls" | "createSmsMessage");
   if (isTwilioError(error, 21212)) void (error.operation satisfies "createCall" | "listCalls");
   if (isTwilioError(error, 21213)) void (error.operation satisfies "createCall");
@@ -221,6 +227,8 @@ export function byCode(error: unknown): void {
   isTwilioError(error, 20500);
   // @ts-expect-error 30001 is a Messaging code, not the Calls API's
   isTwilioError(error, 30001);
+  // @ts-expect-error 21207 (IfMachine) is the 2008 create's, whose errors are XML: no JSON operation declares it
+  isTwilioError(error, 21207);
   // @ts-expect-error createLegacyCall's errors are XML: the client never throws them
   isTwilioError(error, "createLegacyCall");
   // @ts-expect-error a status is not a code

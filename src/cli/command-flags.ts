@@ -67,6 +67,8 @@ export const VERIFY_APP_FLAGS = {
   "status-callback": { type: "string" },
   "recording-status-callback": { type: "string" },
   "amd-status-callback": { type: "string" },
+  /** A number's SMS URL: the request a text makes (the spec's smsRequest). */
+  "sms-url": { type: "string" },
   "auth-token": { type: "string" },
   /** Send requests to an app that is not on this machine. */
   "allow-remote": { type: "boolean" },

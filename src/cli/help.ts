@@ -17,8 +17,8 @@ Usage:
   calls-contract twiml  <file | URL | -> [--kind voice|messaging] [--method GET|POST] [--data FORM]
                         [--format text|json] [--json FILE]
   calls-contract verify-app [--voice-url URL] [--status-callback URL] [--recording-status-callback URL]
-                        [--amd-status-callback URL] [--auth-token TOKEN] [--allow-remote] [--junit FILE]
-                        [--json FILE] [--strict] [--timeout SECONDS] [--map FILE] [--max-depth N]
+                        [--amd-status-callback URL] [--sms-url URL] [--auth-token TOKEN] [--allow-remote]
+                        [--junit FILE] [--json FILE] [--strict] [--timeout SECONDS] [--map FILE] [--max-depth N]
 
 Flags that mean the same wherever they are taken:
   --json FILE, --junit FILE  write a report file (creating its folder): verify, verify-app, proxy, twiml
@@ -61,6 +61,7 @@ verify-app  holds a voice app's webhook handlers to the spec. Each URL given get
          signed with --auth-token or TWILIO_AUTH_TOKEN, and forged ones it must refuse with 401
          or 403. The voice URL's menu is walked through the action URLs of its Gather, Record
          and Dial, --max-depth requests deep (default ${DEFAULT_MENU_DEPTH}); --map FILE draws it as a page.
+         --sms-url gets the request a text makes to a number's SMS URL (the spec's smsRequest).
          Only URLs on this machine are requested unless --allow-remote. Each response waits at
          most 15 s, as on Twilio (over ${SLOW_RESPONSE_MS / 1000} s is a warning); --timeout limits the
          whole run (default ${DEFAULT_VERIFY_SECONDS} s). Reports and exit codes as verify's.

@@ -22,6 +22,7 @@ const ENDPOINT_FLAGS = {
   "status-callback": "statusCallback",
   "recording-status-callback": "recordingStatusCallback",
   "amd-status-callback": "asyncAmdStatusCallback",
+  "sms-url": "smsRequest",
 } as const;
 
 function endpointsFrom(flags: VerifyAppFlags): AppEndpoints {

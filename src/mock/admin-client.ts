@@ -1,7 +1,7 @@
 // A typed client for the stateful mock's admin API (openapi/mock-admin.yaml), for tests that steer the mock:
 // move the clock, decide outcomes, read a call's timeline and the request journal; and for the call simulator, give
 // an account its auth token, numbers and TwiML Apps, place an inbound call, and be the caller who presses keys,
-// speaks and hangs up. Errors throw with the mock's own message, which names the field and the rule.
+// speaks and hangs up, and text a number. Errors throw with the mock's own message, which names the field and the rule.
 import createClient from "openapi-fetch";
 import type { components, paths } from "../../generated/mock-admin.js";
 import type { Call } from "../client/types.js";
@@ -18,6 +18,7 @@ export type AdminNumberConfig = Schemas["NumberConfig"];
 export type AdminNumber = Schemas["Number"];
 export type AdminApplicationConfig = Schemas["ApplicationConfig"];
 export type AdminApplication = Schemas["Application"];
+export type AdminTextTimeline = Schemas["TextTimeline"];
 
 export class MockAdminError extends Error {
   constructor(
@@ -67,6 +68,10 @@ export interface AdminClient {
   saySpeech(accountSid: string, callSid: string, text: string, confidence?: number): Promise<AdminTimeline>;
   /** The far end hangs up. */
   hangUp(accountSid: string, callSid: string): Promise<AdminTimeline>;
+  /** Texts one of the account's numbers; resolves once the smsUrl responded and its replies ran. */
+  sendText(accountSid: string, text: { from: string; to: string; body: string }): Promise<AdminTextTimeline>;
+  /** A text's timeline, its replies among them. */
+  textTimeline(accountSid: string, smsSid: string): Promise<AdminTextTimeline>;
 }
 
 /** `adminUrl` is a running stateful mock's `adminUrl` (its base URL followed by /__mock/api). */
@@ -157,6 +162,15 @@ function simulatorCalls(api: Api, call: CallPath) {
       unwrap(
         "hangUp",
         await api.POST("/accounts/{AccountSid}/calls/{Sid}/hangup", { params: call(accountSid, callSid) }),
+      ),
+    sendText: async (accountSid: string, body: { from: string; to: string; body: string }) =>
+      unwrap("receiveText", await api.POST("/accounts/{AccountSid}/messages", { params: account(accountSid), body })),
+    textTimeline: async (accountSid: string, smsSid: string) =>
+      unwrap(
+        "getText",
+        await api.GET("/accounts/{AccountSid}/messages/{Sid}", {
+          params: { path: { AccountSid: accountSid, Sid: smsSid } },
+        }),
       ),
   };
 }

@@ -21,7 +21,7 @@ import {
 } from "../validation/index.js";
 import type { Log } from "./callbacks.js";
 import { invalidRequest, magicNumberError, sendJson, twilioError } from "./errors.js";
-import { LEGACY_OPERATIONS, respondLegacy } from "./legacy.js";
+import { frontServes, respondLegacy } from "./legacy.js";
 import { type AcceptedRequest, jsonResponse, type MockResponse, type Responder } from "./responder.js";
 import { matchRoute } from "./routes.js";
 import { asJsonRequest, asOperationResponse, representedOperation } from "./xml-representation.js";
@@ -212,7 +212,7 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     const accepted = checked.accepted && asJsonRequest(checked.accepted);
     const served =
       checked.refusal ??
-      (LEGACY_OPERATIONS.has((accepted as AcceptedRequest).operationId)
+      (frontServes(options.respond, (accepted as AcceptedRequest).operationId)
         ? respondLegacy(accepted as AcceptedRequest)
         : await options.respond(accepted as AcceptedRequest));
     const response = asOperationResponse(checked.operationId, served);

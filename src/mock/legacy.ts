@@ -2,14 +2,15 @@
 // `<TwilioResponse>` root, and the SMS/Messages create. Prism cannot serve the first: it serialises an object
 // under an `<xml>` root whatever the schema's `xml.name` says (docs/legacy.md; contract-tests/mock/legacy.test.ts
 // shows it). The spec decides the rest: every response to an operation it marks deprecated carries a Deprecation
-// header, and is XML, errors included, where it declares the operation's responses as XML.
+// header, and is XML, errors included, where it declares the operation's responses as XML. The stateful mock serves
+// the 2008 create itself (it keeps the call and runs its Url), with the response written here.
 import { randomBytes } from "node:crypto";
 import type { components } from "../../generated/calls.js";
 import type { TwilioErrorBody } from "../client/types.js";
 import { escapeXml, xmlSafe } from "../safe-text.js";
 import { type OperationId, operations } from "../validation/index.js";
 import { rfc2822 } from "./callbacks.js";
-import type { AcceptedRequest, MockResponse } from "./responder.js";
+import type { AcceptedRequest, MockResponse, Responder } from "./responder.js";
 
 type SmsMessage = components["schemas"]["SmsMessage"];
 
@@ -24,10 +25,14 @@ const element = (name: string, value: string | number | null) =>
 // The 2008 API responded with the digits of a number, whatever separators the request had.
 const digitsOf = (number: unknown) => String(number ?? "").replace(/[^0-9+]/g, "");
 
-function legacyCall(request: AcceptedRequest): MockResponse {
+/** The 2008 create's `<TwilioResponse><Call>`, for a call of the given SID (a fresh one when the call is not kept). */
+export function legacyCallResponse(
+  request: AcceptedRequest,
+  sid = `CA${randomBytes(16).toString("hex")}`,
+): MockResponse {
   const form = request.form ?? {};
   const call = [
-    element("Sid", `CA${randomBytes(16).toString("hex")}`),
+    element("Sid", sid),
     element("CallSegmentSid", null),
     element("AccountSid", request.params.AccountSid ?? ""),
     element("Called", digitsOf(form.Called)),
@@ -79,12 +84,26 @@ function smsMessage(request: AcceptedRequest): MockResponse {
 }
 
 const RESPONDERS: Partial<Record<OperationId, (request: AcceptedRequest) => MockResponse>> = {
-  createLegacyCall: legacyCall,
+  createLegacyCall: (request) => legacyCallResponse(request),
   createSmsMessage: smsMessage,
 };
 
 /** The retired operations, to which the front layer responds itself, not Prism or the stateful store. */
 export const LEGACY_OPERATIONS: ReadonlySet<OperationId> = new Set(Object.keys(RESPONDERS) as OperationId[]);
+
+// Responders that serve some retired operations themselves: the stateful mock keeps the 2008 calls and runs them.
+const SERVED_ELSEWHERE = new WeakMap<Responder, ReadonlySet<OperationId>>();
+
+/** Marks a responder that serves these retired operations itself, so that the front layer hands them on. */
+export function servingRetired(respond: Responder, operationIds: OperationId[]): Responder {
+  SERVED_ELSEWHERE.set(respond, new Set(operationIds));
+  return respond;
+}
+
+/** True when the front layer responds to the operation itself, not the responder. */
+export function frontServes(respond: Responder, operationId: OperationId): boolean {
+  return LEGACY_OPERATIONS.has(operationId) && !SERVED_ELSEWHERE.get(respond)?.has(operationId);
+}
 
 /** The success response of a retired operation. */
 export function respondLegacy(request: AcceptedRequest): MockResponse {

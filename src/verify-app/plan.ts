@@ -56,6 +56,8 @@ function enumVariants(shape: WebhookShape, base: Record<string, string>): Varian
 }
 
 function addressVariants(shape: WebhookShape, base: Record<string, string>): Variant[] {
+  // A text comes from and goes to phone numbers: SIP and Client addresses are voice's.
+  if (shape.id === "smsRequest") return [];
   return ["From", "To"]
     .filter((field) => shape.fields.has(field))
     .flatMap((field) =>

@@ -6,15 +6,22 @@ import { readFileSync } from "node:fs";
 import { MOCK_SPEC_PATH } from "../mock/calls-spec.js";
 import type { WebhookId } from "../validation/index.js";
 
-/** The webhooks an app serves under the 2010-04-01 API (the 2008-08-01 request is the legacy one). */
-export type AppWebhook = Exclude<WebhookId, "legacyVoiceRequest" | "smsRequest" | "smsStatusCallback">;
+/**
+ * The webhooks an app serves under the 2010-04-01 API, and the request a text makes to a number's SMS URL (seed
+ * 004); the 2008-08-01 request and the SMS status callback are not held here.
+ */
+export type AppWebhook = Exclude<WebhookId, "legacyVoiceRequest" | "smsStatusCallback">;
 
-/** The createCall field that chooses how each webhook is requested: its method is the user's to configure. */
-const METHOD_FIELD: Record<AppWebhook, string> = {
+/**
+ * The createCall field that chooses how each webhook is requested: its method is the user's to configure. The SMS
+ * URL's method is set on the number (IncomingPhoneNumber's SmsMethod, GET or POST), not in createCall.
+ */
+const METHOD_FIELD: Record<AppWebhook, string | readonly string[]> = {
   voiceRequest: "Method",
   statusCallback: "StatusCallbackMethod",
   recordingStatusCallback: "RecordingStatusCallbackMethod",
   asyncAmdStatusCallback: "AsyncAmdStatusCallbackMethod",
+  smsRequest: ["GET", "POST"],
 };
 
 export const APP_WEBHOOKS = Object.keys(METHOD_FIELD) as AppWebhook[];
@@ -72,8 +79,10 @@ function webhookOperation(id: AppWebhook): SpecNode {
 }
 
 function methodsFor(id: AppWebhook): string[] {
+  const named = METHOD_FIELD[id];
+  if (typeof named !== "string") return [...named];
   const schemas = (document().components as SpecNode).schemas as Record<string, SpecNode>;
-  const field = resolved(flatten(resolved(schemas.CreateCallRequest)).properties[METHOD_FIELD[id]]);
+  const field = resolved(flatten(resolved(schemas.CreateCallRequest)).properties[named]);
   return ((field.enum as unknown[] | undefined) ?? ["POST"]).map(asText);
 }
 

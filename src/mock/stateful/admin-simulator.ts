@@ -1,5 +1,6 @@
 // The admin API's operations for the call simulator (openapi/mock-admin.yaml, tag Simulator): the account's auth
-// token, its numbers and TwiML Apps, an inbound call placed, and the caller's keys, words and hang-up. Each responds
+// token, its numbers and TwiML Apps, an inbound call placed, the caller's keys, words and hang-up, and a text to a
+// number (with its timeline). Each responds
 // once the app has responded to the requests the step led to, so that a test reads the call's
 // timeline as the call stands.
 import type { AdminHandler } from "./admin-handlers.js";
@@ -18,7 +19,9 @@ type SimulatorOperation =
   | "placeInboundCall"
   | "pressDigits"
   | "saySpeech"
-  | "hangUp";
+  | "hangUp"
+  | "receiveText"
+  | "getText";
 
 function refused(outcome: unknown): asserts outcome is Exclude<typeof outcome, Refusal> {
   if (isRefusal(outcome)) throw new AdminError(outcome.status, outcome.message);
@@ -65,4 +68,14 @@ export const SIMULATOR_HANDLERS: { [Id in SimulatorOperation & AdminOperationId]
     mock.simulator.speak(path.AccountSid, path.Sid, body.text, body.confidence ?? SPEECH_CONFIDENCE),
   ),
   hangUp: callerStep((mock, { path }) => mock.simulator.hangUp(path.AccountSid, path.Sid)),
+  async receiveText(mock, { path, body }, res) {
+    const timeline = await mock.simulator.texts.receive(path.AccountSid, body);
+    refused(timeline);
+    sendAdmin(res, 201, timeline);
+  },
+  getText(mock, { path }, res) {
+    const timeline = mock.simulator.texts.timeline(path.AccountSid, path.Sid);
+    refused(timeline);
+    sendAdmin(res, 200, timeline);
+  },
 };

@@ -1,8 +1,9 @@
 // The five Calls operations the stateful mock serves from state, one small handler each, and the dispatch that
-// picks the handler by operationId. The retired operations never come here: the front layer serves them itself
-// (src/mock/legacy.ts).
+// picks the handler by operationId. Of the retired operations only the 2008 create comes here, so that its call is
+// kept and run; the front layer serves the others itself (src/mock/legacy.ts).
 import type { OperationId } from "../../validation/index.js";
 import { twilioError } from "../errors.js";
+import { legacyCallResponse } from "../legacy.js";
 import { type AcceptedRequest, jsonResponse, type MockResponse } from "../responder.js";
 import { normalized } from "./addresses.js";
 import type { CallbackPlanner } from "./callback-plans.js";
@@ -41,6 +42,23 @@ const createCall: Handler = ({ store, callbacks, simulator }, request) => {
   return jsonResponse(201, renderCall(created, { justCreated: true }));
 };
 
+/**
+ * Seed 003: a 2008-08-01 create is a call like any other (Called and Caller as To and From; IfMachine asks who
+ * answered, as MachineDetection does), run by the simulator with that API's request; the response is the 2008 XML.
+ */
+const createLegacyCall: Handler = ({ store, simulator }, request) => {
+  const form = request.form ?? {};
+  const created = store.create(accountOf(request), {
+    To: normalized(String(form.Called)),
+    From: normalized(String(form.Caller)),
+    ...(typeof form.Timeout === "number" ? { Timeout: form.Timeout } : {}),
+    ...(typeof form.IfMachine === "string" ? { MachineDetection: "Enable" } : {}),
+  });
+  if (isStoreError(created)) return errorResponse(created);
+  simulator.adoptLegacy(created, form);
+  return legacyCallResponse(request, created.sid);
+};
+
 const fetchCall: Handler = ({ store }, request) => {
   const call = store.get(accountOf(request), sidOf(request));
   return call ? jsonResponse(200, renderCall(call)) : errorResponse(notFound(sidOf(request)));
@@ -65,7 +83,17 @@ const deleteCall: Handler = ({ store, callbacks, simulator }, request) => {
 
 const listCalls: Handler = ({ listPage }, request) => jsonResponse(200, listPage(accountOf(request), request.query));
 
-const HANDLERS: Partial<Record<OperationId, Handler>> = { createCall, fetchCall, updateCall, deleteCall, listCalls };
+const HANDLERS: Partial<Record<OperationId, Handler>> = {
+  createCall,
+  fetchCall,
+  updateCall,
+  deleteCall,
+  listCalls,
+  createLegacyCall,
+};
+
+/** The retired operations the stateful mock serves itself; the front layer serves the others (legacy.ts). */
+export const KEPT_RETIRED_OPERATIONS: OperationId[] = ["createLegacyCall"];
 
 /** Serves one accepted request from state, with the handler of its operation. */
 export function dispatchCalls(state: CallsState, request: AcceptedRequest): MockResponse {

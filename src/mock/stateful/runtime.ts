@@ -5,9 +5,10 @@
 // is first validated against the Calls spec (spec-check.ts).
 import type { WebhookSender } from "../../webhook-delivery.js";
 import { deliverAndLog, type Log } from "../callbacks.js";
+import { servingRetired } from "../legacy.js";
 import type { Responder } from "../responder.js";
 import { createCallbackPlanner } from "./callback-plans.js";
-import { type CallsState, dispatchCalls } from "./calls-operations.js";
+import { type CallsState, dispatchCalls, KEPT_RETIRED_OPERATIONS } from "./calls-operations.js";
 import { type ClockOptions, createClock } from "./clock.js";
 import { EventHub } from "./events.js";
 import { Journal } from "./journal.js";
@@ -89,13 +90,13 @@ export function createStatefulMock(options: StatefulOptions) {
   });
   simulator = sim;
   const state: CallsState = { store, callbacks, simulator: sim, listPage: createListPager(store) };
-  const respond: Responder = async (request) => {
+  const respond: Responder = servingRetired(async (request) => {
     // The password of the account's last request signs the simulator's requests, unless the admin API set one.
     const accountSid = request.params.AccountSid;
     if (accountSid !== undefined) sim.accounts.hear(accountSid, request.authToken);
     const response = dispatchCalls(state, request);
     return options.checkResponses ? specChecked(request.operationId, response, options.log) : response;
-  };
+  }, KEPT_RETIRED_OPERATIONS);
 
   return {
     respond,

@@ -1,5 +1,6 @@
 // What the simulator knows of each account: the auth token that signs its requests (set through the admin API, else
-// the password of the account's last Calls API request), its numbers as Twilio's IncomingPhoneNumber holds them,
+// the password of the account's last Calls API request), its numbers as Twilio's IncomingPhoneNumber holds them
+// (voice and SMS URLs),
 // and its TwiML Apps. Bounded across accounts; a URL is kept as given, and shown without credentials.
 import type { components } from "../../../../generated/mock-admin.js";
 import { REQUEST_METHOD } from "./defaults.js";
@@ -94,6 +95,10 @@ export class AccountRegistry {
       voiceFallbackUrl: config.voiceFallbackUrl ? shownWebhookUrl(config.voiceFallbackUrl) : null,
       statusCallback: config.statusCallback ? shownWebhookUrl(config.statusCallback) : null,
       statusCallbackMethod: config.statusCallbackMethod ?? REQUEST_METHOD,
+      // Shown only when set, so that a voice number reads as it did before numbers took texts.
+      ...(config.smsUrl
+        ? { smsUrl: shownWebhookUrl(config.smsUrl), smsMethod: config.smsMethod ?? REQUEST_METHOD }
+        : {}),
     };
   }
 }

@@ -17,7 +17,7 @@ export interface Target {
 export type Instructions = { target: Target; purpose: "voice-url" | "update" } | { twiml: string };
 
 /** What a request was for, as its conversation entry says. */
-export type Purpose = "voice-url" | "fallback" | "action" | "redirect" | "update" | "recording-status";
+export type Purpose = "voice-url" | "fallback" | "action" | "redirect" | "update" | "recording-status" | "sms-url";
 
 /** The verb that runs now, and what it does with the caller's input. */
 export interface RunningVerb {
@@ -50,6 +50,14 @@ export interface Session {
   ended: boolean;
   /** The call was forgotten (a reset): a late response adds nothing to its conversation. */
   forgotten: boolean;
+  /** A call placed through the 2008-08-01 API: its requests carry that API's fields (legacy-call.ts). */
+  legacy?: LegacyCall;
+}
+
+/** What a 2008-08-01 create asked for beyond its Url: answering-machine handling and digits to send. */
+export interface LegacyCall {
+  ifMachine: "Continue" | "Hangup" | undefined;
+  sendDigits: string | undefined;
 }
 
 export function newSession(call: SimCall, instructions: Instructions, fallback: Target | undefined): Session {

@@ -1,4 +1,4 @@
-// Each simulated call's conversation: what the simulator sent and ran, what the app responded, what the caller did,
+// Each simulated call's conversation (and each text's, texts.ts): what the simulator sent and ran, what the app responded, what the caller did,
 // in order, each entry on the side that took it (app, mock, caller) so that a page can draw the call as a
 // conversation. Bounded per call; told to watchers as `conversation` events; forgotten with the call.
 import type { components } from "../../../../generated/mock-admin.js";
@@ -20,7 +20,7 @@ export class Conversations {
   ) {}
 
   /** Adds an entry to the call's conversation, unless it is full; the last place says that it is. */
-  add(call: SimCall, input: EntryInput): void {
+  add(call: Pick<SimCall, "sid" | "accountSid">, input: EntryInput): void {
     let list = this.entries.get(call.sid);
     if (!list) {
       list = [];

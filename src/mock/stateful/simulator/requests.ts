@@ -19,7 +19,7 @@ import type { Purpose, Session, Target } from "./context.js";
 import type { EntryInput } from "./conversation.js";
 import { MAX_DOCUMENTS_PER_CALL } from "./defaults.js";
 import { readDocument, shownFindings } from "./document.js";
-import { voiceParams } from "./params.js";
+import { legacyVoiceParams, voiceParams } from "./params.js";
 import type { SimCall } from "./ports.js";
 import { shownWebhookUrl } from "./shown-url.js";
 
@@ -60,7 +60,7 @@ const requestEntry = (target: Target, purpose: Purpose, text: string): EntryInpu
 });
 
 export function createRequests({ send, tokenFor, note }: RequestsParts) {
-  function signed(call: SimCall, target: Target, params: Record<string, string>) {
+  function signed(call: Pick<SimCall, "accountSid">, target: Target, params: Record<string, string>) {
     // A call is simulated only once its account's token is known (a Calls API request, or the admin API's).
     const authToken = tokenFor(call.accountSid) ?? "";
     return signWebhook({ url: target.url, method: target.method, params, authToken, userAgent: USER_AGENT });
@@ -107,7 +107,8 @@ export function createRequests({ send, tokenFor, note }: RequestsParts) {
     }
     session.documents += 1;
     note(call, requestEntry(target, purpose, `${target.method} ${shown} (${purpose})`));
-    const fetched = await requestTwiml(signed(call, target, voiceParams(call, extra)), send);
+    const params = session.legacy ? legacyVoiceParams(call, extra) : voiceParams(call, extra);
+    const fetched = await requestTwiml(signed(call, target, params), send);
     // A call forgotten meanwhile (a reset) keeps no conversation.
     if (session.forgotten) return { kind: "limit" };
     if (!fetched.ok) {
@@ -152,7 +153,7 @@ export function createRequests({ send, tokenFor, note }: RequestsParts) {
     }
   }
 
-  return { document, inline, tell };
+  return { document, inline, tell, signed };
 }
 
 export type Requests = ReturnType<typeof createRequests>;

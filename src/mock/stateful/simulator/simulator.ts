@@ -1,18 +1,21 @@
 // The call simulator (docs/call-simulator.md), built from its parts: what it knows of each account (accounts.ts),
 // each call's conversation (conversation.ts), the requests it sends (requests.ts), the engine that runs TwiML verb
-// by verb (engine.ts, with the verbs of verbs.ts), the conference rooms (rooms.ts) and the caller (caller.ts). The
-// stateful mock tells it of every call created, updated, answered and ended; it runs the ones whose instructions
-// are on this machine, and leaves the others to their scenarios.
+// by verb (engine.ts, with the verbs of verbs.ts), the conference rooms (rooms.ts), the caller (caller.ts), the
+// 2008-08-01 flow (legacy-call.ts) and the texts to the account's numbers (texts.ts). The stateful mock tells it of
+// every call created, updated, answered and ended; it runs the ones whose instructions are on this machine, and
+// leaves the others to their scenarios.
 import { sendSigned, type WebhookSender } from "../../../webhook-delivery.js";
 import { AccountRegistry } from "./accounts.js";
 import { createCaller } from "./caller.js";
-import { newSession } from "./context.js";
+import { type LegacyCall, newSession, type Session, type Target } from "./context.js";
 import { Conversations } from "./conversation.js";
 import { Engine } from "./engine.js";
 import { planOf, planOfApplication } from "./instructions.js";
+import { legacyCallOf, startLegacyCall } from "./legacy-call.js";
 import type { CallbacksPort, CallsPort, ClockPort, EventsPort, SimCall, TransitionSeen } from "./ports.js";
 import { createRequests } from "./requests.js";
 import { createRooms } from "./rooms.js";
+import { createTexts } from "./texts.js";
 import { VERB_HANDLERS } from "./verbs.js";
 import { Work } from "./work.js";
 
@@ -37,10 +40,13 @@ export function createSimulator(options: SimulatorOptions) {
   const requests = createRequests({ send: options.send ?? sendSigned, tokenFor, note });
   const engine = new Engine({ ...options, conversations, requests, rooms, work, verbs: VERB_HANDLERS, tokenFor });
   const caller = createCaller({ engine, accounts, conversations });
+  const texts = createTexts({ accounts, conversations, requests, send: options.send ?? sendSigned });
 
   return {
     accounts,
     ...caller,
+    /** Texts to the account's numbers (seed 004's flow): each requests the number's smsUrl and runs its reply. */
+    texts,
     /** A call created through the Calls API: runs its TwiML once answered, when its instructions are here. */
     adopt(call: SimCall, form: Record<string, unknown>): void {
       const appSid = typeof form.ApplicationSid === "string" ? form.ApplicationSid : undefined;
@@ -55,10 +61,19 @@ export function createSimulator(options: SimulatorOptions) {
       call.simulated = true;
       engine.sessions.set(call.sid, newSession(call, plan.instructions, plan.fallback));
     },
+    /** A call created through the 2008-08-01 API: its Url is requested once it connects, with DialStatus. */
+    adoptLegacy(call: SimCall, form: Record<string, unknown>): void {
+      const plan = planOf({ Url: form.Url, Method: form.Method }, "voice-url");
+      if (!plan || tokenFor(call.accountSid) === undefined) return;
+      call.simulated = true;
+      engine.sessions.set(call.sid, { ...newSession(call, plan.instructions, undefined), legacy: legacyCallOf(form) });
+    },
     /** A call was answered: an API call's TwiML is requested now. */
     answered(call: SimCall): void {
       const session = engine.sessions.get(call.sid);
-      if (session && !session.started) engine.start(session);
+      if (!session || session.started) return;
+      if (session.legacy && "target" in session.instructions) startLegacy(engine, session, session.instructions.target);
+      else engine.start(session);
     },
     hear: (call: SimCall, transition: TransitionSeen) => engine.hear(call, transition),
     /** An update with Url or Twiml: the running verb is abandoned and the new document runs (once answered). */
@@ -86,12 +101,20 @@ export function createSimulator(options: SimulatorOptions) {
       engine.forget(accountSid);
       if (accountSid === undefined) conversations.clear();
       rooms.reset(accountSid);
+      texts.reset(accountSid);
       accounts.reset(accountSid);
     },
   };
 }
 
 export type Simulator = ReturnType<typeof createSimulator>;
+
+function startLegacy(engine: Engine, session: Session, target: Target): void {
+  session.started = true;
+  startLegacyCall(engine.ctx, session, session.legacy as LegacyCall, target, (dialStatus) =>
+    engine.follow(session, target, "voice-url", { DialStatus: dialStatus }),
+  );
+}
 
 function redirectCall(engine: Engine, call: SimCall, form: Record<string, unknown>): void {
   const { calls } = engine.ctx;

@@ -1,0 +1,63 @@
+// verify-app's --sms-url: a number's SMS URL held to the spec's smsRequest webhook (seed 004). A faithful handler,
+// which checks X-Twilio-Signature with twilio-node's validateRequest and replies with seed 004's <Sms>, passes every
+// check; every request that claims to be Twilio's passes the spec's validator and twilio-node's.
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { validateWebhook } from "../../src/index.js";
+import { runVerifyApp } from "../../src/verify-app/index.js";
+import { runCli } from "../support/cli.js";
+import { SEED_004_SMS_REPLY } from "../twiml/catalogue.js";
+
+const require = createRequire(import.meta.url);
+const { validateRequest } = require("twilio/lib/webhooks/webhooks.js") as {
+  validateRequest(token: string, signature: string, url: string, params: Record<string, string>): boolean;
+};
+const TOKEN = "sms-url-test-token-7a6b5c";
+
+async function startSmsApp() {
+  const seen: Array<{ method: string; params: Record<string, string>; signed: boolean }> = [];
+  let base = "";
+  const server = createServer((req, res) => {
+    let text = "";
+    req.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+    req.on("end", () => {
+      const url = `${base}${req.url ?? "/"}`;
+      const body = Object.fromEntries(new URLSearchParams(text));
+      const params = req.method === "GET" ? Object.fromEntries(new URL(url).searchParams) : body;
+      const signed = validateRequest(TOKEN, String(req.headers["x-twilio-signature"] ?? ""), url, body);
+      seen.push({ method: req.method ?? "", params, signed });
+      if (!signed) {
+        res.writeHead(403).end();
+        return;
+      }
+      res.writeHead(200, { "Content-Type": "text/xml" }).end(SEED_004_SMS_REPLY);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { url: `${base}/sms`, seen };
+}
+
+describe("verify-app --sms-url", { timeout: 60_000 }, () => {
+  it("holds a faithful SMS handler to smsRequest: every check passes, by POST and GET", async () => {
+    const app = await startSmsApp();
+    const result = await runVerifyApp({ endpoints: { smsRequest: app.url }, authToken: TOKEN });
+    expect(result.outcomes.filter((o) => !o.passed)).toEqual([]);
+    expect(result.skipped).toEqual([]);
+    expect(new Set(app.seen.map((r) => r.method))).toEqual(new Set(["GET", "POST"]));
+    const claimed = app.seen.filter((r) => r.signed);
+    expect(claimed.length).toBeGreaterThan(3);
+    for (const r of claimed) expect(validateWebhook("smsRequest", r.params).violations).toEqual([]);
+    expect(claimed.every((r) => !r.params.From?.startsWith("client:"))).toBe(true);
+  });
+
+  it("is a flag of the command", async () => {
+    const app = await startSmsApp();
+    const run = await runCli(["verify-app", "--sms-url", app.url, "--auth-token", TOKEN]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/smsRequest/);
+  });
+});
