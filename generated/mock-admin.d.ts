@@ -161,7 +161,9 @@ export interface paths {
         /**
          * Give the account a number, as Twilio's IncomingPhoneNumber holds it
          * @description A call placed to the number (POST /accounts/{AccountSid}/calls) requests its voiceUrl; a failure there
-         *     requests voiceFallbackUrl; its status callbacks go to statusCallback. Putting the number again replaces it.
+         *     requests voiceFallbackUrl; its status callbacks go to statusCallback. A text to it (POST
+         *     /accounts/{AccountSid}/messages) requests its smsUrl. It needs a voiceUrl or an smsUrl (a 400 names both when
+         *     it has neither). Putting the number again replaces it.
          */
         put: operations["setNumber"];
         post?: never;
@@ -212,7 +214,8 @@ export interface paths {
          * @description The call rings at once and the simulator requests the number's voiceUrl (CallStatus ringing, Direction
          *     inbound); its first verb decides whether the call is answered: `<Reject>` leaves it unanswered, a first
          *     `<Pause>` waits before answering, anything else answers it. A voiceUrl off this machine is not requested: the
-         *     call is answered at once and ends after its scenario's talk time.
+         *     call is answered at once and ends after its scenario's talk time. A number with no voiceUrl (one that only
+         *     takes texts) is refused with 409.
          */
         post: operations["placeInboundCall"];
         delete?: never;
@@ -418,9 +421,12 @@ export interface components {
         WebhookUrl: string;
         /** @enum {string} */
         HttpMethod: "GET" | "POST";
-        /** @description What Twilio's IncomingPhoneNumber holds about voice; methods are POST when left out. */
+        /**
+         * @description What Twilio's IncomingPhoneNumber holds about voice and texts; methods are POST when left out. A number takes
+         *     calls (voiceUrl), texts (smsUrl) or both, so it needs at least one of the two.
+         */
         NumberConfig: {
-            voiceUrl: components["schemas"]["WebhookUrl"];
+            voiceUrl?: components["schemas"]["WebhookUrl"];
             voiceMethod?: components["schemas"]["HttpMethod"];
             voiceFallbackUrl?: components["schemas"]["WebhookUrl"];
             statusCallback?: components["schemas"]["WebhookUrl"];
@@ -431,12 +437,17 @@ export interface components {
              */
             smsUrl?: components["schemas"]["WebhookUrl"];
             smsMethod?: components["schemas"]["HttpMethod"];
-        };
+        } & ({
+            voiceUrl: components["schemas"]["WebhookUrl"];
+        } | {
+            smsUrl: components["schemas"]["WebhookUrl"];
+        });
         Number: {
             phoneNumber: string;
-            /** @description Without user information, and with each query value redacted. */
-            voiceUrl: string;
-            voiceMethod: string;
+            /** @description Shown only when the number has one; without user information, and with each query value redacted. */
+            voiceUrl?: string;
+            /** @description Shown only when the number has a voiceUrl. */
+            voiceMethod?: string;
             voiceFallbackUrl: string | null;
             statusCallback: string | null;
             statusCallbackMethod: string;

@@ -15,6 +15,13 @@ const BODY = "To=%2B13105555555&From=%2B12125551234&Url=https%3A%2F%2Fexample.co
 // The stateful mock keeps every call; spreading the load over many accounts keeps each account's store and queue
 // as small as a test suite's would be. Prism sees the same requests.
 const ACCOUNTS = Array.from({ length: 256 }, (_, i) => `AC${i.toString(16).padStart(32, "0")}`);
+/**
+ * The stateful mock as the benches load it. Every create stays live (queued at 1 call per second per account), so a
+ * 4.5 s load at about 4,500 creates per second crosses the default bound of 20,000 live calls and the mock refuses
+ * the rest with 429. 500,000 is out of reach of any load here (it would take over 100,000 creates per second), and
+ * per account the load stays near 80 calls, far under the default 10,000.
+ */
+export const STATEFUL_MOCK_ARGS = ["--stateful", "--max-calls", "500000"];
 
 export interface BenchContext {
   quick: boolean;
@@ -120,7 +127,7 @@ export async function serve(flags: string[]): Promise<Served> {
 const CONTENDERS: Record<string, string[]> = {
   "bare Prism 5.14.2 (--prism-only)": ["--prism-only"],
   "calls-contract mock": [],
-  "calls-contract mock --stateful": ["--stateful"],
+  "calls-contract mock --stateful": STATEFUL_MOCK_ARGS,
 };
 
 async function throughput({ quick, print }: BenchContext): Promise<void> {

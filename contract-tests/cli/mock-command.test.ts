@@ -119,6 +119,29 @@ describe.concurrent("calls-contract mock", { timeout: 60_000 }, () => {
     }
   });
 
+  // With --clock manual no call ever ends, so the bounds are reached by the second create.
+  it.each([
+    ["--max-calls", "across all accounts (maxCalls)"],
+    ["--max-calls-per-account", "per account"],
+  ])("with --stateful %s 1, refuses a second live call with 429", async (flag, bound) => {
+    const cli = startCli(["mock", "--port", "0", "--stateful", "--clock", "manual", flag, "1"]);
+    try {
+      const [, baseUrl = ""] = await waitForOutput(cli, /listening on (\S+)/);
+      const create = () =>
+        fetch(`${baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`, {
+          method: "POST",
+          headers: { Authorization: AUTHORIZATION, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ To: "+15005550006", From: "+15005550006", Url: "https://example.com/twiml" }),
+        });
+      expect((await create()).status).toBe(201);
+      const refused = await create();
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { message: string }).message).toContain(`at most 1 calls ${bound}`);
+    } finally {
+      cli.kill("SIGKILL");
+    }
+  });
+
   it("exits 2 with a clear message when the port is taken", async () => {
     const holder = createServer();
     await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
@@ -145,6 +168,12 @@ describe.concurrent("calls-contract mock", { timeout: 60_000 }, () => {
     [
       ["mock", "--stateful", "--calls-per-second", "many"],
       '--calls-per-second must be a number from 0.01 to 10000, got "many"',
+    ],
+    [["mock", "--max-calls", "5"], "--max-calls applies to the stateful mock only; add --stateful"],
+    [["mock", "--stateful", "--max-calls", "0"], '--max-calls must be a whole number of calls of at least 1, got "0"'],
+    [
+      ["mock", "--stateful", "--max-calls-per-account", "1.5"],
+      '--max-calls-per-account must be a whole number of calls of at least 1, got "1.5"',
     ],
   ])("rejects %j with exit 2 and names the problem", async (args, message) => {
     const result = await runCli(args);

@@ -162,6 +162,7 @@ describe("the package's public surface", () => {
       "type AdminOutcomeChange",
       "type AdminScenario",
       "type AdminState",
+      "type AdminTextTimeline",
       "type AdminTimeline",
       "type MockOptions",
       "type RunningMock",

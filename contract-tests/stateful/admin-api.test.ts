@@ -191,6 +191,43 @@ describe("the admin API's outcomes", () => {
   });
 });
 
+describe("the admin API's numbers", () => {
+  const numberPath = (accountSid: string) => `/accounts/${accountSid}/numbers/${encodeURIComponent("+13105550000")}`;
+  const documented = "/accounts/{AccountSid}/numbers/{PhoneNumber}";
+
+  // A number that only takes texts: no voiceUrl (nor voiceMethod) is shown, and a call to it is refused.
+  it("takes a number with an smsUrl and no voiceUrl, and refuses a call to it with 409", async () => {
+    const accountSid = freshAccount();
+    const { status, body } = await admin("put", numberPath(accountSid), documented, {
+      smsUrl: "http://127.0.0.1:3000/sms",
+    });
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      phoneNumber: "+13105550000",
+      voiceFallbackUrl: null,
+      statusCallback: null,
+      statusCallbackMethod: "POST",
+      smsUrl: "http://127.0.0.1:3000/sms",
+      smsMethod: "POST",
+    });
+    await admin("put", `/accounts/${accountSid}`, "/accounts/{AccountSid}", { authToken: AUTH_TOKEN });
+    const call = await admin("post", `/accounts/${accountSid}/calls`, "/accounts/{AccountSid}/calls", {
+      from: "+12125551234",
+      to: "+13105550000",
+    });
+    expect(call.status).toBe(409);
+    expect((call.body as { error: string }).error).toBe("+13105550000 has no voiceUrl");
+  });
+
+  it("refuses a number with neither a voiceUrl nor an smsUrl with 400 naming both", async () => {
+    const { status, body } = await admin("put", numberPath(freshAccount()), documented, {
+      statusCallback: "http://127.0.0.1:3000/status",
+    });
+    expect(status).toBe(400);
+    expect((body as { error: string }).error).toMatch(/^voiceUrl or smsUrl is required: an absolute http\(s\) URL/);
+  });
+});
+
 describe("the admin API's journal", () => {
   it("lists the requests the mock responded to, newest first, with no credential in them", async () => {
     const accountSid = freshAccount();

@@ -31,7 +31,7 @@ export async function compileTimeContract(): Promise<AdminScenario> {
   // @ts-expect-error a number's voiceMethod is GET or POST
   await admin.setNumber(accountSid, "+13105555555", { voiceUrl: "http://127.0.0.1:3000/voice", voiceMethod: "PUT" });
 
-  // @ts-expect-error a number needs its voiceUrl
+  // @ts-expect-error a number needs its voiceUrl or its smsUrl
   await admin.setNumber(accountSid, "+13105555555", { statusCallback: "http://127.0.0.1:3000/status" });
 
   // @ts-expect-error an inbound call is placed from someone to a number

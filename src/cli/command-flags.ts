@@ -17,6 +17,10 @@ export const MOCK_FLAGS = {
   clock: { type: "string" },
   "time-scale": { type: "string" },
   "calls-per-second": { type: "string" },
+  /** The most calls the stateful mock keeps across all accounts (startMock's maxCalls). */
+  "max-calls": { type: "string" },
+  /** The most calls the stateful mock keeps per account (startMock's maxCallsPerAccount). */
+  "max-calls-per-account": { type: "string" },
   "check-responses": { type: "boolean" },
   "prism-only": { type: "boolean" },
 } as const;

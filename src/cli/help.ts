@@ -7,7 +7,8 @@ export const HELP = `calls-contract: Twilio's Calls API as a strict contract
 Usage:
   calls-contract mock   [--host 127.0.0.1] [--port ${DEFAULT_MOCK_PORT}] [--dynamic] [--seed N] [--prism-only]
   calls-contract mock   --stateful [--clock real|manual] [--time-scale N] [--calls-per-second N]
-                        [--check-responses] [--seed N] [--host H] [--port P]
+                        [--max-calls N] [--max-calls-per-account N] [--check-responses] [--seed N]
+                        [--host H] [--port P]
   calls-contract verify [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes] [--strict]
                         [--timeout SECONDS]
   calls-contract verify --har FILE [--junit FILE] [--json FILE] [--strict] [--min-coverage PERCENT]
@@ -30,6 +31,9 @@ Flags that mean the same wherever they are taken:
 mock     serves the spec on loopback until Ctrl-C: Prism's engine behind strict request checks.
          --stateful keeps calls, which move through Twilio's lifecycle on a clock (real, sped up
          by --time-scale, or manual: moved by the admin API); inspector page at /__mock/.
+         --max-calls and --max-calls-per-account bound the calls it keeps, in all and per account;
+         past a bound the oldest finished call goes, and a create is refused with 429 when every
+         call kept is live.
          --prism-only serves bare Prism, without the checks, for comparison.
 verify   checks a server against the spec; without --base-url it starts the mock itself.
          Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (test values for the mock).

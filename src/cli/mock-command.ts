@@ -6,9 +6,9 @@ import { onInterrupt } from "./signals.js";
 
 /** Reads the mock's flags into options, refusing combinations that would be silently ignored. */
 export function mockOptions(flags: MockFlags): MockOptions {
-  const statefulOnly = (["clock", "time-scale", "calls-per-second", "check-responses"] as const).filter(
-    (flag) => flags[flag] !== undefined,
-  );
+  const statefulOnly = (
+    ["clock", "time-scale", "calls-per-second", "max-calls", "max-calls-per-account", "check-responses"] as const
+  ).filter((flag) => flags[flag] !== undefined);
   if (!flags.stateful && statefulOnly.length > 0) {
     throw new UsageError(`--${statefulOnly[0]} applies to the stateful mock only; add --stateful`);
   }
@@ -42,8 +42,20 @@ export function mockOptions(flags: MockFlags): MockOptions {
     ...(flags["calls-per-second"] === undefined
       ? {}
       : { callsPerSecond: parseNumber("--calls-per-second", flags["calls-per-second"], 0.01, 10_000) }),
+    ...(flags["max-calls"] === undefined ? {} : { maxCalls: parseCallBound("--max-calls", flags["max-calls"]) }),
+    ...(flags["max-calls-per-account"] === undefined
+      ? {}
+      : { maxCallsPerAccount: parseCallBound("--max-calls-per-account", flags["max-calls-per-account"]) }),
     ...(flags["check-responses"] ? { checkResponses: true } : {}),
   };
+}
+
+/** Reads a bound on kept calls: a whole number of at least 1, as the store requires. */
+function parseCallBound(flag: string, text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(`${flag} must be a whole number of calls of at least 1, got "${text}"`);
+  }
+  return Number(text);
 }
 
 /** Serves the mock until SIGINT or SIGTERM, or (with --prism-only) until Prism dies: exit 1, with its last words. */

@@ -29,6 +29,7 @@ export type {
   AdminOutcomeChange,
   AdminScenario,
   AdminState,
+  AdminTextTimeline,
   AdminTimeline,
 } from "./admin-client.js";
 export { createAdminClient, MockAdminError } from "./admin-client.js";

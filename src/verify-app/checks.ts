@@ -5,14 +5,14 @@
 import { readTwimlTree } from "../twiml/tree.js";
 import type { Severity } from "../validation/index.js";
 import { mediaTypeOf, NOT_TWIML } from "../webhook-delivery.js";
-import type { AppExchange } from "./send.js";
+import { type AppExchange, twimlKindOf } from "./send.js";
 import type { AppWebhook } from "./spec-webhooks.js";
 
 export const APP_CHECKS = {
   responds:
     "the plain request (the spec's example) gets a 2xx within Twilio's time limit; slower than a few seconds is a warning",
   "twiml-valid":
-    "the voice URL responds with text/xml, application/xml or text/html holding TwiML that validateTwiml accepts; its warnings are warnings, as is text/plain or audio, which Twilio says or plays and then hangs up",
+    "the voice URL responds with text/xml, application/xml or text/html holding voice TwiML that validateTwiml accepts, and the SMS URL with messaging TwiML; its warnings are warnings, as is text/plain (which Twilio says and then hangs up, or texts back as the reply) or audio to a call (played, then hung up); audio to a text is error 12300",
   "signature-enforced":
     "a request with no X-Twilio-Signature, a wrong one, one made for another URL, or a tampered body gets 401 or 403 and no TwiML that does anything",
   "tolerates-new-fields":
@@ -72,15 +72,26 @@ function responseFindings(e: AppExchange, context: CheckContext): Findings {
   return { errors, warnings };
 }
 
+/** What Twilio does with a response to a text that is not TwiML (twilio.com/docs/api/twiml/sms/your_response). */
+function notMessagingTwiml(e: AppExchange, use: "say" | "play"): Findings {
+  const media = mediaTypeOf(e.contentType);
+  if (use === "say") return { errors: [], warnings: [`${media}: Twilio texts it back to the sender as the reply`] };
+  return {
+    errors: [`error 12300: ${media} is not read in response to a text, only TwiML or text/plain`],
+    warnings: [],
+  };
+}
+
 /**
  * What Twilio would make of the response, by the rule the simulator keeps (requestTwiml): its error code (12300 for a
- * type it does not read, 11200 for more than it reads), a warning for text it says or audio it plays before it hangs
- * up, and for a document validateTwiml's findings.
+ * type it does not read, 11200 for more than it reads), a warning for text it says (or texts back) or audio it plays
+ * before it hangs up, and for a document validateTwiml's findings, as the TwiML the request asks for.
  */
 function twimlFindings(e: AppExchange): Findings {
   const { fetched } = e;
   if (!isSuccess(e.status) || !fetched) return { errors: [], warnings: [] };
   if (!fetched.ok) return { errors: [`error ${fetched.code}: ${fetched.reason}`], warnings: [] };
+  if (fetched.use !== "twiml" && twimlKindOf(e.request) === "messaging") return notMessagingTwiml(e, fetched.use);
   if (fetched.use !== "twiml")
     return { errors: [], warnings: [`${mediaTypeOf(e.contentType)}: ${NOT_TWIML[fetched.use]}`] };
   return {
@@ -117,8 +128,9 @@ export const responds: AppCheck = (e, context) => {
 };
 
 export const twimlValid: AppCheck = (e) => {
-  if (e.request.kind !== "plain" || e.request.webhook !== "voiceRequest" || !isSuccess(e.status)) return undefined;
-  return outcome("twiml-valid", e, "text/xml, application/xml or text/html with valid TwiML", twimlFindings(e));
+  const kind = twimlKindOf(e.request);
+  if (e.request.kind !== "plain" || !kind || !isSuccess(e.status)) return undefined;
+  return outcome("twiml-valid", e, `text/xml, application/xml or text/html with valid ${kind} TwiML`, twimlFindings(e));
 };
 
 /** Whether a document would make Twilio do anything: a `<Response>` holding at least one verb. */
@@ -144,13 +156,13 @@ export const signatureEnforced: AppCheck = (e) => {
 /** A variant is responded to as the plain request was: in time, with a 2xx, and for TwiML a document Twilio runs. */
 function variantFindings(e: AppExchange, context: CheckContext): Findings {
   const response = responseFindings(e, context);
-  const twiml = e.request.webhook === "voiceRequest" ? twimlFindings(e) : { errors: [], warnings: [] };
+  const twiml = twimlKindOf(e.request) ? twimlFindings(e) : { errors: [], warnings: [] };
   // The document's warnings are twiml-valid's and follows-actions' business; here only what fails the call counts.
   return { errors: [...response.errors, ...twiml.errors], warnings: response.warnings };
 }
 
 const asPlain = (e: AppExchange) =>
-  `responded to as the plain request was: a 2xx${e.request.webhook === "voiceRequest" ? " with valid TwiML" : ""}`;
+  `responded to as the plain request was: a 2xx${twimlKindOf(e.request) ? " with valid TwiML" : ""}`;
 
 export const toleratesNewFields: AppCheck = (e, context) => {
   if (e.request.kind !== "unknown-field" && e.request.kind !== "optional-absent") return undefined;

@@ -1,8 +1,8 @@
 // Sends one planned request to the app through the shared webhook delivery, as Twilio would (or, for a forgery, as
 // an attacker would), and keeps what the checks read: the status, the time it took, the Content-Type and, for a
 // request for TwiML, the response judged by the simulator's rule (requestTwiml: a document to run, text to say,
-// audio to play, or Twilio's error code) and a document checked by validateTwiml.
-import { type TwimlResult, validateTwiml } from "../twiml/index.js";
+// audio to play, or Twilio's error code) and a document checked by validateTwiml, as voice or messaging TwiML.
+import { type TwimlKind, type TwimlResult, validateTwiml } from "../twiml/index.js";
 import {
   noResponseReason,
   requestTwiml,
@@ -35,8 +35,14 @@ export interface AppExchange {
   twiml?: TwimlResult;
 }
 
-/** Whether a request asks for TwiML: the voice URL and the action URLs of its documents. */
-export const asksForTwiml = (request: AppRequest) => request.webhook === "voiceRequest";
+/** The TwiML a request asks for: voice for the voice URL and its documents' actions, messaging for the SMS URL. */
+const TWIML_KINDS: Partial<Record<AppRequest["webhook"], TwimlKind>> = {
+  voiceRequest: "voice",
+  smsRequest: "messaging",
+};
+
+/** The TwiML a request asks for, or undefined for a callback, whose response Twilio does not read. */
+export const twimlKindOf = (request: AppRequest): TwimlKind | undefined => TWIML_KINDS[request.webhook];
 
 export interface SendOptions {
   authToken: string;
@@ -44,7 +50,13 @@ export interface SendOptions {
 }
 
 /** A request for TwiML, judged as the simulator judges it: Twilio reads up to 64 KiB of a document. */
-async function sendForTwiml(request: AppRequest, line: string, signed: SignedWebhook, timeoutMs: number) {
+async function sendForTwiml(
+  request: AppRequest,
+  kind: TwimlKind,
+  line: string,
+  signed: SignedWebhook,
+  timeoutMs: number,
+) {
   const fetched = await requestTwiml(signed, sendSigned, timeoutMs);
   const { elapsedMs } = fetched;
   // 11205 and 11210: there was no response at all.
@@ -59,7 +71,7 @@ async function sendForTwiml(request: AppRequest, line: string, signed: SignedWeb
     body: fetched.body ?? "",
     fetched,
   };
-  if (fetched.ok && fetched.use === "twiml") exchange.twiml = validateTwiml(exchange.body);
+  if (fetched.ok && fetched.use === "twiml") exchange.twiml = validateTwiml(exchange.body, { kind });
   return exchange;
 }
 
@@ -68,7 +80,8 @@ export async function sendAppRequest(request: AppRequest, options: SendOptions):
   const delivery: WebhookRequest = { url, method, params, authToken: options.authToken, userAgent: USER_AGENT };
   const signed = request.forgery ? forgedRequest(delivery, request.forgery) : signWebhook(delivery);
   const line = `${method} ${signed.target.origin}${signed.target.pathname}`;
-  if (asksForTwiml(request)) return sendForTwiml(request, line, signed, options.timeoutMs);
+  const kind = twimlKindOf(request);
+  if (kind) return sendForTwiml(request, kind, line, signed, options.timeoutMs);
   const started = performance.now();
   try {
     // Twilio reads nothing of a callback's response but its status.

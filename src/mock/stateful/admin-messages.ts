@@ -43,20 +43,52 @@ export function expectedOf(schema: FieldSchema): string {
   return "text";
 }
 
-/** The one sentence a 400 of the admin API says: the first unknown name if any, else the first broken rule. */
+/** The errors inside a failed anyOf: why each of its alternatives failed. */
+function branchErrors(group: ErrorObject, errors: ErrorObject[]): ErrorObject[] {
+  return errors.filter((e) => e.schemaPath.startsWith(`${group.schemaPath}/`));
+}
+
+/** The sentence for a missing field, or for alternatives that each miss one: "voiceUrl or smsUrl is required". */
+function requiredMessage(required: ErrorObject[]): string {
+  const names = required.map((e) => String(e.params.missingProperty));
+  const expected = [
+    ...new Set(
+      required.map((e) =>
+        expectedOf((e.parentSchema as FieldSchema).properties?.[String(e.params.missingProperty)] ?? {}),
+      ),
+    ),
+  ];
+  return `${names.join(" or ")} is required${expected.length === 1 ? `: ${expected[0]}` : ""}`;
+}
+
+/**
+ * The one sentence a 400 of the admin API says: the first unknown name if any, else the first broken rule outside an
+ * anyOf (a wrong value says more than a missing alternative), else the fields an anyOf's alternatives each need.
+ */
 export function violationMessage(location: AdminLocation, errors: ErrorObject[]): string {
-  const error = errors.find((e) => e.keyword === "additionalProperties") ?? errors[0];
-  const parent = (error?.parentSchema ?? {}) as FieldSchema;
+  const groups = errors.filter((e) => e.keyword === "anyOf");
+  const grouped = new Set(groups.flatMap((group) => [group, ...branchErrors(group, errors)]));
+  const error =
+    errors.find((e) => e.keyword === "additionalProperties") ?? errors.find((e) => !grouped.has(e)) ?? errors[0];
   if (!error) return `the ${location} breaks a rule of openapi/mock-admin.yaml`;
+  const group = groups.find((g) => g === error || branchErrors(g, errors).includes(error));
+  if (group) {
+    const branches = branchErrors(group, errors);
+    if (branches.length > 0 && branches.every((e) => e.keyword === "required")) return requiredMessage(branches);
+    return ruleMessage(location, branches.find((e) => e.keyword !== "required") ?? error);
+  }
+  return ruleMessage(location, error);
+}
+
+/** The sentence for one broken rule. */
+function ruleMessage(location: AdminLocation, error: ErrorObject): string {
+  const parent = (error.parentSchema ?? {}) as FieldSchema;
   if (error.keyword === "additionalProperties") {
     const name = shortText(String(error.params.additionalProperty));
     const known = Object.keys(parent.properties ?? {}).join(", ");
     return `unknown ${UNKNOWN_NAME[location]} ${name}; the ${location} takes ${known}`;
   }
-  if (error.keyword === "required") {
-    const name = String(error.params.missingProperty);
-    return `${name} is required: ${expectedOf(parent.properties?.[name] ?? {})}`;
-  }
+  if (error.keyword === "required") return requiredMessage([error]);
   const field = error.instancePath.slice(1).replace(/~1/g, "/").replace(/~0/g, "~");
   if (field === "") return `the ${location} must be ${expectedOf(parent)}`;
   return `${field} must be ${expectedOf(parent)}, got ${JSON.stringify(shownValue(field, error.data))}`;

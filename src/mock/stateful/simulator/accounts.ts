@@ -90,8 +90,10 @@ export class AccountRegistry {
   private numberView(phoneNumber: string, config: NumberConfig): Schemas["Number"] {
     return {
       phoneNumber,
-      voiceUrl: shownWebhookUrl(config.voiceUrl),
-      voiceMethod: config.voiceMethod ?? REQUEST_METHOD,
+      // Shown only when set: a number may take texts only.
+      ...(config.voiceUrl
+        ? { voiceUrl: shownWebhookUrl(config.voiceUrl), voiceMethod: config.voiceMethod ?? REQUEST_METHOD }
+        : {}),
       voiceFallbackUrl: config.voiceFallbackUrl ? shownWebhookUrl(config.voiceFallbackUrl) : null,
       statusCallback: config.statusCallback ? shownWebhookUrl(config.statusCallback) : null,
       statusCallbackMethod: config.statusCallbackMethod ?? REQUEST_METHOD,

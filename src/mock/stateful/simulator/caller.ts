@@ -99,6 +99,7 @@ function unplaceable(parts: CallerParts, accountSid: string, to: string, number:
     const message = `no number ${to} on account ${accountSid}; PUT /accounts/${accountSid}/numbers/${encodeURIComponent(to)} first`;
     return { status: 404, code: 20404, message };
   }
+  if (!number.voiceUrl) return { status: 409, code: 20409, message: `${to} has no voiceUrl` };
   if (parts.accounts.tokenFor(accountSid) !== undefined) return undefined;
   const message = `no auth token to sign the account's requests with: PUT /accounts/${accountSid} { authToken } first, or send a Calls API request with its credentials`;
   return { status: 409, code: 20409, message };
@@ -109,8 +110,9 @@ function placeInbound(parts: CallerParts, accountSid: string, fields: { from: st
   const { engine } = parts;
   const number = parts.accounts.number(accountSid, fields.to);
   const refusal = unplaceable(parts, accountSid, fields.to, number);
-  if (refusal || !number) return refusal as Refusal;
-  const simulated = isLoopbackUrl(number.voiceUrl);
+  if (refusal || !number?.voiceUrl) return refusal as Refusal;
+  const voiceUrl = number.voiceUrl;
+  const simulated = isLoopbackUrl(voiceUrl);
   const call = engine.ctx.calls.createInbound(accountSid, fields, (created) => {
     created.simulated = simulated;
     if (!number.statusCallback) return;
@@ -125,7 +127,7 @@ function placeInbound(parts: CallerParts, accountSid: string, fields: { from: st
     engine.ctx.calls.answer(call);
     return call;
   }
-  const target = { url: number.voiceUrl, method: number.voiceMethod ?? REQUEST_METHOD };
+  const target = { url: voiceUrl, method: number.voiceMethod ?? REQUEST_METHOD };
   const fallback = number.voiceFallbackUrl ? { url: number.voiceFallbackUrl, method: REQUEST_METHOD } : undefined;
   const session = newSession(call, { target, purpose: "voice-url" }, fallback);
   engine.sessions.set(call.sid, session);
