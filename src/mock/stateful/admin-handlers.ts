@@ -2,20 +2,12 @@
 // type check fails when the document gains an operation that has no handler here. Each handler gets its request
 // already checked against the document (admin-request.ts). The call simulator's (the caller, numbers, apps) are in
 // admin-simulator.ts.
-import type { ServerResponse } from "node:http";
 import { streamEvents } from "./admin-events.js";
-import type { AdminInput, AdminOperationId } from "./admin-request.js";
+import type { AdminHandler, AdminOperationId } from "./admin-request.js";
 import { AdminError, sendAdmin } from "./admin-response.js";
 import { SIMULATOR_HANDLERS } from "./admin-simulator.js";
 import { clockView, stateView, timelineView } from "./admin-views.js";
-import type { StatefulMock } from "./runtime.js";
 import { isStoreError } from "./store.js";
-
-export type AdminHandler<Id extends AdminOperationId> = (
-  mock: StatefulMock,
-  input: AdminInput<Id>,
-  res: ServerResponse,
-) => void | Promise<void>;
 
 export const ADMIN_HANDLERS: { [Id in AdminOperationId]: AdminHandler<Id> } = {
   ...SIMULATOR_HANDLERS,

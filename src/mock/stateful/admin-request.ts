@@ -3,12 +3,14 @@
 // its path, query and body checked by the validators generated from that document. The generated code is required
 // on the first admin request, as the Calls validators are on the first validation.
 
+import type { ServerResponse } from "node:http";
 import type { operations } from "../../../generated/mock-admin.js";
 import type * as Generated from "../../../generated/mock-admin-validators.cjs";
 import { shortText } from "../../findings/redact.js";
 import { requirePackageFile } from "../../package-files.js";
 import { type AdminLocation, violationMessage } from "./admin-messages.js";
 import { AdminError } from "./admin-response.js";
+import type { StatefulMock } from "./runtime.js";
 
 export type AdminOperationId = Generated.AdminOperationId;
 
@@ -106,3 +108,10 @@ export function readAdminRequest(
   check(validators.body, "body", json);
   return { id: found.id, input: { path: found.params, query, body: json } as AdminInput<AdminOperationId> };
 }
+
+/** One admin operation's handler: the request already checked against the document. */
+export type AdminHandler<Id extends AdminOperationId> = (
+  mock: StatefulMock,
+  input: AdminInput<Id>,
+  res: ServerResponse,
+) => void | Promise<void>;

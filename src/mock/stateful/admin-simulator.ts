@@ -3,8 +3,7 @@
 // number (with its timeline). Each responds
 // once the app has responded to the requests the step led to, so that a test reads the call's
 // timeline as the call stands.
-import type { AdminHandler } from "./admin-handlers.js";
-import type { AdminOperationId } from "./admin-request.js";
+import type { AdminHandler, AdminOperationId } from "./admin-request.js";
 import { AdminError, sendAdmin } from "./admin-response.js";
 import { timelineView } from "./admin-views.js";
 import { renderCall } from "./render.js";
