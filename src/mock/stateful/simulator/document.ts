@@ -19,7 +19,8 @@ export type ReadDocument =
   | { ok: true; verbs: TwimlNode[]; findings: Finding[]; errors: number }
   | { ok: false; reason: string; findings: Finding[] };
 
-function findingsOf(result: TwimlResult): Finding[] {
+/** validateTwiml's errors and warnings, as the conversation keeps them. */
+export function findingsOf(result: TwimlResult): Finding[] {
   return [...result.violations, ...result.warnings].map((v) => ({
     severity: v.severity === "warning" ? "warning" : "error",
     rule: v.rule,

@@ -13,7 +13,7 @@ import type { AccountRegistry } from "./accounts.js";
 import { quoted, type Target } from "./context.js";
 import type { ConversationEntry, Conversations } from "./conversation.js";
 import { MAX_DOCUMENTS_PER_CALL, REDIRECT_METHOD, REQUEST_METHOD } from "./defaults.js";
-import { allText, type Finding, readDocument, resolveUrl, shownFindings } from "./document.js";
+import { allText, type Finding, findingsOf, readDocument, resolveUrl, shownFindings } from "./document.js";
 import type { Refusal } from "./ports.js";
 import type { Requests } from "./requests.js";
 import { shownWebhookUrl } from "./shown-url.js";
@@ -44,15 +44,7 @@ export interface TextsParts {
 
 /** validateTwiml's findings on a document read as messaging TwiML (<Sms> a legacy-sms warning). */
 function messagingFindings(xml: string): Finding[] {
-  const checked = validateTwiml(xml, { kind: "messaging" });
-  return [...checked.violations, ...checked.warnings].map((v) => ({
-    severity: v.severity === "warning" ? "warning" : "error",
-    rule: v.rule,
-    message: v.message,
-    line: v.line,
-    column: v.column,
-    path: v.path,
-  }));
+  return findingsOf(validateTwiml(xml, { kind: "messaging" }));
 }
 
 /** Runs one document's verbs; the next document to request, when a <Redirect> names one. */
