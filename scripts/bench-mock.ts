@@ -1,6 +1,6 @@
 // The mock's figures for `npm run bench`: throughput and latency of the stateless and stateful mocks against bare
 // Prism in the same run, start-up to the first response, and a whole call lifecycle on the manual clock.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -82,14 +82,11 @@ export interface Served {
   stop: () => Promise<void>;
 }
 
-/** `calls-contract mock` with `flags`, as a user starts it: a process of its own, timed to its first 201. */
-export async function serve(flags: string[]): Promise<Served> {
+/** A mock in a process of its own, from spawning it to its first 201; `name` says which in an error. */
+export async function served(child: ChildProcess, name: string): Promise<Served> {
   const started = performance.now();
-  const child = spawn(process.execPath, [`${root}dist/cli/main.js`, "mock", "--port", "0", ...flags], {
-    stdio: ["ignore", "pipe", "ignore"],
-  });
   const exited = new Promise<never>((_, reject) =>
-    child.once("exit", (code) => reject(new Error(`calls-contract mock ${flags.join(" ")} exited with ${code}`))),
+    child.once("exit", (code) => reject(new Error(`${name} exited with ${code}`))),
   );
   const baseUrl = await Promise.race([
     exited,
@@ -122,6 +119,14 @@ export async function serve(flags: string[]): Promise<Served> {
         child.kill("SIGTERM");
       }),
   };
+}
+
+/** `calls-contract mock` with `flags`, as a user starts it: a process of its own, timed to its first 201. */
+export function serve(flags: string[]): Promise<Served> {
+  const child = spawn(process.execPath, [`${root}dist/cli/main.js`, "mock", "--port", "0", ...flags], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  return served(child, `calls-contract mock ${flags.join(" ")}`);
 }
 
 const CONTENDERS: Record<string, string[]> = {

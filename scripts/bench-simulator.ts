@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type AdminClient, createAdminClient, startMock } from "../src/mock/index.js";
 import { fmt, median } from "./bench-lib.js";
-import { type BenchContext, loadTest, type Served, STATEFUL_MOCK_ARGS, serve } from "./bench-mock.js";
+import { type BenchContext, loadTest, type Served, STATEFUL_MOCK_ARGS, serve, served } from "./bench-mock.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -224,30 +224,7 @@ async function serveBefore(mockModule: string): Promise<Pick<Served, "baseUrl" |
   const child = spawn(process.execPath, ["--input-type=module", "-e", launcher], {
     stdio: ["ignore", "pipe", "ignore"],
   });
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the mock before the simulator exited with ${code}`)));
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      const match = /listening on (\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-  });
-  const ready = () =>
-    loadTest(baseUrl, 0.001, 1).then(
-      () => true,
-      () => false,
-    );
-  while (!(await ready())) await new Promise((r) => setTimeout(r, 10));
-  return {
-    baseUrl,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners("exit");
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  return served(child, "the mock before the simulator");
 }
 
 /** Plain creates per second on a fresh mock, after a warm-up, as the mock section loads it. */
