@@ -8,7 +8,10 @@ import { onTestFinished } from "vitest";
 import type { WebhookId } from "../../src/validation/index.js";
 import { type AppRequest, contractProblems } from "../simulator/app.js";
 
-export async function startFlowApp(webhook: WebhookId, routes: Record<string, string>) {
+/** A route's response: a document served as application/xml, or a body under a type of its own. */
+export type FlowRoute = string | { type: string; body: string };
+
+export async function startFlowApp(webhook: WebhookId, routes: Record<string, FlowRoute>) {
   const requests: AppRequest[] = [];
   const problems: string[] = [];
   let base = "";
@@ -24,8 +27,9 @@ export async function startFlowApp(webhook: WebhookId, routes: Record<string, st
       requests.push(request);
       problems.push(...contractProblems(request, String(req.headers["x-twilio-signature"] ?? ""), body));
       const route = routes[parsed.pathname];
-      res.writeHead(route === undefined ? 404 : 200, { "Content-Type": "application/xml" });
-      res.end(route ?? "");
+      const served = typeof route === "string" ? { type: "application/xml", body: route } : route;
+      res.writeHead(route === undefined ? 404 : 200, { "Content-Type": served?.type ?? "application/xml" });
+      res.end(served?.body ?? "");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -62,6 +62,22 @@ describe("seed 004: a text through the admin API", () => {
     ]);
   });
 
+  // Twilio's "TwiML Message: Your Response": plain text is texted back as it is; audio is no reply (12300).
+  it.each([
+    ["texts back a reply served as text/plain", { type: "text/plain", body: "Thanks!" }, "message", undefined],
+    ["refuses a reply served as audio with error 12300", { type: "audio/mpeg", body: "ID3" }, "error", 12300],
+  ])("%s", async (_, route, kind, code) => {
+    const app = await startFlowApp("smsRequest", { "/sms": route });
+    const accountSid = freshAccount();
+    await harness.admin.setAuthToken(accountSid, AUTH_TOKEN);
+    await harness.admin.setNumber(accountSid, HOTLINE, { smsUrl: app.url("/sms") });
+    const timeline = await harness.admin.sendText(accountSid, { from: "+14158675309", to: HOTLINE, body: "hi" });
+    const outcome = timeline.conversation.filter((e) => e.kind === "message" || e.kind === "error");
+    expect(outcome).toMatchObject([
+      kind === "message" ? { kind, body: "Thanks!", to: "+14158675309" } : { kind, code },
+    ]);
+  });
+
   it("refuses a text to a number without an smsUrl", async () => {
     const accountSid = freshAccount();
     await harness.admin.setAuthToken(accountSid, AUTH_TOKEN);

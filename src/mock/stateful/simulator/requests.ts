@@ -27,6 +27,8 @@ const USER_AGENT = "calls-contract-mock";
 // A document's verbs as its response entry lists them.
 const VERBS_SHOWN = 50;
 
+type TwimlFailure = Extract<TwimlFetched, { ok: false }>;
+
 /** What came of a request for a document (or of reading inline TwiML). */
 export type DocumentOutcome =
   | { kind: "document"; verbs: TwimlNode[]; url: string | undefined }
@@ -59,101 +61,133 @@ const requestEntry = (target: Target, purpose: Purpose, text: string): EntryInpu
   text,
 });
 
-export function createRequests({ send, tokenFor, note }: RequestsParts) {
-  function signed(call: Pick<SimCall, "accountSid">, target: Target, params: Record<string, string>) {
-    // A call is simulated only once its account's token is known (a Calls API request, or the admin API's).
-    const authToken = tokenFor(call.accountSid) ?? "";
-    return signWebhook({ url: target.url, method: target.method, params, authToken, userAgent: USER_AGENT });
-  }
+/** A request Twilio would send for the call, signed with its account's token. */
+function signedFor(
+  parts: RequestsParts,
+  call: Pick<SimCall, "accountSid">,
+  target: Target,
+  params: Record<string, string>,
+) {
+  // A call is simulated only once its account's token is known (a Calls API request, or the admin API's).
+  const authToken = parts.tokenFor(call.accountSid) ?? "";
+  return signWebhook({ url: target.url, method: target.method, params, authToken, userAgent: USER_AGENT });
+}
 
-  /** Reads a document's text as Twilio runs it; the conversation says what the app gave. */
-  function read(call: SimCall, xml: string, url: string | undefined, said: EntryInput): DocumentOutcome {
-    const document = readDocument(xml);
-    const verbs = document.ok ? document.verbs.slice(0, VERBS_SHOWN).map((v) => v.tag) : [];
-    const count = document.ok ? document.verbs.length : 0;
-    const what = document.ok
-      ? `a document of ${count} verb${count === 1 ? "" : "s"}`
-      : "a document Twilio cannot parse";
-    note(call, { ...said, text: `${said.text} ${what}`, verbs, ...shownFindings(document.findings) });
-    if (!document.ok) {
-      note(call, { side: "mock", kind: "error", code: 12100, text: `error 12100: ${document.reason}` });
-      return { kind: "failed", code: 12100, url };
-    }
-    if (document.errors > 0) {
-      const text = `warning 12200: the document breaks TwiML's schema in ${document.errors} places (see its findings)`;
-      note(call, { side: "mock", kind: "error", code: 12200, text });
-    }
-    return { kind: "document", verbs: document.verbs, url };
+/** Reads a document's text as Twilio runs it; the conversation says what the app gave. */
+function read(parts: RequestsParts, call: SimCall, xml: string, url: string | undefined, said: EntryInput) {
+  const { note } = parts;
+  const document = readDocument(xml);
+  const verbs = document.ok ? document.verbs.slice(0, VERBS_SHOWN).map((v) => v.tag) : [];
+  const count = document.ok ? document.verbs.length : 0;
+  const what = document.ok ? `a document of ${count} verb${count === 1 ? "" : "s"}` : "a document Twilio cannot parse";
+  note(call, { ...said, text: `${said.text} ${what}`, verbs, ...shownFindings(document.findings) });
+  if (!document.ok) {
+    note(call, { side: "mock", kind: "error", code: 12100, text: `error 12100: ${document.reason}` });
+    return { kind: "failed", code: 12100, url } satisfies DocumentOutcome;
   }
-
-  /** Requests a document for the call, within its bound of documents, on this machine only. */
-  async function document(
-    session: Session,
-    target: Target,
-    purpose: Purpose,
-    extra: Record<string, string> = {},
-  ): Promise<DocumentOutcome> {
-    const { call } = session;
-    if (session.documents >= MAX_DOCUMENTS_PER_CALL) {
-      const text = `the simulator requests at most ${MAX_DOCUMENTS_PER_CALL} documents a call; the call hangs up`;
-      note(call, { side: "mock", kind: "limit", text });
-      return { kind: "limit" };
-    }
-    const shown = shownWebhookUrl(target.url);
-    if (!isLoopbackUrl(target.url)) {
-      const text = `does not request ${shown}: only URLs on this machine are; the call follows its scenario from here`;
-      note(call, requestEntry(target, purpose, text));
-      return { kind: "off-machine" };
-    }
-    session.documents += 1;
-    note(call, requestEntry(target, purpose, `${target.method} ${shown} (${purpose})`));
-    const params = session.legacy ? legacyVoiceParams(call, extra) : voiceParams(call, extra);
-    const fetched = await requestTwiml(signed(call, target, params), send);
-    // A call forgotten meanwhile (a reset) keeps no conversation.
-    if (session.forgotten) return { kind: "limit" };
-    if (!fetched.ok) {
-      if (fetched.status !== undefined) {
-        const text = `responded ${fetched.status}`;
-        note(call, { side: "app", kind: "response", purpose, status: fetched.status, text });
-      }
-      const text = `error ${fetched.code}: ${fetched.reason}`;
-      note(call, { side: "mock", kind: "error", code: fetched.code, url: shown, text });
-      return { kind: "failed", code: fetched.code, url: target.url };
-    }
-    const said = { side: "app" as const, kind: "response" as const, purpose, status: fetched.status };
-    if (fetched.use !== "twiml") {
-      const text = `responded ${fetched.status} with ${mediaTypeOf(fetched.contentType)}: ${NOT_TWIML[fetched.use]}`;
-      note(call, { ...said, text });
-      return { kind: "document", verbs: spokenOrPlayed(fetched, target.url), url: target.url };
-    }
-    return read(call, fetched.body, target.url, { ...said, text: `responded ${fetched.status} with` });
+  if (document.errors > 0) {
+    const text = `warning 12200: the document breaks TwiML's schema in ${document.errors} places (see its findings)`;
+    note(call, { side: "mock", kind: "error", code: 12200, text });
   }
+  return { kind: "document", verbs: document.verbs, url } satisfies DocumentOutcome;
+}
 
-  /** Reads a call's inline TwiML (a create's or an update's Twiml). */
-  function inline(session: Session, twiml: string): DocumentOutcome {
-    return read(session.call, twiml, undefined, { side: "app", kind: "document", text: "inline Twiml:" });
+/** Whether the call may request another document, at its bound and on this machine; the outcome when not. */
+function refused(
+  parts: RequestsParts,
+  session: Session,
+  target: Target,
+  purpose: Purpose,
+): DocumentOutcome | undefined {
+  if (session.documents >= MAX_DOCUMENTS_PER_CALL) {
+    const text = `the simulator requests at most ${MAX_DOCUMENTS_PER_CALL} documents a call; the call hangs up`;
+    parts.note(session.call, { side: "mock", kind: "limit", text });
+    return { kind: "limit" };
   }
+  if (isLoopbackUrl(target.url)) return undefined;
+  const text = `does not request ${shownWebhookUrl(target.url)}: only URLs on this machine are; the call follows its scenario from here`;
+  parts.note(session.call, requestEntry(target, purpose, text));
+  return { kind: "off-machine" };
+}
 
-  /** Sends a request whose response runs nothing, and notes how the app responded. */
-  async function tell(session: Session, target: Target, purpose: Purpose, params: Record<string, string>) {
-    const { call } = session;
-    const shown = shownWebhookUrl(target.url);
-    if (!isLoopbackUrl(target.url)) {
-      note(call, requestEntry(target, purpose, `does not request ${shown}: only URLs on this machine are`));
-      return;
-    }
-    note(call, requestEntry(target, purpose, `${target.method} ${shown} (${purpose})`));
-    try {
-      const response = await send(signed(call, target, params), { ...TWIML_REQUEST_LIMITS, maxResponseBytes: 0 });
-      const text = `responded ${response.status}; nothing of it runs`;
-      if (!session.forgotten) note(call, { side: "app", kind: "response", purpose, status: response.status, text });
-    } catch (error) {
-      const cause = (error as { code?: string }).code ?? String(error);
-      if (!session.forgotten) note(call, { side: "mock", kind: "error", url: shown, text: `no response (${cause})` });
-    }
+/** What Twilio makes of a response that brought no document: the app's status if any, and the error code. */
+function failed(parts: RequestsParts, call: SimCall, target: Target, purpose: Purpose, fetched: TwimlFailure) {
+  if (fetched.status !== undefined) {
+    const text = `responded ${fetched.status}`;
+    parts.note(call, { side: "app", kind: "response", purpose, status: fetched.status, text });
   }
+  const text = `error ${fetched.code}: ${fetched.reason}`;
+  parts.note(call, { side: "mock", kind: "error", code: fetched.code, url: shownWebhookUrl(target.url), text });
+  return { kind: "failed", code: fetched.code, url: target.url } satisfies DocumentOutcome;
+}
 
-  return { document, inline, tell, signed };
+/** Requests a document for the call, within its bound of documents, on this machine only. */
+async function requestDocument(
+  parts: RequestsParts,
+  session: Session,
+  target: Target,
+  purpose: Purpose,
+  extra: Record<string, string> = {},
+): Promise<DocumentOutcome> {
+  const { call } = session;
+  const refusal = refused(parts, session, target, purpose);
+  if (refusal) return refusal;
+  session.documents += 1;
+  parts.note(call, requestEntry(target, purpose, `${target.method} ${shownWebhookUrl(target.url)} (${purpose})`));
+  const params = session.legacy ? legacyVoiceParams(call, extra) : voiceParams(call, extra);
+  const fetched = await requestTwiml(signedFor(parts, call, target, params), parts.send);
+  // A call forgotten meanwhile (a reset) keeps no conversation.
+  if (session.forgotten) return { kind: "limit" };
+  if (!fetched.ok) return failed(parts, call, target, purpose, fetched);
+  const said = { side: "app" as const, kind: "response" as const, purpose, status: fetched.status };
+  if (fetched.use !== "twiml") {
+    const text = `responded ${fetched.status} with ${mediaTypeOf(fetched.contentType)}: ${NOT_TWIML[fetched.use]}`;
+    parts.note(call, { ...said, text });
+    return { kind: "document", verbs: spokenOrPlayed(fetched, target.url), url: target.url };
+  }
+  return read(parts, call, fetched.body, target.url, { ...said, text: `responded ${fetched.status} with` });
+}
+
+/** Sends a request whose response runs nothing, and notes how the app responded. */
+async function tell(
+  parts: RequestsParts,
+  session: Session,
+  target: Target,
+  purpose: Purpose,
+  params: Record<string, string>,
+) {
+  const { call } = session;
+  const shown = shownWebhookUrl(target.url);
+  if (!isLoopbackUrl(target.url)) {
+    parts.note(call, requestEntry(target, purpose, `does not request ${shown}: only URLs on this machine are`));
+    return;
+  }
+  parts.note(call, requestEntry(target, purpose, `${target.method} ${shown} (${purpose})`));
+  try {
+    const signed = signedFor(parts, call, target, params);
+    const response = await parts.send(signed, { ...TWIML_REQUEST_LIMITS, maxResponseBytes: 0 });
+    const text = `responded ${response.status}; nothing of it runs`;
+    if (!session.forgotten) parts.note(call, { side: "app", kind: "response", purpose, status: response.status, text });
+  } catch (error) {
+    const cause = (error as { code?: string }).code ?? String(error);
+    if (!session.forgotten)
+      parts.note(call, { side: "mock", kind: "error", url: shown, text: `no response (${cause})` });
+  }
+}
+
+/** The simulator's requests to the app, over the shared delivery and the conversation it notes them in. */
+export function createRequests(parts: RequestsParts) {
+  return {
+    document: (session: Session, target: Target, purpose: Purpose, extra?: Record<string, string>) =>
+      requestDocument(parts, session, target, purpose, extra),
+    /** Reads a call's inline TwiML (a create's or an update's Twiml). */
+    inline: (session: Session, twiml: string): DocumentOutcome =>
+      read(parts, session.call, twiml, undefined, { side: "app", kind: "document", text: "inline Twiml:" }),
+    tell: (session: Session, target: Target, purpose: Purpose, params: Record<string, string>) =>
+      tell(parts, session, target, purpose, params),
+    signed: (call: Pick<SimCall, "accountSid">, target: Target, params: Record<string, string>) =>
+      signedFor(parts, call, target, params),
+  };
 }
 
 export type Requests = ReturnType<typeof createRequests>;

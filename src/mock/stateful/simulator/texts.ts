@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { isLoopbackUrl } from "../../../loopback.js";
 import { validateTwiml } from "../../../twiml/index.js";
 import type { TwimlNode } from "../../../twiml/tree.js";
-import { requestTwiml, type WebhookSender } from "../../../webhook-delivery.js";
+import { requestTwiml, type TwimlFetched, type WebhookSender } from "../../../webhook-delivery.js";
 import type { AccountRegistry } from "./accounts.js";
 import { quoted, type Target } from "./context.js";
 import type { ConversationEntry, Conversations } from "./conversation.js";
@@ -41,6 +41,9 @@ export interface TextsParts {
   requests: Pick<Requests, "signed">;
   send: WebhookSender;
 }
+
+type TextPurpose = "sms-url" | "redirect";
+type FetchedDocument = Extract<TwimlFetched, { ok: true }>;
 
 /** validateTwiml's findings on a document read as messaging TwiML (<Sms> a legacy-sms warning). */
 function messagingFindings(xml: string): Finding[] {
@@ -77,90 +80,142 @@ function run(conversations: Conversations, text: Text, verbs: TwimlNode[], url: 
   return undefined;
 }
 
-export function createTexts({ accounts, conversations, requests, send }: TextsParts) {
-  const texts = new Map<string, Text>();
-  let counter = 0;
+interface TextsState extends TextsParts {
+  texts: Map<string, Text>;
+  counter: number;
+}
 
-  function keep(text: Text): void {
-    texts.set(text.sid, text);
-    if (texts.size <= MAX_TEXTS) return;
-    const oldest = texts.keys().next().value as string;
-    texts.delete(oldest);
-    conversations.forget(oldest);
+function keep(state: TextsState, text: Text): void {
+  state.texts.set(text.sid, text);
+  if (state.texts.size <= MAX_TEXTS) return;
+  const oldest = state.texts.keys().next().value as string;
+  state.texts.delete(oldest);
+  state.conversations.forget(oldest);
+}
+
+/**
+ * A response that is not TwiML, as Twilio's "TwiML Message: Your Response" treats it: plain text is texted back as
+ * it is; audio cannot be, and is error 12300 (as verify-app judges a reply to a text).
+ */
+function notTwiml(conversations: Conversations, text: Text, fetched: FetchedDocument, purpose: TextPurpose): void {
+  const response = { side: "app" as const, kind: "response" as const, purpose, status: fetched.status };
+  conversations.add(text, { ...response, text: `responded ${fetched.status} with ${fetched.contentType}` });
+  if (fetched.use === "say") {
+    const body = fetched.body.trim();
+    conversations.add(text, {
+      side: "mock",
+      kind: "message",
+      to: text.from,
+      body,
+      text: `sends the reply ${quoted(body)}`,
+    });
+    return;
   }
+  const said = `error 12300: Twilio does not text audio back (${fetched.contentType})`;
+  conversations.add(text, { side: "mock", kind: "error", code: 12300, text: said });
+}
 
-  /** Requests one document for the text and runs it; the next target, when it redirects. */
-  async function exchange(text: Text, target: Target, purpose: "sms-url" | "redirect"): Promise<Target | undefined> {
-    const shown = shownWebhookUrl(target.url);
-    const request = { side: "mock" as const, kind: "request" as const, purpose, method: target.method, url: shown };
-    if (!isLoopbackUrl(target.url)) {
-      conversations.add(text, { ...request, text: `does not request ${shown}: only URLs on this machine are` });
-      return undefined;
-    }
-    conversations.add(text, { ...request, text: `${target.method} ${shown} (${purpose})` });
-    const params = { SmsSid: text.sid, AccountSid: text.accountSid, From: text.from, To: text.to, Body: text.body };
-    const fetched = await requestTwiml(requests.signed(text, target, params), send);
-    if (!fetched.ok) {
-      const said = `error ${fetched.code}: ${fetched.reason}`;
-      conversations.add(text, { side: "mock", kind: "error", code: fetched.code, url: shown, text: said });
-      return undefined;
-    }
-    const document = readDocument(fetched.body);
-    const findings = messagingFindings(fetched.body);
-    const verbs = document.ok ? document.verbs.map((v) => v.tag) : [];
-    const said = `responded ${fetched.status} with a messaging document of ${verbs.length} verbs`;
-    const response = { side: "app" as const, kind: "response" as const, purpose, status: fetched.status };
-    conversations.add(text, { ...response, verbs, text: said, ...shownFindings(findings) });
-    if (!document.ok) {
-      conversations.add(text, { side: "mock", kind: "error", code: 12100, text: `error 12100: ${document.reason}` });
-      return undefined;
-    }
-    return run(conversations, text, document.verbs, target.url);
+/** Reads a messaging document the app returned and runs it; the next target, when it redirects. */
+function runResponse(
+  conversations: Conversations,
+  text: Text,
+  fetched: FetchedDocument,
+  purpose: TextPurpose,
+  url: string,
+) {
+  if (fetched.use !== "twiml") {
+    notTwiml(conversations, text, fetched, purpose);
+    return undefined;
   }
+  const document = readDocument(fetched.body);
+  const verbs = document.ok ? document.verbs.map((v) => v.tag) : [];
+  const said = `responded ${fetched.status} with a messaging document of ${verbs.length} verbs`;
+  const response = { side: "app" as const, kind: "response" as const, purpose, status: fetched.status };
+  conversations.add(text, { ...response, verbs, text: said, ...shownFindings(messagingFindings(fetched.body)) });
+  if (!document.ok) {
+    conversations.add(text, { side: "mock", kind: "error", code: 12100, text: `error 12100: ${document.reason}` });
+    return undefined;
+  }
+  return run(conversations, text, document.verbs, url);
+}
 
+/** Requests one document for the text and runs it; the next target, when it redirects. */
+async function exchange(
+  state: TextsState,
+  text: Text,
+  target: Target,
+  purpose: TextPurpose,
+): Promise<Target | undefined> {
+  const { conversations } = state;
+  const shown = shownWebhookUrl(target.url);
+  const request = { side: "mock" as const, kind: "request" as const, purpose, method: target.method, url: shown };
+  if (!isLoopbackUrl(target.url)) {
+    conversations.add(text, { ...request, text: `does not request ${shown}: only URLs on this machine are` });
+    return undefined;
+  }
+  conversations.add(text, { ...request, text: `${target.method} ${shown} (${purpose})` });
+  const params = { SmsSid: text.sid, AccountSid: text.accountSid, From: text.from, To: text.to, Body: text.body };
+  const fetched = await requestTwiml(state.requests.signed(text, target, params), state.send);
+  if (fetched.ok) return runResponse(conversations, text, fetched, purpose, target.url);
+  const said = `error ${fetched.code}: ${fetched.reason}`;
+  conversations.add(text, { side: "mock", kind: "error", code: fetched.code, url: shown, text: said });
+  return undefined;
+}
+
+/** Why a text to this number cannot be simulated, or the URL it is sent to. */
+function numberFor(state: TextsState, accountSid: string, to: string): Refusal | Target {
+  const number = state.accounts.number(accountSid, to);
+  if (!number) return { status: 404, code: 20404, message: `${to} is no number of account ${accountSid}` };
+  if (!number.smsUrl) return { status: 409, code: 20409, message: `${to} has no smsUrl` };
+  if (state.accounts.tokenFor(accountSid) === undefined) {
+    const message = "no auth token is known for the account (PUT /accounts/{AccountSid}) to sign the request";
+    return { status: 409, code: 20409, message };
+  }
+  return { url: number.smsUrl, method: number.smsMethod ?? REQUEST_METHOD };
+}
+
+/** A text arrives at one of the account's numbers; resolves once its documents have run. */
+async function receive(state: TextsState, accountSid: string, fields: { from: string; to: string; body: string }) {
+  const first = numberFor(state, accountSid, fields.to);
+  if ("status" in first) return first;
+  state.counter += 1;
+  const digest = createHash("sha256")
+    .update(`SM ${accountSid} ${state.counter} ${fields.from} ${fields.to}`)
+    .digest("hex");
+  const text: Text = { sid: `SM${digest.slice(0, 32)}`, accountSid, ...fields, direction: "inbound" };
+  keep(state, text);
+  let target: Target | undefined = first;
+  for (let n = 0; target !== undefined; n += 1) {
+    if (n >= MAX_DOCUMENTS_PER_CALL) {
+      const said = `the simulator requests at most ${MAX_DOCUMENTS_PER_CALL} documents a text`;
+      state.conversations.add(text, { side: "mock", kind: "limit", text: said });
+      break;
+    }
+    target = await exchange(state, text, target, n === 0 ? "sms-url" : "redirect");
+  }
+  return { message: text, conversation: state.conversations.of(text.sid) } satisfies TextTimeline;
+}
+
+export function createTexts(parts: TextsParts) {
+  const state: TextsState = { ...parts, texts: new Map(), counter: 0 };
   return {
-    /** A text arrives at one of the account's numbers; resolves once its documents have run. */
-    async receive(
+    receive: (
       accountSid: string,
       fields: { from: string; to: string; body: string },
-    ): Promise<Refusal | TextTimeline> {
-      const number = accounts.number(accountSid, fields.to);
-      if (!number) return { status: 404, code: 20404, message: `${fields.to} is no number of account ${accountSid}` };
-      if (!number.smsUrl) return { status: 409, code: 20409, message: `${fields.to} has no smsUrl` };
-      if (accounts.tokenFor(accountSid) === undefined) {
-        const message = "no auth token is known for the account (PUT /accounts/{AccountSid}) to sign the request";
-        return { status: 409, code: 20409, message };
-      }
-      counter += 1;
-      const digest = createHash("sha256")
-        .update(`SM ${accountSid} ${counter} ${fields.from} ${fields.to}`)
-        .digest("hex");
-      const text: Text = { sid: `SM${digest.slice(0, 32)}`, accountSid, ...fields, direction: "inbound" };
-      keep(text);
-      let target: Target | undefined = { url: number.smsUrl, method: number.smsMethod ?? REQUEST_METHOD };
-      for (let n = 0; target !== undefined; n += 1) {
-        if (n >= MAX_DOCUMENTS_PER_CALL) {
-          const said = `the simulator requests at most ${MAX_DOCUMENTS_PER_CALL} documents a text`;
-          conversations.add(text, { side: "mock", kind: "limit", text: said });
-          break;
-        }
-        target = await exchange(text, target, n === 0 ? "sms-url" : "redirect");
-      }
-      return { message: text, conversation: conversations.of(text.sid) };
-    },
+    ): Promise<Refusal | TextTimeline> => receive(state, accountSid, fields),
     timeline(accountSid: string, sid: string): Refusal | TextTimeline {
-      const text = texts.get(sid);
+      const text = state.texts.get(sid);
       if (!text || text.accountSid !== accountSid) {
         return { status: 404, code: 20404, message: `no text ${sid} on account ${accountSid}` };
       }
-      return { message: text, conversation: conversations.of(sid) };
+      return { message: text, conversation: state.conversations.of(sid) };
     },
     /** Forgets the texts of one account, or of all. */
     reset(accountSid?: string): void {
-      for (const [sid, text] of texts) {
+      for (const [sid, text] of state.texts) {
         if (accountSid !== undefined && text.accountSid !== accountSid) continue;
-        texts.delete(sid);
-        conversations.forget(sid);
+        state.texts.delete(sid);
+        state.conversations.forget(sid);
       }
     },
   };
