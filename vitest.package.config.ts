@@ -9,7 +9,7 @@ export default defineConfig({
     include: [
       "contract-tests/package/consumer.test.ts",
       "contract-tests/package/exports.test.ts",
-      "contract-tests/hostile/*.slow.ts",
+      "contract-tests/**/*.slow.ts",
     ],
     globalSetup: ["contract-tests/support/global-setup.ts"],
     // One file at a time: the consumer's `npm pack` rebuilds dist/, which the pack list must not read half-written;
