@@ -4,12 +4,12 @@
 // shows it). The spec decides the rest: every response to an operation it marks deprecated carries a Deprecation
 // header, and is XML, errors included, where it declares the operation's responses as XML. The stateful mock serves
 // the 2008 create itself (it keeps the call and runs its Url), with the response written here.
-import { randomBytes } from "node:crypto";
 import type { components } from "../../generated/calls.js";
 import type { TwilioErrorBody } from "../client/types.js";
 import { escapeXml, xmlSafe } from "../safe-text.js";
 import { type OperationId, operations } from "../validation/index.js";
 import { rfc2822 } from "./callbacks.js";
+import { randomSid } from "./random-sid.js";
 import type { AcceptedRequest, MockResponse, Responder } from "./responder.js";
 
 type SmsMessage = components["schemas"]["SmsMessage"];
@@ -26,10 +26,7 @@ const element = (name: string, value: string | number | null) =>
 const digitsOf = (number: unknown) => String(number ?? "").replace(/[^0-9+]/g, "");
 
 /** The 2008 create's `<TwilioResponse><Call>`, for a call of the given SID (a fresh one when the call is not kept). */
-export function legacyCallResponse(
-  request: AcceptedRequest,
-  sid = `CA${randomBytes(16).toString("hex")}`,
-): MockResponse {
+export function legacyCallResponse(request: AcceptedRequest, sid = randomSid("CA")): MockResponse {
   const form = request.form ?? {};
   const call = [
     element("Sid", sid),
@@ -56,7 +53,7 @@ export function legacyCallResponse(
 function smsMessage(request: AcceptedRequest): MockResponse {
   const form = request.form ?? {};
   const account = request.params.AccountSid ?? "";
-  const sid = `SM${randomBytes(16).toString("hex")}`;
+  const sid = randomSid("SM");
   // RFC 2822 in UTC, as both retired APIs wrote dates (the 2008 one with a local offset; the mock keeps UTC).
   const now = rfc2822(Date.now());
   const message: SmsMessage = {

@@ -14,9 +14,10 @@
 //
 // Memory is bounded twice: per account (maxCallsPerAccount) and across all accounts (maxCalls). Past either bound the
 // oldest finished call goes first; a create is refused with 429 only when every call within the bound is live.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { components } from "../../../generated/calls.js";
 import { specDefaultNumber } from "../calls-spec.js";
+import { randomSid } from "../random-sid.js";
 import type { Clock } from "./clock.js";
 import { type AnsweredBy, DEFAULT_SCENARIO, SCENARIO_NUMBERS, type Scenario } from "./scenarios.js";
 
@@ -183,7 +184,7 @@ export class CallStore {
 
   private newSid(accountSid: string): string {
     this.counter += 1;
-    if (this.seed === undefined) return `CA${randomBytes(16).toString("hex")}`;
+    if (this.seed === undefined) return randomSid("CA");
     const digest = createHash("sha256").update(`${this.seed}\u0000${accountSid}\u0000${this.counter}`).digest("hex");
     return `CA${digest.slice(0, 32)}`;
   }
