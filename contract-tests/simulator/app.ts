@@ -2,12 +2,11 @@
 // holds every request it gets to the contract: X-Twilio-Signature by twilio-node's own validateRequest, and the
 // parameters by the spec's webhook validators (voiceRequest for a request for TwiML, statusCallback and
 // recordingStatusCallback for the callbacks). What broke either is kept in `problems`, which a test expects empty.
-import { createServer, type ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
-import { onTestFinished } from "vitest";
 import { validateWebhook, type WebhookId } from "../../src/validation/index.js";
 import { AUTH_TOKEN } from "../support/fixtures.js";
+import { startWebhookApp } from "../support/http-server.js";
 
 const require = createRequire(import.meta.url);
 const { validateRequest } = require("twilio/lib/webhooks/webhooks.js") as {
@@ -67,46 +66,24 @@ export type TwimlApp = Awaited<ReturnType<typeof startTwimlApp>>;
 export async function startTwimlApp(routes: Record<string, Route>, authToken = AUTH_TOKEN) {
   const requests: AppRequest[] = [];
   const problems: string[] = [];
-  let base = "";
-  const server = createServer((req, res) => {
-    let text = "";
-    req.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-    req.on("end", () => {
-      const url = `${base}${req.url ?? "/"}`;
-      const parsed = new URL(url);
-      const body = Object.fromEntries(new URLSearchParams(text));
-      const params = req.method === "GET" ? Object.fromEntries(parsed.searchParams) : body;
-      const request = {
-        method: req.method ?? "",
-        path: parsed.pathname,
-        url,
-        params,
-        webhook: webhookOf(parsed.pathname),
-      };
-      requests.push(request);
-      problems.push(...contractProblems(request, String(req.headers["x-twilio-signature"] ?? ""), body, authToken));
-      const route = routes[parsed.pathname];
-      if (route === undefined)
-        return respond(res, request.webhook === "voiceRequest" ? { status: 404 } : { status: 204 });
-      respond(res, typeof route === "function" ? route(request) : route);
-    });
+  const server = await startWebhookApp((received, res) => {
+    const { method, path, url, params } = received;
+    const request = { method, path, url, params, webhook: webhookOf(path) };
+    requests.push(request);
+    problems.push(...contractProblems(request, received.signature, received.form, authToken));
+    const route = routes[path];
+    if (route === undefined)
+      return respond(res, request.webhook === "voiceRequest" ? { status: 404 } : { status: 204 });
+    respond(res, typeof route === "function" ? route(request) : route);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  onTestFinished(close);
   return {
-    baseUrl: base,
-    url: (path: string) => `${base}${path}`,
+    baseUrl: server.baseUrl,
+    url: (path: string) => `${server.baseUrl}${path}`,
     routes,
     requests,
     problems,
     /** The requests to one path, in order. */
     to: (path: string) => requests.filter((r) => r.path === path),
-    close,
+    close: server.close,
   };
 }

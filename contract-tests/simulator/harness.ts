@@ -1,10 +1,11 @@
 // What the simulator's tests share: one stateful mock on a manual clock per file (with its admin client and a
 // Calls client per account), an account of each test's own with the fixtures' auth token and a number, and ways to
 // read a call's conversation.
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type { AdminConversationEntry, AdminTimeline } from "../../src/mock/index.js";
 import { AUTH_TOKEN } from "../support/fixtures.js";
-import { freshAccount, type StatefulHarness } from "../support/stateful.js";
-import type { TwimlApp } from "./app.js";
+import { freshAccount, type StatefulHarness, startStatefulHarness } from "../support/stateful.js";
+import { startTwimlApp, type TwimlApp } from "./app.js";
 
 export const NUMBER = "+13105550000";
 export const CALLER = "+12125551234";
@@ -44,3 +45,40 @@ export const verbsRun = (timeline: AdminTimeline) =>
 
 /** The status the call went through, in order. */
 export const statuses = (timeline: AdminTimeline) => timeline.transitions.map((t) => t.to);
+
+/**
+ * A test file's simulator: one stateful mock on a manual clock (seeded by `seed`), reset after each test, and the
+ * apps each test serves, whose requests must all have kept the contract (app.ts) by the test's end.
+ */
+export function simulatorSuite(seed: string) {
+  let running: StatefulHarness | undefined;
+  const apps: TwimlApp[] = [];
+  beforeAll(async () => {
+    running = await startStatefulHarness({ seed });
+  });
+  afterAll(() => running?.stop());
+  afterEach(async () => {
+    const problems = apps.flatMap((app) => app.problems);
+    apps.length = 0;
+    try {
+      expect(problems).toEqual([]);
+    } finally {
+      await running?.admin.reset();
+    }
+  });
+  const suite = {
+    get harness(): StatefulHarness {
+      if (!running) throw new Error("the simulator suite's mock starts in beforeAll");
+      return running;
+    },
+    /** Moves the mock's clock on by `s` seconds. */
+    seconds: (s: number) => suite.harness.admin.advance(s * 1000),
+    /** An app for this test, held to the contract when the test ends. */
+    async serve(...args: Parameters<typeof startTwimlApp>): Promise<TwimlApp> {
+      const app = await startTwimlApp(...args);
+      apps.push(app);
+      return app;
+    },
+  };
+  return suite;
+}

@@ -4,39 +4,23 @@
 // conversation (11200, 11205, 12100, 12300), then FallbackUrl with ErrorCode and ErrorUrl, else the call ends. Every
 // document's findings stay with the call. Only URLs on this machine are requested: a Url elsewhere keeps the
 // scenario. An update with Url or Twiml abandons the running verb.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CreateCallParams } from "../../src/client/index.js";
 import { statefulInternals } from "../../src/mock/stateful/internals.js";
 import { MAX_DOCUMENTS_PER_CALL } from "../../src/mock/stateful/simulator/defaults.js";
 import { closedServerUrl } from "../support/http-server.js";
-import { freshAccount, type StatefulHarness, startStatefulHarness } from "../support/stateful.js";
-import { startTwimlApp, type TwimlApp } from "./app.js";
-import { accountWithNumber, CALLER, NUMBER, statuses, texts, verbsRun } from "./harness.js";
+import { freshAccount } from "../support/stateful.js";
+import { accountWithNumber, CALLER, NUMBER, simulatorSuite, statuses, texts, verbsRun } from "./harness.js";
 
-let harness: StatefulHarness;
-beforeAll(async () => {
-  harness = await startStatefulHarness({ seed: "run" });
-});
-afterAll(() => harness.stop());
-let app: TwimlApp | undefined;
-afterEach(async () => {
-  expect(app?.problems ?? []).toEqual([]);
-  app = undefined;
-  await harness.admin.reset();
-});
-
-const seconds = (s: number) => harness.admin.advance(s * 1000);
-async function serve(routes: Parameters<typeof startTwimlApp>[0]): Promise<TwimlApp> {
-  app = await startTwimlApp(routes);
-  return app;
-}
+const sim = simulatorSuite("run");
+const { seconds, serve } = sim;
 const HANG_UP = "<Response><Hangup/></Response>";
 const place = (accountSid: string, form: Partial<CreateCallParams>) =>
-  harness.client(accountSid).create({ To: "+13105554444", From: "+12125550000", ...form } as CreateCallParams);
+  sim.harness.client(accountSid).create({ To: "+13105554444", From: "+12125550000", ...form } as CreateCallParams);
 
 describe("the request for a call's TwiML", () => {
   it("is the spec's voiceRequest, in the query for Method GET, with AnsweredBy when MachineDetection asked", async () => {
-    app = await startTwimlApp({ "/voice": HANG_UP });
+    const app = await serve({ "/voice": HANG_UP });
     const accountSid = freshAccount();
     const call = await place(accountSid, {
       To: "+15005550104",
@@ -61,9 +45,9 @@ describe("the request for a call's TwiML", () => {
   });
 
   it("is signed with the token the admin API set for the account, not the request's", async () => {
-    app = await startTwimlApp({ "/voice": HANG_UP }, "the-account-token");
+    const app = await serve({ "/voice": HANG_UP }, "the-account-token");
     const accountSid = freshAccount();
-    await harness.admin.setAuthToken(accountSid, "the-account-token");
+    await sim.harness.admin.setAuthToken(accountSid, "the-account-token");
     await place(accountSid, { Url: app.url("/voice") });
     await seconds(5);
     expect(app.to("/voice")).toHaveLength(1);
@@ -73,7 +57,7 @@ describe("the request for a call's TwiML", () => {
     const accountSid = freshAccount();
     const call = await place(accountSid, { Twiml: `<Response><Say voice="robot">hi</Say></Response>` });
     await seconds(5);
-    const timeline = await harness.admin.timeline(accountSid, call.sid);
+    const timeline = await sim.harness.admin.timeline(accountSid, call.sid);
     const [document] = timeline.conversation.filter((e) => e.kind === "document");
     expect(document?.findings?.map((f) => [f.severity, f.path])).toEqual([["error", "Response/Say[1]"]]);
     expect(texts(timeline, "error")).toEqual([
@@ -86,22 +70,22 @@ describe("the request for a call's TwiML", () => {
     const accountSid = freshAccount();
     const call = await place(accountSid, { Url: "https://example.com/twiml" });
     await seconds(5 + 30);
-    const timeline = await harness.admin.timeline(accountSid, call.sid);
+    const timeline = await sim.harness.admin.timeline(accountSid, call.sid);
     expect(timeline.call).toMatchObject({ status: "completed", duration: "30" });
     expect(timeline.conversation).toEqual([]);
   });
 
   it("goes to a TwiML App's voiceUrl for a create that names its ApplicationSid", async () => {
-    app = await startTwimlApp({ "/app": HANG_UP, "/status": "" });
+    const app = await serve({ "/app": HANG_UP, "/status": "" });
     const accountSid = freshAccount();
     const applicationSid = "AP0123456789abcdef0123456789abcdef";
-    await harness.admin.setApplication(accountSid, applicationSid, {
+    await sim.harness.admin.setApplication(accountSid, applicationSid, {
       voiceUrl: app.url("/app"),
       statusCallback: app.url("/status"),
     });
     await place(accountSid, { ApplicationSid: applicationSid });
     await seconds(5);
-    await harness.mock.settled?.();
+    await sim.harness.mock.settled?.();
     expect(app.requests.map((r) => [r.path, r.params.CallStatus])).toEqual([
       ["/app", "in-progress"],
       ["/status", "completed"],
@@ -131,9 +115,9 @@ describe("a request that fails", () => {
   ];
   for (const [name, code, urlOf] of failing) {
     it(`${name}, and with no FallbackUrl the call ends`, async () => {
-      const accountSid = await accountWithNumber(harness, await urlOf());
-      const placed = await harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
-      const timeline = await harness.admin.timeline(accountSid, placed.sid);
+      const accountSid = await accountWithNumber(sim.harness, await urlOf());
+      const placed = await sim.harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
+      const timeline = await sim.harness.admin.timeline(accountSid, placed.sid);
       expect(timeline.conversation.filter((e) => e.kind === "error").map((e) => e.code)).toEqual([code, code]);
       expect(statuses(timeline)).toEqual(["ringing", "in-progress", "completed"]);
       expect(timeline.transitions.at(-1)?.note).toBe(`error ${code}`);
@@ -141,17 +125,19 @@ describe("a request that fails", () => {
   }
 
   it("goes to the FallbackUrl with ErrorCode and ErrorUrl, and runs what it returns", async () => {
-    app = await startTwimlApp({ "/broken": { status: 500 }, "/fallback": "<Response><Say>Sorry</Say></Response>" });
-    const accountSid = await accountWithNumber(harness, app.url("/broken"), { voiceFallbackUrl: app.url("/fallback") });
-    const call = await harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
+    const app = await serve({ "/broken": { status: 500 }, "/fallback": "<Response><Say>Sorry</Say></Response>" });
+    const accountSid = await accountWithNumber(sim.harness, app.url("/broken"), {
+      voiceFallbackUrl: app.url("/fallback"),
+    });
+    const call = await sim.harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
     expect(app.to("/fallback").map((r) => [r.params.ErrorCode, r.params.ErrorUrl, r.params.CallSid])).toEqual([
       ["11200", app.url("/broken"), call.sid],
     ]);
-    expect(verbsRun(await harness.admin.timeline(accountSid, call.sid))).toEqual(["Say"]);
+    expect(verbsRun(await sim.harness.admin.timeline(accountSid, call.sid))).toEqual(["Say"]);
   });
 
   it("of an action goes to the create's FallbackUrl too", async () => {
-    app = await startTwimlApp({ "/voice": `<Response><Redirect>/gone</Redirect></Response>`, "/fallback": HANG_UP });
+    const app = await serve({ "/voice": `<Response><Redirect>/gone</Redirect></Response>`, "/fallback": HANG_UP });
     const accountSid = freshAccount();
     await place(accountSid, { Url: app.url("/voice"), FallbackUrl: app.url("/fallback"), FallbackMethod: "GET" });
     await seconds(5);
@@ -166,11 +152,11 @@ describe("a request that fails", () => {
 describe("a response that is not TwiML", () => {
   // twilio.com/docs/api/twiml/your_response: text/plain is read aloud, an audio type played, then Twilio hangs up.
   it("of text/plain is said, then the call hangs up", async () => {
-    app = await serve({ "/voice": { contentType: "text/plain; charset=utf-8", body: "Thanks   for calling." } });
-    const accountSid = await accountWithNumber(harness, app.url("/voice"));
-    const placed = await harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
+    const app = await serve({ "/voice": { contentType: "text/plain; charset=utf-8", body: "Thanks   for calling." } });
+    const accountSid = await accountWithNumber(sim.harness, app.url("/voice"));
+    const placed = await sim.harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
     await seconds(5);
-    const timeline = await harness.admin.timeline(accountSid, placed.sid);
+    const timeline = await sim.harness.admin.timeline(accountSid, placed.sid);
     expect(verbsRun(timeline)).toEqual(["Say"]);
     expect(texts(timeline, "verb")[0]).toContain('says "Thanks for calling."');
     expect(texts(timeline, "response")).toEqual([
@@ -181,11 +167,11 @@ describe("a response that is not TwiML", () => {
   });
 
   it("of an audio type is played, then the call hangs up", async () => {
-    app = await serve({ "/voice": { contentType: "audio/mpeg", body: "ID3" } });
-    const accountSid = await accountWithNumber(harness, app.url("/voice"));
-    const placed = await harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
+    const app = await serve({ "/voice": { contentType: "audio/mpeg", body: "ID3" } });
+    const accountSid = await accountWithNumber(sim.harness, app.url("/voice"));
+    const placed = await sim.harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
     await seconds(10);
-    const timeline = await harness.admin.timeline(accountSid, placed.sid);
+    const timeline = await sim.harness.admin.timeline(accountSid, placed.sid);
     expect(verbsRun(timeline)).toEqual(["Play"]);
     expect(texts(timeline, "verb")[0]).toContain(`plays "${app.url("/voice")}"`);
     expect(texts(timeline, "response")).toEqual([
@@ -197,24 +183,24 @@ describe("a response that is not TwiML", () => {
 
 describe("an update with Url or Twiml", () => {
   it("abandons the running verb and runs the new document", async () => {
-    app = await startTwimlApp({
+    const app = await serve({
       "/voice": `<Response><Gather action="/menu" timeout="60"><Say>Waiting</Say></Gather></Response>`,
       "/next": `<Response><Say>Moved</Say></Response>`,
     });
     const accountSid = freshAccount();
-    const client = harness.client(accountSid);
+    const client = sim.harness.client(accountSid);
     const call = await place(accountSid, { Url: app.url("/voice") });
     await seconds(10);
     await client.update(call.sid, { Url: app.url("/next") });
     await seconds(0);
-    let timeline = await harness.admin.timeline(accountSid, call.sid);
+    let timeline = await sim.harness.admin.timeline(accountSid, call.sid);
     expect(verbsRun(timeline)).toEqual(["Gather", "Say", "Say"]);
     expect(timeline.conversation.filter((e) => e.kind === "request").map((e) => e.purpose)).toEqual([
       "voice-url",
       "update",
     ]);
     await client.update(call.sid, { Twiml: "<Response><Hangup/></Response>" });
-    timeline = await harness.admin.timeline(accountSid, call.sid);
+    timeline = await sim.harness.admin.timeline(accountSid, call.sid);
     expect(timeline.call.status).toBe("completed");
     expect(app.to("/menu")).toEqual([]);
   });
@@ -222,14 +208,14 @@ describe("an update with Url or Twiml", () => {
 
 describe("a call its scenario runs", () => {
   it("is taken over by an update whose Url is on this machine, and ends by its TwiML", async () => {
-    app = await startTwimlApp({ "/now": "<Response><Say>one two three four five</Say></Response>" });
+    const app = await serve({ "/now": "<Response><Say>one two three four five</Say></Response>" });
     const accountSid = freshAccount();
-    const client = harness.client(accountSid);
+    const client = sim.harness.client(accountSid);
     const call = await place(accountSid, { Url: "https://example.com/twiml" });
     await seconds(6);
     await client.update(call.sid, { Url: app.url("/now") });
     await seconds(2);
-    const timeline = await harness.admin.timeline(accountSid, call.sid);
+    const timeline = await sim.harness.admin.timeline(accountSid, call.sid);
     expect(timeline.call).toMatchObject({ status: "completed", duration: "3" });
     expect(timeline.transitions.at(-1)?.note).toBe("the document ended");
   });
@@ -238,16 +224,16 @@ describe("a call its scenario runs", () => {
 describe("the event stream", () => {
   it("tells each entry of a conversation as a conversation event, with its call", async () => {
     const frames: string[] = [];
-    const stop = statefulInternals(harness.mock).hub.subscribe((frame) => frames.push(frame));
+    const stop = statefulInternals(sim.harness.mock).hub.subscribe((frame) => frames.push(frame));
     try {
-      app = await startTwimlApp({ "/voice": HANG_UP });
-      const accountSid = await accountWithNumber(harness, app.url("/voice"));
-      const call = await harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
+      const app = await serve({ "/voice": HANG_UP });
+      const accountSid = await accountWithNumber(sim.harness, app.url("/voice"));
+      const call = await sim.harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
       const told = frames
         .filter((f) => f.startsWith("event: conversation\n"))
         .map((f) => JSON.parse(f.slice(f.indexOf("data: ") + 6)));
       expect(told.map((e) => [e.callSid, e.side, e.kind])).toEqual(
-        (await harness.admin.timeline(accountSid, call.sid)).conversation.map((e) => [call.sid, e.side, e.kind]),
+        (await sim.harness.admin.timeline(accountSid, call.sid)).conversation.map((e) => [call.sid, e.side, e.kind]),
       );
     } finally {
       stop?.();
@@ -257,10 +243,10 @@ describe("the event stream", () => {
 
 describe("the simulator's bounds", () => {
   it(`ends a call whose documents redirect in a loop after ${MAX_DOCUMENTS_PER_CALL} documents`, async () => {
-    app = await startTwimlApp({ "/loop": "<Response><Redirect>/loop</Redirect></Response>" });
-    const accountSid = await accountWithNumber(harness, app.url("/loop"));
-    const call = await harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
-    const timeline = await harness.admin.timeline(accountSid, call.sid);
+    const app = await serve({ "/loop": "<Response><Redirect>/loop</Redirect></Response>" });
+    const accountSid = await accountWithNumber(sim.harness, app.url("/loop"));
+    const call = await sim.harness.admin.placeInboundCall(accountSid, { from: CALLER, to: NUMBER });
+    const timeline = await sim.harness.admin.timeline(accountSid, call.sid);
     expect(app.requests).toHaveLength(MAX_DOCUMENTS_PER_CALL);
     expect(timeline.call.status).toBe("completed");
     expect(timeline.conversation.length).toBeLessThanOrEqual(256);

@@ -3,29 +3,12 @@
 // (SIMULATED_VERBS) says each does, and a test below holds the three to one another. Every request the app gets is
 // checked against the spec's webhooks and twilio-node's validateRequest (app.ts).
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OTHER_VERBS, SIMULATED_VERBS } from "../../src/mock/stateful/simulator/verbs.js";
-import { type StatefulHarness, startStatefulHarness } from "../support/stateful.js";
-import { startTwimlApp, type TwimlApp } from "./app.js";
-import { CALLER, callIn, statuses, texts, verbsRun } from "./harness.js";
+import { CALLER, callIn, simulatorSuite, statuses, texts, verbsRun } from "./harness.js";
 
-let harness: StatefulHarness;
-beforeAll(async () => {
-  harness = await startStatefulHarness({ seed: "verbs" });
-});
-afterAll(() => harness.stop());
-let app: TwimlApp | undefined;
-afterEach(async () => {
-  expect(app?.problems ?? []).toEqual([]);
-  app = undefined;
-  await harness.admin.reset();
-});
-
-const seconds = (s: number) => harness.admin.advance(s * 1000);
-async function serve(routes: Parameters<typeof startTwimlApp>[0]): Promise<TwimlApp> {
-  app = await startTwimlApp(routes);
-  return app;
-}
+const sim = simulatorSuite("verbs");
+const { seconds, serve } = sim;
 
 /** The tests of each verb, by the verb's tag. */
 const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
@@ -34,7 +17,7 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
       "takes its words' time at 150 words a minute, times loop, then the document's end hangs up",
       async () => {
         const call = await callIn(
-          harness,
+          sim.harness,
           await serve({ "/voice": `<Response><Say loop="2">one two three four five</Say></Response>` }),
         );
         await seconds(3.9);
@@ -52,17 +35,15 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
     [
       "takes 5 s a play, without fetching the audio, and 0.5 s a key or w of digits",
       async () => {
-        const call = await callIn(
-          harness,
-          await serve({
-            "/voice": `<Response><Play>http://127.0.0.1:9/hold.mp3</Play><Play digits="1w2"/></Response>`,
-          }),
-        );
+        const app = await serve({
+          "/voice": `<Response><Play>http://127.0.0.1:9/hold.mp3</Play><Play digits="1w2"/></Response>`,
+        });
+        const call = await callIn(sim.harness, app);
         await seconds(6.4);
         expect((await call.fetch()).status).toBe("in-progress");
         await seconds(0.1);
         expect(await call.fetch()).toMatchObject({ status: "completed", duration: "7" });
-        expect(app?.requests.map((r) => r.path)).toEqual(["/voice"]);
+        expect(app.requests.map((r) => r.path)).toEqual(["/voice"]);
       },
     ],
   ],
@@ -71,7 +52,7 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
       "takes its length; as an inbound call's first verb it waits before the call is answered",
       async () => {
         const call = await callIn(
-          harness,
+          sim.harness,
           await serve({ "/voice": `<Response><Pause length="3"/><Say>hi</Say></Response>` }),
         );
         await seconds(2.9);
@@ -91,9 +72,9 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
           "/voice": `<Response><Gather numDigits="2" action="/menu"><Say>Press two keys</Say></Gather><Say>never</Say></Response>`,
           "/menu": `<Response><Hangup/></Response>`,
         });
-        const call = await callIn(harness, served);
+        const call = await callIn(sim.harness, served);
         await seconds(1);
-        const after = await harness.admin.pressDigits(call.accountSid, call.sid, "42");
+        const after = await sim.harness.admin.pressDigits(call.accountSid, call.sid, "42");
         expect(served.to("/menu").map((r) => r.params.Digits)).toEqual(["42"]);
         expect(after.call.status).toBe("completed");
         expect(texts(after, "verb")).not.toContain('says "never"');
@@ -106,8 +87,8 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
           "/voice": `<Response><Gather input="speech dtmf" action="/said"><Say>Say sales</Say></Gather></Response>`,
           "/said": `<Response><Hangup/></Response>`,
         });
-        const call = await callIn(harness, served);
-        await harness.admin.saySpeech(call.accountSid, call.sid, "sales", 0.87);
+        const call = await callIn(sim.harness, served);
+        await sim.harness.admin.saySpeech(call.accountSid, call.sid, "sales", 0.87);
         expect(served.to("/said").map((r) => [r.params.SpeechResult, r.params.Confidence])).toEqual([
           ["sales", "0.87"],
         ]);
@@ -119,7 +100,7 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
         const served = await serve({
           "/voice": `<Response><Gather timeout="3" action="/menu"><Say>one</Say></Gather><Say>goodbye</Say></Response>`,
         });
-        const call = await callIn(harness, served);
+        const call = await callIn(sim.harness, served);
         await seconds(0.4 + 3 + 0.4);
         const timeline = await call.timeline();
         expect(timeline.call.status).toBe("completed");
@@ -134,8 +115,8 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
           "/voice": `<Response><Say>Welcome to the menu</Say><Gather action="/menu"><Say>choose</Say></Gather></Response>`,
           "/menu": `<Response><Hangup/></Response>`,
         });
-        const call = await callIn(harness, served);
-        await harness.admin.pressDigits(call.accountSid, call.sid, "7#");
+        const call = await callIn(sim.harness, served);
+        await sim.harness.admin.pressDigits(call.accountSid, call.sid, "7#");
         await seconds(2);
         expect(served.to("/menu").map((r) => r.params.Digits)).toEqual(["7"]);
       },
@@ -149,18 +130,22 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
           "/voice": `<Response><Record action="/recorded" recordingStatusCallback="/recording"/></Response>`,
           "/recorded": `<Response><Say>thanks</Say></Response>`,
         });
-        const call = await callIn(harness, served);
+        const call = await callIn(sim.harness, served);
         // Ten words, 4 s at the speaking rate; then the caller presses # after 6 s.
-        await harness.admin.saySpeech(call.accountSid, call.sid, "one two three four five six seven eight nine ten");
+        await sim.harness.admin.saySpeech(
+          call.accountSid,
+          call.sid,
+          "one two three four five six seven eight nine ten",
+        );
         await seconds(6);
-        await harness.admin.pressDigits(call.accountSid, call.sid, "#");
+        await sim.harness.admin.pressDigits(call.accountSid, call.sid, "#");
         const [action] = served.to("/recorded");
         expect(action?.params).toMatchObject({ RecordingDuration: "4", Digits: "#" });
         expect(action?.params.RecordingSid).toMatch(/^RE[0-9a-f]{32}$/);
         expect(action?.params.RecordingUrl).toBe(
           `https://api.twilio.com/2010-04-01/Accounts/${call.accountSid}/Recordings/${action?.params.RecordingSid}`,
         );
-        await harness.mock.settled?.();
+        await sim.harness.mock.settled?.();
         expect(served.to("/recording").map((r) => r.params)).toEqual([
           expect.objectContaining({
             RecordingStatus: "completed",
@@ -176,7 +161,7 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
         const served = await serve({
           "/voice": `<Response><Record timeout="2" action="/recorded"/><Say>nothing</Say></Response>`,
         });
-        const call = await callIn(harness, served);
+        const call = await callIn(sim.harness, served);
         await seconds(2 + 0.4);
         expect((await call.fetch()).status).toBe("completed");
         expect(served.to("/recorded")).toEqual([]);
@@ -191,8 +176,8 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
           "/voice": `<Response><Dial action="/dialled" timeout="20">+13105551111</Dial></Response>`,
           "/dialled": `<Response><Hangup/></Response>`,
         });
-        const call = await callIn(harness, served);
-        const client = harness.client(call.accountSid);
+        const call = await callIn(sim.harness, served);
+        const client = sim.harness.client(call.accountSid);
         const [leg] = (await client.list({ ParentCallSid: call.sid })).calls;
         expect(leg).toMatchObject({
           parent_call_sid: call.sid,
@@ -215,7 +200,7 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
         const served = await serve({
           "/voice": `<Response><Dial><Number>+15005550101</Number></Dial><Say>busy</Say></Response>`,
         });
-        const call = await callIn(harness, served);
+        const call = await callIn(sim.harness, served);
         await seconds(2);
         expect(texts(await call.timeline(), "verb")).toContain("ends: DialCallStatus busy");
         await seconds(1);
@@ -230,9 +215,9 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
           "/host": `<Response><Dial><Conference endConferenceOnExit="true">standup</Conference></Dial></Response>`,
           "/left": `<Response><Hangup/></Response>`,
         });
-        const guest = await callIn(harness, served);
-        await harness.admin.setNumber(guest.accountSid, "+13105550001", { voiceUrl: served.url("/host") });
-        const host = await harness.admin.placeInboundCall(guest.accountSid, {
+        const guest = await callIn(sim.harness, served);
+        await sim.harness.admin.setNumber(guest.accountSid, "+13105550001", { voiceUrl: served.url("/host") });
+        const host = await sim.harness.admin.placeInboundCall(guest.accountSid, {
           from: "+12125550002",
           to: "+13105550001",
         });
@@ -242,7 +227,7 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
           participants: [guest.sid, host.sid],
           text: "the conference standup starts",
         });
-        await harness.admin.hangUp(guest.accountSid, host.sid);
+        await sim.harness.admin.hangUp(guest.accountSid, host.sid);
         expect(served.to("/left").map((r) => r.params.DialCallStatus)).toEqual(["answered"]);
         expect((await guest.fetch()).status).toBe("completed");
       },
@@ -256,7 +241,7 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
           "/voice": `<Response><Redirect method="GET">next?step=2</Redirect><Say>never</Say></Response>`,
           "/next": `<Response><Hangup/></Response>`,
         });
-        const call = await callIn(harness, served);
+        const call = await callIn(sim.harness, served);
         expect(served.to("/next").map((r) => [r.method, r.url.split("?")[1]?.startsWith("step=2&")])).toEqual([
           ["GET", true],
         ]);
@@ -268,7 +253,10 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
     [
       "ends the call; as the first verb the call is answered first",
       async () => {
-        const call = await callIn(harness, await serve({ "/voice": `<Response><Hangup/><Say>never</Say></Response>` }));
+        const call = await callIn(
+          sim.harness,
+          await serve({ "/voice": `<Response><Hangup/><Say>never</Say></Response>` }),
+        );
         const timeline = await call.timeline();
         expect(statuses(timeline)).toEqual(["ringing", "in-progress", "completed"]);
         expect(verbsRun(timeline)).toEqual(["Hangup"]);
@@ -283,9 +271,9 @@ const VERB_TESTS: Record<string, Array<[string, () => Promise<void>]>> = {
           "/voice": `<Response><Reject reason="busy"/></Response>`,
           "/no": "<Response><Reject/></Response>",
         });
-        const busy = await callIn(harness, served);
+        const busy = await callIn(sim.harness, served);
         expect(statuses(await busy.timeline())).toEqual(["ringing", "busy"]);
-        const rejected = await callIn(harness, served, "/no");
+        const rejected = await callIn(sim.harness, served, "/no");
         expect(statuses(await rejected.timeline())).toEqual(["ringing", "no-answer"]);
         expect((await rejected.fetch()).price).toBeNull();
       },
@@ -298,7 +286,7 @@ const OTHER_VERB_TEST: [string, () => Promise<void>] = [
   "is named in the conversation as not simulated, and the call ends",
   async () => {
     const call = await callIn(
-      harness,
+      sim.harness,
       await serve({ "/voice": `<Response><Say>hold on</Say><Enqueue>support</Enqueue><Say>never</Say></Response>` }),
     );
     await seconds(1);

@@ -74,3 +74,41 @@ export async function closedServerUrl(): Promise<string> {
   await server.close();
   return server.baseUrl;
 }
+
+/** A request as an app reads Twilio's webhook: the parameters from a GET's query, else from the form body. */
+export interface WebhookReceived {
+  method: string;
+  path: string;
+  /** The full URL as requested, query included: what the signature covers. */
+  url: string;
+  params: Record<string, string>;
+  /** The form body's fields (none for a GET): what the signature covers beside the URL. */
+  form: Record<string, string>;
+  signature: string;
+}
+
+export function asWebhook(baseUrl: string, recorded: RecordedRequest): WebhookReceived {
+  const url = `${baseUrl}${recorded.url || "/"}`;
+  const parsed = new URL(url);
+  const form = Object.fromEntries(new URLSearchParams(recorded.body));
+  return {
+    method: recorded.method,
+    path: parsed.pathname,
+    url,
+    params: recorded.method === "GET" ? Object.fromEntries(parsed.searchParams) : form,
+    form,
+    signature: String(recorded.headers["x-twilio-signature"] ?? ""),
+  };
+}
+
+/** An app on loopback that hears each request as a webhook; closed when the test finishes. */
+export async function startWebhookApp(
+  handle: (received: WebhookReceived, response: ServerResponse) => void,
+  onFinished: OnFinished = onTestFinished,
+) {
+  const server: TestServer = await startHttpServer(
+    (recorded, response) => handle(asWebhook(server.baseUrl, recorded), response),
+    onFinished,
+  );
+  return server;
+}

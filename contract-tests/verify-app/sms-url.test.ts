@@ -2,13 +2,12 @@
 // which checks X-Twilio-Signature with twilio-node's validateRequest and replies with seed 004's <Sms>, passes every
 // check but a warning for the legacy <Sms>; every request that claims to be Twilio's passes the spec's validator and
 // twilio-node's. Its response is judged as messaging TwiML: voice TwiML to a text is an error.
-import { createServer } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validateWebhook } from "../../src/index.js";
 import { runVerifyApp } from "../../src/verify-app/index.js";
 import { runCli } from "../support/cli.js";
+import { startWebhookApp } from "../support/http-server.js";
 import { SEED_004_SMS_REPLY } from "../twiml/catalogue.js";
 
 const require = createRequire(import.meta.url);
@@ -21,27 +20,13 @@ const VOICE_REPLY = "<Response><Say>Thanks for calling.</Say></Response>";
 
 async function startSmsApp(reply = SEED_004_SMS_REPLY) {
   const seen: Array<{ method: string; params: Record<string, string>; signed: boolean }> = [];
-  let base = "";
-  const server = createServer((req, res) => {
-    let text = "";
-    req.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-    req.on("end", () => {
-      const url = `${base}${req.url ?? "/"}`;
-      const body = Object.fromEntries(new URLSearchParams(text));
-      const params = req.method === "GET" ? Object.fromEntries(new URL(url).searchParams) : body;
-      const signed = validateRequest(TOKEN, String(req.headers["x-twilio-signature"] ?? ""), url, body);
-      seen.push({ method: req.method ?? "", params, signed });
-      if (!signed) {
-        res.writeHead(403).end();
-        return;
-      }
-      res.writeHead(200, { "Content-Type": "text/xml" }).end(reply);
-    });
+  const server = await startWebhookApp((received, res) => {
+    const signed = validateRequest(TOKEN, received.signature, received.url, received.form);
+    seen.push({ method: received.method, params: received.params, signed });
+    if (!signed) res.writeHead(403).end();
+    else res.writeHead(200, { "Content-Type": "text/xml" }).end(reply);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: `${base}/sms`, seen };
+  return { url: `${server.baseUrl}/sms`, seen };
 }
 
 describe("verify-app --sms-url", { timeout: 60_000 }, () => {
