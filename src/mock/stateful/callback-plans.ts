@@ -1,7 +1,10 @@
 // The stateful mock's status callbacks: which events each call's create asked for and where they go, sent in
 // transition order (one after the other, signed with the create's auth token), and how each receiver responded.
-// What it keeps to show holds no credential: a callback URL is kept without its user information or query values.
+// A callback may be delivered otherwise (a variation of the shared delivery): twice, or held back on the mock's
+// clock while the call's later callbacks go first. What it keeps to show holds no credential: a callback URL is
+// kept without its user information or query values.
 import type { components } from "../../../generated/mock-admin.js";
+import type { DeliveryVariation } from "../../webhook-delivery.js";
 import {
   callbackTarget,
   type deliverAndLog,
@@ -10,6 +13,7 @@ import {
   progressParams,
   requestedEvents,
 } from "../callbacks.js";
+import type { Clock } from "./clock.js";
 import type { EventHub } from "./events.js";
 import { shownWebhookUrl } from "./simulator/shown-url.js";
 import { type CallRecord, CallStore, type ProgressEventOf, type Transition } from "./store.js";
@@ -33,6 +37,10 @@ export interface CallbackPlannerOptions {
   log: Log;
   /** Hears of every callback once its receiver responded (or failed to). */
   hub: EventHub;
+  /** The mock's clock: a held-back callback waits on it. */
+  clock?: Pick<Clock, "at" | "now">;
+  /** How a call's callback for an event is to be delivered, when not once and in order (injected faults). */
+  variationFor?: (callSid: string, event: string) => DeliveryVariation | undefined;
 }
 
 /**
@@ -51,9 +59,16 @@ function extraParams(call: CallRecord, event: ProgressEventOf): Record<string, s
   return extra;
 }
 
-export function createCallbackPlanner({ send, log, hub }: CallbackPlannerOptions) {
+export function createCallbackPlanner({ send, log, hub, clock, variationFor }: CallbackPlannerOptions) {
   const plans = new Map<string, CallbackPlan>();
   const sent = new Map<string, CallbackRecord[]>();
+  // Held-back callbacks once their wait is over: settled() waits for them, not for a wait a manual clock holds.
+  const loose = new Set<Promise<void>>();
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (!clock) setTimeout(resolve, ms);
+      else clock.at(clock.now() + ms, resolve);
+    });
 
   /** Records one callback and queues its delivery behind the call's earlier ones. */
   function enqueue(call: CallRecord, plan: CallbackPlan, event: ProgressEventOf, at: number): void {
@@ -80,10 +95,22 @@ export function createCallbackPlanner({ send, log, hub }: CallbackPlannerOptions
     const list = sent.get(call.sid) ?? [];
     list.push(record);
     sent.set(call.sid, list);
-    plan.chain = plan.chain.then(async () => {
-      Object.assign(record, await send(plan.target, event.name, params, plan.authToken, log));
+    const variation = variationFor?.(callSid, event.name);
+    const target = plan.target;
+    const deliver = async () => {
+      const delivery = variation ? { variation: { ...variation, holdBackMs: 0 } } : {};
+      Object.assign(record, await send(target, event.name, params, plan.authToken, log, delivery));
       hub.publish("callback", () => ({ callSid, accountSid, ...record }));
-    });
+    };
+    if (variation?.holdBackMs) {
+      // Out of the call's chain: the callbacks after it go first, in order.
+      void wait(variation.holdBackMs).then(() => {
+        const delivered = deliver().finally(() => loose.delete(delivered));
+        loose.add(delivered);
+      });
+      return;
+    }
+    plan.chain = plan.chain.then(deliver);
   }
 
   return {
@@ -115,7 +142,7 @@ export function createCallbackPlanner({ send, log, hub }: CallbackPlannerOptions
     callbacksOf: (sid: string): CallbackRecord[] => [...(sent.get(sid) ?? [])],
     /** Waits until every callback sent so far has had a response (or has failed). */
     async settled(): Promise<void> {
-      await Promise.all([...plans.values()].map((p) => p.chain));
+      await Promise.all([...[...plans.values()].map((p) => p.chain), ...loose]);
     },
     /** Forgets a call's plan and the callbacks it sent. */
     forget(sid: string): void {

@@ -64,7 +64,7 @@ export function createStatefulMock(options: StatefulOptions) {
   const clock = createClock(options.clock ?? { mode: "real" });
   const hub = new EventHub();
   const journal = new Journal();
-  const callbacks = createCallbackPlanner({ send: options.deliver ?? deliverAndLog, log: options.log, hub });
+  const callbacks = createCallbackPlanner({ send: options.deliver ?? deliverAndLog, log: options.log, hub, clock });
   // The store tells the simulator of answers and transitions; the simulator is made once the store is there.
   let simulator: Simulator | undefined;
   const store = new CallStore({
