@@ -59,59 +59,75 @@ function extraParams(call: CallRecord, event: ProgressEventOf): Record<string, s
   return extra;
 }
 
-export function createCallbackPlanner({ send, log, hub, clock, variationFor }: CallbackPlannerOptions) {
+/** What queueing a callback needs of the planner. */
+interface Queue {
+  options: CallbackPlannerOptions;
+  sent: Map<string, CallbackRecord[]>;
+  /** Held-back callbacks once their wait is over: settled() waits for them, not for a wait a manual clock holds. */
+  loose: Set<Promise<void>>;
+}
+
+/** The record of one callback, kept with the call's others; its delivery fills in the receiver's response. */
+function recordOf(queue: Queue, call: CallRecord, plan: CallbackPlan, event: ProgressEventOf, at: number) {
+  const record: CallbackRecord = {
+    event: event.name,
+    callStatus: event.callStatus,
+    sequence: plan.sequence++,
+    at,
+    url: shownWebhookUrl(plan.target.url),
+  };
+  const list = queue.sent.get(call.sid) ?? [];
+  list.push(record);
+  queue.sent.set(call.sid, list);
+  return record;
+}
+
+/** Waits on the mock's clock (real time without one). */
+const waitOn = (clock: CallbackPlannerOptions["clock"], ms: number) =>
+  new Promise<void>((resolve) => {
+    if (!clock) setTimeout(resolve, ms);
+    else clock.at(clock.now() + ms, resolve);
+  });
+
+/** Records one callback and queues its delivery behind the call's earlier ones, or holds it back out of line. */
+function enqueue(queue: Queue, call: CallRecord, plan: CallbackPlan, event: ProgressEventOf, at: number): void {
+  const { send, log, hub, clock, variationFor } = queue.options;
+  const record = recordOf(queue, call, plan, event, at);
+  const { sid: callSid, accountSid, from, to } = call;
+  const params = progressParams({
+    callSid,
+    accountSid,
+    from,
+    to,
+    callStatus: event.callStatus,
+    sequence: record.sequence,
+    timestamp: at,
+    extra: extraParams(call, event),
+  });
+  const variation = variationFor?.(callSid, event.name);
+  const target = plan.target;
+  const deliver = async () => {
+    const delivery = variation ? { variation: { ...variation, holdBackMs: 0 } } : {};
+    Object.assign(record, await send(target, event.name, params, plan.authToken, log, delivery));
+    hub.publish("callback", () => ({ callSid, accountSid, ...record }));
+  };
+  if (!variation?.holdBackMs) {
+    plan.chain = plan.chain.then(deliver);
+    return;
+  }
+  // Out of the call's chain: the callbacks after it go first, in order.
+  void waitOn(clock, variation.holdBackMs).then(() => {
+    const delivered = deliver().finally(() => queue.loose.delete(delivered));
+    queue.loose.add(delivered);
+  });
+}
+
+export function createCallbackPlanner(options: CallbackPlannerOptions) {
+  const { log } = options;
   const plans = new Map<string, CallbackPlan>();
   const sent = new Map<string, CallbackRecord[]>();
-  // Held-back callbacks once their wait is over: settled() waits for them, not for a wait a manual clock holds.
-  const loose = new Set<Promise<void>>();
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (!clock) setTimeout(resolve, ms);
-      else clock.at(clock.now() + ms, resolve);
-    });
-
-  /** Records one callback and queues its delivery behind the call's earlier ones. */
-  function enqueue(call: CallRecord, plan: CallbackPlan, event: ProgressEventOf, at: number): void {
-    const sequence = plan.sequence++;
-    const { sid: callSid, accountSid, from, to } = call;
-    const extra = extraParams(call, event);
-    const params = progressParams({
-      callSid,
-      accountSid,
-      from,
-      to,
-      callStatus: event.callStatus,
-      sequence,
-      timestamp: at,
-      extra,
-    });
-    const record: CallbackRecord = {
-      event: event.name,
-      callStatus: event.callStatus,
-      sequence,
-      at,
-      url: shownWebhookUrl(plan.target.url),
-    };
-    const list = sent.get(call.sid) ?? [];
-    list.push(record);
-    sent.set(call.sid, list);
-    const variation = variationFor?.(callSid, event.name);
-    const target = plan.target;
-    const deliver = async () => {
-      const delivery = variation ? { variation: { ...variation, holdBackMs: 0 } } : {};
-      Object.assign(record, await send(target, event.name, params, plan.authToken, log, delivery));
-      hub.publish("callback", () => ({ callSid, accountSid, ...record }));
-    };
-    if (variation?.holdBackMs) {
-      // Out of the call's chain: the callbacks after it go first, in order.
-      void wait(variation.holdBackMs).then(() => {
-        const delivered = deliver().finally(() => loose.delete(delivered));
-        loose.add(delivered);
-      });
-      return;
-    }
-    plan.chain = plan.chain.then(deliver);
-  }
+  const queue: Queue = { options, sent, loose: new Set() };
+  const { loose } = queue;
 
   return {
     /** Remembers where a created call's callbacks go, when the create asked for any the mock may send. */
@@ -136,7 +152,8 @@ export function createCallbackPlanner({ send, log, hub, clock, variationFor }: C
     deliver(call: CallRecord, transition: Transition): void {
       const plan = plans.get(call.sid);
       if (!plan) return;
-      for (const event of transition.events) if (plan.events.has(event.name)) enqueue(call, plan, event, transition.at);
+      for (const event of transition.events)
+        if (plan.events.has(event.name)) enqueue(queue, call, plan, event, transition.at);
     },
     /** What the call's callbacks were and how their receivers responded, in order. */
     callbacksOf: (sid: string): CallbackRecord[] => [...(sent.get(sid) ?? [])],
