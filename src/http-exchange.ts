@@ -1,7 +1,7 @@
 // One HTTP exchange with a server this process does not trust: it asks for an unencoded response, follows no
 // redirect (a rule that depends on where a request goes must see every hop), reads at most a set number of bytes,
 // and gives up after a set time. verify and the mock's callbacks use it; the client's transport reads the same way.
-import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from "node:http";
 
 export class ResponseTooLargeError extends Error {
   override name = "ResponseTooLargeError";
@@ -38,8 +38,52 @@ export interface ExchangeRequest {
   headers?: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** How long the TCP connection may take; by default only timeoutMs bounds it. */
+  connectTimeoutMs?: number;
+  /** Once connected, how long the server may stay silent (before the response and between its packets). */
+  readTimeoutMs?: number;
   /** How much of the response's body to read; 0 reads none of it. */
   maxResponseBytes: number;
+}
+
+/** Where an exchange failed: before its connection was made, or after. */
+export type ExchangePhase = "connect" | "read";
+
+const timedOut = (message: string, phase: ExchangePhase) =>
+  Object.assign(new Error(message), { code: "ETIMEDOUT", phase });
+
+/** Bounds the connection and, once connected, each silence of the server; every error says its phase. */
+function watchPhases(req: ClientRequest, request: ExchangeRequest): void {
+  let phase: ExchangePhase = "connect";
+  req.on("socket", (socket) => {
+    const silent = () => req.destroy(timedOut(`no response within ${request.readTimeoutMs} ms of silence`, "read"));
+    const connected = () => {
+      phase = "read";
+      clearTimeout(connectTimer);
+      if (request.readTimeoutMs === undefined) return;
+      socket.setTimeout(request.readTimeoutMs);
+      socket.on("timeout", silent);
+    };
+    const connectTimer =
+      request.connectTimeoutMs === undefined
+        ? undefined
+        : setTimeout(
+            () => req.destroy(timedOut(`no connection within ${request.connectTimeoutMs} ms`, "connect")),
+            request.connectTimeoutMs,
+          );
+    if (socket.connecting) socket.once("connect", connected);
+    else connected();
+    req.on("close", () => {
+      clearTimeout(connectTimer);
+      socket.off("connect", connected);
+      // A kept-alive socket goes back to the pool without this request's limit.
+      socket.off("timeout", silent);
+      if (request.readTimeoutMs !== undefined) socket.setTimeout(0);
+    });
+  });
+  req.on("error", (error) => {
+    if ((error as { phase?: ExchangePhase }).phase === undefined) Object.assign(error, { phase });
+  });
 }
 
 export interface ExchangeResponse {
@@ -79,6 +123,7 @@ export function exchange(url: URL, request: ExchangeRequest): Promise<ExchangeRe
       req.destroy(Object.assign(new Error(`no response within ${request.timeoutMs} ms`), { code: "ETIMEDOUT" }));
     }, request.timeoutMs);
     req.on("close", () => clearTimeout(timer));
+    if (request.connectTimeoutMs !== undefined || request.readTimeoutMs !== undefined) watchPhases(req, request);
     req.on("error", reject);
     req.end(request.body);
   });

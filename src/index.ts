@@ -90,4 +90,24 @@ export type {
   VoiceRequestPayload,
   WebhookPayloads,
 } from "./webhooks.js";
-export { computeSignature, isValidSignature, parseWebhook, WebhookError } from "./webhooks.js";
+export type { SignatureAlgorithm } from "./webhooks.js";
+export {
+  computeSignature,
+  isValidSignature,
+  parseWebhook,
+  SIGNATURE_SETTINGS_HEADER,
+  WebhookError,
+} from "./webhooks.js";
+
+// Sending an app what Twilio sends it, as Twilio delivers it: the URL's connection overrides, retries with one
+// idempotency token, and an event duplicated or held back on request (what the mock's callbacks go through).
+export type {
+  ConnectionOverrides,
+  DeliveryAttempt,
+  DeliveryOptions,
+  DeliveryOutcome,
+  DeliveryVariation,
+  SharedKey,
+  WebhookRequest,
+} from "./webhook-delivery.js";
+export { deliverWebhook, IDEMPOTENCY_TOKEN_HEADER, readConnectionOverrides } from "./webhook-delivery.js";

@@ -1,99 +1,59 @@
 // The one way this project sends an app a request as Twilio sends it (a request for TwiML, a status, recording or
-// AMD callback): the parameters in the body of a POST or appended to the query of a GET, X-Twilio-Signature computed
-// as Twilio computes it (webhooks.ts) over the URL as sent, credentials in the URL sent as Basic auth and left out of
-// what is signed, no redirect followed, and a time limit and a bounded read (http-exchange.ts). The mock's status
+// AMD callback): signed as Twilio signs it (delivery/signing.ts), delivered as Twilio delivers it, with the
+// connection overrides of its URL's fragment, retries and the idempotency token (delivery/attempts.ts), credentials
+// in the URL sent as Basic auth, no redirect followed, and a bounded read (http-exchange.ts). The mock's status
 // callbacks, `verify-app` and the call simulator send through it; requestTwiml also says what Twilio makes of the
 // response to a request for TwiML, for both: a document to run, text to say or audio to play, or the error code it
 // logs (Twilio's error dictionary).
-import { basicAuthHeader } from "./basic-auth.js";
-import { type ExchangeResponse, exchange, ResponseTooLargeError } from "./http-exchange.js";
-import { computeSignature } from "./webhooks.js";
+
+import {
+  type Delivered,
+  type DeliveryLimits,
+  type DeliveryOptions,
+  type DeliveryOutcome,
+  deliverSigned,
+  sendSigned,
+  type WebhookSender,
+} from "./delivery/attempts.js";
+import { type SignedWebhook, signWebhook, type WebhookRequest } from "./delivery/signing.js";
+import { ResponseTooLargeError } from "./http-exchange.js";
+
+export type {
+  Delivered,
+  DeliveryAttempt,
+  DeliveryLimits,
+  DeliveryOptions,
+  DeliveryOutcome,
+  DeliveryVariation,
+  WebhookSender,
+} from "./delivery/attempts.js";
+export { deliverSigned, sendSigned } from "./delivery/attempts.js";
+export type { ConnectionOverrides, RetryOn } from "./delivery/overrides.js";
+export { DEFAULT_OVERRIDES, NUMERIC_OVERRIDES, readConnectionOverrides } from "./delivery/overrides.js";
+export type { SharedKey, SignedWebhook, WebhookParams, WebhookRequest } from "./delivery/signing.js";
+export { IDEMPOTENCY_TOKEN_HEADER, signWebhook } from "./delivery/signing.js";
 
 /** How long Twilio waits for an app's response to a webhook unless told otherwise: 15 s. */
 export const TWILIO_WEBHOOK_TIMEOUT_MS = 15_000;
 /** The largest TwiML document Twilio reads: 64 KiB. */
 export const TWIML_MAX_BYTES = 64 * 1024;
 
-/** A request's parameters: an object, or [name, value] pairs in the order they are sent. */
-export type WebhookParams = Record<string, string> | ReadonlyArray<readonly [string, string]>;
-
-export interface WebhookRequest {
-  /** The URL as configured; user information in it is sent as Basic auth. */
-  url: string;
-  /** GET puts the parameters in the query; any other method sends them as a form body. */
-  method: string;
-  params: WebhookParams;
-  /** The auth token that signs the request. */
-  authToken: string;
-  userAgent: string;
-}
-
-/** A request ready to send: where, how, and the headers with its signature. */
-export interface SignedWebhook {
-  /** Without credentials; a GET's parameters are in its query. */
-  target: URL;
-  method: string;
-  headers: Record<string, string>;
-  body?: string;
-}
-
-export interface DeliveryLimits {
-  timeoutMs: number;
-  /** How much of the response's body to read; 0 reads none (Twilio reads only a callback's status). */
-  maxResponseBytes: number;
-}
-
-/** The limits Twilio keeps when it requests TwiML. */
+/** The limits Twilio keeps when it requests TwiML, unless the URL's connection overrides change them. */
 export const TWIML_REQUEST_LIMITS: DeliveryLimits = {
   timeoutMs: TWILIO_WEBHOOK_TIMEOUT_MS,
   maxResponseBytes: TWIML_MAX_BYTES,
 };
 
-export interface Delivered extends ExchangeResponse {
-  /** From sending the request to the end of what was read of the response. */
-  elapsedMs: number;
+/**
+ * Signs and delivers one event as Twilio would: the URL's connection overrides, retries with one idempotency token,
+ * and, when asked, the event duplicated or held back. Reads none of the response's body unless told to.
+ */
+export function deliverWebhook(
+  request: WebhookRequest,
+  options: Partial<DeliveryOptions> = {},
+): Promise<DeliveryOutcome> {
+  return deliverSigned(signWebhook(request), { maxResponseBytes: 0, ...options });
 }
-
-/** The request with its parameters placed and signed, as Twilio would send it. */
-export function signWebhook(request: WebhookRequest): SignedWebhook {
-  const { method, params, authToken } = request;
-  const target = new URL(request.url);
-  const headers: Record<string, string> = { "User-Agent": request.userAgent };
-  if (target.username)
-    headers.Authorization = basicAuthHeader(decodeURIComponent(target.username), decodeURIComponent(target.password));
-  target.username = "";
-  target.password = "";
-  const pairs = new URLSearchParams(params as Record<string, string>);
-  if (method === "GET") {
-    for (const [k, v] of pairs) target.searchParams.append(k, v);
-    headers["X-Twilio-Signature"] = computeSignature(authToken, target.toString());
-    return { target, method, headers };
-  }
-  headers["Content-Type"] = "application/x-www-form-urlencoded";
-  headers["X-Twilio-Signature"] = computeSignature(authToken, target.toString(), [...pairs]);
-  return { target, method, headers, body: pairs.toString() };
-}
-
-/** Sends a signed request and reads its response within the limits; rejects when there was no response. */
-export async function sendSigned(signed: SignedWebhook, limits: DeliveryLimits): Promise<Delivered> {
-  const started = performance.now();
-  // Redirects are not followed: a rule about where requests may go was checked for this URL, not for a 3xx's.
-  const response = await exchange(signed.target, {
-    method: signed.method,
-    headers: signed.headers,
-    ...(signed.body === undefined ? {} : { body: signed.body }),
-    ...limits,
-  });
-  return { ...response, elapsedMs: performance.now() - started };
-}
-
-/** Signs and sends one request as Twilio would. */
-export function deliverWebhook(request: WebhookRequest, limits: DeliveryLimits): Promise<Delivered> {
-  return sendSigned(signWebhook(request), limits);
-}
-
-/** Sends a signed request and says how it went; the simulator's tests may put another sender in its place. */
-export type WebhookSender = (signed: SignedWebhook, limits: DeliveryLimits) => Promise<Delivered>;
 
 // What Twilio does with a response to a request for TwiML, by its media type: "TwiML Voice: Your Response"
 // (https://www.twilio.com/docs/api/twiml/your_response). Any other type is its error 12300. Twilio also follows a
@@ -196,20 +156,26 @@ function tooLarge(error: ResponseTooLargeError, elapsedMs: number): TwimlFetched
 }
 
 /**
- * Sends a signed request for TwiML within Twilio's limits (15 s unless told otherwise, 64 KiB) and judges the
- * response as Twilio does.
+ * Delivers a signed request for TwiML within Twilio's limits (the URL's overrides; 15 s and one retry of a failed
+ * connection unless told otherwise; 64 KiB) and judges the final response as Twilio does.
  */
 export async function requestTwiml(
   signed: SignedWebhook,
   send: WebhookSender = sendSigned,
-  timeoutMs = TWILIO_WEBHOOK_TIMEOUT_MS,
+  timeCapMs?: number,
 ): Promise<TwimlFetched> {
   const started = performance.now();
-  try {
-    return judged(await send(signed, { ...TWIML_REQUEST_LIMITS, timeoutMs }));
-  } catch (error) {
-    const elapsedMs = performance.now() - started;
-    if (error instanceof ResponseTooLargeError) return tooLarge(error, elapsedMs);
-    return noResponse(error, elapsedMs);
-  }
+  const capped = timeCapMs === undefined ? {} : { timeCapMs };
+  const outcome = await deliverSigned(signed, { send, maxResponseBytes: TWIML_MAX_BYTES, ...capped });
+  const elapsedMs = performance.now() - started;
+  if (outcome.response) return judged({ ...outcome.response, elapsedMs });
+  if (outcome.code !== undefined) return { ok: false, code: outcome.code, reason: reasonOf(outcome), elapsedMs };
+  if (outcome.error instanceof ResponseTooLargeError) return tooLarge(outcome.error, elapsedMs);
+  return noResponse(outcome.error, elapsedMs);
+}
+
+/** Why Twilio gave up before a response: the refused override, or tt run out. */
+function reasonOf(outcome: DeliveryOutcome): string {
+  if (outcome.code === 11243) return (outcome.error as Error).message;
+  return `no response within the tt of ${outcome.attempts.length} attempt${outcome.attempts.length === 1 ? "" : "s"}`;
 }

@@ -93,11 +93,23 @@ const CLIENT = [
 ];
 
 const VALIDATORS_TWIML_WEBHOOKS = [
+  "IDEMPOTENCY_TOKEN_HEADER",
+  "SIGNATURE_SETTINGS_HEADER",
   "WebhookError",
   "computeSignature",
+  "deliverWebhook",
   "isValidSignature",
   "parseWebhook",
+  "readConnectionOverrides",
   "type AsyncAmdStatusPayload",
+  "type ConnectionOverrides",
+  "type DeliveryAttempt",
+  "type DeliveryOptions",
+  "type DeliveryOutcome",
+  "type DeliveryVariation",
+  "type SharedKey",
+  "type SignatureAlgorithm",
+  "type WebhookRequest",
   "type IncomingSmsPayload",
   "type FormInput",
   "type IncomingWebhook",

@@ -4,7 +4,7 @@
 import type { ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreateCallParams } from "../../src/client/index.js";
-import { parseWebhook, type StatusCallbackPayload } from "../../src/index.js";
+import { IDEMPOTENCY_TOKEN_HEADER, parseWebhook, type StatusCallbackPayload } from "../../src/index.js";
 import { AUTH_TOKEN } from "../support/fixtures.js";
 import { empty, type RecordedRequest, startHttpServer, type TestServer } from "../support/http-server.js";
 import { freshAccount, type StatefulHarness, startStatefulHarness } from "../support/stateful.js";
@@ -149,5 +149,30 @@ describe("status callbacks of the stateful mock", () => {
     expect(harness.logged).toEqual([
       "status callbacks: not calling https://hooks.example.invalid/status; the mock calls back loopback URLs only",
     ]);
+  });
+
+  it("retries a callback as its URL's connection overrides say, each attempt with the event's token", async () => {
+    let answered = 0;
+    const receiver = await startHttpServer((_, res) => empty(res, ++answered < 3 ? 503 : 204));
+    const accountSid = freshAccount();
+    const client = harness.client(accountSid);
+    const { sid } = await client.create(place(receiver, { StatusCallback: `${receiver.baseUrl}/status#rc=2&rp=5xx` }));
+    await seconds(35);
+    await harness.mock.settled?.();
+    expect(receiver.requests.map((r) => r.url)).toEqual(["/status", "/status", "/status"]);
+    expect(new Set(receiver.requests.map((r) => r.headers[IDEMPOTENCY_TOKEN_HEADER.toLowerCase()])).size).toBe(1);
+    expect(payloads(receiver).map((p) => p.SequenceNumber)).toEqual([0, 0, 0]);
+    const timeline = await harness.admin.timeline(accountSid, sid);
+    expect(timeline.callbacks).toEqual([expect.objectContaining({ event: "completed", status: 204 })]);
+  });
+
+  it("gives each callback of a call a token of its own", async () => {
+    const receiver = await startHttpServer(ok);
+    const client = harness.client(freshAccount());
+    await client.create(place(receiver, { StatusCallbackEvent: ALL_EVENTS }));
+    await seconds(35);
+    await vi.waitFor(() => expect(receiver.requests).toHaveLength(4));
+    const tokens = receiver.requests.map((r) => r.headers[IDEMPOTENCY_TOKEN_HEADER.toLowerCase()]);
+    expect(new Set(tokens).size).toBe(4);
   });
 });

@@ -1,10 +1,17 @@
 // Status callbacks as Twilio sends them, for calls created on the mock: the requested events in order, signed
 // with the auth token the request was made with, to loopback URLs only. Delivery never blocks or fails a request;
-// signing and sending are the shared webhook delivery's (src/webhook-delivery.ts), with the mock's own limits.
+// signing and sending are the shared webhook delivery's (src/webhook-delivery.ts): Twilio's limits and retries,
+// changed by the callback URL's connection overrides, one idempotency token per event.
 import type { components } from "../../generated/calls.js";
 import { isLoopbackUrl } from "../loopback.js";
 import { operations } from "../validation/index.js";
-import { deliverWebhook } from "../webhook-delivery.js";
+import {
+  type DeliveryOutcome,
+  type DeliveryVariation,
+  deliverSigned,
+  readConnectionOverrides,
+  signWebhook,
+} from "../webhook-delivery.js";
 
 type Schemas = components["schemas"];
 /** An event createCall's StatusCallbackEvent may name, as the spec lists them. */
@@ -19,7 +26,6 @@ const STATUS_FOR_EVENT: Record<ProgressEvent, Schemas["WebhookCallStatus"]> = {
   completed: "completed",
 };
 const EVENT_ORDER = Object.keys(STATUS_FOR_EVENT) as ProgressEvent[];
-const CALLBACK_TIMEOUT_MS = 2000;
 
 export type Log = (line: string) => void;
 
@@ -49,17 +55,26 @@ export function shownUrl(url: string): string {
   return parsed.toString();
 }
 
-/** Sends one signed callback and resolves with the receiver's status; rejects when there was no response. */
-export async function deliverCallback(
+/** How one callback is delivered beyond Twilio's rules: a variation, and the clock a held-back one waits on. */
+export interface CallbackDelivery {
+  variation?: DeliveryVariation;
+  wait?: (ms: number) => Promise<void>;
+}
+
+/** Signs and delivers one callback; Twilio reads only the status of a callback's response, so no body is read. */
+export function deliverCallback(
   url: string,
   method: string,
   params: Record<string, string>,
   authToken: string,
-): Promise<number> {
-  const request = { url, method, params, authToken, userAgent: "calls-contract-mock" };
-  // Twilio reads only the status of a callback's response; so does the mock, and no body is buffered.
-  const response = await deliverWebhook(request, { timeoutMs: CALLBACK_TIMEOUT_MS, maxResponseBytes: 0 });
-  return response.status;
+  delivery: CallbackDelivery = {},
+): Promise<DeliveryOutcome> {
+  const signed = signWebhook({ url, method, params, authToken, userAgent: "calls-contract-mock" });
+  return deliverSigned(signed, {
+    maxResponseBytes: 0,
+    ...delivery.variation,
+    ...(delivery.wait ? { wait: delivery.wait } : {}),
+  });
 }
 
 /** The parameters of one progress event, as Twilio sends them. */
@@ -88,6 +103,14 @@ export function progressParams(fields: {
   };
 }
 
+/** What an outcome was, as its record keeps it: the last status, or why there was no response. */
+function resultOf(outcome: DeliveryOutcome): { status?: number; error?: string } {
+  if (outcome.response) return { status: outcome.response.status };
+  if (outcome.code !== undefined) return { error: `error ${outcome.code}` };
+  const { code, name } = outcome.error as { code?: string; name?: string };
+  return { error: code ?? name ?? "no response" };
+}
+
 /** One delivery as a log line: nothing for a 2xx, else what the receiver responded with, or why it did not respond. */
 export async function deliverAndLog(
   target: { url: string; method: string },
@@ -95,22 +118,29 @@ export async function deliverAndLog(
   params: Record<string, string>,
   authToken: string,
   log: Log,
+  delivery: CallbackDelivery = {},
 ): Promise<{ status?: number; error?: string }> {
-  try {
-    const status = await deliverCallback(target.url, target.method, params, authToken);
-    if (status >= 300) log(`status callback ${event} to ${shownUrl(target.url)} responded ${status}`);
-    return { status };
-  } catch (error) {
-    const { code, name } = error as { code?: string; name: string };
-    const cause = code ?? name;
-    log(`status callback ${event} to ${shownUrl(target.url)} failed (${cause}); the mock carries on`);
-    return { error: cause };
-  }
+  const outcome = await deliverCallback(target.url, target.method, params, authToken, delivery);
+  const result = resultOf(outcome);
+  const shown = shownUrl(target.url);
+  const tries = outcome.attempts.filter((a) => !a.duplicate);
+  if (tries.length > 1)
+    log(
+      `status callback ${event} to ${shown}: ${tries.length} attempts (${tries.map((a) => a.status ?? a.error).join(", ")})`,
+    );
+  if (result.status !== undefined && result.status >= 300)
+    log(`status callback ${event} to ${shown} responded ${result.status}`);
+  if (result.error !== undefined)
+    log(`status callback ${event} to ${shown} failed (${result.error}); the mock carries on`);
+  return result;
 }
 
 /** Whether the mock may call this URL back; when not, it says so once. */
 export function mayCallBack(url: string, log: Log): boolean {
-  if (isLoopbackUrl(url)) return true;
+  if (isLoopbackUrl(url)) {
+    for (const note of readConnectionOverrides(url).notes) log(`status callbacks to ${shownUrl(url)}: ${note}`);
+    return true;
+  }
   log(`status callbacks: not calling ${shownUrl(url)}; the mock calls back loopback URLs only`);
   return false;
 }

@@ -1,7 +1,10 @@
 // The stateful mock's status callbacks: which events each call's create asked for and where they go, sent in
 // transition order (one after the other, signed with the create's auth token), and how each receiver responded.
-// What it keeps to show holds no credential: a callback URL is kept without its user information or query values.
+// A callback may be delivered otherwise (a variation of the shared delivery): twice, or held back on the mock's
+// clock while the call's later callbacks go first. What it keeps to show holds no credential: a callback URL is
+// kept without its user information or query values.
 import type { components } from "../../../generated/mock-admin.js";
+import type { DeliveryVariation } from "../../webhook-delivery.js";
 import {
   callbackTarget,
   type deliverAndLog,
@@ -10,6 +13,7 @@ import {
   progressParams,
   requestedEvents,
 } from "../callbacks.js";
+import type { Clock } from "./clock.js";
 import type { EventHub } from "./events.js";
 import { shownWebhookUrl } from "./simulator/shown-url.js";
 import { type CallRecord, CallStore, type ProgressEventOf, type Transition } from "./store.js";
@@ -33,6 +37,10 @@ export interface CallbackPlannerOptions {
   log: Log;
   /** Hears of every callback once its receiver responded (or failed to). */
   hub: EventHub;
+  /** The mock's clock: a held-back callback waits on it. */
+  clock?: Pick<Clock, "at" | "now">;
+  /** How a call's callback for an event is to be delivered, when not once and in order (injected faults). */
+  variationFor?: (callSid: string, event: string) => DeliveryVariation | undefined;
 }
 
 /**
@@ -51,40 +59,75 @@ function extraParams(call: CallRecord, event: ProgressEventOf): Record<string, s
   return extra;
 }
 
-export function createCallbackPlanner({ send, log, hub }: CallbackPlannerOptions) {
+/** What queueing a callback needs of the planner. */
+interface Queue {
+  options: CallbackPlannerOptions;
+  sent: Map<string, CallbackRecord[]>;
+  /** Held-back callbacks once their wait is over: settled() waits for them, not for a wait a manual clock holds. */
+  loose: Set<Promise<void>>;
+}
+
+/** The record of one callback, kept with the call's others; its delivery fills in the receiver's response. */
+function recordOf(queue: Queue, call: CallRecord, plan: CallbackPlan, event: ProgressEventOf, at: number) {
+  const record: CallbackRecord = {
+    event: event.name,
+    callStatus: event.callStatus,
+    sequence: plan.sequence++,
+    at,
+    url: shownWebhookUrl(plan.target.url),
+  };
+  const list = queue.sent.get(call.sid) ?? [];
+  list.push(record);
+  queue.sent.set(call.sid, list);
+  return record;
+}
+
+/** Waits on the mock's clock (real time without one). */
+const waitOn = (clock: CallbackPlannerOptions["clock"], ms: number) =>
+  new Promise<void>((resolve) => {
+    if (!clock) setTimeout(resolve, ms);
+    else clock.at(clock.now() + ms, resolve);
+  });
+
+/** Records one callback and queues its delivery behind the call's earlier ones, or holds it back out of line. */
+function enqueue(queue: Queue, call: CallRecord, plan: CallbackPlan, event: ProgressEventOf, at: number): void {
+  const { send, log, hub, clock, variationFor } = queue.options;
+  const record = recordOf(queue, call, plan, event, at);
+  const { sid: callSid, accountSid, from, to } = call;
+  const params = progressParams({
+    callSid,
+    accountSid,
+    from,
+    to,
+    callStatus: event.callStatus,
+    sequence: record.sequence,
+    timestamp: at,
+    extra: extraParams(call, event),
+  });
+  const variation = variationFor?.(callSid, event.name);
+  const target = plan.target;
+  const deliver = async () => {
+    const delivery = variation ? { variation: { ...variation, holdBackMs: 0 } } : {};
+    Object.assign(record, await send(target, event.name, params, plan.authToken, log, delivery));
+    hub.publish("callback", () => ({ callSid, accountSid, ...record }));
+  };
+  if (!variation?.holdBackMs) {
+    plan.chain = plan.chain.then(deliver);
+    return;
+  }
+  // Out of the call's chain: the callbacks after it go first, in order.
+  void waitOn(clock, variation.holdBackMs).then(() => {
+    const delivered = deliver().finally(() => queue.loose.delete(delivered));
+    queue.loose.add(delivered);
+  });
+}
+
+export function createCallbackPlanner(options: CallbackPlannerOptions) {
+  const { log } = options;
   const plans = new Map<string, CallbackPlan>();
   const sent = new Map<string, CallbackRecord[]>();
-
-  /** Records one callback and queues its delivery behind the call's earlier ones. */
-  function enqueue(call: CallRecord, plan: CallbackPlan, event: ProgressEventOf, at: number): void {
-    const sequence = plan.sequence++;
-    const { sid: callSid, accountSid, from, to } = call;
-    const extra = extraParams(call, event);
-    const params = progressParams({
-      callSid,
-      accountSid,
-      from,
-      to,
-      callStatus: event.callStatus,
-      sequence,
-      timestamp: at,
-      extra,
-    });
-    const record: CallbackRecord = {
-      event: event.name,
-      callStatus: event.callStatus,
-      sequence,
-      at,
-      url: shownWebhookUrl(plan.target.url),
-    };
-    const list = sent.get(call.sid) ?? [];
-    list.push(record);
-    sent.set(call.sid, list);
-    plan.chain = plan.chain.then(async () => {
-      Object.assign(record, await send(plan.target, event.name, params, plan.authToken, log));
-      hub.publish("callback", () => ({ callSid, accountSid, ...record }));
-    });
-  }
+  const queue: Queue = { options, sent, loose: new Set() };
+  const { loose } = queue;
 
   return {
     /** Remembers where a created call's callbacks go, when the create asked for any the mock may send. */
@@ -109,13 +152,14 @@ export function createCallbackPlanner({ send, log, hub }: CallbackPlannerOptions
     deliver(call: CallRecord, transition: Transition): void {
       const plan = plans.get(call.sid);
       if (!plan) return;
-      for (const event of transition.events) if (plan.events.has(event.name)) enqueue(call, plan, event, transition.at);
+      for (const event of transition.events)
+        if (plan.events.has(event.name)) enqueue(queue, call, plan, event, transition.at);
     },
     /** What the call's callbacks were and how their receivers responded, in order. */
     callbacksOf: (sid: string): CallbackRecord[] => [...(sent.get(sid) ?? [])],
     /** Waits until every callback sent so far has had a response (or has failed). */
     async settled(): Promise<void> {
-      await Promise.all([...plans.values()].map((p) => p.chain));
+      await Promise.all([...[...plans.values()].map((p) => p.chain), ...loose]);
     },
     /** Forgets a call's plan and the callbacks it sent. */
     forget(sid: string): void {

@@ -7,7 +7,7 @@ import type { WebhookSender } from "../../webhook-delivery.js";
 import { deliverAndLog, type Log } from "../callbacks.js";
 import { servingRetired } from "../legacy.js";
 import type { Responder } from "../responder.js";
-import { createCallbackPlanner } from "./callback-plans.js";
+import { type CallbackPlannerOptions, createCallbackPlanner } from "./callback-plans.js";
 import { type CallsState, dispatchCalls, KEPT_RETIRED_OPERATIONS } from "./calls-operations.js";
 import { type ClockOptions, createClock } from "./clock.js";
 import { EventHub } from "./events.js";
@@ -33,6 +33,8 @@ export interface StatefulOptions {
   deliver?: typeof deliverAndLog;
   /** Sends one of the simulator's signed requests to the app; by default over HTTP. Tests may respond to them instead. */
   send?: WebhookSender;
+  /** How a call's callback for an event is delivered when not once and in order (duplicated, held back). */
+  callbackVariation?: CallbackPlannerOptions["variationFor"];
 }
 
 /** The store's settings the caller gave; the store's own defaults stand for the rest. */
@@ -64,7 +66,13 @@ export function createStatefulMock(options: StatefulOptions) {
   const clock = createClock(options.clock ?? { mode: "real" });
   const hub = new EventHub();
   const journal = new Journal();
-  const callbacks = createCallbackPlanner({ send: options.deliver ?? deliverAndLog, log: options.log, hub });
+  const callbacks = createCallbackPlanner({
+    send: options.deliver ?? deliverAndLog,
+    log: options.log,
+    hub,
+    clock,
+    ...(options.callbackVariation ? { variationFor: options.callbackVariation } : {}),
+  });
   // The store tells the simulator of answers and transitions; the simulator is made once the store is there.
   let simulator: Simulator | undefined;
   const store = new CallStore({

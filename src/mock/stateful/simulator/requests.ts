@@ -1,5 +1,6 @@
 // The requests the simulator sends an app: for a document (the call's Url, an action, a <Redirect>, the fallback),
-// signed with the account's auth token through the shared webhook delivery and judged as Twilio judges the
+// signed with the account's auth token and delivered through the shared webhook delivery (the URL's connection
+// overrides, retries, one idempotency token per request) and judged as Twilio judges the
 // response (requestTwiml: 11200, 11205, 12300; readDocument: 12100; text/plain said and audio played, then the
 // call hangs up), and the ones whose response runs nothing (a
 // recording status callback, an action after the call ended). Only URLs on this machine are requested. Each
@@ -7,11 +8,11 @@
 import { isLoopbackUrl } from "../../../loopback.js";
 import type { TwimlNode } from "../../../twiml/tree.js";
 import {
+  deliverSigned,
   mediaTypeOf,
   NOT_TWIML,
   requestTwiml,
   signWebhook,
-  TWIML_REQUEST_LIMITS,
   type TwimlFetched,
   type WebhookSender,
 } from "../../../webhook-delivery.js";
@@ -163,16 +164,23 @@ async function tell(
     return;
   }
   parts.note(call, requestEntry(target, purpose, `${target.method} ${shown} (${purpose})`));
-  try {
-    const signed = signedFor(parts, call, target, params);
-    const response = await parts.send(signed, { ...TWIML_REQUEST_LIMITS, maxResponseBytes: 0 });
+  // Delivered as Twilio delivers any webhook: the URL's overrides, retries, one idempotency token.
+  const outcome = await deliverSigned(signedFor(parts, call, target, params), {
+    send: parts.send,
+    maxResponseBytes: 0,
+  });
+  if (session.forgotten) return;
+  const { response } = outcome;
+  if (response) {
     const text = `responded ${response.status}; nothing of it runs`;
-    if (!session.forgotten) parts.note(call, { side: "app", kind: "response", purpose, status: response.status, text });
-  } catch (error) {
-    const cause = (error as { code?: string }).code ?? String(error);
-    if (!session.forgotten)
-      parts.note(call, { side: "mock", kind: "error", url: shown, text: `no response (${cause})` });
+    parts.note(call, { side: "app", kind: "response", purpose, status: response.status, text });
+    return;
   }
+  const cause =
+    outcome.code === undefined
+      ? ((outcome.error as { code?: string }).code ?? String(outcome.error))
+      : `error ${outcome.code}`;
+  parts.note(call, { side: "mock", kind: "error", url: shown, text: `no response (${cause})` });
 }
 
 /** The simulator's requests to the app, over the shared delivery and the conversation it notes them in. */
