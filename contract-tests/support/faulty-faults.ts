@@ -70,16 +70,6 @@ export function onForm(operations: CallsOperation[], change: (form: URLSearchPar
   });
 }
 
-/** Answers the operations' requests that match with `outcome`, and passes every other request on. */
-export function answerWhen(
-  operations: CallsOperation[],
-  when: (request: WireRequest) => boolean,
-  outcome: (context: FaultContext) => ReturnType<Fault>,
-): Fault {
-  return (context) =>
-    isOneOf(context, operations) && when(context.request) ? outcome(context) : context.pass(context.request);
-}
-
 /** The memory of a fault under one name, made on first use. */
 export function remembered<T>(context: FaultContext, name: string, make: () => T): T {
   let value = context.memory.get(name) as T | undefined;

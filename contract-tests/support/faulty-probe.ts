@@ -48,9 +48,11 @@ export function probeApi(baseUrl: string, accounts: [Credentials, Credentials]) 
       const contentType = response.headers.get("content-type") ?? "";
       const text = await response.text();
       const body = /json/.test(contentType) && text ? JSON.parse(text) : text;
-      return { status: response.status, contentType, body } satisfies Seen as Seen;
+      const seen: Seen = { status: response.status, contentType, body };
+      return seen;
     } catch {
-      return { status: 0, contentType: "", body: undefined } as Seen;
+      const silent: Seen = { status: 0, contentType: "", body: undefined };
+      return silent;
     }
   }
   const accountOf = (as?: Sender) => as?.pathAccount ?? (as?.credentials ?? first).accountSid;

@@ -34,7 +34,11 @@ export async function failuresOn(fault: Fault, options: RunOptions = {}): Promis
       baseUrl: server.baseUrl,
       credentials: CATALOGUE_ACCOUNTS[0],
     };
-    ({ outcomes } = await runVerify(verifyOptions));
+    const result: { outcomes: CheckOutcome[]; failures?: unknown } = await runVerify(verifyOptions);
+    // A run that ignored `generate` would score the fixed corpus under the generate score's name.
+    if (options.generate && !Array.isArray(result.failures))
+      throw new Error("runVerify returned no `failures`: this build of verify has no generated run (issue 24)");
+    outcomes = result.outcomes;
   } finally {
     await server.stop();
   }

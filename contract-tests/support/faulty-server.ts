@@ -106,10 +106,11 @@ function guardResponse(request: WireRequest, accounts: Credentials[], skip: Guar
   return undefined;
 }
 
+// Headers of the connection to this server, not of the request: fetch sets its own.
+const HOP_BY_HOP = new Set(["host", "content-length", "connection", "keep-alive", "transfer-encoding"]);
+
 async function forward(mockUrl: string, request: WireRequest): Promise<WireResponse> {
-  const headers = Object.fromEntries(
-    Object.entries(request.headers).filter(([name]) => !["host", "content-length", "connection"].includes(name)),
-  );
+  const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
   const query = request.query.size > 0 ? `?${request.query}` : "";
   const hasBody = request.method !== "GET" && request.method !== "DELETE" && request.method !== "HEAD";
   const response = await fetch(`${mockUrl}${request.path}${query}`, {
@@ -117,10 +118,11 @@ async function forward(mockUrl: string, request: WireRequest): Promise<WireRespo
     headers,
     ...(hasBody ? { body: request.body } : {}),
   });
-  const contentType = response.headers.get("content-type");
+  // fetch has already undone any content encoding: the body passed back is the plain text.
+  const kept = [...response.headers].filter(([name]) => !HOP_BY_HOP.has(name) && name !== "content-encoding");
   return {
     status: response.status,
-    headers: contentType ? { "content-type": contentType } : {},
+    headers: Object.fromEntries(kept),
     body: await response.text(),
   };
 }

@@ -292,7 +292,7 @@ export const transportEntries: CatalogueEntry[] = [
     fault: async (context) => {
       const response = await context.pass(context.request);
       if (context.route?.operation !== "createCall") return response;
-      return { ...response, headers: { "content-type": "text/plain" } };
+      return { ...response, headers: { ...response.headers, "content-type": "text/plain" } };
     },
     shows: async (api) => (await api.create()).contentType.startsWith("text/plain"),
   },

@@ -1,6 +1,8 @@
 // The seeded-fault catalogue itself: each entry's server has its defect, shown by a few plain requests, and the
 // faithful server (the same mock behind the same front, with no fault) does not. A catalogue entry whose defect
 // did not show would make every verify score meaningless.
+
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CATALOGUE, selectedEntries } from "../../support/faulty-catalogue.js";
 import { probeApi } from "../../support/faulty-probe.js";
@@ -41,5 +43,30 @@ describe("the seeded-fault catalogue", () => {
         await server.stop();
       }
     });
+  });
+});
+
+describe("the Catalogue section of docs/verify.md", () => {
+  const page = readFileSync(new URL("../../../docs/verify.md", import.meta.url), "utf8");
+  const section = page.slice(page.indexOf("\n## Catalogue\n"));
+  const rows = section
+    .split("\n")
+    .filter((line) => line.startsWith("| `"))
+    .map((line) => line.split(" | ").map((cell) => cell.replace(/^\| |`| \|$/g, "")));
+
+  it("lists every entry with its class, defect, fitting checks and fixed-corpus mark, in order", () => {
+    const expected = CATALOGUE.map((e) => [
+      e.name,
+      e.class,
+      e.defect,
+      e.fits.join(", "),
+      e.fixedCorpusFinds ? "finds" : "misses",
+    ]);
+    expect(rows).toEqual(expected);
+  });
+
+  it("gives the fixed corpus's score as the number of entries marked as found", () => {
+    const marked = CATALOGUE.filter((e) => e.fixedCorpusFinds).length;
+    expect(section).toContain(`The fixed corpus (verify without \`--generate\`): ${marked} of ${CATALOGUE.length}`);
   });
 });
