@@ -725,6 +725,8 @@ export interface components {
                 calls: Record<string, never>[];
             }[];
             requests: components["schemas"]["JournalEntry"][];
+            /** @description The faults in place, with how often each has fired (GET /faults has their firings). */
+            faults: components["schemas"]["Fault"][];
             /** @description The path of the next page of calls (older ones), or null when this page is the last. */
             nextPage: string | null;
         };
