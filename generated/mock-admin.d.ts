@@ -422,9 +422,10 @@ export interface paths {
         put?: never;
         /**
          * Make the mock fail the way Twilio fails, for the requests (or callbacks) a fault matches
-         * @description Adds one fault. Request faults act on Calls API requests the fault's `match` fits: a latency kind delays the
-         *     request before the mock handles it, and at most one other kind acts on it (faults are tried in the order
-         *     they were added). Callback faults (duplicate-callback, out-of-order-callback) act on the status callbacks of
+         * @description Adds one fault. Request faults act on Calls API requests the fault's `match` fits: a latency kind holds the
+         *     response until that long after the request arrived (the mock handles the request at once: a create's call is
+         *     placed even when the client gives up first), and at most one other kind acts on the request (faults are
+         *     tried in the order they were added). Callback faults (duplicate-callback, out-of-order-callback) act on the status callbacks of
          *     calls the match fits. A fault fires with `probability`, drawn from a random source seeded by `seed`, at most
          *     `times` times. Each kind, with what Twilio does and the source, is in docs/faults.md.
          */

@@ -237,6 +237,7 @@ function faultContext(req: IncomingMessage, checked: Checked): RequestContext {
 
 export async function startFront(options: FrontOptions): Promise<RunningFront> {
   async function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    const arrived = performance.now();
     if (options.admin && (req.url ?? "").startsWith("/__mock/")) return options.admin(req, res, body);
     const checked = check(req, body);
     // Twilio accepts what breaks only an advisory rule, and so does the mock; it says so in its log.
@@ -248,11 +249,13 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
       options.onExchange?.(exchangeRecord(req, body, checked, response.status));
       return;
     }
-    if (faults.delayMs > 0) await sleep(faults.delayMs);
     const { action } = faults;
     // A fault that acts after the mock handled the request leaves its state changed: a create's call is stored.
     const handled = !action || handledFirst(action) ? await respondTo(options.respond, checked) : undefined;
     const response = (action && faultError(action)) ?? handled;
+    // A latency holds the response until that long after the request arrived, its handling included.
+    const wait = faults.delayMs - (performance.now() - arrived);
+    if (wait > 0) await sleep(wait);
     if (action) await actOut(res, action, response);
     else if (response) write(res, response);
     const record = exchangeRecord(req, body, checked, response?.status ?? 0);

@@ -1,6 +1,5 @@
 // The fault kinds: which side each acts on (a Calls API request, or a status callback), when a request fault acts
-// (a delay before the mock handles the request; a response in place of the handler's; or on the handler's own
-// response), and the parameters each takes with their defaults. Why each kind exists, next to what Twilio does and
+// (a delay of the response; a response in place of the handler's; or on the handler's own response), and the parameters each takes with their defaults. Why each kind exists, next to what Twilio does and
 // the source, is in docs/faults.md.
 import type { components } from "../../../generated/mock-admin.js";
 
@@ -12,7 +11,9 @@ export type FaultMatch = components["schemas"]["FaultMatch"];
 export type FaultParameter = Exclude<keyof FaultSpec, "kind" | "match" | "probability" | "seed" | "times">;
 
 /**
- * - delay: waits before the mock handles the request (one delay and one other fault may act on a request);
+ * - delay: holds the response until that long after the request arrived; the mock handles the request at once, so
+ *   a client that gives up first leaves a create's call placed, as a slow Twilio would (one delay and one other
+ *   fault may act on a request);
  * - instead: the mock does not handle the request; the fault responds (or drops the connection) in its place;
  * - after: the mock handles the request (a create stores its call), then the fault acts on the response;
  * - callback: acts on a status callback, when the delivery code asks (FaultRegistry.forCallback).
