@@ -24,7 +24,7 @@ import {
 import type { Log } from "./callbacks.js";
 import { invalidRequest, magicNumberError, sendJson, twilioError } from "./errors.js";
 import { actOut, faultError, handledFirst } from "./faults/actions.js";
-import type { FaultRegistry, JournalFault, RequestContext } from "./faults/registry.js";
+import type { FaultRegistry, JournalFault, RequestContext, RequestFaults } from "./faults/registry.js";
 import { frontServes, respondLegacy } from "./legacy.js";
 import { type AcceptedRequest, jsonResponse, type MockResponse, type Responder } from "./responder.js";
 import { matchRoute } from "./routes.js";
@@ -235,6 +235,29 @@ function faultContext(req: IncomingMessage, checked: Checked): RequestContext {
   };
 }
 
+/**
+ * Responds to a request the faults act on: handled or not as its fault says, held for its latency, then acted out.
+ * Resolves with the status the mock decided, 0 when a reset came first.
+ */
+async function respondWithFaults(
+  respond: Responder,
+  res: ServerResponse,
+  checked: Checked,
+  faults: RequestFaults,
+  arrived: number,
+): Promise<number> {
+  const { action } = faults;
+  // A fault that acts after the mock handled the request leaves its state changed: a create's call is stored.
+  const handled = !action || handledFirst(action) ? await respondTo(respond, checked) : undefined;
+  const response = (action && faultError(action)) ?? handled;
+  // A latency holds the response until that long after the request arrived, its handling included.
+  const wait = faults.delayMs - (performance.now() - arrived);
+  if (wait > 0) await sleep(wait);
+  if (action) await actOut(res, action, response);
+  else if (response) write(res, response);
+  return response?.status ?? 0;
+}
+
 export async function startFront(options: FrontOptions): Promise<RunningFront> {
   async function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const arrived = performance.now();
@@ -243,23 +266,14 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     // Twilio accepts what breaks only an advisory rule, and so does the mock; it says so in its log.
     if (!checked.refusal) for (const w of checked.warnings) options.log(`warning: ${w.message}`);
     const faults = options.faults?.forRequest(faultContext(req, checked));
-    if (!faults) {
-      const response = await respondTo(options.respond, checked);
-      write(res, response);
-      options.onExchange?.(exchangeRecord(req, body, checked, response.status));
+    if (faults) {
+      const status = await respondWithFaults(options.respond, res, checked, faults, arrived);
+      options.onExchange?.({ ...exchangeRecord(req, body, checked, status), faults: faults.journal });
       return;
     }
-    const { action } = faults;
-    // A fault that acts after the mock handled the request leaves its state changed: a create's call is stored.
-    const handled = !action || handledFirst(action) ? await respondTo(options.respond, checked) : undefined;
-    const response = (action && faultError(action)) ?? handled;
-    // A latency holds the response until that long after the request arrived, its handling included.
-    const wait = faults.delayMs - (performance.now() - arrived);
-    if (wait > 0) await sleep(wait);
-    if (action) await actOut(res, action, response);
-    else if (response) write(res, response);
-    const record = exchangeRecord(req, body, checked, response?.status ?? 0);
-    options.onExchange?.({ ...record, faults: faults.journal });
+    const response = await respondTo(options.respond, checked);
+    write(res, response);
+    options.onExchange?.(exchangeRecord(req, body, checked, response.status));
   }
 
   // Whatever a request holds, it gets a response and the next request is served: a throw becomes a 500.
