@@ -700,7 +700,10 @@ export interface components {
             target: string;
             operationId?: string;
             accountSid?: string;
-            /** @description The status the mock decided; a fault (see `faults`) may have kept it from the client. */
+            /**
+             * @description The status the mock decided; a fault (see `faults`) may have kept it from the client, and it is 0 when a
+             *     fault reset the connection before the mock decided one.
+             */
             status: number;
             /** @description The faults that acted on the request (a latency, then at most one other), when any did. */
             faults?: components["schemas"]["JournalFault"][];
