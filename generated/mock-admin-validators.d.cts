@@ -1,10 +1,10 @@
 // Generated from openapi/mock-admin.yaml by `npm run generate`. Do not edit by hand.
 import type { CompiledValidator } from "./validators.cjs";
 export type { CompiledValidator, ErrorObject } from "./validators.cjs";
-export type AdminOperationId = "getClock" | "advanceClock" | "reset" | "getState" | "getJournal" | "getEvents" | "setAccount" | "setNumber" | "setApplication" | "placeInboundCall" | "getTimeline" | "setCallOutcome" | "pressDigits" | "saySpeech" | "hangUp" | "receiveText" | "getText" | "setOutcomeForTo";
+export type AdminOperationId = "getClock" | "advanceClock" | "reset" | "getState" | "getJournal" | "getEvents" | "setAccount" | "setNumber" | "setApplication" | "placeInboundCall" | "getTimeline" | "setCallOutcome" | "pressDigits" | "saySpeech" | "hangUp" | "receiveText" | "getText" | "setOutcomeForTo" | "listFaults" | "addFault" | "clearFaults" | "deleteFault";
 /** One admin operation as the mock routes it: its method, its path under /__mock/api, and its validators. */
 export interface AdminRoute {
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
   validators: { path?: string; query?: string; body?: string };
 }
@@ -34,3 +34,5 @@ export declare const receiveText_body: CompiledValidator;
 export declare const getText_path: CompiledValidator;
 export declare const setOutcomeForTo_path: CompiledValidator;
 export declare const setOutcomeForTo_body: CompiledValidator;
+export declare const addFault_body: CompiledValidator;
+export declare const deleteFault_path: CompiledValidator;

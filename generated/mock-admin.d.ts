@@ -48,8 +48,9 @@ export interface paths {
         put?: never;
         /**
          * Forget every call, or one account's
-         * @description Forgets the calls with their callbacks and conversations, the journal's requests, and what the call
-         *     simulator was told of the accounts: auth tokens, numbers, TwiML Apps and conference rooms.
+         * @description Forgets the calls with their callbacks and conversations, the journal's requests, what the call
+         *     simulator was told of the accounts (auth tokens, numbers, TwiML Apps and conference rooms), and the faults
+         *     in place (with an accountSid: those whose match names that account).
          */
         post: operations["reset"];
         delete?: never;
@@ -405,6 +406,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The faults in place, and the last ones that fired
+         * @description Every fault added and not deleted, in the order they were added, each with how often it has fired; and the
+         *     last 1000 firings, newest first (docs/faults.md).
+         */
+        get: operations["listFaults"];
+        put?: never;
+        /**
+         * Make the mock fail the way Twilio fails, for the requests (or callbacks) a fault matches
+         * @description Adds one fault. Request faults act on Calls API requests the fault's `match` fits: a latency kind holds the
+         *     response until that long after the request arrived (the mock handles the request at once: a create's call is
+         *     placed even when the client gives up first), and at most one other kind acts on the request (faults are
+         *     tried in the order they were added). Callback faults (duplicate-callback, out-of-order-callback) act on the status callbacks of
+         *     calls the match fits. A fault fires with `probability`, drawn from a random source seeded by `seed`, at most
+         *     `times` times. Each kind, with what Twilio does and the source, is in docs/faults.md.
+         */
+        post: operations["addFault"];
+        /**
+         * Delete every fault
+         * @description The mock serves every request as it would with no fault; the record of firings is kept.
+         */
+        delete: operations["clearFaults"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faults/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["FaultId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one fault */
+        delete: operations["deleteFault"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -646,7 +700,13 @@ export interface components {
             target: string;
             operationId?: string;
             accountSid?: string;
+            /**
+             * @description The status the mock decided; a fault (see `faults`) may have kept it from the client, and it is 0 when a
+             *     fault reset the connection before the mock decided one.
+             */
             status: number;
+            /** @description The faults that acted on the request (a latency, then at most one other), when any did. */
+            faults?: components["schemas"]["JournalFault"][];
             violations: Record<string, never>[];
             warnings: Record<string, never>[];
         };
@@ -669,8 +729,133 @@ export interface components {
                 calls: Record<string, never>[];
             }[];
             requests: components["schemas"]["JournalEntry"][];
+            /** @description The faults in place, with how often each has fired (GET /faults has their firings). */
+            faults: components["schemas"]["Fault"][];
             /** @description The path of the next page of calls (older ones), or null when this page is the last. */
             nextPage: string | null;
+        };
+        /** @description fault- and a whole number, as addFault gives it. */
+        FaultId: string;
+        /**
+         * @description What the fault does. Request faults: latency-fixed, latency-uniform, latency-lognormal, rate-limit,
+         *     server-error, service-unavailable, reset-before-response, reset-after-store, empty-body, truncated-body,
+         *     malformed-json, slow-headers, dribbled-body. Callback faults: duplicate-callback, out-of-order-callback.
+         * @enum {string}
+         */
+        FaultKind: "latency-fixed" | "latency-uniform" | "latency-lognormal" | "rate-limit" | "server-error" | "service-unavailable" | "reset-before-response" | "reset-after-store" | "empty-body" | "truncated-body" | "malformed-json" | "slow-headers" | "dribbled-body" | "duplicate-callback" | "out-of-order-callback";
+        /**
+         * @description Which requests (or callbacks) the fault acts on; every field given must fit, and an empty match fits all.
+         *     `operation` is for request faults, `event` for callback faults.
+         */
+        FaultMatch: {
+            /**
+             * @description The Calls API operation, as openapi/calls.yaml names it.
+             * @enum {string}
+             */
+            operation?: "createCall" | "fetchCall" | "listCalls" | "updateCall" | "deleteCall" | "createCallXml" | "fetchCallXml" | "listCallsXml" | "updateCallXml" | "deleteCallXml" | "createLegacyCall" | "createSmsMessage" | "createSmsMessageXml";
+            /** @description The To of a create (or of the call a callback is about), exactly as sent. */
+            to?: string;
+            accountSid?: components["schemas"]["AccountSid"];
+            /**
+             * @description The status callback event (callback faults only).
+             * @enum {string}
+             */
+            event?: "initiated" | "ringing" | "answered" | "completed";
+        };
+        /**
+         * @description One fault to add. Only the parameters of its kind may be given: `ms` (latency-fixed, slow-headers),
+         *     `minMs` and `maxMs` (latency-uniform), `medianMs`, `sigma` and `maxMs` (latency-lognormal),
+         *     `retryAfterSeconds` (rate-limit, service-unavailable), `afterStore` (server-error), `chunkBytes` and
+         *     `intervalMs` (dribbled-body), `copies` (duplicate-callback), `holdMs` (out-of-order-callback).
+         */
+        FaultSpec: {
+            kind: components["schemas"]["FaultKind"];
+            match?: components["schemas"]["FaultMatch"];
+            /** @description The chance that a matching request (or callback) gets the fault; 1 when left out. */
+            probability?: number;
+            /** @description Seeds the fault's random source, so that the same requests get the same faults; its id when left out. */
+            seed?: string;
+            /** @description The most times the fault fires; no limit when left out. */
+            times?: number;
+            /** @description The delay (latency-fixed), or the time over which the status line and headers arrive (slow-headers). */
+            ms?: number;
+            /** @description The shortest delay of latency-uniform. */
+            minMs?: number;
+            /** @description The longest delay of latency-uniform; the cap of latency-lognormal (60000 when left out). */
+            maxMs?: number;
+            /** @description The median delay of latency-lognormal. */
+            medianMs?: number;
+            /** @description The spread of latency-lognormal, the standard deviation of the delay's logarithm. */
+            sigma?: number;
+            /** @description The Retry-After of rate-limit (1 when left out) and of service-unavailable (none when left out). */
+            retryAfterSeconds?: number;
+            /** @description server-error only; true stores what the request asked for (a create places its call) before the 500. */
+            afterStore?: boolean;
+            /** @description How many bytes of the body dribbled-body sends at a time (16 when left out). */
+            chunkBytes?: number;
+            /** @description The pause between chunks of dribbled-body (10 when left out). */
+            intervalMs?: number;
+            /** @description How many extra deliveries duplicate-callback makes of one callback (1 when left out). */
+            copies?: number;
+            /** @description How long out-of-order-callback holds a callback back on the mock's clock, so that the call's callbacks due meanwhile go first (5000 when left out). */
+            holdMs?: number;
+        } & (unknown & unknown & unknown & unknown);
+        /** @description A fault as the mock keeps it, its defaults filled in, with how often it has fired. */
+        Fault: {
+            id: components["schemas"]["FaultId"];
+            kind: components["schemas"]["FaultKind"];
+            match: components["schemas"]["FaultMatch"];
+            probability: components["schemas"]["FaultSpec"]["probability"];
+            seed: string;
+            /** @description The most times it fires, or null for no limit. */
+            times: number | null;
+            /** @description How many times it has fired. */
+            fired: number;
+            ms?: number;
+            minMs?: number;
+            maxMs?: number;
+            medianMs?: number;
+            sigma?: number;
+            retryAfterSeconds?: number;
+            afterStore?: boolean;
+            chunkBytes?: number;
+            intervalMs?: number;
+            copies?: number;
+            holdMs?: number;
+        };
+        /** @description One time a fault fired, on a request or on a callback. */
+        FaultFiring: {
+            /** @description Real time in milliseconds since the epoch. */
+            at: number;
+            faultId: components["schemas"]["FaultId"];
+            kind: components["schemas"]["FaultKind"];
+            /** @description The delay a latency kind drew. */
+            delayMs?: number;
+            /** @description The request it fired on; `target` is its path, without the query. */
+            request?: {
+                method: string;
+                target: string;
+                operationId?: string;
+                accountSid?: string;
+            };
+            /** @description The callback it fired on. */
+            callback?: {
+                callSid: string;
+                event: string;
+                sequence?: number;
+            };
+        };
+        FaultList: {
+            faults: components["schemas"]["Fault"][];
+            /** @description The last 1000 firings, newest first. */
+            fired: components["schemas"]["FaultFiring"][];
+        };
+        /** @description The fault that acted on a request, when one did. */
+        JournalFault: {
+            id: components["schemas"]["FaultId"];
+            kind: components["schemas"]["FaultKind"];
+            /** @description The delay a latency kind added. */
+            delayMs?: number;
         };
         AdminError: {
             /** @description What was wrong, naming the field and the rule. */
@@ -873,6 +1058,8 @@ export interface operations {
                 violations?: "only" | "none";
                 /** @description `only` keeps the requests that drew a warning. */
                 warnings?: "only";
+                /** @description `only` keeps the requests a fault acted on. */
+                faults?: "only";
             };
             header?: never;
             path?: never;
@@ -1294,6 +1481,97 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The faults and their firings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultList"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    addFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaultSpec"];
+            };
+        };
+        responses: {
+            /** @description The fault as the mock keeps it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooMany"];
+        };
+    };
+    clearFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    deleteFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["FaultId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

@@ -96,7 +96,7 @@ export type { CompiledValidator, ErrorObject } from "./validators.cjs";
 export type AdminOperationId = ${ids.join(" | ")};
 /** One admin operation as the mock routes it: its method, its path under /__mock/api, and its validators. */
 export interface AdminRoute {
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
   validators: { path?: string; query?: string; body?: string };
 }

@@ -77,28 +77,6 @@ export {
   validateUpdateCallRequest,
   validateWebhook,
 } from "./validation/index.js";
-
-// What Twilio sends an app: signatures and typed payloads.
-export type {
-  AsyncAmdStatusPayload,
-  IncomingSmsPayload,
-  IncomingWebhook,
-  LegacyVoiceRequestPayload,
-  RecordingStatusCallbackPayload,
-  SmsStatusCallbackPayload,
-  StatusCallbackPayload,
-  VoiceRequestPayload,
-  WebhookPayloads,
-} from "./webhooks.js";
-export type { SignatureAlgorithm } from "./webhooks.js";
-export {
-  computeSignature,
-  isValidSignature,
-  parseWebhook,
-  SIGNATURE_SETTINGS_HEADER,
-  WebhookError,
-} from "./webhooks.js";
-
 // Sending an app what Twilio sends it, as Twilio delivers it: the URL's connection overrides, retries with one
 // idempotency token, and an event duplicated or held back on request (what the mock's callbacks go through).
 export type {
@@ -111,3 +89,23 @@ export type {
   WebhookRequest,
 } from "./webhook-delivery.js";
 export { deliverWebhook, IDEMPOTENCY_TOKEN_HEADER, readConnectionOverrides } from "./webhook-delivery.js";
+// What Twilio sends an app: signatures and typed payloads.
+export type {
+  AsyncAmdStatusPayload,
+  IncomingSmsPayload,
+  IncomingWebhook,
+  LegacyVoiceRequestPayload,
+  RecordingStatusCallbackPayload,
+  SignatureAlgorithm,
+  SmsStatusCallbackPayload,
+  StatusCallbackPayload,
+  VoiceRequestPayload,
+  WebhookPayloads,
+} from "./webhooks.js";
+export {
+  computeSignature,
+  isValidSignature,
+  parseWebhook,
+  SIGNATURE_SETTINGS_HEADER,
+  WebhookError,
+} from "./webhooks.js";

@@ -1,46 +1,40 @@
-// The stateful mock's callbacks delivered otherwise, as the fault kinds duplicate-callback and out-of-order-callback
-// will ask (the stateful mock's callbackVariation option, which the admin API's faults set): a callback delivered
-// twice with one token, and a callback held back on the mock's manual clock while the call's later ones go first.
-import { describe, expect, it } from "vitest";
+// The callback faults of the admin API acted out by the delivery of status callbacks: duplicate-callback delivers a
+// callback again with the same I-Twilio-Idempotency-Token, in its place in the call's order; out-of-order-callback
+// holds one back on the mock's manual clock while the call's later ones go first (SequenceNumber orders them again).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { IDEMPOTENCY_TOKEN_HEADER, parseWebhook } from "../../src/index.js";
-import type { AcceptedRequest } from "../../src/mock/responder.js";
-import { createStatefulMock } from "../../src/mock/stateful/runtime.js";
-import type { DeliveryVariation } from "../../src/webhook-delivery.js";
+import type { AdminFaultSpec } from "../../src/mock/index.js";
 import { AUTH_TOKEN } from "../support/fixtures.js";
 import { startHttpServer, type TestServer } from "../support/http-server.js";
+import { freshAccount, type StatefulHarness, startStatefulHarness } from "../support/stateful.js";
 import { answering, header } from "./events.js";
 
-const ACCOUNT = `AC${"1".repeat(32)}`;
-const EVENTS = ["initiated", "ringing", "answered", "completed"];
+const EVENTS = ["initiated", "ringing", "answered", "completed"] as const;
 
-/** A stateful mock on a manual clock whose callbacks for `event` are delivered with `variation`. */
-async function placeCall(receiver: TestServer, event: string, variation: DeliveryVariation) {
-  const mock = createStatefulMock({
-    clock: { mode: "manual", start: Date.UTC(2026, 10, 25) },
-    log: () => undefined,
-    callbackVariation: (_sid, name) => (name === event ? variation : undefined),
-  });
-  const form = {
+let harness: StatefulHarness;
+beforeAll(async () => {
+  harness = await startStatefulHarness({ seed: "callback-faults" });
+});
+afterAll(() => harness.stop());
+afterEach(() => harness.admin.reset());
+
+/** A call of a fresh account whose callbacks meet `fault`, every event asked for, sent to `receiver`. */
+async function placeCall(receiver: TestServer, fault: AdminFaultSpec) {
+  const accountSid = freshAccount();
+  await harness.admin.addFault({ ...fault, match: { ...fault.match, accountSid } });
+  await harness.client(accountSid).create({
     To: "+13105555555",
     From: "+12125551234",
     Url: "https://example.com/twiml",
     StatusCallback: `${receiver.baseUrl}/status`,
-    StatusCallbackEvent: EVENTS,
-  };
-  const create: AcceptedRequest = {
-    operationId: "createCall",
-    method: "POST",
-    target: "",
-    headers: {},
-    body: "",
-    params: { AccountSid: ACCOUNT },
-    query: {},
-    form,
-    authToken: AUTH_TOKEN,
-  };
-  await mock.respond(create);
-  return mock;
+    StatusCallbackEvent: [...EVENTS],
+  });
 }
+
+const advance = async (ms: number) => {
+  await harness.admin.advance(ms);
+  await harness.mock.settled?.();
+};
 
 const sequenceOf = (receiver: TestServer) =>
   receiver.requests.map(
@@ -53,29 +47,30 @@ const sequenceOf = (receiver: TestServer) =>
       }).SequenceNumber,
   );
 
-describe("the stateful mock's callbacks, delivered otherwise", () => {
-  it("delivers a duplicated callback twice, with one token, in its place in the call's order", async () => {
+describe("the admin API's callback faults, delivered", () => {
+  it("delivers a duplicated callback again, with its token, in its place in the call's order", async () => {
     const receiver = await startHttpServer(answering(204));
-    const mock = await placeCall(receiver, "ringing", { duplicate: true });
-    await mock.advance(35_000);
-    await mock.settled();
-    expect(sequenceOf(receiver)).toEqual([0, 1, 1, 2, 3]);
+    await placeCall(receiver, { kind: "duplicate-callback", match: { event: "ringing" }, copies: 2 });
+    await advance(35_000);
+    expect(sequenceOf(receiver)).toEqual([0, 1, 1, 1, 2, 3]);
     const tokens = receiver.requests.map((r) => header(r, IDEMPOTENCY_TOKEN_HEADER));
-    expect(tokens[1]).toBe(tokens[2]);
+    expect(new Set(tokens.slice(1, 4)).size).toBe(1);
     expect(new Set(tokens).size).toBe(4);
-    mock.stop();
   });
 
   it("holds a callback back on the mock's clock while the later ones go first", async () => {
     const receiver = await startHttpServer(answering(204));
-    const mock = await placeCall(receiver, "initiated", { holdBackMs: 60_000 });
-    await mock.advance(35_000);
-    await mock.settled();
+    await placeCall(receiver, { kind: "out-of-order-callback", match: { event: "initiated" }, holdMs: 60_000 });
+    await advance(35_000);
     expect(sequenceOf(receiver)).toEqual([1, 2, 3]);
-    await mock.advance(25_000);
-    await mock.settled();
+    await advance(25_000);
     expect(sequenceOf(receiver)).toEqual([1, 2, 3, 0]);
-    expect([...sequenceOf(receiver)].sort()).toEqual([0, 1, 2, 3]);
-    mock.stop();
+  });
+
+  it("delivers every callback once and in order when no fault matches", async () => {
+    const receiver = await startHttpServer(answering(204));
+    await placeCall(receiver, { kind: "duplicate-callback", match: { to: "+13105550000" } });
+    await advance(35_000);
+    expect(sequenceOf(receiver)).toEqual([0, 1, 2, 3]);
   });
 });

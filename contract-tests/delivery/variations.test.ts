@@ -28,7 +28,7 @@ describe("the delivery's variations", () => {
 
   it("delivers a duplicated event twice with its token, so that an app keeping the tokens it saw drops it", async () => {
     const receiver = await startHttpServer(answering(204));
-    const outcome = await deliverWebhook(statusEvent(`${receiver.baseUrl}/status`), { duplicate: true });
+    const outcome = await deliverWebhook(statusEvent(`${receiver.baseUrl}/status`), { copies: 1 });
     expect(receiver.requests).toHaveLength(2);
     expect(outcome.attempts.map((a) => a.duplicate ?? false)).toEqual([false, true]);
     const seen = new Set<string | undefined>();
@@ -39,7 +39,7 @@ describe("the delivery's variations", () => {
 
   it("sends a duplicate once, without retrying it", async () => {
     const receiver = await startHttpServer(answering(503));
-    await deliverWebhook(statusEvent(`${receiver.baseUrl}/status#rc=2&rp=5xx`), { duplicate: true });
+    await deliverWebhook(statusEvent(`${receiver.baseUrl}/status#rc=2&rp=5xx`), { copies: 1 });
     expect(receiver.requests).toHaveLength(4);
     expect(new Set(receiver.requests.map(tokenOf)).size).toBe(1);
   });

@@ -103,6 +103,21 @@ describe("the inspector page", () => {
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/GET .*PageSize=0[\s\S]*error: .*PageSize/);
   });
 
+  it("shows the faults in place and the fault that acted on a request, with the call it stored", async () => {
+    const admin = createAdminClient(mock.adminUrl as string);
+    const fault = await admin.addFault({ kind: "reset-after-store", match: { to: "+13105550042" }, times: 1 });
+    try {
+      await createCall("+13105550042").catch(() => undefined); // the connection is reset: no response to read
+      const row = page.locator('#faults tr[data-fault="reset-after-store"]');
+      await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain("1 of 1");
+      const request = page.locator('#requests tr[data-fault="reset-after-store"]').first();
+      await expect.poll(() => request.textContent(), { timeout: 10_000 }).toContain(`reset-after-store (${fault.id})`);
+      await expect.poll(() => page.locator("#calls").textContent()).toContain("+13105550042");
+    } finally {
+      await admin.clearFaults();
+    }
+  });
+
   it("shows markup sent in a request as text, and runs none of it", async () => {
     const markup = "<img src=x onerror=window.injected=1>";
     await fetch(`${mock.baseUrl}/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json?To=${encodeURIComponent(markup)}`, {

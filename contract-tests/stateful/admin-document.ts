@@ -12,7 +12,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 ajv.addSchema({ $id: "mock-admin.json", components: document.components });
 
-export type Method = "get" | "post" | "put";
+export type Method = "get" | "post" | "put" | "delete";
 export interface AdminResponse {
   status: number;
   body: unknown;

@@ -40,5 +40,17 @@ export async function compileTimeContract(): Promise<AdminScenario> {
   // @ts-expect-error speech is text, with a confidence as a number
   await admin.saySpeech(accountSid, call.sid, "sales", "high");
 
+  const fault = await admin.addFault({ kind: "rate-limit", match: { operation: "createCall" }, times: 1 });
+  await admin.deleteFault(fault.id);
+
+  // @ts-expect-error a fault's kind is one of the document's kinds
+  await admin.addFault({ kind: "explode" });
+
+  // @ts-expect-error a fault matches an operation of the Calls API by its operationId
+  await admin.addFault({ kind: "empty-body", match: { operation: "placeCall" } });
+
+  // @ts-expect-error a fault has no field delay (latency-fixed takes ms)
+  await admin.addFault({ kind: "latency-fixed", delay: 50 });
+
   return admin.setOutcomeForTo(accountSid, "+13105555555", { outcome: "no-answer" });
 }

@@ -3,7 +3,7 @@
 // rc times when rp names its failure (a connection that failed, a read that timed out, a 4xx, a 5xx), every attempt
 // carrying the same I-Twilio-Idempotency-Token. Twilio's attempts follow one another at once (its 11202 page: "our
 // two connection attempts"; 11205: two 5-second attempts within 10 s), so a retry takes no time of its own. Two
-// variations rehearse what an app must survive: the event delivered twice (the same token) and the event held back
+// variations rehearse what an app must survive: the event delivered again (the same token) and the event held back
 // so that a later one arrives first (a status callback's SequenceNumber orders them).
 import { type ExchangePhase, type ExchangeResponse, exchange, ResponseTooLargeError } from "../http-exchange.js";
 import type { RetryOn } from "./overrides.js";
@@ -41,8 +41,8 @@ export async function sendSigned(signed: SignedWebhook, limits: DeliveryLimits):
 
 /** Ways to deliver an event other than once and in order: what Twilio's delivery can do to an app. */
 export interface DeliveryVariation {
-  /** Delivers the event a second time once its delivery ends, with the same idempotency token. */
-  duplicate?: boolean;
+  /** Delivers the event this many more times once its delivery ends, each with the same idempotency token. */
+  copies?: number;
   /** Waits this long (on the delivery's clock) before the first attempt, so that later events go first. */
   holdBackMs?: number;
 }
@@ -64,7 +64,7 @@ export interface DeliveryAttempt {
   /** The failure rp may name, when the attempt failed. */
   failure?: RetryOn;
   elapsedMs: number;
-  /** Set on the second delivery of a duplicated event. */
+  /** Set on every copy of a duplicated event. */
   duplicate?: true;
 }
 
@@ -155,11 +155,11 @@ export async function deliverSigned(signed: SignedWebhook, options: DeliveryOpti
   }
   if (options.holdBackMs !== undefined && options.holdBackMs > 0) await (options.wait ?? realWait)(options.holdBackMs);
   const outcome = await attemptAll(signed, options, token);
-  if (!options.duplicate) return outcome;
   const overrides = { ...signed.overrides, retryCount: 0 };
-  const again = await attemptAll({ ...signed, overrides }, options, token);
-  return {
-    ...outcome,
-    attempts: [...outcome.attempts, ...again.attempts.map((a) => ({ ...a, duplicate: true as const }))],
-  };
+  const attempts = [...outcome.attempts];
+  for (let copy = 0; copy < (options.copies ?? 0); copy++) {
+    const again = await attemptAll({ ...signed, overrides }, options, token);
+    attempts.push(...again.attempts.map((a) => ({ ...a, duplicate: true as const })));
+  }
+  return { ...outcome, attempts };
 }

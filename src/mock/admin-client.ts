@@ -1,7 +1,8 @@
 // A typed client for the stateful mock's admin API (openapi/mock-admin.yaml), for tests that steer the mock:
 // move the clock, decide outcomes, read a call's timeline and the request journal; and for the call simulator, give
 // an account its auth token, numbers and TwiML Apps, place an inbound call, and be the caller who presses keys,
-// speaks and hangs up, and text a number. Errors throw with the mock's own message, which names the field and the rule.
+// speaks and hangs up, and text a number; and put faults in place. Errors throw with the mock's own message, which
+// names the field and the rule.
 import createClient from "openapi-fetch";
 import type { components, paths } from "../../generated/mock-admin.js";
 import type { Call } from "../client/types.js";
@@ -19,6 +20,9 @@ export type AdminNumber = Schemas["Number"];
 export type AdminApplicationConfig = Schemas["ApplicationConfig"];
 export type AdminApplication = Schemas["Application"];
 export type AdminTextTimeline = Schemas["TextTimeline"];
+export type AdminFaultSpec = Schemas["FaultSpec"];
+export type AdminFault = Schemas["Fault"];
+export type AdminFaultList = Schemas["FaultList"];
 
 export class MockAdminError extends Error {
   constructor(
@@ -53,7 +57,12 @@ export interface AdminClient {
   timeline(accountSid: string, callSid: string): Promise<AdminTimeline>;
   setCallOutcome(accountSid: string, callSid: string, change: AdminOutcomeChange): Promise<AdminTimeline>;
   setOutcomeForTo(accountSid: string, to: string, change: AdminOutcomeChange): Promise<AdminScenario>;
-  journal(filter?: { accountSid?: string; violations?: "only" | "none"; warnings?: "only" }): Promise<AdminJournal>;
+  journal(filter?: {
+    accountSid?: string;
+    violations?: "only" | "none";
+    warnings?: "only";
+    faults?: "only";
+  }): Promise<AdminJournal>;
   /** The auth token that signs the simulator's requests for this account. */
   setAuthToken(accountSid: string, authToken: string): Promise<void>;
   /** Gives the account a number whose voiceUrl an inbound call requests. */
@@ -72,6 +81,13 @@ export interface AdminClient {
   sendText(accountSid: string, text: { from: string; to: string; body: string }): Promise<AdminTextTimeline>;
   /** A text's timeline, its replies among them. */
   textTimeline(accountSid: string, smsSid: string): Promise<AdminTextTimeline>;
+  /** Puts a fault in place (docs/faults.md); resolves with it as the mock keeps it. */
+  addFault(spec: AdminFaultSpec): Promise<AdminFault>;
+  /** The faults in place, and the last firings, newest first. */
+  faults(): Promise<AdminFaultList>;
+  deleteFault(id: string): Promise<void>;
+  /** Deletes every fault. */
+  clearFaults(): Promise<void>;
 }
 
 /** `adminUrl` is a running stateful mock's `adminUrl` (its base URL followed by /__mock/api). */
@@ -105,6 +121,21 @@ export function createAdminClient(adminUrl: string): AdminClient {
       ).scenario,
     journal: async (filter = {}) => unwrap("getJournal", await api.GET("/journal", { params: { query: filter } })),
     ...simulatorCalls(api, call),
+    ...faultCalls(api),
+  };
+}
+
+/** The fault operations of the client. */
+function faultCalls(api: Api) {
+  return {
+    addFault: async (spec: AdminFaultSpec) => unwrap("addFault", await api.POST("/faults", { body: spec })),
+    faults: async () => unwrap("listFaults", await api.GET("/faults")),
+    deleteFault: async (id: string) => {
+      unwrap("deleteFault", await api.DELETE("/faults/{id}", { params: { path: { id } } }));
+    },
+    clearFaults: async () => {
+      unwrap("clearFaults", await api.DELETE("/faults"));
+    },
   };
 }
 

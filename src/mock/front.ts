@@ -3,9 +3,11 @@
 // hands the rest to a responder (Prism's engine or the stateful store; legacy.ts for the retired operations). A
 // resource's XML representation (its path without `.json`) is handed on as its JSON operation and the response
 // written in XML (xml-representation.ts), so both share one state. Every request gets a response, within limits of
-// size and time, and the next one is served whatever the last one held.
+// size and time, and the next one is served whatever the last one held, unless an injected fault (faults/) decides
+// otherwise: a delay, a Twilio error in its place, a dropped connection or a spoiled response.
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseBasicAuth } from "../basic-auth.js";
 import { shortText } from "../findings/redact.js";
 import { harEntry } from "../har/entry.js";
@@ -21,6 +23,8 @@ import {
 } from "../validation/index.js";
 import type { Log } from "./callbacks.js";
 import { invalidRequest, magicNumberError, sendJson, twilioError } from "./errors.js";
+import { actOut, faultError, handledFirst } from "./faults/actions.js";
+import type { FaultRegistry, JournalFault, RequestContext, RequestFaults } from "./faults/registry.js";
 import { frontServes, respondLegacy } from "./legacy.js";
 import { type AcceptedRequest, jsonResponse, type MockResponse, type Responder } from "./responder.js";
 import { matchRoute } from "./routes.js";
@@ -41,7 +45,10 @@ export interface ExchangeRecord {
   target: string;
   operationId: OperationId | undefined;
   accountSid: string | undefined;
+  /** The status the mock decided (0 when a fault dropped the connection first); a fault may have kept it back. */
   status: number;
+  /** The faults that acted on the request, when any did. */
+  faults?: JournalFault[];
   violations: Violation[];
   warnings: Violation[];
 }
@@ -66,6 +73,8 @@ export interface FrontOptions {
   admin?: (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void>;
   /** Sees every Calls API request once its response is written. */
   onExchange?: (record: ExchangeRecord) => void;
+  /** Faults injected into requests (docs/faults.md); none when left out. */
+  faults?: FaultRegistry;
   /** Where the mock reports what it did not do (a callback not sent, a receiver that failed). */
   log: Log;
   limits?: Partial<MockLimits>;
@@ -202,20 +211,67 @@ function write(res: ServerResponse, response: MockResponse): void {
   res.end(response.body);
 }
 
+/** The response to a checked request: the front layer's refusal, or the responder's (legacy.ts's) response. */
+async function respondTo(respond: Responder, checked: Checked): Promise<MockResponse> {
+  // An XML representation is served by its JSON operation, and its response written in XML.
+  const accepted = checked.accepted && asJsonRequest(checked.accepted);
+  const served =
+    checked.refusal ??
+    (frontServes(respond, (accepted as AcceptedRequest).operationId)
+      ? respondLegacy(accepted as AcceptedRequest)
+      : await respond(accepted as AcceptedRequest));
+  return asOperationResponse(checked.operationId, served);
+}
+
+/** What a request fault is matched on: its operation, account and (for a create) To. */
+function faultContext(req: IncomingMessage, checked: Checked): RequestContext {
+  const to = checked.accepted?.form?.To;
+  return {
+    method: req.method ?? "GET",
+    path: shortText((req.url ?? "/").split("?")[0] ?? "/", 2000),
+    ...(checked.operationId === undefined ? {} : { operationId: checked.operationId }),
+    ...(checked.accountSid === undefined ? {} : { accountSid: checked.accountSid }),
+    ...(typeof to === "string" ? { to } : {}),
+  };
+}
+
+/**
+ * Responds to a request the faults act on: handled or not as its fault says, held for its latency, then acted out.
+ * Resolves with the status the mock decided, 0 when a reset came first.
+ */
+async function respondWithFaults(
+  respond: Responder,
+  res: ServerResponse,
+  checked: Checked,
+  faults: RequestFaults,
+  arrived: number,
+): Promise<number> {
+  const { action } = faults;
+  // A fault that acts after the mock handled the request leaves its state changed: a create's call is stored.
+  const handled = !action || handledFirst(action) ? await respondTo(respond, checked) : undefined;
+  const response = (action && faultError(action)) ?? handled;
+  // A latency holds the response until that long after the request arrived, its handling included.
+  const wait = faults.delayMs - (performance.now() - arrived);
+  if (wait > 0) await sleep(wait);
+  if (action) await actOut(res, action, response);
+  else if (response) write(res, response);
+  return response?.status ?? 0;
+}
+
 export async function startFront(options: FrontOptions): Promise<RunningFront> {
   async function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    const arrived = performance.now();
     if (options.admin && (req.url ?? "").startsWith("/__mock/")) return options.admin(req, res, body);
     const checked = check(req, body);
     // Twilio accepts what breaks only an advisory rule, and so does the mock; it says so in its log.
     if (!checked.refusal) for (const w of checked.warnings) options.log(`warning: ${w.message}`);
-    // An XML representation is served by its JSON operation, and its response written in XML.
-    const accepted = checked.accepted && asJsonRequest(checked.accepted);
-    const served =
-      checked.refusal ??
-      (frontServes(options.respond, (accepted as AcceptedRequest).operationId)
-        ? respondLegacy(accepted as AcceptedRequest)
-        : await options.respond(accepted as AcceptedRequest));
-    const response = asOperationResponse(checked.operationId, served);
+    const faults = options.faults?.forRequest(faultContext(req, checked));
+    if (faults) {
+      const status = await respondWithFaults(options.respond, res, checked, faults, arrived);
+      options.onExchange?.({ ...exchangeRecord(req, body, checked, status), faults: faults.journal });
+      return;
+    }
+    const response = await respondTo(options.respond, checked);
     write(res, response);
     options.onExchange?.(exchangeRecord(req, body, checked, response.status));
   }

@@ -7,12 +7,14 @@ import { httpBaseUrl } from "../loopback.js";
 import { type Log, sendStatusCallbacks } from "./callbacks.js";
 import { MOCK_SPEC_PATH } from "./calls-spec.js";
 import { createPrismEngine } from "./engine.js";
+import { FaultRegistry, type FaultSpec } from "./faults/registry.js";
 import { type FrontOptions, type MockLimits, startFront } from "./front.js";
 import { claimPort, MockStartError } from "./ports.js";
 import { startPrism } from "./prism.js";
 import { assertPrismInstalled } from "./prism-peer.js";
 import type { Responder } from "./responder.js";
 import { createAdmin } from "./stateful/admin.js";
+import { checkAdminBody } from "./stateful/admin-request.js";
 import type { ClockMode } from "./stateful/clock.js";
 import { attachInternals } from "./stateful/internals.js";
 import { createStatefulMock, type StatefulMock } from "./stateful/runtime.js";
@@ -23,6 +25,9 @@ export type {
   AdminClient,
   AdminClock,
   AdminConversationEntry,
+  AdminFault,
+  AdminFaultList,
+  AdminFaultSpec,
   AdminJournal,
   AdminNumber,
   AdminNumberConfig,
@@ -76,6 +81,11 @@ export interface MockOptions {
   requestTimeoutMs?: number;
   /** Time a request's headers may take before the mock closes the connection. Defaults to 10 s. */
   headersTimeoutMs?: number;
+  /**
+   * Faults in place from the start, as POST /__mock/api/faults takes them (docs/faults.md); in the stateless mode,
+   * the only way to have them. A spec that breaks a rule stops the start with a MockStartError naming it.
+   */
+  faults?: FaultSpec[];
 }
 
 export interface RunningMock {
@@ -110,10 +120,11 @@ function limitsOf(options: MockOptions): Partial<MockLimits> {
   };
 }
 
-function startStateful(options: MockOptions, log: Log): StatefulMock {
+function startStateful(options: MockOptions, log: Log, faults: FaultRegistry | undefined): StatefulMock {
   return createStatefulMock({
     clock: clockOptions(options.clock),
     log,
+    ...(faults === undefined ? {} : { faults }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.callsPerSecond === undefined ? {} : { callsPerSecond: options.callsPerSecond }),
     ...(options.maxCallsPerAccount === undefined ? {} : { maxCallsPerAccount: options.maxCallsPerAccount }),
@@ -146,13 +157,27 @@ function statefulFront(live: StatefulMock): Pick<FrontOptions, "admin" | "onExch
   };
 }
 
+/** The faults of startMock's option, each checked as the admin API checks it, in `registry`. */
+function addFaults(registry: FaultRegistry, specs: FaultSpec[]): FaultRegistry {
+  specs.forEach((spec, index) => {
+    try {
+      registry.add(checkAdminBody("addFault", spec));
+    } catch (error) {
+      throw new MockStartError(`faults[${index}]: ${(error as Error).message}`);
+    }
+  });
+  return registry;
+}
+
 /** Starts the mock of the Calls API and resolves once it responds. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? "127.0.0.1";
   // Before the port is claimed: a missing Prism is the first thing to tell.
   if (!options.stateful) assertPrismInstalled();
+  const given = options.faults ? addFaults(new FaultRegistry(), options.faults) : undefined;
   const port = await claimPort(host, options.port ?? 0);
   if (options.prismOnly) {
+    if (given) throw new MockStartError("faults act in the project's front layer, which prismOnly leaves out");
     const prism = await startPrism({
       specPath: MOCK_SPEC_PATH,
       host,
@@ -163,7 +188,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     return { baseUrl: prism.baseUrl, pid: prism.pid, exited: prism.exited, logTail: prism.logTail, stop: prism.stop };
   }
   const log: Log = options.log ?? ((line) => process.stderr.write(`mock: ${line}\n`));
-  const live = options.stateful ? startStateful(options, log) : undefined;
+  const live = options.stateful ? startStateful(options, log, given) : undefined;
+  const faults = live?.faults ?? given;
   const respond = live ? live.respond : await prismResponder(options, log);
   const front = await startFront({
     host,
@@ -171,6 +197,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     respond,
     log,
     limits: limitsOf(options),
+    ...(faults ? { faults } : {}),
     ...(live ? statefulFront(live) : {}),
   }).catch((error: Error) => {
     live?.stop();

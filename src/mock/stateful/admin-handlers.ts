@@ -1,8 +1,9 @@
 // The admin API's operations, one small handler each, keyed by the operationIds of openapi/mock-admin.yaml: the
 // type check fails when the document gains an operation that has no handler here. Each handler gets its request
 // already checked against the document (admin-request.ts). The call simulator's (the caller, numbers, apps) are in
-// admin-simulator.ts.
+// admin-simulator.ts, the faults' in admin-faults.ts.
 import { streamEvents } from "./admin-events.js";
+import { FAULT_HANDLERS } from "./admin-faults.js";
 import type { AdminHandler, AdminOperationId } from "./admin-request.js";
 import { AdminError, sendAdmin } from "./admin-response.js";
 import { SIMULATOR_HANDLERS } from "./admin-simulator.js";
@@ -11,6 +12,7 @@ import { isStoreError } from "./store.js";
 
 export const ADMIN_HANDLERS: { [Id in AdminOperationId]: AdminHandler<Id> } = {
   ...SIMULATOR_HANDLERS,
+  ...FAULT_HANDLERS,
   getClock: (mock, _input, res) => sendAdmin(res, 200, clockView(mock.clock)),
   async advanceClock(mock, { body }, res) {
     if (mock.clock.mode !== "manual") {

@@ -109,6 +109,15 @@ export function readAdminRequest(
   return { id: found.id, input: { path: found.params, query, body: json } as AdminInput<AdminOperationId> };
 }
 
+/**
+ * Checks a value against an operation's body as the document states it, for what reaches the mock another way
+ * (startMock's `faults` option takes addFault's body); throws an AdminError with the admin API's message.
+ */
+export function checkAdminBody<Id extends AdminOperationId>(id: Id, value: unknown): AdminInput<Id>["body"] {
+  check(generatedCode().operations[id].validators.body, "body", value);
+  return value as AdminInput<Id>["body"];
+}
+
 /** One admin operation's handler: the request already checked against the document. */
 export type AdminHandler<Id extends AdminOperationId> = (
   mock: StatefulMock,

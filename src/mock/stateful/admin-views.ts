@@ -70,6 +70,7 @@ export function stateView(mock: StatefulMock, query: StatePageQuery = {}) {
     scenarioNumbers: Object.fromEntries(Object.entries(SCENARIO_NUMBERS).map(([number, s]) => [number, s.says])),
     accounts: byAccount(mock, calls),
     requests: mock.journal.list().slice(0, STATE_REQUESTS),
+    faults: mock.faults.list().faults,
     nextPage: more && last ? `/__mock/api/state?pageSize=${pageSize}&before=${last.seq}` : null,
   };
 }

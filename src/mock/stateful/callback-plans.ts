@@ -31,6 +31,16 @@ interface CallbackPlan {
   chain: Promise<void>;
 }
 
+/** Which callback is about to be delivered: the call's and the event's names, and its SequenceNumber. */
+export interface CallbackSubject {
+  accountSid: string;
+  callSid: string;
+  to: string;
+  /** The progress event: initiated, ringing, answered or completed. */
+  event: string;
+  sequence: number;
+}
+
 export interface CallbackPlannerOptions {
   /** Sends one status callback and says how its receiver responded. */
   send: typeof deliverAndLog;
@@ -40,7 +50,7 @@ export interface CallbackPlannerOptions {
   /** The mock's clock: a held-back callback waits on it. */
   clock?: Pick<Clock, "at" | "now">;
   /** How a call's callback for an event is to be delivered, when not once and in order (injected faults). */
-  variationFor?: (callSid: string, event: string) => DeliveryVariation | undefined;
+  variationFor?: (callback: CallbackSubject) => DeliveryVariation | undefined;
 }
 
 /**
@@ -104,7 +114,7 @@ function enqueue(queue: Queue, call: CallRecord, plan: CallbackPlan, event: Prog
     timestamp: at,
     extra: extraParams(call, event),
   });
-  const variation = variationFor?.(callSid, event.name);
+  const variation = variationFor?.({ accountSid, callSid, to, event: event.name, sequence: record.sequence });
   const target = plan.target;
   const deliver = async () => {
     const delivery = variation ? { variation: { ...variation, holdBackMs: 0 } } : {};

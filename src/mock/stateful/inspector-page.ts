@@ -1,8 +1,9 @@
 // The inspector: one page, no build step, no framework, nothing loaded from the network. It reads the first page
-// of the admin API's state (the newest calls, saying when there are more) and redraws whenever the event stream
-// says something changed. A call picked in the table is drawn as a conversation from its timeline: app, mock and
-// caller side by side, each step in order, with the TwiML findings of each document. Every value from the mock is
-// written as text (textContent), never as markup: a To, or a <Say> of the app's, of `<img onerror=...>` stays text.
+// of the admin API's state (the newest calls, saying when there are more; the faults in place; the requests, each
+// with the fault that acted on it) and redraws whenever the event stream says something changed. A call picked in
+// the table is drawn as a conversation from its timeline: app, mock and caller side by side, each step in order,
+// with the TwiML findings of each document. Every value from the mock is written as text (textContent), never as
+// markup: a To, or a <Say> of the app's, of `<img onerror=...>` stays text.
 export const INSPECTOR_PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -20,6 +21,7 @@ export const INSPECTOR_PAGE = `<!doctype html>
   .status { font-weight: 600; }
   .live { color: #a15c00; } .done { color: #1f7a3a; } .bad { color: #b3261e; }
   .muted { color: #6b7280; }
+  .fault { color: #8a2be2; font-weight: 600; }
   #clock button { margin-left: .25rem; }
   ul { margin: 0; padding-left: 1rem; }
   tr.picked td { background: #eef4ff; }
@@ -44,8 +46,12 @@ export const INSPECTOR_PAGE = `<!doctype html>
 <table><thead><tr><th class="when">mock time</th><th>app</th><th>mock</th><th>caller</th></tr></thead>
 <tbody id="steps"></tbody></table>
 </section>
+<h2>Faults</h2>
+<p id="no-faults" class="muted">No fault in place: every request is served as it comes.</p>
+<table id="faults-table" hidden><thead><tr><th>fault</th><th>kind</th><th>matches</th><th>probability</th><th>fired</th></tr></thead>
+<tbody id="faults"></tbody></table>
 <h2>Requests</h2>
-<table><thead><tr><th>#</th><th>request</th><th>response</th><th>violations and warnings</th></tr></thead>
+<table><thead><tr><th>#</th><th>request</th><th>response</th><th>fault</th><th>violations and warnings</th></tr></thead>
 <tbody id="requests"></tbody></table>
 <script>
 "use strict";
@@ -124,13 +130,36 @@ function draw(state) {
   const shown = state.accounts.reduce((n, account) => n + account.calls.length, 0);
   more.hidden = !state.nextPage;
   more.textContent = state.nextPage ? "The newest " + shown + " calls are shown; older ones: " + state.nextPage : "";
+  drawFaults(state.faults);
   const requests = document.getElementById("requests");
   requests.replaceChildren();
   for (const r of state.requests) {
     const notes = r.violations.map((v) => "error: " + v.message).concat(r.warnings.map((w) => "warning: " + w.message));
-    const tr = row([r.id, el("code", r.method + " " + r.target), r.status, notes.length ? list(notes) : el("span", "none", "muted")]);
+    const faults = r.faults || [];
+    const shown = faults.map((f) => f.kind + (f.delayMs !== undefined ? " " + f.delayMs + " ms" : "") + " (" + f.id + ")");
+    const tr = row([
+      r.id,
+      el("code", r.method + " " + r.target),
+      r.status === 0 ? "none (connection reset)" : r.status,
+      shown.length ? el("span", shown.join(", "), "fault") : el("span", "none", "muted"),
+      notes.length ? list(notes) : el("span", "none", "muted"),
+    ]);
     tr.dataset.status = String(r.status);
+    if (faults.length) tr.dataset.fault = faults.map((f) => f.kind).join(" ");
     requests.appendChild(tr);
+  }
+}
+/** The faults in place: what each does, what it matches, how often it fired (of how many times it may). */
+function drawFaults(faults) {
+  document.getElementById("no-faults").hidden = faults.length > 0;
+  document.getElementById("faults-table").hidden = faults.length === 0;
+  const body = document.getElementById("faults");
+  body.replaceChildren();
+  for (const f of faults) {
+    const matches = Object.entries(f.match).map(([name, value]) => name + " " + value).join(", ") || "every request";
+    const tr = row([el("code", f.id), f.kind, matches, f.probability, f.fired + (f.times === null ? "" : " of " + f.times)]);
+    tr.dataset.fault = f.kind;
+    body.appendChild(tr);
   }
 }
 /** The step's own lines under its sentence: a document's verbs, and its findings as validateTwiml gave them. */

@@ -1,5 +1,6 @@
 // The mock's request journal: the last 1000 requests it responded to, without credentials (the front layer records
-// no header, and redacts the target and the violations as a recorded HAR entry is redacted).
+// no header, and redacts the target and the violations as a recorded HAR entry is redacted), each with the faults
+// that acted on it.
 import type { ExchangeRecord } from "../front.js";
 
 export interface JournalEntry extends ExchangeRecord {
@@ -19,9 +20,12 @@ export class Journal {
     return entry;
   }
 
-  /** Newest first, filtered by account and by whether the request broke a rule. */
-  list(filter: { accountSid?: string; violations?: "only" | "none"; warnings?: "only" } = {}): JournalEntry[] {
+  /** Newest first, filtered by account, by whether the request broke a rule, and by whether a fault acted on it. */
+  list(
+    filter: { accountSid?: string; violations?: "only" | "none"; warnings?: "only"; faults?: "only" } = {},
+  ): JournalEntry[] {
     return this.entries
+      .filter((e) => filter.faults !== "only" || (e.faults?.length ?? 0) > 0)
       .filter((e) => filter.accountSid === undefined || e.accountSid === filter.accountSid)
       .filter((e) => filter.violations !== "only" || e.violations.length > 0)
       .filter((e) => filter.violations !== "none" || e.violations.length === 0)

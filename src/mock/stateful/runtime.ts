@@ -1,13 +1,15 @@
 // The stateful mock as one object, built from its parts: the store of calls and the one clock that drives it, the
 // status callbacks its transitions send (callback-plans.ts), the call simulator that runs the TwiML of calls whose
 // instructions are on this machine (simulator/), listCalls' pages (list-page.ts), the handlers of the five Calls
-// operations (calls-operations.ts), the request journal and the event stream. With checkResponses every response
-// is first validated against the Calls spec (spec-check.ts).
+// operations (calls-operations.ts), the request journal, the faults in place (../faults/) and the event stream.
+// With checkResponses every response is first validated against the Calls spec (spec-check.ts).
 import type { WebhookSender } from "../../webhook-delivery.js";
 import { deliverAndLog, type Log } from "../callbacks.js";
+import { callbackVariationOf } from "../faults/callback-variation.js";
+import { FaultRegistry } from "../faults/registry.js";
 import { servingRetired } from "../legacy.js";
 import type { Responder } from "../responder.js";
-import { type CallbackPlannerOptions, createCallbackPlanner } from "./callback-plans.js";
+import { createCallbackPlanner } from "./callback-plans.js";
 import { type CallsState, dispatchCalls, KEPT_RETIRED_OPERATIONS } from "./calls-operations.js";
 import { type ClockOptions, createClock } from "./clock.js";
 import { EventHub } from "./events.js";
@@ -31,10 +33,10 @@ export interface StatefulOptions {
   log: Log;
   /** Sends one status callback; by default over HTTP (signed, loopback only). Tests may record them instead. */
   deliver?: typeof deliverAndLog;
+  /** The faults in place from the start (startMock's `faults` option); an empty registry when left out. */
+  faults?: FaultRegistry;
   /** Sends one of the simulator's signed requests to the app; by default over HTTP. Tests may respond to them instead. */
   send?: WebhookSender;
-  /** How a call's callback for an event is delivered when not once and in order (duplicated, held back). */
-  callbackVariation?: CallbackPlannerOptions["variationFor"];
 }
 
 /** The store's settings the caller gave; the store's own defaults stand for the rest. */
@@ -66,12 +68,14 @@ export function createStatefulMock(options: StatefulOptions) {
   const clock = createClock(options.clock ?? { mode: "real" });
   const hub = new EventHub();
   const journal = new Journal();
+  // Request faults act in the front layer; callback faults are asked for by the delivery of callbacks.
+  const faults = options.faults ?? new FaultRegistry();
   const callbacks = createCallbackPlanner({
     send: options.deliver ?? deliverAndLog,
     log: options.log,
     hub,
     clock,
-    ...(options.callbackVariation ? { variationFor: options.callbackVariation } : {}),
+    variationFor: callbackVariationOf(faults),
   });
   // The store tells the simulator of answers and transitions; the simulator is made once the store is there.
   let simulator: Simulator | undefined;
@@ -112,6 +116,7 @@ export function createStatefulMock(options: StatefulOptions) {
     clock,
     hub,
     journal,
+    faults,
     simulator: sim,
     /** What the call's callbacks were and how their receivers responded, in order. */
     callbacksOf: callbacks.callbacksOf,
@@ -122,7 +127,10 @@ export function createStatefulMock(options: StatefulOptions) {
     },
     /** Moves a manual clock forward; the simulator's requests take no mock time. */
     advance: (ms: number) => advanceInStep(clock, sim, ms),
-    /** Forgets every call (of one account, when given), with its callbacks and the requests the journal kept. */
+    /**
+     * Forgets every call (of one account, when given), with its callbacks, the requests the journal kept, and the
+     * faults in place (those whose match names the account).
+     */
     reset(accountSid?: string): void {
       if (accountSid === undefined) callbacks.forgetAll();
       else
@@ -133,6 +141,8 @@ export function createStatefulMock(options: StatefulOptions) {
       sim.reset(accountSid);
       store.reset(accountSid);
       journal.clear(accountSid);
+      faults.clear(accountSid);
+      faults.forgetFirings(accountSid);
     },
     stop(): void {
       clock.stop();
