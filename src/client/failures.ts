@@ -42,7 +42,7 @@ export interface Failure {
 
 const PLACED_ADVICE = [
   "; the request may have reached Twilio, so the call may or may not have been placed.",
-  "It was not retried: look for it with listCalls (To, StartTime) before placing it again",
+  "It was not retried: look for it with listCalls by To (a queued call has no start_time yet: compare date_created) before placing it again",
 ].join(" ");
 
 /** The CallsError for a request that got no response; `mayHaveBeenPlaced` is set for creates only. */
