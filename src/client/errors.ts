@@ -38,7 +38,8 @@ export class CallsError extends Error {
   readonly violations: Violation[];
   /**
    * For a createCall that failed without a response: true when the request may have reached Twilio, so the call
-   * may exist. The client never retries such a create; look the call up (listCalls by To, then its date_created: a queued call has no start_time; docs/faults.md has the recipe) instead.
+   * may exist. The client never retries such a create; look the call up instead: listCalls by To, then its
+   * date_created, since a queued call has no start_time (docs/faults.md has the recipe).
    */
   readonly mayHaveBeenPlaced: boolean | undefined;
   /** How many times the request was sent. */
