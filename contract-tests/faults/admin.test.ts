@@ -84,7 +84,7 @@ describe("GET and DELETE /faults", () => {
     const account = freshAccount();
     const first = await admin.addFault(onCreates(account, { kind: "latency-fixed", ms: 1 }));
     const second = await admin.addFault(onCreates(account, { kind: "empty-body" }));
-    await clientOf(mock, account, "undici").create(CREATE);
+    await expect(clientOf(mock, account, "undici").create(CREATE)).rejects.toThrow(/empty body/);
     const listed = await listFaults();
     const body = listed.body as Awaited<ReturnType<AdminClient["faults"]>>;
     expect(body.faults.map((f) => [f.id, f.fired])).toEqual([

@@ -116,13 +116,13 @@ describe.each(TRANSPORTS)("the client on the %s transport", (transport) => {
     expect(await storedSids(mock, account)).toHaveLength(1);
   });
 
-  it("resolves a create whose 201 has an empty body to undefined, not a Call, though the call is stored", async () => {
-    // What the client does today (openapi-fetch reads an empty body as no data); reported to the lead as a gap.
+  it("throws an api error naming an empty body for empty-body, with mayHaveBeenPlaced, and the call is stored", async () => {
     const account = freshAccount();
     await admin.addFault(onCreates(account, { kind: "empty-body" }));
-    const { value, error } = await outcomeOf(clientOf(mock, account, transport).create(CREATE));
-    expect(error).toBeUndefined();
+    const { value, error } = await outcomeOf(clientOf(mock, account, transport, { maxAttempts: 3 }).create(CREATE));
     expect(value).toBeUndefined();
+    expect(error).toMatchObject({ kind: "api", mayHaveBeenPlaced: true, attempts: 1 });
+    expect((error as Error).message).toMatch(/responded 201 with an empty body/);
     expect(await storedSids(mock, account)).toHaveLength(1);
   });
 

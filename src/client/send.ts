@@ -10,6 +10,7 @@ import type { RequestCheck, RequestParts } from "./request-check.js";
 import type { ResponseErrors } from "./response-errors.js";
 import { backoffMs, mayTryAgain, RETRIED_STATUSES, retryAfterMs, retryPolicy } from "./retry.js";
 import type { SendPaths } from "./send-paths.js";
+import { MalformedResponseError } from "./transport.js";
 
 /** Sends an operation's request and returns the response's body; throws a CallsError when there is none to return. */
 export type Send = <T>(operation: OperationId, parts: RequestParts, perCall?: RequestOptions) => Promise<T>;
@@ -71,6 +72,10 @@ export function createSend({ options, baseUrl, check, paths, errors }: SendModul
       let outcome: Outcome;
       try {
         outcome = await paths.attempt(operation, parts, limit.init);
+        // Every success but deleteCall's 204 is a JSON resource: an empty one is no Call, though the call may exist.
+        if (outcome.response.ok && outcome.response.status !== 204 && outcome.data === undefined) {
+          throw new MalformedResponseError(outcome.response.status, "");
+        }
       } catch (cause) {
         limit.settle();
         await policy.sleep(waitAfterFailure(request, attempts, cause, limit));

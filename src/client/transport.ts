@@ -36,7 +36,7 @@ export class MalformedResponseError extends Error {
     readonly status: number,
     readonly snippet: string,
   ) {
-    super(`the server responded ${status} with a body that is not JSON`);
+    super(`the server responded ${status} with ${snippet === "" ? "an empty body" : "a body that is not JSON"}`);
   }
 }
 
