@@ -38,7 +38,20 @@ export const VERIFY_FLAGS = {
   /** A HAR file to read and judge instead of sending requests. */
   har: { type: "string" },
   "min-coverage": { type: "string" },
+  /** After the fixed corpus, the coverage, fuzz and stateful phases. */
+  generate: { type: "boolean" },
+  seed: { type: "string" },
+  "max-cases": { type: "string" },
+  /** Where the failures of the run are kept for --replay. */
+  failures: { type: "string" },
+  /** A failures file to send again instead of running the phases. */
+  replay: { type: "string" },
 } as const;
+
+/** `verify --max-cases` without the flag: the requests the generated phases send in all. */
+export const DEFAULT_MAX_CASES = 1000;
+/** The most `verify --max-cases` takes. */
+export const MOST_CASES = 1_000_000;
 
 export const PROXY_FLAGS = {
   target: { type: "string" },
