@@ -38,6 +38,9 @@ function createShapes(): Draft[] {
   add("a misspelt key StatusCallbackEvents", [...base, ["StatusCallbackEvents", "ringing"]]);
   add("the key to in lower case", [...withoutField(base, "To"), ["to", "+13105550123"]]);
   add("an E.164 To sent with a raw +", base, { rawPlus: true });
+  // Mutations that are still valid on the wire, which Twilio reads (the validators warn).
+  add("every StatusCallbackEvent in one space-separated key", [...base, ["StatusCallbackEvent", "initiated ringing"]]);
+  add("Record True, capitalised", [...base, ["Record", "True"]]);
   add("an empty body", []);
   return drafts;
 }
@@ -67,15 +70,20 @@ function sidEdges(): Draft[] {
   );
 }
 
-/** Every coverage case, judged; the same list for the same spec. */
-export function coverageCases(accountSid: string): RequestCase[] {
+const judged = (drafts: Draft[], accountSid: string) =>
+  drafts.map((d) => toCase(d, accountSid, "coverage")).filter((c): c is RequestCase => c !== undefined);
+
+/** The cases on the form of a create (keys missing, twice, unknown, a raw +), judged: sent in every generated run. */
+export const shapeCases = (accountSid: string) => judged(createShapes(), accountSid);
+
+/** The edges of every field, judged; the same list for the same spec. */
+export function edgeCases(accountSid: string): RequestCase[] {
   const drafts = [
-    ...createShapes(),
     ...fieldEdges("createCall"),
     ...fieldEdges("updateCall"),
     { operation: "updateCall" as const, name: "no fields, no body", entries: [] },
     ...fieldEdges("listCalls"),
     ...sidEdges(),
   ];
-  return drafts.map((d) => toCase(d, accountSid, "coverage")).filter((c): c is RequestCase => c !== undefined);
+  return judged(drafts, accountSid);
 }

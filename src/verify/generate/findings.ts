@@ -4,6 +4,7 @@
 
 import { operations } from "../../validation/index.js";
 import type { CheckOutcome } from "../checks.js";
+import type { RequestCase } from "../corpus.js";
 import type { Credentials } from "../http.js";
 import { caseTarget } from "../http.js";
 import type { PlannedRequest } from "../session.js";
@@ -54,6 +55,14 @@ export function caseCurl(
   );
 }
 
+/** A case with its bytes spelled out, so that a failures file shows exactly what is sent again. */
+function onTheWire(testCase: RequestCase): RequestCase {
+  if (testCase.wire) return testCase;
+  const query = new URLSearchParams(testCase.query ?? []).toString();
+  const body = testCase.body ? new URLSearchParams(testCase.body).toString() : undefined;
+  return { ...testCase, wire: { ...(query ? { query } : {}), ...(body !== undefined ? { body } : {}) } };
+}
+
 export async function requestFailures(failed: FailedRequest[], context: FindingContext): Promise<ReplayableFailure[]> {
   const groups = new Map<string, FailedRequest[]>();
   for (const f of failed) {
@@ -66,7 +75,7 @@ export async function requestFailures(failed: FailedRequest[], context: FindingC
     let testCase = planned.testCase;
     if (planned.authenticated && failures.length < MOST_SHRUNK)
       testCase = (await shrinkCase(testCase, outcome.check, context.main.accountSid, context.resend)).testCase;
-    const shrunk = { testCase, authenticated: planned.authenticated };
+    const shrunk = { testCase: onTheWire(testCase), authenticated: planned.authenticated };
     failures.push({
       check: outcome.check,
       operation: outcome.operation,

@@ -7,7 +7,7 @@ import { writesSomething } from "../http.js";
 import type { PlannedRequest, Session, Skipped } from "../session.js";
 import { REQUESTS_PER_ROUND, runStatefulPhase, type SequenceRun } from "../stateful/phase.js";
 import { BASES, GENERATED_OPERATIONS, toCase } from "./cases.js";
-import { coverageCases } from "./coverage-phase.js";
+import { edgeCases, shapeCases } from "./coverage-phase.js";
 import { fuzzCases } from "./fuzz-phase.js";
 
 export interface GenerateOptions {
@@ -18,8 +18,15 @@ export interface GenerateOptions {
 }
 
 export const DEFAULT_MAX_CASES = 1000;
-/** The share of --max-cases the stateful phase takes. */
+/** The share of --max-cases the stateful phase takes, and the most the coverage phase takes. */
 const STATEFUL_SHARE = 0.2;
+const COVERAGE_SHARE = 0.5;
+
+/** `count` items spread evenly over the list, in its order: a short run still touches every operation. */
+function spread<T>(items: T[], count: number): T[] {
+  if (count >= items.length) return items;
+  return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)] as T);
+}
 
 export interface GeneratedPlan {
   seed: number;
@@ -47,11 +54,10 @@ export function planGenerated(
   const mayWrite = allowWrites || isLoopbackUrl(baseUrl);
   const statefulRounds = mayWrite ? Math.max(1, Math.floor((maxCases * STATEFUL_SHARE) / REQUESTS_PER_ROUND)) : 0;
   const budget = Math.max(0, maxCases - statefulRounds * REQUESTS_PER_ROUND);
-  const fixed = [
-    ...unauthenticated(accountSid),
-    ...coverageCases(accountSid).map((testCase) => ({ testCase, authenticated: true })),
-  ];
-  const coverage = fixed.slice(0, budget);
+  const authenticated = (testCase: RequestCase) => ({ testCase, authenticated: true });
+  const always = [...unauthenticated(accountSid), ...shapeCases(accountSid).map(authenticated)].slice(0, budget);
+  const room = Math.max(0, Math.min(budget, Math.ceil(maxCases * COVERAGE_SHARE)) - always.length);
+  const coverage = [...always, ...spread(edgeCases(accountSid).map(authenticated), room)];
   const fuzz = fuzzCases(seed, budget - coverage.length, accountSid).map((testCase) => ({
     testCase,
     authenticated: true,
