@@ -48,8 +48,7 @@ export const VERIFY_FLAGS = {
   replay: { type: "string" },
 } as const;
 
-/** `verify --max-cases` without the flag: the requests the generated phases send in all. */
-export const DEFAULT_MAX_CASES = 1000;
+export { DEFAULT_FAILURES_FILE, DEFAULT_MAX_CASES } from "../verify/generate/defaults.js";
 /** The most `verify --max-cases` takes. */
 export const MOST_CASES = 1_000_000;
 

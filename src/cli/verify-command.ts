@@ -36,14 +36,13 @@ function generateOptions(flags: VerifyFlags) {
   return { ...(seed === undefined ? {} : { seed }), maxCases: Math.floor(maxCases) };
 }
 
-/** Each failure to act on: what was expected and got, how many it stands for, and the curl line(s) to reproduce it. */
+/** Each failure to act on: what was expected and got, how many it stands for, and the curl line(s) that reproduce it. */
 export function printFindings(failures: ReplayableFailure[], out: (text: string) => void): void {
   if (failures.length === 0) return;
   out(`\n${failures.length} finding(s) to reproduce (credentials from $TWILIO_ACCOUNT_SID and $TWILIO_AUTH_TOKEN):\n`);
   for (const f of failures) {
     const more = f.standsFor > 1 ? ` (and ${f.standsFor - 1} more like it)` : "";
     out(`✗ [${f.check}] ${f.operation} ${f.subject}${more}\n    expected: ${f.expected}\n    got:      ${f.actual}\n`);
-    for (const detail of f.details.slice(0, 5)) out(`      - ${detail}\n`);
     for (const line of f.curl) out(`    ${line}\n`);
   }
 }
@@ -104,7 +103,8 @@ interface RunReport {
 async function reportRun(result: VerifyResult, flags: VerifyFlags, report: RunReport): Promise<number> {
   const { out, seconds, baseUrl } = report;
   const { errors, warnings, passed } = printResult(result, out, flags.strict);
-  printFindings(result.failures, out);
+  // The failure groups above hold the details; the findings add what reproduces each (generated runs, --failures).
+  if (result.generated || flags.failures !== undefined) printFindings(result.failures, out);
   let coverageMet = true;
   if (result.generated) {
     out(`\n${renderCoverage(result.generated.coverage)}\n`);

@@ -6,8 +6,7 @@ import type { CheckName } from "../checks.js";
 import type { RequestCase } from "../corpus.js";
 import type { SequenceName } from "../stateful/phase.js";
 
-/** Where `verify --generate` keeps its failures without --failures. */
-export const DEFAULT_FAILURES_FILE = ".calls-contract/verify-failures.json";
+export { DEFAULT_FAILURES_FILE } from "./defaults.js";
 
 export interface ReplayableFailure {
   check: CheckName;

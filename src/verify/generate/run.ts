@@ -8,6 +8,7 @@ import type { PlannedRequest, Session, Skipped } from "../session.js";
 import { REQUESTS_PER_ROUND, runStatefulPhase, type SequenceRun } from "../stateful/phase.js";
 import { BASES, GENERATED_OPERATIONS, toCase } from "./cases.js";
 import { edgeCases, shapeCases } from "./coverage-phase.js";
+import { DEFAULT_MAX_CASES } from "./defaults.js";
 import { fuzzCases } from "./fuzz-phase.js";
 
 export interface GenerateOptions {
@@ -17,7 +18,6 @@ export interface GenerateOptions {
   maxCases?: number;
 }
 
-export const DEFAULT_MAX_CASES = 1000;
 /** The share of --max-cases the stateful phase takes, and the most the coverage phase takes. */
 const STATEFUL_SHARE = 0.2;
 const COVERAGE_SHARE = 0.5;
