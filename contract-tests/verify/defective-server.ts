@@ -1,6 +1,6 @@
 // Small wrappers of the faithful stateful mock with one defect each, for verify --generate's own tests (the
 // catalogue of seeded-fault servers lives in contract-tests/verify/faults/). Each passes every other request on.
-import { type RecordedRequest, startHttpServer } from "../support/http-server.js";
+import { type OnFinished, type RecordedRequest, startHttpServer } from "../support/http-server.js";
 
 /** What a defect does with a request: answers it itself, or passes it on (changed or not). */
 export type Defect = (request: RecordedRequest) => { status: number; body: string } | RecordedRequest;
@@ -36,8 +36,8 @@ export function seesOtherAccounts(owner: string): Defect {
   };
 }
 
-/** The mock at `targetUrl` behind `defect`, on a loopback port, closed when the test ends. */
-export function startDefectiveServer(targetUrl: string, defect: Defect) {
+/** The mock at `targetUrl` behind `defect`, on a loopback port, closed when the test ends (or by `onFinished`). */
+export function startDefectiveServer(targetUrl: string, defect: Defect, onFinished?: OnFinished) {
   return startHttpServer(async (recorded, response) => {
     const outcome = defect(recorded);
     if ("status" in outcome) {
@@ -55,5 +55,5 @@ export function startDefectiveServer(targetUrl: string, defect: Defect) {
     });
     response.writeHead(upstream.status, { "Content-Type": upstream.headers.get("content-type") ?? "text/plain" });
     response.end(await upstream.text());
-  });
+  }, onFinished);
 }

@@ -23,21 +23,74 @@ const main = { accountSid: "AC0123456789abcdef0123456789abcdef", authToken: "gen
 const second = { accountSid: "ACfedcba9876543210fedcba9876543210", authToken: "generate-test-token-88" };
 
 let mock: RunningMock;
+const cleanups: Array<() => Promise<void>> = [];
 beforeAll(async () => {
   mock = await startMock({ stateful: true, clock: "manual", log: () => undefined });
 });
-afterAll(() => mock.stop());
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+  await mock.stop();
+});
 
 const generated = (baseUrl: string, seed: number, maxCases: number) =>
   runVerify({ baseUrl, credentials: main, secondCredentials: second, generate: { seed, maxCases } });
 
+let timeoutRun: Promise<{ baseUrl: string; result: VerifyResult }> | undefined;
+/** One run against the server that accepts Timeout 601, shared by the cases that read its findings. */
+function timeoutFindings() {
+  timeoutRun ??= (async () => {
+    const server = await startDefectiveServer(mock.baseUrl, ignoresTimeoutLimit, (close) => {
+      cleanups.push(close as () => Promise<void>);
+    });
+    return { baseUrl: server.baseUrl, result: await generated(server.baseUrl, 4, 150) };
+  })();
+  return timeoutRun;
+}
+
 const errors = (result: VerifyResult) => result.outcomes.filter((o) => !o.passed && o.severity === "error");
 const failureOf = (result: VerifyResult, check: string) => result.failures.find((f) => f.check === check);
 
-/** Runs a printed curl line with the credentials in the environment and gives the HTTP status it got. */
+const variables: Record<string, string> = { TWILIO_ACCOUNT_SID: main.accountSid, TWILIO_AUTH_TOKEN: main.authToken };
+
+/** The words of a curl line as the shell reads them: quotes removed, $NAME expanded inside double quotes. */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  for (const [, single, double, bare] of line.matchAll(/'((?:[^']|'\\'')*)'|"((?:[^"\\]|\\.)*)"|(\S+)/g)) {
+    if (single !== undefined) words.push(single.replaceAll("'\\''", "'"));
+    else if (double !== undefined)
+      words.push(double.replace(/\$(\w+)/g, (_, name: string) => variables[name] ?? "").replace(/\\(.)/g, "$1"));
+    else words.push(bare as string);
+  }
+  return words;
+}
+
+/** The request of a curl line sent with fetch, for a machine without curl. */
+async function statusFromParsedLine(line: string): Promise<number> {
+  const words = shellWords(line);
+  const at = (flag: string) => words[words.indexOf(flag) + 1];
+  const url = words.find((w) => /^https?:/.test(w)) as string;
+  const headers: Record<string, string> = {};
+  words.forEach((w, i) => {
+    if (w !== "-H") return;
+    const [name, ...value] = (words[i + 1] as string).split(": ");
+    headers[name as string] = value.join(": ");
+  });
+  if (words.includes("-u")) headers.Authorization = `Basic ${Buffer.from(at("-u") as string).toString("base64")}`;
+  const body = words.includes("--data-binary") ? at("--data-binary") : undefined;
+  return (await fetch(url, { method: at("-X"), headers, ...(body === undefined ? {} : { body }) })).status;
+}
+
+/** Runs a printed curl line with the credentials in the environment (or, without curl, its request through fetch). */
 async function statusFromCurl(line: string): Promise<number> {
-  const env = { ...process.env, TWILIO_ACCOUNT_SID: main.accountSid, TWILIO_AUTH_TOKEN: main.authToken };
-  const { stdout } = await promisify(execFile)("sh", ["-c", `${line} -o /dev/null -w '%{http_code}'`], { env });
+  const run = promisify(execFile);
+  const hasCurl = await run("sh", ["-c", "command -v curl"]).then(
+    () => true,
+    () => false,
+  );
+  if (!hasCurl) return statusFromParsedLine(line);
+  const { stdout } = await run("sh", ["-c", `${line} -o /dev/null -w '%{http_code}'`], {
+    env: { ...process.env, ...variables },
+  });
   return Number(stdout);
 }
 
@@ -81,17 +134,13 @@ describe("verify --generate", { timeout: 60_000 }, () => {
   });
 
   it("reports the corpus's own Timeout 601 case, accepted, with a curl line that reproduces it", async () => {
-    const server = await startDefectiveServer(mock.baseUrl, ignoresTimeoutLimit);
-    const result = await generated(server.baseUrl, 4, 150);
+    const { baseUrl, result } = await timeoutFindings();
     const failure = result.failures.find((f) => f.check === "rejects-invalid-request" && /Timeout/.test(f.expected));
     const line = failure?.curl[0] ?? "";
     expect(line).toContain('-u "$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN"');
     expect(line).not.toContain(main.authToken);
     expect(await statusFromCurl(line)).toBe(201);
-    const replayed = await replayFailures([failure as ReplayableFailure], {
-      baseUrl: server.baseUrl,
-      credentials: main,
-    });
+    const replayed = await replayFailures([failure as ReplayableFailure], { baseUrl, credentials: main });
     expect(replayed.results[0]?.passes).toBe(false);
   });
 
@@ -104,6 +153,21 @@ describe("verify --generate", { timeout: 60_000 }, () => {
     expect(keys).toHaveLength(5);
     expect(keys).toEqual(expect.arrayContaining(["To", "From", "Record", "StatusCallback"]));
     expect(await statusFromCurl(failure?.curl[0] ?? "")).toBe(400);
+  });
+
+  it("reads a curl line as the shell does, for machines without curl", async () => {
+    const { result } = await timeoutFindings();
+    const line = result.failures.find((f) => f.check === "rejects-invalid-request")?.curl[0] ?? "";
+    expect(await statusFromParsedLine(line)).toBe(await statusFromCurl(line));
+  });
+
+  it("sends no failure that writes to a server off loopback without allowWrites, saying why", async () => {
+    const { result } = await timeoutFindings();
+    const failure = result.failures.find((f) => f.operation === "createCall") as ReplayableFailure;
+    const remote = "https://staging.calls-contract.invalid";
+    const replayed = await replayFailures([failure], { baseUrl: remote, credentials: main });
+    expect(replayed.results[0]?.outcomes).toEqual([]);
+    expect(replayed.skipped[0]?.reason).toMatch(/--allow-writes/);
   });
 
   it("names account-isolation on a server that shows one account's call to another", async () => {

@@ -19,7 +19,7 @@ Usage:
                         [--timeout SECONDS] [--failures FILE]
   calls-contract verify --generate [--seed N] [--max-cases K] [--failures FILE] [--min-coverage PERCENT]
                         [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes] [--strict]
-  calls-contract verify --replay FILE [--base-url URL] [--junit FILE] [--json FILE]
+  calls-contract verify --replay FILE [--base-url URL] [--allow-writes] [--junit FILE] [--json FILE]
   calls-contract verify --har FILE [--junit FILE] [--json FILE] [--strict] [--min-coverage PERCENT]
   calls-contract proxy  --target URL [--host 127.0.0.1] [--port ${DEFAULT_PROXY_PORT}] [--har FILE] [--junit FILE]
                         [--json FILE] [--enforce] [--strict] [--min-coverage PERCENT]
@@ -64,7 +64,7 @@ verify   checks a server against the spec; without --base-url it starts the mock
          covered and each failure shrunk, with a curl line, and keeps them in --failures FILE
          (default ${DEFAULT_FAILURES_FILE}).
          --replay FILE sends exactly those failures again and says which now pass (exit 1
-         while any fails).
+         while any fails); writes go to a server off loopback only with --allow-writes.
          Exits 0 when no check fails (warnings alone pass), 1 on an error, or on a warning
          with --strict, or below --min-coverage, 2 on a usage or start-up error.
 proxy    passes every request on to --target and every response back unchanged, checking both

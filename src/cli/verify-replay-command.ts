@@ -39,6 +39,7 @@ export async function runReplayFailuresCommand(flags: VerifyFlags): Promise<numb
       baseUrl,
       credentials,
       ...(second ? { secondCredentials: second } : {}),
+      allowWrites: flags["allow-writes"],
       deadlineMs: parseSeconds("--timeout", flags.timeout, DEFAULT_VERIFY_SECONDS) * 1000,
     });
     const result = scrubValue(raw, scrub) as ReplayFailuresResult;
@@ -59,11 +60,12 @@ async function reportReplay(
   let failing = 0;
   for (const { failure, passes, outcomes } of result.results) {
     if (!passes) failing += 1;
-    const what = passes ? "✓ now passes" : outcomes.length === 0 ? "? did not run" : "✗ still fails";
+    const what = passes ? "✓ now passes" : outcomes.length === 0 ? "? not sent" : "✗ still fails";
     out(`${what}: [${failure.check}] ${failure.operation} ${failure.subject}\n`);
     for (const o of outcomes.filter((o) => !o.passed).slice(0, 1))
       out(`    expected: ${o.expected}\n    got:      ${o.actual}\n`);
   }
+  for (const s of result.skipped) out(`  not sent: ${s.subject}: ${s.reason}\n`);
   const replay = result.results.map(({ failure, passes }) => ({
     check: failure.check,
     subject: failure.subject,

@@ -1,14 +1,28 @@
 // `verify --replay FILE`: exactly the failures a run kept, sent again (a request as it was shrunk, a sequence from
 // its seed), each said to pass now or to fail still.
+
+import { isLoopbackUrl } from "../loopback.js";
 import type { CheckOutcome } from "./checks.js";
 import { type FailuresFile, type ReplayableFailure, readFailuresFile } from "./generate/failures.js";
-import type { Credentials } from "./http.js";
+import { type Credentials, writesSomething } from "./http.js";
 import { createSession, type SessionOptions } from "./session.js";
 import { runSequence, SEQUENCES } from "./stateful/phase.js";
 
 export interface ReplayFailuresOptions extends Omit<SessionOptions, "onSent"> {
   credentials: Credentials;
   secondCredentials?: Credentials;
+  /** Send failures that create, change or delete calls even when the server is not on loopback. */
+  allowWrites?: boolean;
+}
+
+/** Why a failure is not sent again to this server, if it is not: it writes, and the server is not on loopback. */
+function heldBack(failure: ReplayableFailure, mayWrite: boolean): string | undefined {
+  if (mayWrite) return undefined;
+  const writes =
+    failure.sequence !== undefined || (failure.request !== undefined && writesSomething(failure.request.testCase));
+  return writes
+    ? "could place or change a call on a server that is not on loopback; pass --allow-writes to send it"
+    : undefined;
 }
 
 export interface ReplayOutcome {
@@ -34,10 +48,13 @@ export async function replayFailures(
   const file = typeof source === "string" ? await readFailuresFile(source) : source;
   const failures = Array.isArray(file) ? file : file.failures;
   const session = createSession(options);
+  const mayWrite = options.allowWrites === true || isLoopbackUrl(options.baseUrl);
   const results: ReplayOutcome[] = [];
   for (const failure of failures) {
     let produced: CheckOutcome[] = [];
-    if (failure.request) {
+    const reason = heldBack(failure, mayWrite);
+    if (reason) session.skip({ operation: failure.operation, subject: failure.subject, reason });
+    else if (failure.request) {
       session.expect(1);
       produced = (await session.send(failure.request, options.credentials)).outcomes;
     } else if (failure.sequence && Object.hasOwn(SEQUENCES, failure.sequence.name)) {
