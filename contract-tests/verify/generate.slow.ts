@@ -36,4 +36,26 @@ describe("verify --generate against the faithful stateful mock", { timeout: 600_
     expect(failures).toEqual([]);
     expect(generatedRequests).toBeGreaterThanOrEqual(10_000);
   });
+
+  it("finds no failure when the mock's clock runs 1,000 times faster, so that calls move on during a sequence", async () => {
+    const running = await startMock({ stateful: true, clock: { timeScale: 1000 }, log: () => undefined });
+    try {
+      const failures: string[] = [];
+      for (let seed = 21; seed <= 23; seed++) {
+        const result = await runVerify({
+          baseUrl: running.baseUrl,
+          credentials: { accountSid: `AC${seed.toString(16).padStart(32, "0")}`, authToken: "generate-slow-token" },
+          secondCredentials: second,
+          generate: { seed, maxCases: 1000 },
+        });
+        for (const o of result.outcomes)
+          if (!o.passed && o.severity === "error")
+            failures.push(`seed ${seed}: [${o.check}] ${o.subject}: ${o.actual}`);
+        expect(result.outcomes.some((o) => o.check === "update-follows-status")).toBe(true);
+      }
+      expect(failures).toEqual([]);
+    } finally {
+      await running.stop();
+    }
+  });
 });
