@@ -58,8 +58,12 @@ describe("calls-contract verify --generate", { timeout: 60_000 }, () => {
     );
     expect(result.stdout).toContain(`failures kept in ${file}`);
     const kept = await readFile(file, "utf8");
-    for (const text of [result.stdout, result.stderr, kept, await readFile(report, "utf8")])
-      expect(text).not.toContain(SECRET);
+    const json = await readFile(report, "utf8");
+    for (const text of [result.stdout, result.stderr, kept, json]) expect(text).not.toContain(SECRET);
+    const parsed = JSON.parse(json);
+    expect(parsed.generated.seed).toBe(4);
+    expect(parsed.generated.coverage.operations.seen).toBe(5);
+    expect(parsed.failures.find((f: { check: string }) => f.check === "deleted-is-gone").curl[0]).toMatch(/^curl /);
     expect(JSON.parse(kept).failures.map((f: { check: string }) => f.check)).toContain("deleted-is-gone");
   });
 

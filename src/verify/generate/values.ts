@@ -2,6 +2,7 @@
 // enum value and its wrong case, each bound and one past it, pattern edges, empty text). Nothing here decides
 // whether a value is valid: every case is judged by the project's validators before it is sent (judge.ts), so an
 // edge that turns out to be allowed is sent as an allowed value.
+import { isSecretName } from "../../secrets.js";
 import type { Random } from "./random.js";
 import type { Schema, SpecField } from "./spec-fields.js";
 
@@ -196,7 +197,9 @@ function inlineModel(schema: Schema): ComponentModel {
   return known ? known[1] : textModel(schema);
 }
 
-function arrayModel(items: Schema, schema: Schema): FieldModel["valid"] & { edges: Edge[] } {
+/** An array field (one key per value): subsets of its enum, and the edges of repeated keys. */
+function arrayModel(name: string, schema: Schema): FieldModel {
+  const items = (schema.items ?? {}) as Schema;
   const values = Array.isArray(items.enum) ? items.enum.map(String) : ["a"];
   const most = typeof schema.maxItems === "number" ? schema.maxItems : values.length;
   const valid = (r: Random) => r.subset(values, 1, most);
@@ -209,20 +212,21 @@ function arrayModel(items: Schema, schema: Schema): FieldModel["valid"] & { edge
     { what: "every value in one space-separated key", values: [values.join(" ")] },
     { what: "an empty value", values: [""] },
   ];
-  return Object.assign(valid, { edges });
+  return { name, valid, edges };
 }
 
 /** The value model of one field of the spec. */
 export function fieldModel(field: SpecField): FieldModel {
   const { schema, name } = field;
   if (schema.type === "array") {
-    const model = arrayModel(resolvedItems(schema), schema);
-    return { name, valid: model, edges: model.edges };
+    return arrayModel(name, schema);
   }
   const model = (field.component && COMPONENTS[field.component]) || inlineModel(schema);
+  // A secret-named field (SipAuthPassword) gets made-up text that says so: the curl lines and failures file show
+  // the bytes sent, and none of them is anyone's secret.
+  if (isSecretName(name) && !schema.pattern)
+    return { name, valid: (r) => [`made-up-${word(r, 1, 8)}`], edges: model.edges };
   return { name, valid: (r) => [model.valid(r)], edges: model.edges };
 }
-
-const resolvedItems = (schema: Schema) => (schema.items ?? {}) as Schema;
 
 export const generators = { phoneNumber, client, sip, url, sid };
