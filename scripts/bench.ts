@@ -14,6 +14,7 @@ import { fmt, interleaved, median, print, quick, ROUNDS, SECONDS, summarize } fr
 import { mockBenchmarks } from "./bench-mock.js";
 import { proxyOverhead } from "./bench-proxy.js";
 import { simulatorBenchmarks } from "./bench-simulator.js";
+import { verifyBenchmarks } from "./bench-verify.js";
 import { renderGenerated } from "./codegen.js";
 
 const require = createRequire(import.meta.url);
@@ -212,7 +213,7 @@ async function codegenTime() {
 }
 
 // `npm run bench -- --only=xml,twiml` runs some sections alone (client, validators, twiml, xml, mock, simulator,
-// faults, proxy, footprint, codegen), for a quick look at one figure without the whole run.
+// faults, proxy, verify, footprint, codegen), for a quick look at one figure without the whole run.
 const only = process.argv
   .find((arg) => arg.startsWith("--only="))
   ?.slice("--only=".length)
@@ -240,6 +241,7 @@ if (runs("mock")) await mockBenchmarks({ quick, print });
 if (runs("simulator")) await simulatorBenchmarks({ quick, print });
 if (runs("faults")) await faultBenchmarks({ quick, print });
 if (runs("proxy")) await proxyOverhead({ quick, print });
+if (runs("verify")) await verifyBenchmarks({ quick, print });
 if (runs("footprint")) await installFootprint({ quick, print });
 if (runs("codegen")) await codegenTime();
 print(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);

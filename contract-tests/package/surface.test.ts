@@ -187,17 +187,27 @@ describe("the package's public surface", () => {
   it("calls-contract/verify: the run, its checks and its corpus", () => {
     expect(surfaceOf("calls-contract/verify")).toEqual([
       "CHECKS",
+      "DEFAULT_FAILURES_FILE",
       "NO_RESPONSE_STREAK",
       "planRequests",
+      "readFailuresFile",
+      "replayFailures",
       "requestCorpus",
       "runVerify",
       "type CheckName",
       "type CheckOutcome",
       "type Credentials",
+      "type FailuresFile",
+      "type GenerateOptions",
       "type PlannedRequest",
+      "type ReplayFailuresOptions",
+      "type ReplayFailuresResult",
+      "type ReplayOutcome",
+      "type ReplayableFailure",
       "type RequestCase",
       "type VerifyOptions",
       "type VerifyResult",
+      "writeFailuresFile",
     ]);
   });
 

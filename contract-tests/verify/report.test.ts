@@ -2,9 +2,9 @@
 // operation went unchecked, and the JSON report says where the outcomes came from.
 import { describe, expect, it } from "vitest";
 import { requestOutcomes } from "../../src/verify/checks.js";
-import type { VerifyResult } from "../../src/verify/index.js";
 import { renderJson } from "../../src/verify/json-report.js";
 import { renderJunit } from "../../src/verify/junit.js";
+import type { CheckedResult as VerifyResult } from "../../src/verify/ledger.js";
 
 const subject = { operation: "createCall", subject: "exchange #1", request: "POST /x" };
 

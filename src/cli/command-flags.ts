@@ -38,7 +38,19 @@ export const VERIFY_FLAGS = {
   /** A HAR file to read and judge instead of sending requests. */
   har: { type: "string" },
   "min-coverage": { type: "string" },
+  /** After the fixed corpus, the coverage, fuzz and stateful phases. */
+  generate: { type: "boolean" },
+  seed: { type: "string" },
+  "max-cases": { type: "string" },
+  /** Where the failures of the run are kept for --replay. */
+  failures: { type: "string" },
+  /** A failures file to send again instead of running the phases. */
+  replay: { type: "string" },
 } as const;
+
+export { DEFAULT_FAILURES_FILE, DEFAULT_MAX_CASES } from "../verify/generate/defaults.js";
+/** The most `verify --max-cases` takes. */
+export const MOST_CASES = 1_000_000;
 
 export const PROXY_FLAGS = {
   target: { type: "string" },

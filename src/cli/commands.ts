@@ -27,11 +27,14 @@ const COMMANDS: Record<string, Command> = {
   async verify(args) {
     const { values } = parseArgs({ args, strict: true, options: VERIFY_FLAGS });
     if (values.har !== undefined) {
+      for (const flag of ["generate", "seed", "max-cases", "failures", "replay"] as const)
+        if (values[flag] !== undefined)
+          throw new UsageError(`--${flag} does not go with --har: a replay sends nothing`);
       const { runReplayCommand } = await import("./replay-command.js");
       return runReplayCommand(values);
     }
-    if (values["min-coverage"] !== undefined)
-      throw new UsageError("--min-coverage needs --har: coverage is measured on recorded traffic");
+    if (values["min-coverage"] !== undefined && !values.generate)
+      throw new UsageError("--min-coverage needs --har or --generate: coverage is measured on what was sent");
     const { runVerifyCommand } = await import("./verify-command.js");
     return runVerifyCommand(values);
   },

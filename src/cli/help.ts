@@ -1,6 +1,12 @@
 // The CLI's help, one text for every command: `calls-contract --help` and `calls-contract COMMAND --help` alike.
 import { DEFAULT_MENU_DEPTH, SLOW_RESPONSE_MS } from "../verify-app/limits.js";
-import { DEFAULT_MOCK_PORT, DEFAULT_PROXY_PORT, DEFAULT_VERIFY_SECONDS } from "./command-flags.js";
+import {
+  DEFAULT_FAILURES_FILE,
+  DEFAULT_MAX_CASES,
+  DEFAULT_MOCK_PORT,
+  DEFAULT_PROXY_PORT,
+  DEFAULT_VERIFY_SECONDS,
+} from "./command-flags.js";
 
 export const HELP = `calls-contract: Twilio's Calls API as a strict contract
 
@@ -10,7 +16,10 @@ Usage:
                         [--max-calls N] [--max-calls-per-account N] [--check-responses] [--seed N]
                         [--host H] [--port P]
   calls-contract verify [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes] [--strict]
-                        [--timeout SECONDS]
+                        [--timeout SECONDS] [--failures FILE]
+  calls-contract verify --generate [--seed N] [--max-cases K] [--failures FILE] [--min-coverage PERCENT]
+                        [--base-url URL] [--junit FILE] [--json FILE] [--allow-writes] [--strict]
+  calls-contract verify --replay FILE [--base-url URL] [--allow-writes] [--junit FILE] [--json FILE]
   calls-contract verify --har FILE [--junit FILE] [--json FILE] [--strict] [--min-coverage PERCENT]
   calls-contract proxy  --target URL [--host 127.0.0.1] [--port ${DEFAULT_PROXY_PORT}] [--har FILE] [--junit FILE]
                         [--json FILE] [--enforce] [--strict] [--min-coverage PERCENT]
@@ -44,6 +53,18 @@ verify   checks a server against the spec; without --base-url it starts the mock
          prints what of the spec they covered.
          --min-coverage fails the run when the mean of the four coverage shares (operations,
          parameters, enum values, status codes) is below PERCENT.
+         --generate adds, after the fixed corpus, up to --max-cases requests (default ${DEFAULT_MAX_CASES}):
+         coverage cases from the spec (each enum value, bound and one past it, keys missing,
+         twice, unknown), fuzz cases drawn with --seed N (printed; the same seed sends the same
+         cases), each judged by the project's validators on its bytes before it is sent, and
+         stateful sequences through createCall's links (fetch, list, filters, paging, ending
+         rules, delete, another account). Without --base-url it starts the mock stateful, on a
+         manual clock, with a made-up second account; against another server the isolation
+         checks need TWILIO_SECOND_ACCOUNT_SID and TWILIO_SECOND_AUTH_TOKEN. It prints what it
+         covered and each failure shrunk, with a curl line, and keeps them in --failures FILE
+         (default ${DEFAULT_FAILURES_FILE}).
+         --replay FILE sends exactly those failures again and says which now pass (exit 1
+         while any fails); writes go to a server off loopback only with --allow-writes.
          Exits 0 when no check fails (warnings alone pass), 1 on an error, or on a warning
          with --strict, or below --min-coverage, 2 on a usage or start-up error.
 proxy    passes every request on to --target and every response back unchanged, checking both

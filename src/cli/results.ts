@@ -2,10 +2,10 @@
 // JUnit and JSON, whatever the outcomes came from. Every text passes through `scrub` on its way out; the reports
 // are written as streams, a piece at a time, so that their size is no limit.
 import { xmlSafe } from "../safe-text.js";
-import { CHECKS, type CheckOutcome, type VerifyResult } from "../verify/index.js";
+import { CHECKS, type CheckOutcome } from "../verify/index.js";
 import { jsonPieces } from "../verify/json-report.js";
 import { junitPieces } from "../verify/junit.js";
-import { asTallied, type TalliedResult, totals } from "../verify/ledger.js";
+import { asTallied, type CheckedResult, type TalliedResult, totals } from "../verify/ledger.js";
 import { failureGroups, renderTable, renderUnlisted, splitFailures } from "../verify/report.js";
 import { writeReportFile } from "./report-file.js";
 
@@ -26,7 +26,7 @@ function printFailures(failures: CheckOutcome[], head: string, out: (text: strin
  * listed, and the check catalogue.
  */
 export function printResult(
-  result: VerifyResult | TalliedResult,
+  result: CheckedResult | TalliedResult,
   out: (text: string) => void,
   strict = false,
 ): Printed {
@@ -72,7 +72,7 @@ function* mapped(pieces: Iterable<string>, change: (text: string) => string): Ge
 }
 
 export async function writeReports(
-  result: VerifyResult | TalliedResult,
+  result: CheckedResult | TalliedResult,
   files: ReportFiles,
   options: ReportOptions,
 ): Promise<void> {

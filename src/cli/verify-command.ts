@@ -1,49 +1,74 @@
-// `calls-contract verify`: a server (by default the mock, started here) held to the spec, request by request.
-import { type RunningMock, startMock } from "../mock/index.js";
+// `calls-contract verify`: a server (by default the mock, started here) held to the spec, request by request; with
+// --generate, then the coverage, fuzz and stateful phases, their failures printed with curl lines and kept for
+// `verify --replay`.
 import { terminalSafe } from "../safe-text.js";
 import { credentialForms, scrubValue, secretScrubber } from "../secrets.js";
-import { type CheckOutcome, runVerify, type VerifyResult } from "../verify/index.js";
-import { DEFAULT_VERIFY_SECONDS, type VerifyFlags } from "./command-flags.js";
-import { parseHttpUrl, parseSeconds, UsageError } from "./flags.js";
+import { renderCoverage } from "../verify/coverage.js";
+import {
+  type CheckOutcome,
+  DEFAULT_FAILURES_FILE,
+  type ReplayableFailure,
+  runVerify,
+  type VerifyResult,
+  writeFailuresFile,
+} from "../verify/index.js";
+import { DEFAULT_MAX_CASES, DEFAULT_VERIFY_SECONDS, MOST_CASES, type VerifyFlags } from "./command-flags.js";
+import { coverageVerdict } from "./coverage-verdict.js";
+import { parseNumber, parsePercent, parseSeconds, UsageError } from "./flags.js";
 import { printResult, writeReports } from "./results.js";
 import { onInterrupt } from "./signals.js";
+import { runReplayFailuresCommand } from "./verify-replay-command.js";
+import { credentialsFor, secondCredentialsFor, verifyTarget } from "./verify-target.js";
 
-// Twilio's test-credential shapes; the mock checks only that credentials are present.
-const MOCK_ACCOUNT_SID = "AC00000000000000000000000000000000";
-const MOCK_AUTH_TOKEN = "calls-contract-mock-token";
-
-function credentialsFor(usingMock: boolean) {
-  const accountSid = process.env.TWILIO_ACCOUNT_SID ?? (usingMock ? MOCK_ACCOUNT_SID : undefined);
-  const authToken = process.env.TWILIO_AUTH_TOKEN ?? (usingMock ? MOCK_AUTH_TOKEN : undefined);
-  if (!accountSid || !authToken) {
-    throw new UsageError("set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN to verify a server given with --base-url");
+function generateOptions(flags: VerifyFlags) {
+  if (!flags.generate) {
+    for (const flag of ["seed", "max-cases"] as const)
+      if (flags[flag] !== undefined) throw new UsageError(`--${flag} needs --generate`);
+    return undefined;
   }
-  if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid)) {
-    throw new UsageError(
-      `TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits, got ${accountSid.length} characters ` +
-        `starting "${accountSid.slice(0, 2)}"`,
-    );
-  }
-  return { accountSid, authToken };
+  const seed = flags.seed === undefined ? undefined : parseNumber("--seed", flags.seed, 0, 2 ** 31 - 1);
+  if (seed !== undefined && !Number.isInteger(seed))
+    throw new UsageError(`--seed must be a whole number, got "${flags.seed}"`);
+  const maxCases =
+    flags["max-cases"] === undefined
+      ? DEFAULT_MAX_CASES
+      : parseNumber("--max-cases", flags["max-cases"], 1, MOST_CASES);
+  return { ...(seed === undefined ? {} : { seed }), maxCases: Math.floor(maxCases) };
 }
 
+/** Each failure to act on: what was expected and got, how many it stands for, and the curl line(s) that reproduce it. */
+export function printFindings(failures: ReplayableFailure[], out: (text: string) => void): void {
+  if (failures.length === 0) return;
+  out(`\n${failures.length} finding(s) to reproduce (credentials from $TWILIO_ACCOUNT_SID and $TWILIO_AUTH_TOKEN):\n`);
+  for (const f of failures) {
+    const more = f.standsFor > 1 ? ` (and ${f.standsFor - 1} more like it)` : "";
+    out(`✗ [${f.check}] ${f.operation} ${f.subject}${more}\n    expected: ${f.expected}\n    got:      ${f.actual}\n`);
+    for (const line of f.curl) out(`    ${line}\n`);
+  }
+}
+
+const progress = (err: (text: string) => void) => (o: CheckOutcome, index: number, total: number) => {
+  const at = `  [${String(index).padStart(3)}/${total}]`;
+  const perRequest = ["accepts-valid-request", "rejects-invalid-request", "requires-auth"].includes(o.check);
+  if (perRequest && !o.passed) err(`${at} ✗ ${o.operation} ${o.subject}\n`);
+  else if (perRequest && total <= 200) err(`${at} ✓ ${o.operation} ${o.subject}\n`);
+  else if (!o.passed) err(`${at} ${o.severity === "warning" ? "!" : "✗"} ${o.check} ${o.operation} ${o.subject}\n`);
+};
+
 export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
+  if (flags.replay !== undefined) return runReplayFailuresCommand(flags);
+  const generate = generateOptions(flags);
+  const minCoverage = parsePercent("--min-coverage", flags["min-coverage"]);
   const usingMock = flags["base-url"] === undefined;
   const credentials = credentialsFor(usingMock);
+  const second = secondCredentialsFor(usingMock);
   const deadlineMs = parseSeconds("--timeout", flags.timeout, DEFAULT_VERIFY_SECONDS) * 1000;
   // Whatever a server sends back, no secret and no terminal control reaches the screen or a report.
-  const scrub = secretScrubber(credentialForms(credentials.accountSid, credentials.authToken));
+  const secrets = [credentials, ...(second ? [second] : [])].flatMap((c) => credentialForms(c.accountSid, c.authToken));
+  const scrub = secretScrubber(secrets);
   const out = (text: string) => process.stdout.write(terminalSafe(scrub(text)));
   const err = (text: string) => process.stderr.write(terminalSafe(scrub(text)));
-  let mock: RunningMock | undefined;
-  let baseUrl: string;
-  if (usingMock) {
-    err("starting the embedded mock (Prism)…\n");
-    mock = await startMock();
-    baseUrl = mock.baseUrl;
-  } else {
-    baseUrl = parseHttpUrl("--base-url", flags["base-url"] ?? "").href.replace(/\/+$/, "");
-  }
+  const { baseUrl, mock } = await verifyTarget(flags, generate !== undefined, err);
   const removeHandlers = onInterrupt(async () => mock?.stop(), 130);
   const started = performance.now();
   try {
@@ -51,25 +76,52 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
     const raw = await runVerify({
       baseUrl,
       credentials,
+      ...(second ? { secondCredentials: second } : {}),
+      ...(generate ? { generate } : {}),
       allowWrites: flags["allow-writes"],
       deadlineMs,
-      onOutcome: (o: CheckOutcome, index, total) => {
-        const at = `  [${String(index).padStart(3)}/${total}]`;
-        const perRequest = ["accepts-valid-request", "rejects-invalid-request", "requires-auth"].includes(o.check);
-        if (perRequest) err(`${at} ${o.passed ? "✓" : "✗"} ${o.operation} ${o.subject}\n`);
-        else if (!o.passed)
-          err(`${at} ${o.severity === "warning" ? "!" : "✗"} ${o.check} ${o.operation} ${o.subject}\n`);
-      },
+      onOutcome: progress(err),
     });
     const seconds = (performance.now() - started) / 1000;
     // Scrubbed before anything is rendered from it; the renderers' output is scrubbed once more on the way out.
     const result = scrubValue(raw, scrub) as VerifyResult;
-    const { errors, warnings, passed } = printResult(result, out, flags.strict);
-    await writeReports(result, flags, { seconds, strict: flags.strict, origin: { baseUrl }, scrub });
-    out(`\n${passed} passed, ${errors} failed, ${warnings} warned (${seconds.toFixed(1)} s)\n`);
-    return errors > 0 || (flags.strict && warnings > 0) ? 1 : 0;
+    return await reportRun(result, flags, { baseUrl, seconds, scrub, out, minCoverage });
   } finally {
     removeHandlers();
     await mock?.stop();
   }
+}
+
+interface RunReport {
+  baseUrl: string;
+  seconds: number;
+  scrub: (text: string) => string;
+  out: (text: string) => void;
+  minCoverage: number | undefined;
+}
+
+async function reportRun(result: VerifyResult, flags: VerifyFlags, report: RunReport): Promise<number> {
+  const { out, seconds, baseUrl } = report;
+  const { errors, warnings, passed } = printResult(result, out, flags.strict);
+  // The failure groups above hold the details; the findings add what reproduces each (generated runs, --failures).
+  if (result.generated || flags.failures !== undefined) printFindings(result.failures, out);
+  let coverageMet = true;
+  if (result.generated) {
+    out(`\n${renderCoverage(result.generated.coverage)}\n`);
+    const verdict = coverageVerdict(result.generated.coverage, report.minCoverage);
+    coverageMet = verdict.met;
+    out(
+      `${verdict.line}\nseed ${result.generated.seed}: pass --seed ${result.generated.seed} to send the same cases\n`,
+    );
+  }
+  if (result.generated || flags.failures !== undefined) {
+    const path = flags.failures ?? DEFAULT_FAILURES_FILE;
+    const seed = result.generated?.seed;
+    await writeFailuresFile(path, { baseUrl, ...(seed === undefined ? {} : { seed }), failures: result.failures });
+    if (result.failures.length > 0) out(`\nfailures kept in ${path}: calls-contract verify --replay ${path}\n`);
+  }
+  const extra = { failures: result.failures, ...(result.generated ? { generated: result.generated } : {}) };
+  await writeReports(result, flags, { seconds, strict: flags.strict, origin: { baseUrl }, extra, scrub: report.scrub });
+  out(`\n${passed} passed, ${errors} failed, ${warnings} warned (${seconds.toFixed(1)} s)\n`);
+  return errors > 0 || (flags.strict && warnings > 0) || !coverageMet ? 1 : 0;
 }

@@ -27,6 +27,15 @@ export const CHECKS = {
   "advisory-rules": "warning: a response follows the contract's advisory rules, which are stricter than Twilio",
   "callback-signature": "a callback carries an X-Twilio-Signature that matches its URL and body",
   "callback-schema": "a callback's fields match the webhook's schema",
+  "created-is-fetchable": "a call the run created is fetched by its SID with the same SID, To and From",
+  "created-is-listed": "a call the run created is on the account's list, filtered by its To",
+  "created-matches-request": "a created call's to, from and account_sid are what the create sent",
+  "deleted-is-gone": "a deleted call is 404 to fetch, update and delete, and off the list",
+  "update-follows-status":
+    "an update ends a live call; an ended call cannot be redirected, canceled or ended again (400, code 21220); a live call cannot be deleted (400, code 20009)",
+  "account-isolation": "another account's credentials cannot fetch, update, delete or list a call",
+  "filter-respected": "a list filtered by To or Status returns only calls with that To or Status",
+  "paging-complete": "following next_page_uri reaches every call the run created exactly once",
 } as const;
 export type CheckName = keyof typeof CHECKS;
 
@@ -117,7 +126,8 @@ function responseValidation(e: Observed): ValidationResult | undefined {
 }
 
 export const acceptsValidRequest: Check = (e) => {
-  if (!e.authenticated || e.testCase.expect !== "accept") return undefined;
+  // A stateful step's status is judged by its sequence's checks: the call's state decides it, not the request.
+  if (!e.authenticated || e.testCase.expect !== "accept" || e.testCase.phase === "stateful") return undefined;
   const manifest = operations[e.testCase.operation];
   // An unknown call is a fine response to a valid request about one.
   const allowed = [...manifest.successStatuses, ...(manifest.pathParams.includes("Sid") ? [404] : [])];

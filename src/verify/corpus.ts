@@ -20,6 +20,10 @@ export interface RequestCase {
   warns?: Array<{ field: string; rule: string }>;
   /** Why Prism 5.14 accepts this although the spec rejects it; the ajv verdict is the contract. */
   prismGap?: string;
+  /** Which phase made the case: the fixed corpus (when absent) or a generated phase. */
+  phase?: "coverage" | "fuzz" | "stateful";
+  /** The bytes to send as they are, for generated cases (repeated keys, a raw `+`): used instead of query and body. */
+  wire?: { query?: string; body?: string };
 }
 
 export const VALID_CALL_SID = "CA9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b";

@@ -25,7 +25,8 @@ export function caseTarget(testCase: RequestCase, accountSid: string): string {
   const manifest = operations[testCase.operation];
   const params: Record<string, string> = { AccountSid: accountSid, Sid: VALID_CALL_SID, ...testCase.path };
   const path = manifest.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
-  const query = testCase.query && testCase.query.length > 0 ? `?${new URLSearchParams(testCase.query)}` : "";
+  const text = testCase.wire ? (testCase.wire.query ?? "") : new URLSearchParams(testCase.query ?? []).toString();
+  const query = text.length > 0 ? `?${text}` : "";
   return `${path}${query}`;
 }
 
@@ -53,11 +54,8 @@ export async function send(
   const accept = operations[testCase.operation].xmlResponses ? "application/xml" : "application/json";
   const headers: Record<string, string> = { Accept: accept };
   if (credentials) headers.Authorization = basicAuthHeader(credentials.accountSid, credentials.authToken);
-  let body: string | undefined;
-  if (testCase.body) {
-    headers["Content-Type"] = "application/x-www-form-urlencoded";
-    body = new URLSearchParams(testCase.body).toString();
-  }
+  const body = testCase.wire ? testCase.wire.body : testCase.body && new URLSearchParams(testCase.body).toString();
+  if (body !== undefined) headers["Content-Type"] = "application/x-www-form-urlencoded";
   let response: ExchangeResponse;
   try {
     response = await exchange(new URL(`${baseUrl.replace(/\/+$/, "")}${target}`), {

@@ -1,20 +1,33 @@
-// `calls-contract verify` as a library: which requests to send to a server, and the run that sends them one by
-// one and applies every named check (checks.ts) to each response.
+// `calls-contract verify` as a library: the fixed corpus sent to a server request by request with every named check
+// (checks.ts) applied to each response; with `generate`, then the coverage, fuzz and stateful phases
+// (generate/, stateful/), whose failures come back shrunk with curl lines, to keep and replay (replayFailures).
 import { isLoopbackUrl } from "../loopback.js";
-import { operations } from "../validation/index.js";
-import { ALL_CHECKS, CHECKS, type CheckName, type CheckOutcome, type Exchanged } from "./checks.js";
+import { CHECKS, type CheckName, type CheckOutcome } from "./checks.js";
 import { type RequestCase, requestCorpus, unauthenticatedCorpus } from "./corpus.js";
-import {
-  type Credentials,
-  DEFAULT_SEND_LIMITS,
-  type Exchange,
-  type SendLimits,
-  send,
-  writesSomething,
-} from "./http.js";
+import { type Coverage, CoverageCounter } from "./coverage.js";
+import type { FailuresFile, ReplayableFailure } from "./generate/failures.js";
+import { type FailedRequest, requestFailures, sequenceFailures } from "./generate/findings.js";
+import { type GenerateOptions, planGenerated, runStateful } from "./generate/run.js";
+import { decodeWire } from "./generate/wire.js";
+import type { Credentials } from "./http.js";
+import { writesSomething } from "./http.js";
+import type { CheckedResult } from "./ledger.js";
+import { replayFailures } from "./replay-failures.js";
+import { createSession, NO_RESPONSE_STREAK, type PlannedRequest, type Sent, type Session } from "./session.js";
 
-export type { CheckName, CheckOutcome, Credentials, RequestCase };
-export { CHECKS, requestCorpus };
+export { DEFAULT_FAILURES_FILE, readFailuresFile, writeFailuresFile } from "./generate/failures.js";
+export type { ReplayFailuresOptions, ReplayFailuresResult, ReplayOutcome } from "./replay-failures.js";
+export type {
+  CheckName,
+  CheckOutcome,
+  Credentials,
+  FailuresFile,
+  GenerateOptions,
+  PlannedRequest,
+  ReplayableFailure,
+  RequestCase,
+};
+export { CHECKS, NO_RESPONSE_STREAK, replayFailures, requestCorpus };
 
 export interface VerifyOptions {
   baseUrl: string;
@@ -28,22 +41,21 @@ export interface VerifyOptions {
   requestTimeoutMs?: number;
   /** The most of one response's body that is read. Defaults to 10 MiB. */
   maxResponseBytes?: number;
+  /** After the fixed corpus, the generated phases (coverage, fuzz, stateful); absent, the fixed corpus only. */
+  generate?: GenerateOptions;
+  /** A second account on the same server, for the account-isolation checks; skipped, with why, when absent. */
+  secondCredentials?: Credentials;
 }
 
-/** After this many requests in a row without a response, verify stops sending: the server is not responding. */
-export const NO_RESPONSE_STREAK = 3;
-
-export interface VerifyResult {
+export interface VerifyResult extends CheckedResult {
   /** Every check of every exchange; a failed one is an error or a warning by its severity. */
   outcomes: CheckOutcome[];
   /** Cases not sent, with why. */
   skipped: Array<{ operation: string; subject: string; reason: string }>;
-}
-
-export interface PlannedRequest {
-  testCase: RequestCase;
-  /** Sent with the credentials; false for the cases that check a server asks for them. */
-  authenticated: boolean;
+  /** Each failure once per check, operation and broken rule, shrunk, with its curl line(s), to replay. */
+  failures: ReplayableFailure[];
+  /** With `generate`: the seed used (give it again to send the same cases) and what the run covered. */
+  generated?: { seed: number; coverage: Coverage };
 }
 
 /** Which requests verify sends to this server, and which it holds back (writes to a server not on loopback). */
@@ -69,77 +81,62 @@ export function planRequests(
   return { runnable, skipped };
 }
 
-async function exchangeOrFailure(
-  baseUrl: string,
-  credentials: Credentials | undefined,
-  testCase: RequestCase,
-  limits: SendLimits,
-): Promise<Exchange | string> {
-  try {
-    return await send(baseUrl, credentials, testCase, limits);
-  } catch (error) {
-    const { code, message } = error as { code?: string; message: string };
-    return `no response (${code ?? message})`;
-  }
+/** What a sent request adds to the coverage: its operation, the keys and values it sent, and the response. */
+function coverageSample(planned: PlannedRequest, sent: Sent) {
+  const { testCase } = planned;
+  const text = testCase.wire ? [testCase.wire.query ?? "", testCase.wire.body ?? ""] : [];
+  const params = testCase.wire ? text.flatMap(decodeWire) : [...(testCase.query ?? []), ...(testCase.body ?? [])];
+  return { operation: testCase.operation, params, status: sent.exchange?.status, body: sent.exchange?.body };
 }
 
-const subjectOf = ({ testCase, authenticated }: PlannedRequest) =>
-  authenticated ? `${testCase.expect}s ${testCase.name}` : testCase.name;
+async function sendPlan(session: Session, plan: PlannedRequest[], credentials: Credentials) {
+  const failed: FailedRequest[] = [];
+  session.expect(plan.length);
+  for (const planned of plan) {
+    const sent = await session.send(planned, credentials);
+    for (const outcome of sent.outcomes)
+      if (!outcome.passed && outcome.severity === "error") failed.push({ planned, outcome });
+  }
+  return failed;
+}
 
 export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
+  const coverage = options.generate ? new CoverageCounter() : undefined;
+  const onSent = (planned: PlannedRequest, sent: Sent) => {
+    if (sent.exchange) coverage?.add(coverageSample(planned, sent));
+  };
+  const session = createSession({ ...options, onSent });
   const { runnable, skipped } = planRequests(options.baseUrl, options.allowWrites);
-  const outcomes: CheckOutcome[] = [];
-  const deadline = Date.now() + (options.deadlineMs ?? 300_000);
-  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_SEND_LIMITS.timeoutMs;
-  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_SEND_LIMITS.maxResponseBytes;
-  let silentInARow = 0;
-  let index = 0;
-  for (const planned of runnable) {
-    index += 1;
-    const { testCase, authenticated } = planned;
-    const left = deadline - Date.now();
-    const stopped =
-      left <= 0
-        ? `not sent: the run's time limit of ${Math.round((options.deadlineMs ?? 300_000) / 1000)} s ran out`
-        : silentInARow >= NO_RESPONSE_STREAK
-          ? `not sent: the server stopped responding (${NO_RESPONSE_STREAK} requests in a row got no response)`
-          : undefined;
-    if (stopped) {
-      skipped.push({ operation: testCase.operation, subject: subjectOf(planned), reason: stopped });
-      continue;
-    }
-    const limits = { timeoutMs: Math.min(requestTimeoutMs, left), maxResponseBytes };
-    const exchange = await exchangeOrFailure(
-      options.baseUrl,
-      authenticated ? options.credentials : undefined,
-      testCase,
-      limits,
-    );
-    silentInARow = typeof exchange === "string" ? silentInARow + 1 : 0;
-    let produced: CheckOutcome[];
-    if (typeof exchange === "string") {
-      const check: CheckName = "status-declared";
-      const request = `${operations[testCase.operation].method} ${testCase.operation}`;
-      const failure = { expected: "an HTTP response", actual: exchange, details: [] };
-      const subject = subjectOf(planned);
-      produced = [
-        { check, severity: "error", operation: testCase.operation, subject, request, passed: false, ...failure },
-      ];
-    } else {
-      const exchanged: Exchanged = {
-        operation: testCase.operation,
-        testCase,
-        authenticated,
-        subject: subjectOf(planned),
-        request: `${exchange.method} ${exchange.target}`,
-        exchange,
-      };
-      produced = ALL_CHECKS.map((check) => check(exchanged)).filter((o): o is CheckOutcome => o !== undefined);
-    }
-    for (const outcome of produced) {
-      outcomes.push(outcome);
-      options.onOutcome?.(outcome, index, runnable.length);
-    }
+  for (const s of skipped) session.skip(s);
+  const failed = await sendPlan(session, runnable, options.credentials);
+  // Shrinking sends requests of its own, through a session of its own: they are not the run's outcomes.
+  const shrinking = createSession({ ...options, onOutcome: undefined });
+  const context = {
+    baseUrl: options.baseUrl,
+    main: options.credentials,
+    ...(options.secondCredentials ? { second: options.secondCredentials } : {}),
+    resend: async (testCase: RequestCase) =>
+      (await shrinking.send({ testCase, authenticated: true }, options.credentials)).outcomes,
+  };
+  if (!options.generate || !coverage) {
+    const failures = await requestFailures(failed, context);
+    return { outcomes: session.outcomes, skipped: session.skipped, failures };
   }
-  return { outcomes, skipped };
+  const plan = planGenerated(options.baseUrl, options.credentials.accountSid, options.generate, options.allowWrites);
+  for (const s of plan.skipped) session.skip(s);
+  failed.push(...(await sendPlan(session, plan.runnable, options.credentials)));
+  const runs = await runStateful({
+    session,
+    main: options.credentials,
+    ...(context.second ? { second: context.second } : {}),
+    seed: plan.seed,
+    rounds: plan.statefulRounds,
+  });
+  const failures = [...(await requestFailures(failed, context)), ...sequenceFailures(runs, context)];
+  return {
+    outcomes: session.outcomes,
+    skipped: session.skipped,
+    failures,
+    generated: { seed: plan.seed, coverage: coverage.result() },
+  };
 }

@@ -2,8 +2,7 @@
 // skipped request, and (when the listing limits left some out) what was counted but not listed. It is written
 // piece by piece (an outcome at a time), never as one string, and reads exactly as JSON.stringify(report, null, 2)
 // would write it.
-import type { VerifyResult } from "./index.js";
-import { asTallied, type TalliedResult, totals, type Unlisted } from "./ledger.js";
+import { asTallied, type CheckedResult, type TalliedResult, totals, type Unlisted } from "./ledger.js";
 import { renderUnlisted } from "./report.js";
 
 /** The `unlisted` key: what the listing limits left out, counted, with the limits and the note people read. */
@@ -35,7 +34,7 @@ function* listPieces(items: unknown[]): Generator<string> {
 
 /** The JSON report, a piece at a time; `origin` says what was checked (`{ baseUrl }`, the HAR file for a replay). */
 export function* jsonPieces(
-  result: VerifyResult | TalliedResult,
+  result: CheckedResult | TalliedResult,
   origin: Record<string, unknown>,
   extra: Record<string, unknown> = {},
 ): Generator<string> {
@@ -66,7 +65,7 @@ export function* jsonPieces(
 }
 
 export function renderJson(
-  result: VerifyResult | TalliedResult,
+  result: CheckedResult | TalliedResult,
   origin: Record<string, unknown>,
   extra: Record<string, unknown> = {},
 ): string {

@@ -5,8 +5,7 @@
 // outcome's.
 import { escapeXml } from "../safe-text.js";
 import type { CheckOutcome } from "./checks.js";
-import type { VerifyResult } from "./index.js";
-import { asTallied, type Skip, type TalliedResult, type Tally, totals } from "./ledger.js";
+import { asTallied, type CheckedResult, type Skip, type TalliedResult, type Tally, totals } from "./ledger.js";
 import { groupBy, renderFailure } from "./report.js";
 
 type Attributes = Record<string, string | number>;
@@ -108,7 +107,7 @@ const unlistedSkipsCase = (operation: string, n: number, most: number) =>
 
 /** JUnit XML, a piece at a time: one test case per request and check; warnings are failures only when `strict`. */
 export function* junitPieces(
-  result: VerifyResult | TalliedResult,
+  result: CheckedResult | TalliedResult,
   seconds: number,
   strict = false,
   name = "calls-contract verify",
@@ -133,7 +132,7 @@ export function* junitPieces(
 }
 
 export function renderJunit(
-  result: VerifyResult | TalliedResult,
+  result: CheckedResult | TalliedResult,
   seconds: number,
   strict = false,
   name = "calls-contract verify",

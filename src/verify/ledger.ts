@@ -6,9 +6,18 @@
 // listed while they fit. What is counted but not listed is kept per operation and check, for the reports to say.
 import { operations, webhooks } from "../validation/index.js";
 import { CHECKS, type CheckOutcome } from "./checks.js";
-import type { VerifyResult } from "./index.js";
 
-export type Skip = VerifyResult["skipped"][number];
+export interface Skip {
+  operation: string;
+  subject: string;
+  reason: string;
+}
+
+/** What every run gives the reports: its outcomes and the requests it did not send. */
+export interface CheckedResult {
+  outcomes: CheckOutcome[];
+  skipped: Skip[];
+}
 
 /** One row of the table: an operation (or webhook) and a check, with how its outcomes came out. */
 export interface Tally {
@@ -50,7 +59,7 @@ export interface Unlisted {
 }
 
 /** A run's result as the reports render it. */
-export interface TalliedResult extends VerifyResult {
+export interface TalliedResult extends CheckedResult {
   /** Every outcome; or, once the run outgrew the listing limits, its failures and warnings while they fit. */
   outcomes: CheckOutcome[];
   /** Every outcome counted, per operation and check, in the spec's order of operations and the catalogue's of checks. */
@@ -172,7 +181,7 @@ export class Ledger {
 }
 
 /** A result as the reports take it: a live run's (every outcome listed) tallied here, a tallied one as it is. */
-export function asTallied(result: VerifyResult | TalliedResult): TalliedResult {
+export function asTallied(result: CheckedResult | TalliedResult): TalliedResult {
   if ("table" in result) return result;
   const ledger = new Ledger(LIST_EVERYTHING);
   for (const outcome of result.outcomes) ledger.add(outcome);

@@ -2,8 +2,7 @@
 // what the listing limits left unlisted. junit.ts and json-report.ts write the same results for CI systems and
 // tools.
 import type { CheckOutcome } from "./checks.js";
-import type { VerifyResult } from "./index.js";
-import { asTallied, type TalliedResult, totals, type Unlisted } from "./ledger.js";
+import { asTallied, type CheckedResult, type TalliedResult, totals, type Unlisted } from "./ledger.js";
 
 /** The failed checks that are errors, and those that are warnings. */
 export function splitFailures(outcomes: CheckOutcome[]): { errors: CheckOutcome[]; warnings: CheckOutcome[] } {
@@ -14,7 +13,7 @@ export function splitFailures(outcomes: CheckOutcome[]): { errors: CheckOutcome[
   };
 }
 
-export function renderTable(result: VerifyResult | TalliedResult): string {
+export function renderTable(result: CheckedResult | TalliedResult): string {
   const rows = asTallied(result).table;
   const header = ["operation", "check", "passed", "failed", "warned"];
   const cells = rows.map((r) => [r.operation, r.check, String(r.passed), String(r.failed), String(r.warned)]);

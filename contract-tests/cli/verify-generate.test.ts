@@ -1,0 +1,101 @@
+// `calls-contract verify --generate` and `--replay`, run as a user runs them: against the embedded mock, and against
+// the stateful mock behind a defect, whose failure is printed with a curl line, kept in a file and replayed.
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { type RunningMock, startMock } from "../../src/mock/index.js";
+import { runCli } from "../support/cli.js";
+import { keepsDeletedCalls, startDefectiveServer } from "../verify/defective-server.js";
+
+const SECRET = "generate-cli-token-5c4b3a";
+const env = {
+  TWILIO_ACCOUNT_SID: "AC0123456789abcdef0123456789abcdef",
+  TWILIO_AUTH_TOKEN: SECRET,
+  TWILIO_SECOND_ACCOUNT_SID: "ACfedcba9876543210fedcba9876543210",
+  TWILIO_SECOND_AUTH_TOKEN: `${SECRET}-2`,
+};
+
+async function folder(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "verify-generate-"));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+let mock: RunningMock;
+beforeAll(async () => {
+  mock = await startMock({ stateful: true, clock: "manual", log: () => undefined });
+});
+afterAll(() => mock.stop());
+
+describe("calls-contract verify --generate", { timeout: 60_000 }, () => {
+  it("passes against the embedded mock, prints the coverage and the seed, and keeps an empty failures file", async () => {
+    const dir = await folder();
+    const file = join(dir, "failures.json");
+    const result = await runCli(["verify", "--generate", "--seed", "3", "--max-cases", "150", "--failures", file], {
+      TWILIO_ACCOUNT_SID: env.TWILIO_ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: SECRET,
+    });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/embedded mock \(stateful, manual clock\)/);
+    expect(result.stdout).toMatch(/^coverage\s+seen\s+declared\s+share$/m);
+    expect(result.stdout).toMatch(/seed 3: pass --seed 3 to send the same cases/);
+    expect(result.stdout).toMatch(/fetchCall\s+account-isolation\s+\d+\s+0/);
+    expect(JSON.parse(await readFile(file, "utf8")).failures).toEqual([]);
+  });
+
+  it("exits 1 on a server that keeps deleted calls, with a curl line that never holds the token", async () => {
+    const server = await startDefectiveServer(mock.baseUrl, keepsDeletedCalls);
+    const dir = await folder();
+    const file = join(dir, "failures.json");
+    const report = join(dir, "report.json");
+    const args = ["verify", "--generate", "--seed", "4", "--max-cases", "150", "--base-url", server.baseUrl];
+    const result = await runCli([...args, "--failures", file, "--json", report], env);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/✗ \[deleted-is-gone\] /);
+    expect(result.stdout).toMatch(
+      /curl -sS -X DELETE ".*\$TWILIO_ACCOUNT_SID.*" -u "\$TWILIO_ACCOUNT_SID:\$TWILIO_AUTH_TOKEN"/,
+    );
+    expect(result.stdout).toContain(`failures kept in ${file}`);
+    const kept = await readFile(file, "utf8");
+    const json = await readFile(report, "utf8");
+    for (const text of [result.stdout, result.stderr, kept, json]) expect(text).not.toContain(SECRET);
+    const parsed = JSON.parse(json);
+    expect(parsed.generated.seed).toBe(4);
+    expect(parsed.generated.coverage.operations.seen).toBe(5);
+    expect(parsed.failures.find((f: { check: string }) => f.check === "deleted-is-gone").curl[0]).toMatch(/^curl /);
+    expect(JSON.parse(kept).failures.map((f: { check: string }) => f.check)).toContain("deleted-is-gone");
+  });
+
+  it("replays a failures file: still failing on the defective server, passing on the faithful mock", async () => {
+    const server = await startDefectiveServer(mock.baseUrl, keepsDeletedCalls);
+    const dir = await folder();
+    const file = join(dir, "failures.json");
+    await runCli(
+      ["verify", "--generate", "--seed", "4", "--max-cases", "120", "--base-url", server.baseUrl, "--failures", file],
+      env,
+    );
+    const still = await runCli(["verify", "--replay", file, "--base-url", server.baseUrl], env);
+    expect(still.code, still.stderr).toBe(1);
+    expect(still.stdout).toMatch(/✗ still fails: \[deleted-is-gone\]/);
+    const fixed = await runCli(["verify", "--replay", file, "--base-url", mock.baseUrl], env);
+    expect(fixed.code, fixed.stdout + fixed.stderr).toBe(0);
+    expect(fixed.stdout).toMatch(/✓ now passes: \[deleted-is-gone\]/);
+    expect(fixed.stdout).toMatch(/\d+ now pass, 0 still fail/);
+  });
+
+  it("refuses --seed without --generate, naming the flag", async () => {
+    const result = await runCli(["verify", "--seed", "3"], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--seed needs --generate/);
+  });
+
+  it("refuses to replay a file that is not a failures file, saying what is wrong", async () => {
+    const dir = await folder();
+    const file = join(dir, "not-failures.json");
+    await writeFile(file, JSON.stringify({ log: { entries: [] } }));
+    const result = await runCli(["verify", "--replay", file, "--base-url", mock.baseUrl], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--replay .*not-failures\.json: .* has no "failures" list/);
+  });
+});
