@@ -64,6 +64,25 @@ async function advanceInStep(clock: ReturnType<typeof createClock>, simulator: S
   }
 }
 
+/** What reset forgets: every call (of one account, when given), its callbacks and journal, the faults naming it. */
+function resetState(
+  parts: Pick<CallsState, "store" | "callbacks" | "simulator"> & { journal: Journal; faults: FaultRegistry },
+  accountSid?: string,
+): void {
+  const { store, callbacks, simulator, journal, faults } = parts;
+  if (accountSid === undefined) callbacks.forgetAll();
+  else
+    for (const call of store.list(accountSid)) {
+      callbacks.forget(call.sid);
+      simulator.forget(call.sid);
+    }
+  simulator.reset(accountSid);
+  store.reset(accountSid);
+  journal.clear(accountSid);
+  faults.clear(accountSid);
+  faults.forgetFirings(accountSid);
+}
+
 export function createStatefulMock(options: StatefulOptions) {
   const clock = createClock(options.clock ?? { mode: "real" });
   const hub = new EventHub();
@@ -131,19 +150,7 @@ export function createStatefulMock(options: StatefulOptions) {
      * Forgets every call (of one account, when given), with its callbacks, the requests the journal kept, and the
      * faults in place (those whose match names the account).
      */
-    reset(accountSid?: string): void {
-      if (accountSid === undefined) callbacks.forgetAll();
-      else
-        for (const call of store.list(accountSid)) {
-          callbacks.forget(call.sid);
-          sim.forget(call.sid);
-        }
-      sim.reset(accountSid);
-      store.reset(accountSid);
-      journal.clear(accountSid);
-      faults.clear(accountSid);
-      faults.forgetFirings(accountSid);
-    },
+    reset: (accountSid?: string) => resetState({ store, callbacks, simulator: sim, journal, faults }, accountSid),
     stop(): void {
       clock.stop();
       sim.reset();
