@@ -477,7 +477,9 @@ export interface components {
         HttpMethod: "GET" | "POST";
         /**
          * @description What Twilio's IncomingPhoneNumber holds about voice and texts; methods are POST when left out. A number takes
-         *     calls (voiceUrl), texts (smsUrl) or both, so it needs at least one of the two.
+         *     calls (voiceUrl), texts (smsUrl) or both, so it needs at least one of the two. smsUrl (IncomingPhoneNumber's
+         *     SmsUrl) is where a text to the number is sent (POST /accounts/{AccountSid}/messages), as the spec's smsRequest
+         *     webhook.
          */
         NumberConfig: {
             voiceUrl?: components["schemas"]["WebhookUrl"];
@@ -485,10 +487,6 @@ export interface components {
             voiceFallbackUrl?: components["schemas"]["WebhookUrl"];
             statusCallback?: components["schemas"]["WebhookUrl"];
             statusCallbackMethod?: components["schemas"]["HttpMethod"];
-            /**
-             * @description Where a text to the number is sent (POST /accounts/{AccountSid}/messages), as the spec's smsRequest
-             *     webhook; Twilio's IncomingPhoneNumber names it SmsUrl.
-             */
             smsUrl?: components["schemas"]["WebhookUrl"];
             smsMethod?: components["schemas"]["HttpMethod"];
         } & ({

@@ -67,6 +67,14 @@ describe("PUT /accounts/{AccountSid}/numbers/{PhoneNumber}", () => {
       expect.stringMatching(/^voiceUrl must be an absolute http\(s\) URL/),
     ]);
   });
+
+  it("refuses an smsUrl that is not text with the URL rule, as for voiceUrl", async () => {
+    const notText = await admin("put", `/accounts/${freshAccount()}/numbers/${encoded}`, number, { smsUrl: 5 });
+    expect([notText.status, errorOf(notText.body)]).toEqual([
+      400,
+      "smsUrl must be an absolute http(s) URL; the simulator requests it only on this machine, got 5",
+    ]);
+  });
 });
 
 describe("PUT /accounts/{AccountSid}/applications/{ApplicationSid}", () => {
