@@ -1,5 +1,7 @@
 // The CLI's help, one text for every command: `calls-contract --help` and `calls-contract COMMAND --help` alike.
+import { DEFAULT_SEND_LIMITS } from "../verify/http.js";
 import { DEFAULT_MENU_DEPTH, SLOW_RESPONSE_MS } from "../verify-app/limits.js";
+import { TWILIO_WEBHOOK_TIMEOUT_MS } from "../webhook-delivery.js";
 import {
   DEFAULT_FAILURES_FILE,
   DEFAULT_MAX_CASES,
@@ -46,7 +48,7 @@ mock     serves the spec on loopback until Ctrl-C: Prism's engine behind strict 
          --prism-only serves bare Prism, without the checks, for comparison.
 verify   checks a server against the spec; without --base-url it starts the mock itself.
          Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (test values for the mock).
-         --timeout limits the whole run (default ${DEFAULT_VERIFY_SECONDS} s); each request waits at most 15 s,
+         --timeout limits the whole run (default ${DEFAULT_VERIFY_SECONDS} s); each request waits at most ${DEFAULT_SEND_LIMITS.timeoutMs / 1000} s,
          and after 3 requests in a row without a response the rest are not sent.
          With --har it sends nothing: it reads the exchanges recorded in FILE (from proxy --har
          or any other tool), judges them with the same checks (one per exchange and check) and
@@ -88,6 +90,6 @@ verify-app  holds a voice app's webhook handlers to the spec. Each URL given get
          and Dial, --max-depth requests deep (default ${DEFAULT_MENU_DEPTH}); --map FILE draws it as a page.
          --sms-url gets the request a text makes to a number's SMS URL (the spec's smsRequest).
          Only URLs on this machine are requested unless --allow-remote. Each response waits at
-         most 15 s, as on Twilio (over ${SLOW_RESPONSE_MS / 1000} s is a warning); --timeout limits the
+         most ${TWILIO_WEBHOOK_TIMEOUT_MS / 1000} s, as on Twilio (over ${SLOW_RESPONSE_MS / 1000} s is a warning); --timeout limits the
          whole run (default ${DEFAULT_VERIFY_SECONDS} s). Reports and exit codes as verify's.
 `;
