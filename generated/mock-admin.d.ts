@@ -134,10 +134,16 @@ export interface paths {
         };
         get?: never;
         /**
-         * Set the auth token that signs the account's requests
+         * Set the account's auth token, which signs its requests and authenticates its Calls API requests
          * @description The call simulator signs every request it sends for this account (requests for TwiML, actions, recording
          *     callbacks) and the status callbacks of its calls with this token; without one, with the password of the
          *     account's last Calls API request. The token is never shown again.
+         *
+         *     From then on the Calls API authenticates the account as Twilio does: a request to its path with another
+         *     token gets 401 with code 20003 (https://www.twilio.com/docs/errors/20003), and one authenticated as another
+         *     account SID gets 404 with code 20404 (the account is not the caller's). An API key user (`SK...`) is let in,
+         *     since the mock cannot check a key's secret; a parent account's credentials on a subaccount's path, which
+         *     Twilio allows, are not modelled. An account never given a token takes any credentials.
          */
         put: operations["setAccount"];
         post?: never;

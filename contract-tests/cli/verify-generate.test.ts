@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { type RunningMock, startMock } from "../../src/mock/index.js";
+import { createAdminClient, type RunningMock, startMock } from "../../src/mock/index.js";
 import { runCli } from "../support/cli.js";
 import { keepsDeletedCalls, startDefectiveServer } from "../verify/defective-server.js";
 
@@ -25,6 +25,10 @@ async function folder(): Promise<string> {
 let mock: RunningMock;
 beforeAll(async () => {
   mock = await startMock({ stateful: true, clock: "manual", log: () => undefined });
+  // As docs/verify.md says of a mock the user started: given both accounts' tokens, it refuses a wrong one.
+  const admin = createAdminClient(mock.adminUrl as string);
+  await admin.setAuthToken(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN);
+  await admin.setAuthToken(env.TWILIO_SECOND_ACCOUNT_SID, env.TWILIO_SECOND_AUTH_TOKEN);
 });
 afterAll(() => mock.stop());
 

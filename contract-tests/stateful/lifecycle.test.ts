@@ -264,6 +264,20 @@ describe("listing calls on the stateful mock", () => {
     for await (const call of client.each({ PageSize: 2 })) all.push(call.sid);
     expect(new Set(all).size).toBe(5);
   });
+
+  it("keeps a list's filters in its page URIs, so that next_page_uri pages through the filtered list", async () => {
+    const client = harness.client(freshAccount());
+    const to = "+13105550177";
+    for (let i = 0; i < 3; i++) await client.create(place({ To: to }));
+    await client.create(place({ To: "+13105550178" }));
+    const first = await client.list({ To: to, Status: "queued", PageSize: 2 });
+    // Twilio's Call resource read example: `Calls.json?To=...&Status=busy&PageSize=2&Page=0`.
+    expect(first.next_page_uri).toContain(`To=${encodeURIComponent(to)}&Status=queued&PageSize=2&Page=1`);
+    expect(first.first_page_uri).toContain("To=%2B13105550177&Status=queued&PageSize=2&Page=0");
+    const all = [];
+    for await (const call of client.each({ To: to, PageSize: 2 })) all.push(call.to);
+    expect(all).toEqual([to, to, to]);
+  });
 });
 
 describe("SIDs on the stateful mock", () => {

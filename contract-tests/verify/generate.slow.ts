@@ -24,6 +24,8 @@ describe("verify --generate against the faithful stateful mock", { timeout: 600_
         baseUrl: mock.baseUrl,
         credentials: { accountSid, authToken: "generate-slow-token" },
         secondCredentials: second,
+        // The mock is told both accounts' tokens, so that it refuses the wrong-token and cross-account steps.
+        mockAdminUrl: mock.adminUrl as string,
         // A round of the stateful phase sends a few requests fewer than it is planned for: 1,050 gives 1,000 at least.
         generate: { seed, maxCases: 1050 },
       });
@@ -46,6 +48,7 @@ describe("verify --generate against the faithful stateful mock", { timeout: 600_
           baseUrl: running.baseUrl,
           credentials: { accountSid: `AC${seed.toString(16).padStart(32, "0")}`, authToken: "generate-slow-token" },
           secondCredentials: second,
+          mockAdminUrl: running.adminUrl as string,
           generate: { seed, maxCases: 1000 },
         });
         for (const o of result.outcomes)

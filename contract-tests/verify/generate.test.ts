@@ -32,8 +32,15 @@ afterAll(async () => {
   await mock.stop();
 });
 
+// The mock is given both accounts' tokens, as the CLI gives its embedded mock, so that it refuses a wrong token.
 const generated = (baseUrl: string, seed: number, maxCases: number) =>
-  runVerify({ baseUrl, credentials: main, secondCredentials: second, generate: { seed, maxCases } });
+  runVerify({
+    baseUrl,
+    credentials: main,
+    secondCredentials: second,
+    mockAdminUrl: mock.adminUrl as string,
+    generate: { seed, maxCases },
+  });
 
 let timeoutRun: Promise<{ baseUrl: string; result: VerifyResult }> | undefined;
 /** One run against the server that accepts Timeout 601, shared by the cases that read its findings. */
@@ -113,6 +120,20 @@ describe("verify --generate", { timeout: 60_000 }, () => {
     expect(subjects).toContain("accepts Record True, capitalised");
   });
 
+  it("names requires-auth on a server that takes any token, with a curl line that shows only the made-up one", async () => {
+    // An account the mock was never given a token for: the mock takes any token for it, as a faulty server would.
+    const unregistered = { accountSid: "AC000000000000000000000000000000aa", authToken: "generate-test-token-99" };
+    const result = await runVerify({
+      baseUrl: mock.baseUrl,
+      credentials: unregistered,
+      generate: { seed: 9, maxCases: 150 },
+    });
+    const failure = failureOf(result, "requires-auth") as ReplayableFailure;
+    expect(failure.subject).toContain("wrong token");
+    expect(failure.curl.at(-1)).toContain('-u "$TWILIO_ACCOUNT_SID:not-the-account-auth-token"');
+    expect(failure.curl.join("\n")).not.toContain(unregistered.authToken);
+  });
+
   it("sends the same cases for the same seed", async () => {
     const [first, again] = [await generated(mock.baseUrl, 5, 150), await generated(mock.baseUrl, 5, 150)];
     const requests = (r: VerifyResult) => r.outcomes.filter((o) => o.check === "status-declared").map((o) => o.subject);
@@ -171,8 +192,15 @@ describe("verify --generate", { timeout: 60_000 }, () => {
   });
 
   it("names account-isolation on a server that shows one account's call to another", async () => {
-    const server = await startDefectiveServer(mock.baseUrl, seesOtherAccounts(main.accountSid));
-    const result = await generated(server.baseUrl, 6, 150);
+    // Accounts the mock was never given tokens for: a registered one would refuse the rewritten path itself.
+    const owner = { accountSid: "AC000000000000000000000000000000bb", authToken: "generate-test-token-66" };
+    const server = await startDefectiveServer(mock.baseUrl, seesOtherAccounts(owner.accountSid));
+    const result = await runVerify({
+      baseUrl: server.baseUrl,
+      credentials: owner,
+      secondCredentials: { accountSid: "AC000000000000000000000000000000cc", authToken: "generate-test-token-55" },
+      generate: { seed: 6, maxCases: 150 },
+    });
     expect(failureOf(result, "account-isolation")?.actual).toMatch(/^200/);
   });
 

@@ -78,6 +78,8 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
       credentials,
       ...(second ? { secondCredentials: second } : {}),
       ...(generate ? { generate } : {}),
+      // The embedded mock is told the accounts' tokens, so that it refuses a wrong one as Twilio does.
+      ...(mock?.adminUrl ? { mockAdminUrl: mock.adminUrl } : {}),
       allowWrites: flags["allow-writes"],
       deadlineMs,
       onOutcome: progress(err),

@@ -39,6 +39,7 @@ export async function runReplayFailuresCommand(flags: VerifyFlags): Promise<numb
       baseUrl,
       credentials,
       ...(second ? { secondCredentials: second } : {}),
+      ...(mock?.adminUrl ? { mockAdminUrl: mock.adminUrl } : {}),
       allowWrites: flags["allow-writes"],
       deadlineMs: parseSeconds("--timeout", flags.timeout, DEFAULT_VERIFY_SECONDS) * 1000,
     });

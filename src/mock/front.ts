@@ -122,9 +122,10 @@ function check(req: IncomingMessage, body: Buffer): Checked {
   const { route, params } = found;
   const operationId = route.operationId;
   const accountSid = params.AccountSid;
-  // The mock checks that credentials are there, not what they are; it signs callbacks with the token given.
-  const authToken = parseBasicAuth(req.headers.authorization)?.password;
-  if (authToken === undefined) {
+  // Credentials must be there; what they must be is known only for the accounts registered through the admin API
+  // (stateful/account-auth.ts). Callbacks are signed with the token given.
+  const credentials = parseBasicAuth(req.headers.authorization);
+  if (credentials === undefined) {
     const headers = { "WWW-Authenticate": 'Basic realm="Twilio API"' };
     return {
       ...none,
@@ -168,7 +169,8 @@ function check(req: IncomingMessage, body: Buffer): Checked {
       params,
       query,
       form,
-      authToken,
+      authToken: credentials.password,
+      authUser: credentials.username,
     },
   };
 }

@@ -33,6 +33,11 @@ export interface AcceptedRequest {
   form: Record<string, unknown> | undefined;
   /** The password of the Basic credentials: callbacks are signed with it. Never logged. */
   authToken: string;
+  /**
+   * The user of the Basic credentials: an account SID, or an API key SID. The front layer always sets it; a request
+   * built in the process without it is taken as the path's account's own.
+   */
+  authUser?: string;
 }
 
 export type Responder = (request: AcceptedRequest) => Promise<MockResponse>;

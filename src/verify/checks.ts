@@ -21,20 +21,24 @@ export const CHECKS = {
   "status-declared": "every status code the server responds with is declared for the operation",
   "response-schema": "every response body matches the schema declared for its status",
   "self-links": "a Call's uri and subresource_uris name its own account_sid and sid",
-  "requires-auth": "a request without credentials gets 401",
+  "requires-auth": "a request without credentials, or with the account SID and a wrong token, gets 401",
   "undocumented-field":
     "warning: a response carries no key the spec does not describe (new keys are drift, not failure)",
   "advisory-rules": "warning: a response follows the contract's advisory rules, which are stricter than Twilio",
   "callback-signature": "a callback carries an X-Twilio-Signature that matches its URL and body",
   "callback-schema": "a callback's fields match the webhook's schema",
-  "created-is-fetchable": "a call the run created is fetched by its SID with the same SID, To and From",
-  "created-is-listed": "a call the run created is on the account's list, filtered by its To",
+  "created-is-fetchable":
+    "a call the run created is fetched by its SID with the same SID, To and From, after a newer one too",
+  "created-is-listed":
+    "a call the run created is on the account's list, filtered by its To, and on its first page asked again",
   "created-matches-request": "a created call's to, from and account_sid are what the create sent",
-  "deleted-is-gone": "a deleted call is 404 to fetch, update and delete, and off the list",
+  "deleted-is-gone": "a deleted call is 404 to fetch, update and delete, and off the list, filtered or asked again",
   "update-follows-status":
     "an update ends a live call; an ended call cannot be redirected, canceled or ended again (400, code 21220); a live call cannot be deleted (400, code 20009)",
-  "account-isolation": "another account's credentials cannot fetch, update, delete or list a call",
-  "filter-respected": "a list filtered by To or Status returns only calls with that To or Status",
+  "account-isolation":
+    "another account's credentials cannot fetch, update, delete or list a call, under its own path (404) or the call's account's (401, 403 or 404)",
+  "filter-respected":
+    "a list filtered by To, From or Status returns only calls with it, on every page next_page_uri leads to",
   "paging-complete": "following next_page_uri reaches every call the run created exactly once",
 } as const;
 export type CheckName = keyof typeof CHECKS;

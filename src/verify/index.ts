@@ -14,6 +14,7 @@ import { writesSomething } from "./http.js";
 import type { CheckedResult } from "./ledger.js";
 import { replayFailures } from "./replay-failures.js";
 import { createSession, NO_RESPONSE_STREAK, type PlannedRequest, type Sent, type Session } from "./session.js";
+import { registerMockAccounts } from "./stateful/mock-accounts.js";
 
 export { DEFAULT_FAILURES_FILE, readFailuresFile, writeFailuresFile } from "./generate/failures.js";
 export type { ReplayFailuresOptions, ReplayFailuresResult, ReplayOutcome } from "./replay-failures.js";
@@ -45,6 +46,11 @@ export interface VerifyOptions {
   generate?: GenerateOptions;
   /** A second account on the same server, for the account-isolation checks; skipped, with why, when absent. */
   secondCredentials?: Credentials;
+  /**
+   * When the server is calls-contract's stateful mock: its admin URL (RunningMock's adminUrl). verify first gives it
+   * both accounts' tokens, so that it refuses a wrong token and another account's credentials as Twilio does.
+   */
+  mockAdminUrl?: string;
 }
 
 export interface VerifyResult extends CheckedResult {
@@ -101,6 +107,11 @@ async function sendPlan(session: Session, plan: PlannedRequest[], credentials: C
 }
 
 export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
+  if (options.mockAdminUrl !== undefined)
+    await registerMockAccounts(options.mockAdminUrl, [
+      options.credentials,
+      ...(options.secondCredentials ? [options.secondCredentials] : []),
+    ]);
   const coverage = options.generate ? new CoverageCounter() : undefined;
   const onSent = (planned: PlannedRequest, sent: Sent) => {
     if (sent.exchange) coverage?.add(coverageSample(planned, sent));

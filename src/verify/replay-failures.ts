@@ -6,6 +6,7 @@ import type { CheckOutcome } from "./checks.js";
 import { type FailuresFile, type ReplayableFailure, readFailuresFile } from "./generate/failures.js";
 import { type Credentials, writesSomething } from "./http.js";
 import { createSession, type SessionOptions } from "./session.js";
+import { registerMockAccounts } from "./stateful/mock-accounts.js";
 import { runSequence, SEQUENCES } from "./stateful/phase.js";
 
 export interface ReplayFailuresOptions extends Omit<SessionOptions, "onSent"> {
@@ -13,6 +14,8 @@ export interface ReplayFailuresOptions extends Omit<SessionOptions, "onSent"> {
   secondCredentials?: Credentials;
   /** Send failures that create, change or delete calls even when the server is not on loopback. */
   allowWrites?: boolean;
+  /** As runVerify's: calls-contract's stateful mock's admin URL, given both accounts' tokens first. */
+  mockAdminUrl?: string;
 }
 
 /** Why a failure is not sent again to this server, if it is not: it writes, and the server is not on loopback. */
@@ -47,6 +50,11 @@ export async function replayFailures(
 ): Promise<ReplayFailuresResult> {
   const file = typeof source === "string" ? await readFailuresFile(source) : source;
   const failures = Array.isArray(file) ? file : file.failures;
+  if (options.mockAdminUrl !== undefined)
+    await registerMockAccounts(options.mockAdminUrl, [
+      options.credentials,
+      ...(options.secondCredentials ? [options.secondCredentials] : []),
+    ]);
   const session = createSession(options);
   const mayWrite = options.allowWrites === true || isLoopbackUrl(options.baseUrl);
   const results: ReplayOutcome[] = [];

@@ -40,6 +40,30 @@ function matches(call: CallRecord, query: Record<string, unknown>): boolean {
   return timeFilters(query, "StartTime", call.startTime) && timeFilters(query, "EndTime", call.endTime);
 }
 
+/** listCalls' filters, in the order a page URI names them. */
+const FILTERS = [
+  "To",
+  "From",
+  "ParentCallSid",
+  "Status",
+  ...["StartTime", "EndTime"].flatMap((field) => [field, `${field}<`, `${field}>`]),
+];
+
+/**
+ * The query of a page URI: the filters asked for, then PageSize and Page. Twilio's page URIs keep the list's filters
+ * (the Call resource's read example shows `Calls.json?To=...&Status=busy&PageSize=2&Page=0`,
+ * https://www.twilio.com/docs/voice/api/call-resource#read-multiple-call-resources), so that following
+ * next_page_uri, as the SDKs do, pages through the same filtered list.
+ */
+function filtersOf(query: Record<string, unknown>): string {
+  const kept = FILTERS.flatMap((key): Array<[string, string]> => {
+    const value = query[key];
+    return typeof value === "string" ? [[key, value]] : [];
+  });
+  const text = new URLSearchParams(kept).toString();
+  return text === "" ? "" : `${text}&`;
+}
+
 /** Builds listCalls' pages over the store: a page body as the CallPage schema describes it. */
 export function createListPager(store: CallStore) {
   const defaultPageSize = specDefaultNumber("listCalls", "query", "PageSize");
@@ -50,7 +74,9 @@ export function createListPager(store: CallStore) {
     const start = page * pageSize;
     const calls = found.slice(start, start + pageSize);
     const listUri = `/2010-04-01/Accounts/${accountSid}/Calls.json`;
-    const pageUri = (n: number) => `${listUri}?PageSize=${pageSize}&Page=${n}${n > 0 ? `&PageToken=PA${n}` : ""}`;
+    const filters = filtersOf(query);
+    const pageUri = (n: number) =>
+      `${listUri}?${filters}PageSize=${pageSize}&Page=${n}${n > 0 ? `&PageToken=PA${n}` : ""}`;
     return {
       calls: calls.map((call) => renderCall(call)),
       page,

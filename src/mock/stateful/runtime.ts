@@ -3,12 +3,14 @@
 // instructions are on this machine (simulator/), listCalls' pages (list-page.ts), the handlers of the five Calls
 // operations (calls-operations.ts), the request journal, the faults in place (../faults/) and the event stream.
 // With checkResponses every response is first validated against the Calls spec (spec-check.ts).
+
 import type { WebhookSender } from "../../webhook-delivery.js";
 import { deliverAndLog, type Log } from "../callbacks.js";
 import { callbackVariationOf } from "../faults/callback-variation.js";
 import { FaultRegistry } from "../faults/registry.js";
 import { servingRetired } from "../legacy.js";
 import type { Responder } from "../responder.js";
+import { authRefusal } from "./account-auth.js";
 import { createCallbackPlanner } from "./callback-plans.js";
 import { type CallsState, dispatchCalls, KEPT_RETIRED_OPERATIONS } from "./calls-operations.js";
 import { type ClockOptions, createClock } from "./clock.js";
@@ -123,6 +125,8 @@ export function createStatefulMock(options: StatefulOptions) {
   const state: CallsState = { store, callbacks, simulator: sim, listPage: createListPager(store) };
   const respond: Responder = servingRetired(async (request) => {
     // The password of the account's last request signs the simulator's requests, unless the admin API set one.
+    const refused = authRefusal(sim.accounts, request);
+    if (refused) return refused;
     const accountSid = request.params.AccountSid;
     if (accountSid !== undefined) sim.accounts.hear(accountSid, request.authToken);
     const response = dispatchCalls(state, request);

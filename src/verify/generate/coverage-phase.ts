@@ -1,8 +1,9 @@
 // The coverage phase: deterministic cases from the spec, the same on every run. Each field's edges (each enum value
 // and its wrong case, each bound and one past it, pattern edges, empty text) on the operation's smallest request,
 // each required key missing, each of createCall's instruction branches (Url, Twiml, ApplicationSid) alone and none,
-// the pairs of To and From forms its if/then rules tell apart, a scalar sent twice, an unknown key, a key in the wrong
-// case, and an E.164 number sent with a raw `+`. Each is judged before it is sent (judge.ts).
+// the pairs of To and From forms its if/then rules tell apart, a scalar sent twice (on a create and on an update),
+// an unknown key, a key in the wrong case, and an E.164 number sent with a raw `+`. Each is judged before it is sent
+// (judge.ts).
 import type { RequestCase } from "../corpus.js";
 import { BASES, type Draft, fieldModels, type GENERATED_OPERATIONS, toCase, withField, withoutField } from "./cases.js";
 
@@ -45,14 +46,34 @@ function createShapes(): Draft[] {
   return drafts;
 }
 
-function fieldEdges(operation: (typeof GENERATED_OPERATIONS)[number]): Draft[] {
+/** updateCall's form read key by key too: a scalar sent twice with two values is refused, as on a create. */
+function updateShapes(): Draft[] {
+  const base = BASES.updateCall;
+  return [
+    {
+      operation: "updateCall",
+      name: "Status sent twice",
+      entries: [...base, ["Status", "completed"], ["Status", "canceled"]],
+    },
+    {
+      operation: "updateCall",
+      name: "Url sent twice",
+      entries: withField(base, "Url", ["https://example.invalid/a", "https://example.invalid/b"]),
+    },
+  ];
+}
+
+/** Each field's edges: those one past a stated bound (`pastBound`) or the others. */
+function fieldEdges(operation: (typeof GENERATED_OPERATIONS)[number], pastBound: boolean): Draft[] {
   const base = BASES[operation];
   return fieldModels(operation).flatMap((model) =>
-    model.edges.map((edge) => ({
-      operation,
-      name: `${model.name} ${edge.what}`,
-      entries: withField(base, model.name, edge.values),
-    })),
+    model.edges
+      .filter((edge) => Boolean(edge.pastBound) === pastBound)
+      .map((edge) => ({
+        operation,
+        name: `${model.name} ${edge.what}`,
+        entries: withField(base, model.name, edge.values),
+      })),
   );
 }
 
@@ -74,15 +95,27 @@ const judged = (drafts: Draft[], accountSid: string) =>
   drafts.map((d) => toCase(d, accountSid, "coverage")).filter((c): c is RequestCase => c !== undefined);
 
 /** The cases on the form of a create (keys missing, twice, unknown, a raw +), judged: sent in every generated run. */
-export const shapeCases = (accountSid: string) => judged(createShapes(), accountSid);
+export const shapeCases = (accountSid: string) => judged([...createShapes(), ...updateShapes()], accountSid);
 
-/** The edges of every field, judged; the same list for the same spec. */
+const EDGED = ["createCall", "updateCall", "listCalls"] as const;
+
+/**
+ * One past each bound the spec states, for every bounded field of every operation (TimeLimit 0, Timeout 601,
+ * PageSize 1001...): sent before the other edges, so that a short budget still tries every bound.
+ */
+export const boundCases = (accountSid: string) =>
+  judged(
+    EDGED.flatMap((operation) => fieldEdges(operation, true)),
+    accountSid,
+  );
+
+/** The other edges of every field, judged; the same list for the same spec. */
 export function edgeCases(accountSid: string): RequestCase[] {
   const drafts = [
-    ...fieldEdges("createCall"),
-    ...fieldEdges("updateCall"),
+    ...fieldEdges("createCall", false),
+    ...fieldEdges("updateCall", false),
     { operation: "updateCall" as const, name: "no fields, no body", entries: [] },
-    ...fieldEdges("listCalls"),
+    ...fieldEdges("listCalls", false),
     ...sidEdges(),
   ];
   return judged(drafts, accountSid);

@@ -2,7 +2,11 @@
 // account SID in the path as the same variable, the form body as the exact bytes sent.
 import type { Credentials } from "../http.js";
 
-export type Account = "main" | "second" | "none";
+/** Whose credentials a request carries (see stateful/steps.ts's Who), or none. */
+export type Account = "main" | "second" | "none" | "wrong-token" | "second-on-main-path";
+
+/** The token the wrong-token steps send (stateful/steps.ts): made up, and said to be, so a curl line shows it. */
+export const WRONG_TOKEN = "not-the-account-auth-token";
 
 export interface CurlRequest {
   method: string;
@@ -28,7 +32,8 @@ export function curlLine(
   accounts: { main: Credentials; second?: Credentials },
 ): string {
   const base = baseUrl.replace(/\/+$/, "");
-  const account = request.account === "none" ? undefined : CREDENTIAL_VARIABLES[request.account];
+  const pathVariables = request.account === "second" ? CREDENTIAL_VARIABLES.second : CREDENTIAL_VARIABLES.main;
+  const account = request.account === "none" ? undefined : pathVariables;
   const sid = request.account === "second" ? accounts.second?.accountSid : accounts.main.accountSid;
   let url = `"${doubleQuotedPart(base + request.target)}"`;
   const marker = sid ? `/Accounts/${sid}/` : undefined;
@@ -37,7 +42,7 @@ export function curlLine(
     url = `"${doubleQuotedPart(`${before}/Accounts/`)}$${account.sid}${doubleQuotedPart(`/${after.join(marker)}`)}"`;
   }
   const parts = ["curl", "-sS", "-X", request.method, url];
-  if (account) parts.push("-u", `"$${account.sid}:$${account.token}"`);
+  if (account) parts.push("-u", userOf(request.account));
   parts.push("-H", singleQuoted(`Accept: ${request.accept ?? "application/json"}`));
   if (request.body !== undefined)
     parts.push(
@@ -47,4 +52,11 @@ export function curlLine(
       singleQuoted(request.body),
     );
   return parts.join(" ");
+}
+
+/** The -u value: shell variables for real credentials, the made-up token as it is. */
+function userOf(account: Account): string {
+  if (account === "wrong-token") return `"$${CREDENTIAL_VARIABLES.main.sid}:${WRONG_TOKEN}"`;
+  const { sid, token } = account === "main" ? CREDENTIAL_VARIABLES.main : CREDENTIAL_VARIABLES.second;
+  return `"$${sid}:$${token}"`;
 }

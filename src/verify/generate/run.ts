@@ -7,7 +7,7 @@ import { writesSomething } from "../http.js";
 import type { PlannedRequest, Session, Skipped } from "../session.js";
 import { REQUESTS_PER_ROUND, runStatefulPhase, type SequenceRun } from "../stateful/phase.js";
 import { BASES, GENERATED_OPERATIONS, toCase } from "./cases.js";
-import { edgeCases, shapeCases } from "./coverage-phase.js";
+import { boundCases, edgeCases, shapeCases } from "./coverage-phase.js";
 import { DEFAULT_MAX_CASES } from "./defaults.js";
 import { fuzzCases } from "./fuzz-phase.js";
 
@@ -57,7 +57,9 @@ export function planGenerated(
   const authenticated = (testCase: RequestCase) => ({ testCase, authenticated: true });
   const always = [...unauthenticated(accountSid), ...shapeCases(accountSid).map(authenticated)].slice(0, budget);
   const room = Math.max(0, Math.min(budget, Math.ceil(maxCases * COVERAGE_SHARE)) - always.length);
-  const coverage = [...always, ...spread(edgeCases(accountSid).map(authenticated), room)];
+  const bounds = spread(boundCases(accountSid).map(authenticated), room);
+  const edges = spread(edgeCases(accountSid).map(authenticated), room - bounds.length);
+  const coverage = [...always, ...bounds, ...edges];
   const fuzz = fuzzCases(seed, budget - coverage.length, accountSid).map((testCase) => ({
     testCase,
     authenticated: true,

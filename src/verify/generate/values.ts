@@ -11,6 +11,8 @@ export interface Edge {
   what: string;
   /** The values sent for the key, one key each (several for an array field, or a repeated scalar). */
   values: string[];
+  /** One past a bound the spec states (a minimum, maximum or maxLength): sent first when the budget is short. */
+  pastBound?: true;
 }
 
 export interface FieldModel {
@@ -122,7 +124,13 @@ function enumEdges(values: string[]): Edge[] {
 function integerModel(schema: Schema): ComponentModel {
   const min = typeof schema.minimum === "number" ? schema.minimum : 0;
   const max = typeof schema.maximum === "number" ? schema.maximum : min + 1000;
-  const bounds = [min, max, min - 1, max + 1].map((n) => ({ what: String(n), values: [String(n)] }));
+  const stated = (edge: Edge, bound: unknown): Edge =>
+    typeof bound === "number" ? { ...edge, pastBound: true } : edge;
+  const bounds: Edge[] = [
+    ...[min, max].map((n) => ({ what: String(n), values: [String(n)] })),
+    stated({ what: String(min - 1), values: [String(min - 1)] }, schema.minimum),
+    stated({ what: String(max + 1), values: [String(max + 1)] }, schema.maximum),
+  ];
   const text = ["abc", "1.5", " 5", "0x10", "1e2"].map((t) => ({ what: JSON.stringify(t), values: [t] }));
   return { valid: (r) => String(r.int(min, max)), edges: [...bounds, ...text] };
 }
@@ -134,7 +142,7 @@ function textModel(schema: Schema): ComponentModel {
   const edges: Edge[] = [{ what: "a short text", values: ["abc"] }];
   if (longest !== undefined && longest <= 20_000) {
     edges.push({ what: `${longest} characters`, values: ["x".repeat(longest)] });
-    edges.push({ what: `${longest + 1} characters`, values: ["x".repeat(longest + 1)] });
+    edges.push({ what: `${longest + 1} characters`, values: ["x".repeat(longest + 1)], pastBound: true });
   }
   if (min > 0) edges.push({ what: "an empty value", values: [""] });
   return { valid: (r) => word(r, Math.max(1, min), Math.max(1, Math.min(max, 24))), edges };

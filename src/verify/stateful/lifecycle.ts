@@ -9,22 +9,13 @@
 import type { FormEntries } from "../corpus.js";
 import type { Random } from "../generate/random.js";
 import { generators } from "../generate/values.js";
+import { companion } from "./companion.js";
+import { refusedCredentials } from "./credentials.js";
+import { plainCreate } from "./plain-create.js";
 import { callOf, described, pageCalls, type Sequence } from "./steps.js";
 
 /** The statuses in which a call is live (Twilio's Call resource: queued, ringing, in-progress). */
 export const LIVE = new Set(["queued", "ringing", "in-progress"]);
-
-/** A create whose To and From come back unchanged: E.164 without separators, a Client identity, a SIP address. */
-export function plainCreate(random: Random, to = generators.phoneNumber(random)): FormEntries {
-  const from = to.startsWith("+")
-    ? generators.phoneNumber(random)
-    : random.pick([generators.phoneNumber(random), generators.client(random)]);
-  return [
-    ["To", to],
-    ["From", from],
-    ["Url", generators.url(random)],
-  ];
-}
 
 const field = (entries: FormEntries, key: string) => entries.find(([k]) => k === key)?.[1] ?? "";
 
@@ -187,10 +178,11 @@ async function endingRules(seq: Sequence, sid: string): Promise<string | undefin
   return typeof status === "string" ? status : undefined;
 }
 
-async function deletion(seq: Sequence, sid: string, to: string): Promise<void> {
+/** Deletes the ended call and checks it is gone; whether it was deleted. */
+async function deletion(seq: Sequence, sid: string, to: string): Promise<boolean> {
   const removed = await seq.run("main", "deleteCall", "delete the ended call", { sid });
   seq.judge("deleted-is-gone", "an ended call is deleted", removed?.status === 204, "204", described(removed));
-  if (removed?.status !== 204) return;
+  if (removed?.status !== 204) return false;
   for (const [operation, request] of [
     ["fetchCall", {}],
     ["updateCall", { body: [["Status", "completed"]] as FormEntries }],
@@ -214,13 +206,40 @@ async function deletion(seq: Sequence, sid: string, to: string): Promise<void> {
     "200 without the call",
     seen ? "the call is on it" : described(listed),
   );
+  return true;
+}
+
+/** The first page of the account's list, unfiltered: newest first (the spec's listCalls), so a new call is on it. */
+const NEWEST: FormEntries = [["PageSize", "20"]];
+
+/**
+ * The account's newest calls, asked the same way before the create and after it and after the delete: a list asked
+ * again shows the calls created and deleted since (a server that serves a list from a cache of the first asking
+ * does not), before paging is judged.
+ */
+async function onNewestPage(seq: Sequence, sid: string, expected: boolean): Promise<void> {
+  const check = expected ? "created-is-listed" : "deleted-is-gone";
+  const what = expected ? "the newest calls after the create" : "the newest calls after the delete";
+  const listed = await seq.run("main", "listCalls", what, { query: NEWEST });
+  const seen = pageCalls(listed).some((c) => c.sid === sid);
+  seq.judge(
+    check,
+    `${expected ? "a created" : "a deleted"} call on the first page of the account's list, asked again`,
+    listed?.status === 200 && seen === expected,
+    `200 ${expected ? "with" : "without"} ${sid}`,
+    listed?.status === 200 ? `${seen ? "with" : "without"} it` : described(listed),
+  );
 }
 
 export async function lifecycle(seq: Sequence, random: Random): Promise<void> {
   const create = plainCreate(random, random.chance(0.8) ? generators.phoneNumber(random) : generators.client(random));
   const to = field(create, "To");
+  await seq.run("main", "listCalls", "the newest calls before the create", { query: NEWEST });
   const sid = await createAndFind(seq, create);
   if (!sid) return;
+  await onNewestPage(seq, sid, true);
+  await companion(seq, random, sid);
+  await refusedCredentials(seq, sid);
   if (seq.second) {
     const status = callOf(
       await seq.run("main", "fetchCall", "the call before the other account tries it", { sid }),
@@ -248,5 +267,5 @@ export async function lifecycle(seq: Sequence, random: Random): Promise<void> {
         others.slice(0, 5),
       );
   }
-  await deletion(seq, sid, to);
+  if (await deletion(seq, sid, to)) await onNewestPage(seq, sid, false);
 }

@@ -12,7 +12,7 @@ export const SEQUENCES = { lifecycle, paging } as const;
 export type SequenceName = keyof typeof SEQUENCES;
 
 /** About how many requests a round of both sequences sends, to plan rounds within --max-cases. */
-export const REQUESTS_PER_ROUND = 36;
+export const REQUESTS_PER_ROUND = 52;
 
 export interface SequenceRun {
   name: SequenceName;

@@ -4,10 +4,15 @@ import { operations } from "../../validation/index.js";
 import type { CheckName, CheckOutcome } from "../checks.js";
 import type { FormEntries, RequestCase } from "../corpus.js";
 import type { GeneratedOperation } from "../generate/cases.js";
+import { WRONG_TOKEN } from "../generate/curl.js";
 import type { Credentials, Exchange } from "../http.js";
 import type { Session } from "../session.js";
 
-export type Who = "main" | "second";
+/**
+ * Who sends a step: the run's account, the second account, the run's account SID with a wrong token, or the second
+ * account's credentials on the run's account's path.
+ */
+export type Who = "main" | "second" | "wrong-token" | "second-on-main-path";
 
 /** One request of a sequence as it was sent. */
 export interface StepLog {
@@ -51,7 +56,17 @@ export class Sequence {
 
   /** Sends one step; undefined when it got no response (the session has already reported that). */
   async run(who: Who, operation: GeneratedOperation, name: string, request: StepRequest = {}) {
-    const credentials = who === "main" ? this.context.main : this.context.second;
+    const { main, second } = this.context;
+    const credentials = {
+      main,
+      second,
+      "wrong-token": { accountSid: main.accountSid, authToken: WRONG_TOKEN },
+      "second-on-main-path": second,
+    }[who];
+    const path = {
+      ...(who === "second-on-main-path" ? { AccountSid: main.accountSid } : {}),
+      ...(request.sid ? { Sid: request.sid } : {}),
+    };
     const query =
       typeof request.query === "string" ? request.query : new URLSearchParams(request.query ?? []).toString();
     const body = request.body ? new URLSearchParams(request.body).toString() : undefined;
@@ -60,7 +75,7 @@ export class Sequence {
       operation,
       expect: "accept",
       phase: "stateful",
-      ...(request.sid ? { path: { Sid: request.sid } } : {}),
+      ...(Object.keys(path).length > 0 ? { path } : {}),
       wire: { ...(query ? { query } : {}), ...(body !== undefined ? { body } : {}) },
     };
     const sent = await this.context.session.send({ testCase, authenticated: true }, credentials);

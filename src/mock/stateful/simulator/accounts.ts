@@ -38,6 +38,11 @@ export class AccountRegistry {
     this.tokens.set(accountSid, authToken);
   }
 
+  /** The token the admin API set for the account, which the Calls API then requires; never shown. */
+  registeredToken(accountSid: string): string | undefined {
+    return this.tokens.get(accountSid);
+  }
+
   /** The token that signs the account's requests: the one set, else its last request's. */
   tokenFor(accountSid: string): string | undefined {
     return this.tokens.get(accountSid) ?? this.heard.get(accountSid);
