@@ -114,12 +114,14 @@ describe("delivering with the overrides", () => {
 
   it("stops every attempt when tt runs out, with Twilio's 11203", async () => {
     const receiver = await startHttpServer(silent);
-    const outcome = await deliverWebhook(event(`${receiver.baseUrl}/status#rt=200&tt=300&rc=5&rp=rt`));
+    // rt 200 within tt 600: about three attempts, two at least however loaded the machine; tt ends the last one.
+    const outcome = await deliverWebhook(event(`${receiver.baseUrl}/status#rt=200&tt=600&rc=5&rp=rt`));
     expect(outcome.code).toBe(11203);
-    expect(receiver.requests).toHaveLength(2);
+    expect(outcome.attempts.length).toBeGreaterThanOrEqual(2);
+    expect(outcome.attempts.length).toBeLessThan(6);
     const spent = outcome.attempts.reduce((sum, a) => sum + a.elapsedMs, 0);
-    expect(spent).toBeGreaterThanOrEqual(290);
-    expect(spent).toBeLessThan(1000);
+    expect(spent).toBeGreaterThanOrEqual(590);
+    expect(spent).toBeLessThan(2000);
   });
 
   it("sends nothing for an rp Twilio does not know, and gives its 11243", async () => {
