@@ -21,6 +21,9 @@ async function generatedRun(baseUrl: string, round: number): Promise<{ seconds: 
     baseUrl,
     credentials,
     secondCredentials,
+    // As verify --generate does with its embedded mock: both accounts' tokens given to the mock, which then refuses
+    // other tokens, so that the wrong-token and cross-account cases find a faithful server.
+    mockAdminUrl: `${baseUrl}/__mock/api`,
     generate: { seed: round + 1, maxCases: CASES },
   });
   const seconds = (performance.now() - started) / 1000;
