@@ -10,10 +10,16 @@ import { type FailedRequest, requestFailures, sequenceFailures } from "./generat
 import { type GenerateOptions, planGenerated, runStateful } from "./generate/run.js";
 import { decodeWire } from "./generate/wire.js";
 import type { Credentials } from "./http.js";
-import { writesSomething } from "./http.js";
 import type { CheckedResult } from "./ledger.js";
 import { replayFailures } from "./replay-failures.js";
-import { createSession, NO_RESPONSE_STREAK, type PlannedRequest, type Sent, type Session } from "./session.js";
+import {
+  createSession,
+  NO_RESPONSE_STREAK,
+  type PlannedRequest,
+  type Sent,
+  type Session,
+  withoutHeldWrites,
+} from "./session.js";
 import { registerMockAccounts } from "./stateful/mock-accounts.js";
 
 export { DEFAULT_FAILURES_FILE, readFailuresFile, writeFailuresFile } from "./generate/failures.js";
@@ -75,15 +81,8 @@ export function planRequests(
     ...requestCorpus.map((testCase) => ({ testCase, authenticated: true })),
     ...unauthenticatedCorpus.map((testCase) => ({ testCase, authenticated: false })),
   ];
-  const runnable = plan.filter(({ testCase }) => {
-    if (mayWrite || !writesSomething(testCase)) return true;
-    skipped.push({
-      operation: testCase.operation,
-      subject: testCase.name,
-      reason: "could place or change a call on a server that is not on loopback; pass --allow-writes to send it",
-    });
-    return false;
-  });
+  const reason = "could place or change a call on a server that is not on loopback; pass --allow-writes to send it";
+  const runnable = withoutHeldWrites(plan, mayWrite, reason, skipped);
   return { runnable, skipped };
 }
 

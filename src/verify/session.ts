@@ -4,7 +4,7 @@
 import { operations } from "../validation/index.js";
 import { ALL_CHECKS, type CheckName, type CheckOutcome, type Exchanged } from "./checks.js";
 import type { RequestCase } from "./corpus.js";
-import { type Credentials, DEFAULT_SEND_LIMITS, type Exchange, send } from "./http.js";
+import { type Credentials, DEFAULT_SEND_LIMITS, type Exchange, send, writesSomething } from "./http.js";
 
 /** After this many requests in a row without a response, verify stops sending: the server is not responding. */
 export const NO_RESPONSE_STREAK = 3;
@@ -19,6 +19,23 @@ export interface Skipped {
   operation: string;
   subject: string;
   reason: string;
+}
+
+/**
+ * The planned requests that may be sent: every read, and writes only where `mayWrite`; each write held back is
+ * listed in `skipped`, with `reason`.
+ */
+export function withoutHeldWrites(
+  planned: PlannedRequest[],
+  mayWrite: boolean,
+  reason: string,
+  skipped: Skipped[],
+): PlannedRequest[] {
+  return planned.filter(({ testCase }) => {
+    if (mayWrite || !writesSomething(testCase)) return true;
+    skipped.push({ operation: testCase.operation, subject: testCase.name, reason });
+    return false;
+  });
 }
 
 export interface SessionOptions {

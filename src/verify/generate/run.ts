@@ -3,8 +3,7 @@
 import { isLoopbackUrl } from "../../loopback.js";
 import type { RequestCase } from "../corpus.js";
 import type { Credentials } from "../http.js";
-import { writesSomething } from "../http.js";
-import type { PlannedRequest, Session, Skipped } from "../session.js";
+import { type PlannedRequest, type Session, type Skipped, withoutHeldWrites } from "../session.js";
 import { REQUESTS_PER_ROUND, runStatefulPhase, type SequenceRun } from "../stateful/phase.js";
 import { BASES, GENERATED_OPERATIONS, toCase } from "./cases.js";
 import { boundCases, edgeCases, shapeCases } from "./coverage-phase.js";
@@ -65,15 +64,8 @@ export function planGenerated(
     authenticated: true,
   }));
   const skipped: Skipped[] = [];
-  const runnable = [...coverage, ...fuzz].filter(({ testCase }) => {
-    if (mayWrite || !writesSomething(testCase)) return true;
-    skipped.push({
-      operation: testCase.operation,
-      subject: testCase.name,
-      reason: "a generated write to a server that is not on loopback; pass --allow-writes to send it",
-    });
-    return false;
-  });
+  const reason = "a generated write to a server that is not on loopback; pass --allow-writes to send it";
+  const runnable = withoutHeldWrites([...coverage, ...fuzz], mayWrite, reason, skipped);
   if (!mayWrite)
     skipped.push({
       operation: "createCall",

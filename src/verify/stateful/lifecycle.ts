@@ -6,13 +6,14 @@
 // pages 21220 ("invalid call state") and 20009 ("cannot delete this resource before it is complete") and the
 // Call resource reference (https://www.twilio.com/docs/voice/api/call-resource#update-a-call-resource:
 // `canceled` ends a queued or ringing call, `completed` one in progress).
+import type { CheckName } from "../checks.js";
 import type { FormEntries } from "../corpus.js";
 import type { Random } from "../generate/random.js";
 import { generators } from "../generate/values.js";
 import { companion } from "./companion.js";
 import { refusedCredentials } from "./credentials.js";
 import { plainCreate } from "./plain-create.js";
-import { callOf, described, pageCalls, type Sequence } from "./steps.js";
+import { callOf, described, pageCalls, type Sequence, type Who } from "./steps.js";
 
 /** The statuses in which a call is live (Twilio's Call resource: queued, ringing, in-progress). */
 export const LIVE = new Set(["queued", "ringing", "in-progress"]);
@@ -108,17 +109,8 @@ async function isolation(seq: Sequence, sid: string, to: string, statusBefore: u
       described(response),
     );
   }
-  const listed = await seq.run("second", "listCalls", "another account's list of calls to its To", {
-    query: [["To", to]],
-  });
-  const seen = pageCalls(listed).some((c) => c.sid === sid);
-  seq.judge(
-    "account-isolation",
-    "another account's list",
-    listed?.status === 200 && !seen,
-    "200 without the call",
-    seen ? "the call is on it" : described(listed),
-  );
+  const listOfOther = { check: "account-isolation", subject: "another account's list" } as const;
+  await judgeNotListed(seq, "second", "another account's list of calls to its To", [["To", to]], sid, listOfOther);
   const after = await seq.run("main", "fetchCall", "the call after the other account's attempts", { sid });
   const status = callOf(after)?.status;
   // A live call must still be live: on a running clock it may have moved on (queued to ringing), but not ended.
@@ -197,16 +189,24 @@ async function deletion(seq: Sequence, sid: string, to: string): Promise<boolean
       described(response),
     );
   }
-  const listed = await seq.run("main", "listCalls", "the list after the delete", { query: [["To", to]] });
-  const seen = pageCalls(listed).some((c) => c.sid === sid);
-  seq.judge(
-    "deleted-is-gone",
-    "a deleted call on the list",
-    listed?.status === 200 && !seen,
-    "200 without the call",
-    seen ? "the call is on it" : described(listed),
-  );
+  const deletedOnList = { check: "deleted-is-gone", subject: "a deleted call on the list" } as const;
+  await judgeNotListed(seq, "main", "the list after the delete", [["To", to]], sid, deletedOnList);
   return true;
+}
+
+/** Lists calls as `who` and judges, under the check given, that the call `sid` is not on the list. */
+async function judgeNotListed(
+  seq: Sequence,
+  who: Who,
+  what: string,
+  query: FormEntries,
+  sid: string,
+  judged: { check: CheckName; subject: string },
+): Promise<void> {
+  const listed = await seq.run(who, "listCalls", what, { query });
+  const seen = pageCalls(listed).some((c) => c.sid === sid);
+  const actual = seen ? "the call is on it" : described(listed);
+  seq.judge(judged.check, judged.subject, listed?.status === 200 && !seen, "200 without the call", actual);
 }
 
 /** The first page of the account's list, unfiltered: newest first (the spec's listCalls), so a new call is on it. */
