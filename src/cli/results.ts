@@ -2,7 +2,8 @@
 // JUnit and JSON, whatever the outcomes came from. Every text passes through `scrub` on its way out; the reports
 // are written as streams, a piece at a time, so that their size is no limit.
 import { xmlSafe } from "../safe-text.js";
-import { CHECKS, type CheckOutcome } from "../verify/index.js";
+import type { ReportedOutcome } from "../verify/checks.js";
+import { CHECKS } from "../verify/index.js";
 import { jsonPieces } from "../verify/json-report.js";
 import { junitPieces } from "../verify/junit.js";
 import { asTallied, type CheckedResult, type TalliedResult, totals } from "../verify/ledger.js";
@@ -16,7 +17,7 @@ export interface Printed {
 }
 
 /** Prints the failures of one severity, identical ones grouped, a group at a time. */
-function printFailures(failures: CheckOutcome[], head: string, out: (text: string) => void): void {
+function printFailures(failures: ReportedOutcome[], head: string, out: (text: string) => void): void {
   out(`\n${head}:\n`);
   for (const group of failureGroups(failures)) out(`${group}\n`);
 }

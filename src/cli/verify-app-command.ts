@@ -10,7 +10,7 @@ import {
   type VerifyAppResult,
 } from "../verify-app/index.js";
 import { DEFAULT_MENU_DEPTH } from "../verify-app/limits.js";
-import { asVerifyResult, renderAppReport } from "../verify-app/report.js";
+import { renderAppReport } from "../verify-app/report.js";
 import { DEFAULT_VERIFY_SECONDS, type VerifyAppFlags } from "./command-flags.js";
 import { parseHttpUrl, parseNumber, parseSeconds, UsageError } from "./flags.js";
 import { writeReportFile } from "./report-file.js";
@@ -84,7 +84,7 @@ export async function runVerifyAppCommand(flags: VerifyAppFlags): Promise<number
   const report = renderAppReport(result, flags.strict);
   out(report.text);
   const suite = "calls-contract verify-app";
-  await writeReports(asVerifyResult(result), flags, {
+  await writeReports(result, flags, {
     seconds,
     strict: flags.strict,
     origin: { endpoints },

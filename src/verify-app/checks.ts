@@ -3,7 +3,7 @@
 // is an error (Twilio would fail the call, or anyone could drive the app) or a warning (the call goes on, slowly or
 // with TwiML that is surely a mistake).
 import { readTwimlTree } from "../twiml/tree.js";
-import type { Severity } from "../validation/index.js";
+import type { CheckOutcome } from "../verify/checks.js";
 import { mediaTypeOf, NOT_TWIML } from "../webhook-delivery.js";
 import { type AppExchange, twimlKindOf } from "./send.js";
 import type { AppWebhook } from "./spec-webhooks.js";
@@ -24,18 +24,9 @@ export const APP_CHECKS = {
 } as const;
 export type AppCheckName = keyof typeof APP_CHECKS;
 
-/** One check of one exchange, in the shape of verify's outcomes, so that verify's table and reports render it. */
-export interface AppOutcome {
-  check: AppCheckName;
-  /** How much a failure weighs: an error fails the run, a warning only with --strict. */
-  severity: Severity;
+/** One check of one exchange: verify's outcome with verify-app's check names, so that verify's reports render it. */
+export interface AppOutcome extends CheckOutcome<AppCheckName> {
   operation: AppWebhook;
-  subject: string;
-  request: string;
-  passed: boolean;
-  expected: string;
-  actual: string;
-  details: string[];
 }
 
 export interface CheckContext {

@@ -1,17 +1,8 @@
 // What verify-app prints and writes: verify's table, failure groups, JUnit and JSON (src/verify/report.ts), which
-// read an outcome's check as a name only, with verify-app's own catalogue of checks under the failures.
-import type { VerifyResult } from "../verify/index.js";
+// take any catalogue's outcomes, with verify-app's own catalogue of checks under the failures.
 import { renderFailures, renderTable, splitFailures } from "../verify/report.js";
 import { APP_CHECKS } from "./checks.js";
 import type { VerifyAppResult } from "./index.js";
-
-/**
- * The result as verify's renderers take it. They read `check` as a name and never look it up in verify's
- * catalogue, so verify-app's check names render as verify's do.
- */
-export function asVerifyResult(result: VerifyAppResult): VerifyResult {
-  return { outcomes: result.outcomes, skipped: result.skipped } as unknown as VerifyResult;
-}
 
 export interface AppReport {
   text: string;
@@ -22,7 +13,7 @@ export interface AppReport {
 
 /** The table, the requests not sent by reason, every failure and warning, and the catalogue when something failed. */
 export function renderAppReport(result: VerifyAppResult, strict = false): AppReport {
-  const { outcomes, skipped } = asVerifyResult(result);
+  const { outcomes, skipped } = result;
   const { errors, warnings } = splitFailures(outcomes);
   // verify's table orders rows by its own catalogue, where these checks are not: give them in this catalogue's order.
   const order = Object.keys(APP_CHECKS);

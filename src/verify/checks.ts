@@ -43,8 +43,9 @@ export const CHECKS = {
 } as const;
 export type CheckName = keyof typeof CHECKS;
 
-export interface CheckOutcome {
-  check: CheckName;
+/** One check of one exchange; `Name` is the catalogue's names (verify's, or verify-app's for its outcomes). */
+export interface CheckOutcome<Name extends string = CheckName> {
+  check: Name;
   /** How much a failure weighs: an error fails the run, a warning only with --strict. */
   severity: Severity;
   operation: string;
@@ -57,6 +58,9 @@ export interface CheckOutcome {
   /** One line per schema violation, for response-schema failures. */
   details: string[];
 }
+
+/** An outcome of any catalogue's check, as the table, the failures and the JUnit and JSON reports read it. */
+export type ReportedOutcome = CheckOutcome<string>;
 
 /** Where an outcome came from: the operation (or webhook), the exchange in words, and the request. */
 export interface Subject {

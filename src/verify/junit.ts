@@ -4,7 +4,7 @@
 // operation, check and verdict, whose name says how many it stands for; the counts on the suites are every
 // outcome's.
 import { escapeXml } from "../safe-text.js";
-import type { CheckOutcome } from "./checks.js";
+import type { ReportedOutcome } from "./checks.js";
 import { asTallied, type CheckedResult, type Skip, type TalliedResult, type Tally, totals } from "./ledger.js";
 import { groupBy, renderFailure } from "./report.js";
 
@@ -25,7 +25,7 @@ function element(name: string, attributes: Attributes, children: string[] = []):
 const indented = (texts: string[], prefix: string) =>
   texts.flatMap((text) => text.split("\n")).map((line) => `${prefix}${line}`);
 
-function failureElement(o: CheckOutcome): string {
+function failureElement(o: ReportedOutcome): string {
   const attributes = `message="${escapeXml(`expected ${o.expected}, got ${o.actual}`)}" type="${escapeXml(o.check)}"`;
   return `<failure ${attributes}>${escapeXml(renderFailure(o))}</failure>`;
 }
@@ -37,7 +37,7 @@ const warningChildren = (text: string) => [
 ];
 
 /** A warning fails its test case only under --strict; otherwise the case passes and says why in system-out. */
-function caseChildren(o: CheckOutcome, strict: boolean): string[] {
+function caseChildren(o: ReportedOutcome, strict: boolean): string[] {
   if (o.passed) return [];
   if (o.severity === "error" || strict) return [failureElement(o)];
   return warningChildren(`warning: expected ${o.expected}, got ${o.actual}\n${renderFailure(o)}`);

@@ -5,7 +5,7 @@
 // longer fit, the passed ones are dropped from the list and counted only, and failures and warnings go on being
 // listed while they fit. What is counted but not listed is kept per operation and check, for the reports to say.
 import { operations, webhooks } from "../validation/index.js";
-import { CHECKS, type CheckOutcome } from "./checks.js";
+import { CHECKS, type ReportedOutcome } from "./checks.js";
 
 export interface Skip {
   operation: string;
@@ -15,7 +15,7 @@ export interface Skip {
 
 /** What every run gives the reports: its outcomes and the requests it did not send. */
 export interface CheckedResult {
-  outcomes: CheckOutcome[];
+  outcomes: ReportedOutcome[];
   skipped: Skip[];
 }
 
@@ -61,7 +61,7 @@ export interface Unlisted {
 /** A run's result as the reports render it. */
 export interface TalliedResult extends CheckedResult {
   /** Every outcome; or, once the run outgrew the listing limits, its failures and warnings while they fit. */
-  outcomes: CheckOutcome[];
+  outcomes: ReportedOutcome[];
   /** Every outcome counted, per operation and check, in the spec's order of operations and the catalogue's of checks. */
   table: Tally[];
   /** Set when something was counted but not listed. */
@@ -71,7 +71,7 @@ export interface TalliedResult extends CheckedResult {
 const OPERATION_ORDER = [...Object.keys(operations), ...Object.keys(webhooks)];
 const CHECK_ORDER = Object.keys(CHECKS);
 
-function count(rows: Map<string, Tally>, o: CheckOutcome): void {
+function count(rows: Map<string, Tally>, o: ReportedOutcome): void {
   const key = `${o.operation}\u0000${o.check}`;
   let row = rows.get(key);
   if (!row) {
@@ -91,7 +91,7 @@ const ordered = (rows: Map<string, Tally>): Tally[] =>
   );
 
 /** The text an outcome holds of its own (its operation and check name are shared). */
-function sizeOf(o: CheckOutcome): number {
+function sizeOf(o: ReportedOutcome): number {
   let size = o.subject.length + o.request.length + o.expected.length + o.actual.length;
   for (const detail of o.details) size += detail.length;
   return size;
@@ -112,7 +112,7 @@ export class Ledger {
   private readonly rows = new Map<string, Tally>();
   private readonly unlistedRows = new Map<string, Tally>();
   private readonly unlistedSkips = new Map<string, number>();
-  private outcomes: CheckOutcome[] = [];
+  private outcomes: ReportedOutcome[] = [];
   private readonly skipped: Skip[] = [];
   private characters = 0;
   /** Set once every outcome no longer fits: from then on passed outcomes are counted only. */
@@ -123,7 +123,7 @@ export class Ledger {
 
   constructor(private readonly limits: ListingLimits = LISTING_LIMITS) {}
 
-  add(outcome: CheckOutcome): void {
+  add(outcome: ReportedOutcome): void {
     count(this.rows, outcome);
     if (!this.list(outcome)) count(this.unlistedRows, outcome);
   }
@@ -147,7 +147,7 @@ export class Ledger {
   }
 
   /** Lists the outcome if it fits; false when it is to be counted only. */
-  private list(outcome: CheckOutcome): boolean {
+  private list(outcome: ReportedOutcome): boolean {
     if (this.outcomesFull || (this.failuresOnly && outcome.passed)) return false;
     const size = sizeOf(outcome);
     if (!this.failuresOnly && !this.fits(this.outcomes.length, this.limits.outcomes, size)) {
@@ -163,7 +163,7 @@ export class Ledger {
 
   private keepFailuresOnly(): void {
     this.failuresOnly = true;
-    const failures: CheckOutcome[] = [];
+    const failures: ReportedOutcome[] = [];
     for (const o of this.outcomes) {
       if (!o.passed) {
         failures.push(o);

@@ -1,11 +1,11 @@
 // Renders verify results for people: a table of operation x check, every failure (identical ones grouped), and
 // what the listing limits left unlisted. junit.ts and json-report.ts write the same results for CI systems and
 // tools.
-import type { CheckOutcome } from "./checks.js";
+import type { ReportedOutcome } from "./checks.js";
 import { asTallied, type CheckedResult, type TalliedResult, totals, type Unlisted } from "./ledger.js";
 
 /** The failed checks that are errors, and those that are warnings. */
-export function splitFailures(outcomes: CheckOutcome[]): { errors: CheckOutcome[]; warnings: CheckOutcome[] } {
+export function splitFailures(outcomes: ReportedOutcome[]): { errors: ReportedOutcome[]; warnings: ReportedOutcome[] } {
   const failed = outcomes.filter((o) => !o.passed);
   return {
     errors: failed.filter((o) => o.severity === "error"),
@@ -22,10 +22,10 @@ export function renderTable(result: CheckedResult | TalliedResult): string {
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
 }
 
-const mark = (o: CheckOutcome) => (o.severity === "warning" ? "!" : "✗");
+const mark = (o: ReportedOutcome) => (o.severity === "warning" ? "!" : "✗");
 
 /** One failure in full: the check, the request, what was expected and what came back, and each violation. */
-export function renderFailure(o: CheckOutcome): string {
+export function renderFailure(o: ReportedOutcome): string {
   const head = [
     `${mark(o)} [${o.check}] ${o.operation} ${o.subject}`,
     `    request:  ${o.request}`,
@@ -48,8 +48,8 @@ export function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, 
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
-function renderGroup(group: CheckOutcome[]): string {
-  const [first] = group as [CheckOutcome, ...CheckOutcome[]];
+function renderGroup(group: ReportedOutcome[]): string {
+  const [first] = group as [ReportedOutcome, ...ReportedOutcome[]];
   if (group.length === 1) return renderFailure(first);
   const sameExpected = group.every((o) => o.expected === first.expected);
   const what =
@@ -71,12 +71,12 @@ function renderGroup(group: CheckOutcome[]): string {
  * the same violations are shown as one group ("the same 6 violations in 42 responses"), then the requests they came
  * from.
  */
-export function* failureGroups(failures: CheckOutcome[]): Generator<string> {
+export function* failureGroups(failures: ReportedOutcome[]): Generator<string> {
   const groups = groupBy(failures, (o) => [o.check, o.actual, ...o.details].join("\u0000"));
   for (const group of groups.values()) yield renderGroup(group);
 }
 
-export function renderFailures(failures: CheckOutcome[]): string {
+export function renderFailures(failures: ReportedOutcome[]): string {
   return [...failureGroups(failures)].join("\n");
 }
 
