@@ -109,8 +109,9 @@ export interface paths {
          * Follow the mock as it changes
          * @description A server-sent event stream: `hello` with the clock first, then `call` for every transition of a call,
          *     `request` for every request the mock responded to, `callback` for every status callback once its receiver
-         *     responded, `conversation` for every entry of a call's conversation (with its callSid and accountSid), and
-         *     `clock` for every move of the clock; each event's data is JSON. It takes at most 32 watchers
+         *     responded, `conversation` for every entry of a call's conversation (with its callSid and accountSid),
+         *     `clock` for every move of the clock, and `faults` with the faults in place whenever one is added or deleted;
+         *     each event's data is JSON. It takes at most 32 watchers
          *     at once (a 503 past that, until one leaves). A watcher that leaves more than 1 MiB unread is let go: its
          *     stream ends with a `dropped` event whose `error` says so, and is closed 5 s later if still unread.
          */

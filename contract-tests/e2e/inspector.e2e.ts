@@ -107,8 +107,10 @@ describe("the inspector page", () => {
     const admin = createAdminClient(mock.adminUrl as string);
     const fault = await admin.addFault({ kind: "reset-after-store", match: { to: "+13105550042" }, times: 1 });
     try {
-      await createCall("+13105550042").catch(() => undefined); // the connection is reset: no response to read
+      // The page hears of the fault itself (a faults event), before any request.
       const row = page.locator('#faults tr[data-fault="reset-after-store"]');
+      await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain("0 of 1");
+      await createCall("+13105550042").catch(() => undefined); // the connection is reset: no response to read
       await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain("1 of 1");
       const request = page.locator('#requests tr[data-fault="reset-after-store"]').first();
       await expect.poll(() => request.textContent(), { timeout: 10_000 }).toContain(`reset-after-store (${fault.id})`);

@@ -265,24 +265,43 @@ describe("the admin API's journal", () => {
   });
 });
 
+/** The event stream, read as it comes: `readUntil` waits for what it has read so far to match. */
+async function watchEvents() {
+  const controller = new AbortController();
+  const response = await fetch(`${harness.mock.adminUrl}/events`, { signal: controller.signal });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  let text = "";
+  const readUntil = async (pattern: RegExp) => {
+    while (!pattern.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the stream ended before ${pattern}: ${text}`);
+      text += Buffer.from(value).toString("utf8");
+    }
+  };
+  return { response, controller, readUntil };
+}
+
 describe("the admin API's event stream", () => {
   it("says hello with the clock, then streams a call's transition", async () => {
-    const controller = new AbortController();
-    const response = await fetch(`${harness.mock.adminUrl}/events`, { signal: controller.signal });
+    const { response, controller, readUntil } = await watchEvents();
     expect(response.headers.get("content-type")).toBe("text/event-stream");
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    let text = "";
-    const readUntil = async (pattern: RegExp) => {
-      while (!pattern.test(text)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`the stream ended before ${pattern}: ${text}`);
-        text += Buffer.from(value).toString("utf8");
-      }
-    };
     try {
       await readUntil(/event: hello\ndata: \{.*"mode":"manual"/);
       const sid = await placeCall(freshAccount());
       await readUntil(new RegExp(`event: call\\ndata: \\{"sid":"${sid}"`));
+    } finally {
+      controller.abort();
+    }
+  });
+
+  it("streams the faults in place when one is added and when they are deleted", async () => {
+    const { controller, readUntil } = await watchEvents();
+    try {
+      await readUntil(/event: hello\n/);
+      const fault = await harness.admin.addFault({ kind: "rate-limit", match: { accountSid: freshAccount() } });
+      await readUntil(new RegExp(`event: faults\\ndata: \\{"faults":\\[\\{"id":"${fault.id}"`));
+      await harness.admin.clearFaults();
+      await readUntil(/event: faults\ndata: \{"faults":\[\]\}/);
     } finally {
       controller.abort();
     }

@@ -1,10 +1,9 @@
 // What the stateful mock tells its watchers (the inspector page, a test following the event stream): every call
 // transition, every request, every callback delivered, every entry of a simulated call's conversation, every move of
-// the clock. Each event is serialised once, as
-// the stream sends it, whatever the number of watchers; and the watchers are bounded, so that pages left open or a
+// the clock, every fault added or deleted. Each event is serialised once, as the stream sends it, whatever the number of watchers; and the watchers are bounded, so that pages left open or a
 // client that connects in a loop cannot make every create slower.
 
-export type MockEventType = "call" | "request" | "callback" | "conversation" | "clock";
+export type MockEventType = "call" | "request" | "callback" | "conversation" | "clock" | "faults";
 
 /** How many watchers the event stream takes at once; one more is refused until one leaves. */
 export const MAX_WATCHERS = 32;

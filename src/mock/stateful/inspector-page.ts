@@ -231,7 +231,8 @@ async function refresh() {
   }
 }
 const stream = new EventSource(api + "/events");
-for (const type of ["hello", "call", "request", "callback", "clock", "conversation"]) stream.addEventListener(type, () => refresh());
+for (const type of ["hello", "call", "request", "callback", "clock", "conversation", "faults"])
+  stream.addEventListener(type, () => refresh());
 refresh();
 </script>
 </body>
