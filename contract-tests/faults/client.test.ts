@@ -80,14 +80,16 @@ describe.each(TRANSPORTS)("the client on the %s transport", (transport) => {
     await admin.addFault(onCreates(account, { kind: "service-unavailable" }));
     const { error } = await outcomeOf(clientOf(mock, account, transport).create(CREATE));
     expect(error).toMatchObject({ kind: "api", status: 503, code: 20503 });
+    expect((error as CallsError).mayHaveBeenPlaced).toBeUndefined();
     expect(await storedSids(mock, account)).toEqual([]);
   });
 
-  it("throws a 500 TwilioApiError with code 20500 and does not retry it; nothing is stored", async () => {
+  it("throws a 500 TwilioApiError with code 20500 and mayHaveBeenPlaced, and does not retry it; nothing is stored", async () => {
     const account = freshAccount();
     await admin.addFault(onCreates(account, { kind: "server-error", times: 2 }));
     const { error } = await outcomeOf(clientOf(mock, account, transport, { maxAttempts: 3 }).create(CREATE));
-    expect(error).toMatchObject({ kind: "api", status: 500, code: 20500, attempts: 1 });
+    // Twilio's 20500 page: the create may have been processed; here it was not, which the client cannot tell.
+    expect(error).toMatchObject({ kind: "api", status: 500, code: 20500, attempts: 1, mayHaveBeenPlaced: true });
     expect(await storedSids(mock, account)).toEqual([]);
   });
 
@@ -95,7 +97,7 @@ describe.each(TRANSPORTS)("the client on the %s transport", (transport) => {
     const account = freshAccount();
     await admin.addFault(onCreates(account, { kind: "server-error", afterStore: true }));
     const { error } = await outcomeOf(clientOf(mock, account, transport).create(CREATE));
-    expect(error).toMatchObject({ status: 500, code: 20500 });
+    expect(error).toMatchObject({ status: 500, code: 20500, mayHaveBeenPlaced: true });
     expect(await storedSids(mock, account)).toHaveLength(1);
   });
 

@@ -37,8 +37,8 @@ export class CallsError extends Error {
   /** For kind validation: every rule the request breaks. */
   readonly violations: Violation[];
   /**
-   * For a createCall that failed without a response: true when the request may have reached Twilio, so the call
-   * may exist. The client never retries such a create; look the call up instead: listCalls by To, then its
+   * For a createCall that failed without a usable response, or with a 5xx other than 503: true when the request may
+   * have reached Twilio and been processed, so the call may exist. The client never retries such a create; look the call up instead: listCalls by To, then its
    * date_created, since a queued call has no start_time (docs/faults.md has the recipe).
    */
   readonly mayHaveBeenPlaced: boolean | undefined;
@@ -56,6 +56,16 @@ export class CallsError extends Error {
     this.mayHaveBeenPlaced = details.mayHaveBeenPlaced;
     this.attempts = details.attempts ?? 0;
   }
+}
+
+/**
+ * Whether a create that got this status may still have placed its call. Twilio's 20500 page: a 500 means an error or
+ * a timeout while processing, and retrying a create after one may call the customer twice; a gateway's 502 or 504
+ * says no more. 503 and 429 are refusals to try again later (the 20503 page, and 20429's "never processed"), which
+ * the client retries.
+ */
+function mayHavePlacedOnStatus(status: number): boolean {
+  return status >= 500 && status !== 503;
 }
 
 /**
@@ -82,6 +92,7 @@ export class TwilioApiError extends CallsError {
       moreInfo: typeof body?.more_info === "string" ? body.more_info : undefined,
       details: body?.details,
       attempts,
+      ...(operation === "createCall" && mayHavePlacedOnStatus(status) ? { mayHaveBeenPlaced: true } : {}),
     });
     this.operation = operation;
   }
