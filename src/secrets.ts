@@ -31,10 +31,15 @@ export function isSecretHeader(name: string): boolean {
   return SECRET_HEADERS.has(name.toLowerCase()) || isSecretName(name);
 }
 
-/** The forms an auth token travels in: raw, as `sid:token`, as the base64 of that (the Basic header), encoded. */
+/**
+ * The forms an auth token travels in: raw, as `sid:token`, as the base64 of that (the Basic header) and of the token
+ * alone, percent-encoded. A server that echoes it in another letter case is caught by the scrubber, which ignores
+ * case.
+ */
 export function credentialForms(accountSid: string, authToken: string): string[] {
   const pair = `${accountSid}:${authToken}`;
-  return [authToken, pair, Buffer.from(pair).toString("base64"), encodeURIComponent(authToken)];
+  const base64 = (text: string) => Buffer.from(text).toString("base64");
+  return [authToken, pair, base64(pair), base64(authToken), encodeURIComponent(authToken)];
 }
 
 /** Every way a secret value may show up in text: as it is, percent-encoded, form-encoded, and inside a JSON string. */
@@ -52,7 +57,9 @@ export function spellings(value: string): string[] {
 export function secretScrubber(secrets: string[]): (text: string) => string {
   const forms = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
   if (forms.length === 0) return (text) => text;
-  const pattern = new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  // Case ignored: a token is hex, and a server may echo it in capitals; hiding a word that differs only in case costs
+  // a reader less than showing a secret.
+  const pattern = new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi");
   return (text) => text.replace(pattern, REDACTED);
 }
 

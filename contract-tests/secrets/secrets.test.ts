@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { redactEntry } from "../../src/har/redact.js";
 import type { HarEntry } from "../../src/har/types.js";
-import { isSecretHeader, isSecretName, REDACTED, secretScrubber } from "../../src/secrets.js";
+import { credentialForms, isSecretHeader, isSecretName, REDACTED, secretScrubber } from "../../src/secrets.js";
 import { validateListCallsQuery } from "../../src/validation/index.js";
 
 const entry = (query: string): HarEntry =>
@@ -58,6 +58,13 @@ describe("what counts as a secret", () => {
       { name: "PageToken", value: "PAabcdef" },
       { name: "SipAuthPassword", value: REDACTED },
     ]);
+  });
+
+  it("hides a token echoed in capitals, and the base64 of the token alone", () => {
+    const token = "feedface0011223344556677aabbccdd";
+    const scrub = secretScrubber(credentialForms(`AC${"0".repeat(32)}`, token));
+    const echoed = `token=${token.toUpperCase()} b64=${Buffer.from(token).toString("base64")}`;
+    expect(scrub(echoed)).toBe(`token=${REDACTED} b64=${REDACTED}`);
   });
 
   it("writes the same marker wherever a secret was", () => {
