@@ -9,6 +9,20 @@ import { twilioError } from "../errors.js";
 import { jsonResponse, type MockResponse } from "../responder.js";
 import { FAULT_KINDS, type FaultView } from "./kinds.js";
 
+/**
+ * Waits `ms`, or less when the exchange ends first (its connection closed, or the server closing): true when the
+ * whole wait passed. A fault's wait never outlives its exchange, so a stopped mock holds no timer.
+ */
+export async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return false;
+  try {
+    await sleep(ms, undefined, { signal });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the mock handles the request before the fault acts (a create then stores its call). */
 export function handledFirst(fault: FaultView): boolean {
   return FAULT_KINDS[fault.kind].role === "after" || (fault.kind === "server-error" && fault.afterStore === true);
@@ -52,25 +66,28 @@ function headLines(response: MockResponse, body: Buffer): string[] {
 }
 
 /** Writes the head a line at a time, spread over `ms`, then the body, on the raw socket; then closes it. */
-async function slowHeaders(res: ServerResponse, response: MockResponse, ms: number): Promise<void> {
+async function slowHeaders(res: ServerResponse, response: MockResponse, ms: number, signal: AbortSignal) {
   const socket = res.socket;
   if (!socket) return;
   const body = Buffer.from(response.body);
   const lines = headLines(response, body);
   for (const line of lines) {
-    await sleep(ms / lines.length);
-    if (socket.destroyed) return;
+    if (!(await pause(ms / lines.length, signal)) || socket.destroyed) return;
     socket.write(line);
   }
   socket.end(body);
 }
 
-async function dribble(res: ServerResponse, response: MockResponse, chunkBytes: number, intervalMs: number) {
+async function dribble(
+  res: ServerResponse,
+  response: MockResponse,
+  { chunkBytes, intervalMs }: { chunkBytes: number; intervalMs: number },
+  signal: AbortSignal,
+) {
   const body = Buffer.from(response.body || "{}");
   res.writeHead(bodyStatus(response.status), { ...response.headers, "content-length": String(body.length) });
   for (let at = 0; at < body.length; at += chunkBytes) {
-    if (at > 0) await sleep(intervalMs);
-    if (res.destroyed) return;
+    if ((at > 0 && !(await pause(intervalMs, signal))) || res.destroyed) return;
     res.write(body.subarray(at, at + chunkBytes));
   }
   res.end();
@@ -91,8 +108,14 @@ function writeWhole(res: ServerResponse, status: number, headers: Record<string,
 /**
  * Acts out a request fault. `response` is the mock's own (for a fault that acts after the mock handled the request),
  * or the fault's Twilio error (for one that responds in its place), or undefined (a reset before any response).
+ * `signal` ends a slow head or a dribbled body early: the exchange is over.
  */
-export async function actOut(res: ServerResponse, fault: FaultView, response: MockResponse | undefined) {
+export async function actOut(
+  res: ServerResponse,
+  fault: FaultView,
+  response: MockResponse | undefined,
+  signal: AbortSignal,
+) {
   if (!response || fault.kind === "reset-before-response" || fault.kind === "reset-after-store") return reset(res);
   switch (fault.kind) {
     case "empty-body":
@@ -103,9 +126,9 @@ export async function actOut(res: ServerResponse, fault: FaultView, response: Mo
     case "truncated-body":
       return truncate(res, response);
     case "slow-headers":
-      return slowHeaders(res, response, fault.ms ?? 0);
+      return slowHeaders(res, response, fault.ms ?? 0, signal);
     case "dribbled-body":
-      return dribble(res, response, fault.chunkBytes ?? 16, fault.intervalMs ?? 10);
+      return dribble(res, response, { chunkBytes: fault.chunkBytes ?? 16, intervalMs: fault.intervalMs ?? 10 }, signal);
     default:
       return writeWhole(res, response.status, response.headers, response.body);
   }
