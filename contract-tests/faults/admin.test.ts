@@ -2,7 +2,13 @@
 // input refused with a 400 naming the field and the rule, and nothing changed; the same seed and the same requests
 // give the same faults; /reset and startMock's option.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type AdminClient, MockStartError, type RunningMock, startMock } from "../../src/mock/index.js";
+import {
+  type AdminClient,
+  type AdminFaultSpec,
+  MockStartError,
+  type RunningMock,
+  startMock,
+} from "../../src/mock/index.js";
 import { documentedAdmin } from "../stateful/admin-document.js";
 import { CREATE, clientOf, freshAccount, onCreates, outcomeOf, startFaultyMock, storedSids } from "./harness.js";
 
@@ -181,6 +187,31 @@ describe("seeded faults", () => {
 
   it("fire on other requests for another seed", async () => {
     expect(await pattern("seed-b")).not.toEqual(await pattern("seed-a"));
+  });
+
+  /** The status of each of 40 lists of a fresh account with these faults on its lists, in this order. */
+  async function statuses(specs: AdminFaultSpec[]): Promise<number[]> {
+    const account = freshAccount();
+    for (const spec of specs) await admin.addFault({ ...spec, match: { operation: "listCalls", accountSid: account } });
+    const client = clientOf(mock, account, "undici");
+    const seen: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const { error } = await outcomeOf(client.list({ To: CREATE.To }));
+      seen.push((error as { status?: number } | undefined)?.status ?? 200);
+    }
+    await admin.clearFaults();
+    return seen;
+  }
+
+  it("draw for every request their match fits, so a fault fires alike alone and behind another", async () => {
+    const behind: AdminFaultSpec = { kind: "rate-limit", probability: 0.5, seed: "behind" };
+    const alone = await statuses([behind]);
+    const ahead: AdminFaultSpec = { kind: "service-unavailable", probability: 0.5, seed: "ahead" };
+    const both = await statuses([ahead, behind]);
+    // Where the fault ahead did not fire, the one behind acts exactly where it acted alone.
+    expect(both.filter((status) => status === 503).length).toBeGreaterThan(5);
+    expect(both.filter((status) => status === 429).length).toBeGreaterThan(5);
+    expect(both.map((status, i) => (status === 503 ? 503 : alone[i]))).toEqual(both);
   });
 
   it("draw the same lognormal delays for the same seed", async () => {
