@@ -52,8 +52,14 @@ function reset(res: ServerResponse): void {
   else socket?.destroy();
 }
 
-/** A status that carries a body: a body fault on a 204 is sent as 200, since a 204 has none to spoil. */
-const bodyStatus = (status: number) => (status === 204 || status === 304 ? 200 : status);
+/**
+ * The response a body fault spoils: the mock's own, or for one without a body (a delete's 204) a 200 with `{}` in
+ * its place, since a 204 has no body to spoil (docs/faults.md).
+ */
+function withBody(response: MockResponse): MockResponse {
+  if (response.status !== 204 && response.status !== 304 && response.body !== "") return response;
+  return { status: 200, headers: { ...response.headers, "content-type": "application/json" }, body: "{}" };
+}
 
 /** The head of a response as bytes on the wire, each header a line of its own; the connection closes after it. */
 function headLines(response: MockResponse, body: Buffer): string[] {
@@ -84,8 +90,8 @@ async function dribble(
   { chunkBytes, intervalMs }: { chunkBytes: number; intervalMs: number },
   signal: AbortSignal,
 ) {
-  const body = Buffer.from(response.body || "{}");
-  res.writeHead(bodyStatus(response.status), { ...response.headers, "content-length": String(body.length) });
+  const body = Buffer.from(response.body);
+  res.writeHead(response.status, { ...response.headers, "content-length": String(body.length) });
   for (let at = 0; at < body.length; at += chunkBytes) {
     if ((at > 0 && !(await pause(intervalMs, signal))) || res.destroyed) return;
     res.write(body.subarray(at, at + chunkBytes));
@@ -95,8 +101,8 @@ async function dribble(
 
 /** Writes a body that declares its whole length, sends the first half, and closes the connection. */
 function truncate(res: ServerResponse, response: MockResponse): void {
-  const body = Buffer.from(response.body || "{}");
-  res.writeHead(bodyStatus(response.status), { ...response.headers, "content-length": String(body.length) });
+  const body = Buffer.from(response.body);
+  res.writeHead(response.status, { ...response.headers, "content-length": String(body.length) });
   res.write(body.subarray(0, Math.max(1, Math.floor(body.length / 2))), () => res.socket?.destroy());
 }
 
@@ -113,16 +119,17 @@ function writeWhole(res: ServerResponse, status: number, headers: Record<string,
 export async function actOut(
   res: ServerResponse,
   fault: FaultView,
-  response: MockResponse | undefined,
+  mine: MockResponse | undefined,
   signal: AbortSignal,
 ) {
-  if (!response || fault.kind === "reset-before-response" || fault.kind === "reset-after-store") return reset(res);
+  if (!mine || fault.kind === "reset-before-response" || fault.kind === "reset-after-store") return reset(res);
+  const response = withBody(mine);
   switch (fault.kind) {
     case "empty-body":
       return writeWhole(res, response.status, response.headers, "");
     case "malformed-json":
       // The mock's own JSON with its closing brace turned into a trailing comma: it starts as JSON and cannot parse.
-      return writeWhole(res, bodyStatus(response.status), response.headers, `${response.body.slice(0, -1)},}`);
+      return writeWhole(res, response.status, response.headers, `${response.body.slice(0, -1)},}`);
     case "truncated-body":
       return truncate(res, response);
     case "slow-headers":
@@ -130,6 +137,7 @@ export async function actOut(
     case "dribbled-body":
       return dribble(res, response, { chunkBytes: fault.chunkBytes ?? 16, intervalMs: fault.intervalMs ?? 10 }, signal);
     default:
-      return writeWhole(res, response.status, response.headers, response.body);
+      // A Twilio error in place of the response is written whole.
+      return writeWhole(res, mine.status, mine.headers, mine.body);
   }
 }
