@@ -119,7 +119,9 @@ export class FaultRegistry {
 
   /** Forgets the record of firings (of one account's requests, when given). */
   forgetFirings(accountSid?: string): void {
-    const kept = this.firings.filter((f) => accountSid !== undefined && f.request?.accountSid !== accountSid);
+    const kept = this.firings.filter(
+      (f) => accountSid !== undefined && (f.request?.accountSid ?? f.callback?.accountSid) !== accountSid,
+    );
     this.firings.splice(0, this.firings.length, ...kept);
   }
 
@@ -158,8 +160,9 @@ export class FaultRegistry {
     const fired = this.kept.filter((k) => FAULT_KINDS[k.view.kind].role === "callback" && this.fires(k, context));
     const view = fired[0]?.view;
     if (!view) return undefined;
-    const { callSid, event, sequence } = context;
-    this.record(view, { callback: { callSid, event, ...(sequence === undefined ? {} : { sequence }) } });
+    const { accountSid, callSid, event, sequence } = context;
+    const callback = { accountSid, callSid, event, ...(sequence === undefined ? {} : { sequence }) };
+    this.record(view, { callback });
     return view.kind === "duplicate-callback"
       ? { faultId: view.id, kind: "duplicate-callback", copies: view.copies ?? 1 }
       : { faultId: view.id, kind: "out-of-order-callback", holdMs: view.holdMs ?? 5000 };
