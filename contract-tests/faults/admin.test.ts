@@ -63,6 +63,16 @@ describe("POST /faults", () => {
       /^maxMs must be at least minMs \(50\), got 10$/,
     ],
     [
+      "a lognormal whose maxMs is below its medianMs",
+      { kind: "latency-lognormal", medianMs: 500, sigma: 1, maxMs: 100 },
+      /^maxMs must be at least medianMs \(500\), got 100$/,
+    ],
+    [
+      "an empty match.to",
+      { kind: "rate-limit", match: { to: "" } },
+      /^match\/to must be text of 1 to 256 characters, got ""$/,
+    ],
+    [
       "an operation on a callback fault",
       { kind: "duplicate-callback", match: { operation: "createCall" } },
       /^match.operation does not apply to kind duplicate-callback/,
@@ -83,6 +93,17 @@ describe("POST /faults", () => {
     expect((response.body as { error: string }).error).toMatch(message);
     expect((await admin.faults()).faults).toEqual([]);
   });
+});
+
+it("rejects a body that is not valid JSON with 400 saying so, and adds nothing", async () => {
+  const response = await fetch(`${adminUrl}/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: '{"kind": "rate-limit",',
+  });
+  expect(response.status).toBe(400);
+  expect(((await response.json()) as { error: string }).error).toBe("the body is not valid JSON; send a JSON object");
+  expect((await admin.faults()).faults).toEqual([]);
 });
 
 describe("GET and DELETE /faults", () => {
