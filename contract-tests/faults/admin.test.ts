@@ -155,6 +155,22 @@ describe("a fault's reach", () => {
     expect(outcomes.map((o) => (o.error as { status?: number } | undefined)?.status ?? 201)).toEqual([429, 429, 201]);
   });
 
+  // docs/faults.md: faults act on every request their match fits, refused or not (Twilio's 20429 page gives no order
+  // between its concurrency limit and authentication, so a 429 in place of a 401 is as real as one after it).
+  it("acts on a request the mock refuses too: a 429 in place of the 401, using up `times`", async () => {
+    const account = freshAccount();
+    const fault = await admin.addFault(onCreates(account, { kind: "rate-limit" }));
+    const unauthenticated = () =>
+      fetch(`${mock.baseUrl}/2010-04-01/Accounts/${account}/Calls.json`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(CREATE).toString(),
+      });
+    expect((await unauthenticated()).status).toBe(429);
+    expect((await admin.faults()).faults.find((f) => f.id === fault.id)?.fired).toBe(1);
+    expect((await unauthenticated()).status).toBe(401);
+  });
+
   it("acts only on creates to the To its match names", async () => {
     const account = freshAccount();
     await admin.addFault({ kind: "rate-limit", match: { accountSid: account, to: "+13105550000" } });
