@@ -845,6 +845,8 @@ export interface components {
             };
             /** @description The callback it fired on. */
             callback?: {
+                /** @description The call's account; POST /reset with this accountSid forgets the firing. */
+                accountSid: string;
                 callSid: string;
                 event: string;
                 sequence?: number;

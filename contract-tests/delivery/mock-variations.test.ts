@@ -67,6 +67,26 @@ describe("the admin API's callback faults, delivered", () => {
     expect(sequenceOf(receiver)).toEqual([1, 2, 3, 0]);
   });
 
+  it("never delivers a held-back callback once the mock is reset", async () => {
+    const receiver = await startHttpServer(answering(204));
+    await placeCall(receiver, { kind: "out-of-order-callback", match: { event: "initiated" }, holdMs: 60_000 });
+    await advance(35_000);
+    expect(sequenceOf(receiver)).toEqual([1, 2, 3]);
+    await harness.admin.reset();
+    await advance(25_000);
+    expect(sequenceOf(receiver)).toEqual([1, 2, 3]);
+  });
+
+  it("never delivers a held-back callback of a call that was deleted", async () => {
+    const receiver = await startHttpServer(answering(204));
+    await placeCall(receiver, { kind: "out-of-order-callback", match: { event: "initiated" }, holdMs: 60_000 });
+    await advance(35_000);
+    const { AccountSid, CallSid } = Object.fromEntries(new URLSearchParams(receiver.requests[0]?.body));
+    await harness.client(AccountSid as string).remove(CallSid as string);
+    await advance(25_000);
+    expect(sequenceOf(receiver)).toEqual([1, 2, 3]);
+  });
+
   it("delivers every callback once and in order when no fault matches", async () => {
     const receiver = await startHttpServer(answering(204));
     await placeCall(receiver, { kind: "duplicate-callback", match: { to: "+13105550000" } });

@@ -2,7 +2,13 @@
 // input refused with a 400 naming the field and the rule, and nothing changed; the same seed and the same requests
 // give the same faults; /reset and startMock's option.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type AdminClient, MockStartError, type RunningMock, startMock } from "../../src/mock/index.js";
+import {
+  type AdminClient,
+  type AdminFaultSpec,
+  MockStartError,
+  type RunningMock,
+  startMock,
+} from "../../src/mock/index.js";
 import { documentedAdmin } from "../stateful/admin-document.js";
 import { CREATE, clientOf, freshAccount, onCreates, outcomeOf, startFaultyMock, storedSids } from "./harness.js";
 
@@ -57,6 +63,16 @@ describe("POST /faults", () => {
       /^maxMs must be at least minMs \(50\), got 10$/,
     ],
     [
+      "a lognormal whose maxMs is below its medianMs",
+      { kind: "latency-lognormal", medianMs: 500, sigma: 1, maxMs: 100 },
+      /^maxMs must be at least medianMs \(500\), got 100$/,
+    ],
+    [
+      "an empty match.to",
+      { kind: "rate-limit", match: { to: "" } },
+      /^match\/to must be text of 1 to 256 characters, got ""$/,
+    ],
+    [
       "an operation on a callback fault",
       { kind: "duplicate-callback", match: { operation: "createCall" } },
       /^match.operation does not apply to kind duplicate-callback/,
@@ -77,6 +93,17 @@ describe("POST /faults", () => {
     expect((response.body as { error: string }).error).toMatch(message);
     expect((await admin.faults()).faults).toEqual([]);
   });
+});
+
+it("rejects a body that is not valid JSON with 400 saying so, and adds nothing", async () => {
+  const response = await fetch(`${adminUrl}/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: '{"kind": "rate-limit",',
+  });
+  expect(response.status).toBe(400);
+  expect(((await response.json()) as { error: string }).error).toBe("the body is not valid JSON; send a JSON object");
+  expect((await admin.faults()).faults).toEqual([]);
 });
 
 describe("GET and DELETE /faults", () => {
@@ -126,6 +153,22 @@ describe("a fault's reach", () => {
     const outcomes = [];
     for (let i = 0; i < 3; i++) outcomes.push(await outcomeOf(client.create(CREATE)));
     expect(outcomes.map((o) => (o.error as { status?: number } | undefined)?.status ?? 201)).toEqual([429, 429, 201]);
+  });
+
+  // docs/faults.md: faults act on every request their match fits, refused or not (Twilio's 20429 page gives no order
+  // between its concurrency limit and authentication, so a 429 in place of a 401 is as real as one after it).
+  it("acts on a request the mock refuses too: a 429 in place of the 401, using up `times`", async () => {
+    const account = freshAccount();
+    const fault = await admin.addFault(onCreates(account, { kind: "rate-limit" }));
+    const unauthenticated = () =>
+      fetch(`${mock.baseUrl}/2010-04-01/Accounts/${account}/Calls.json`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(CREATE).toString(),
+      });
+    expect((await unauthenticated()).status).toBe(429);
+    expect((await admin.faults()).faults.find((f) => f.id === fault.id)?.fired).toBe(1);
+    expect((await unauthenticated()).status).toBe(401);
   });
 
   it("acts only on creates to the To its match names", async () => {
@@ -181,6 +224,31 @@ describe("seeded faults", () => {
 
   it("fire on other requests for another seed", async () => {
     expect(await pattern("seed-b")).not.toEqual(await pattern("seed-a"));
+  });
+
+  /** The status of each of 40 lists of a fresh account with these faults on its lists, in this order. */
+  async function statuses(specs: AdminFaultSpec[]): Promise<number[]> {
+    const account = freshAccount();
+    for (const spec of specs) await admin.addFault({ ...spec, match: { operation: "listCalls", accountSid: account } });
+    const client = clientOf(mock, account, "undici");
+    const seen: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const { error } = await outcomeOf(client.list({ To: CREATE.To }));
+      seen.push((error as { status?: number } | undefined)?.status ?? 200);
+    }
+    await admin.clearFaults();
+    return seen;
+  }
+
+  it("draw for every request their match fits, so a fault fires alike alone and behind another", async () => {
+    const behind: AdminFaultSpec = { kind: "rate-limit", probability: 0.5, seed: "behind" };
+    const alone = await statuses([behind]);
+    const ahead: AdminFaultSpec = { kind: "service-unavailable", probability: 0.5, seed: "ahead" };
+    const both = await statuses([ahead, behind]);
+    // Where the fault ahead did not fire, the one behind acts exactly where it acted alone.
+    expect(both.filter((status) => status === 503).length).toBeGreaterThan(5);
+    expect(both.filter((status) => status === 429).length).toBeGreaterThan(5);
+    expect(both.map((status, i) => (status === 503 ? 503 : alone[i]))).toEqual(both);
   });
 
   it("draw the same lognormal delays for the same seed", async () => {

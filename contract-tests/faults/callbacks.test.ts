@@ -44,6 +44,18 @@ describe("callback faults", () => {
     expect(ask(account, "ringing", 1)).toBeUndefined();
   });
 
+  it("are forgotten by /reset of their callback's account, and kept for another account's", async () => {
+    const [one, other] = [freshAccount(), freshAccount()];
+    await admin.addFault({ kind: "duplicate-callback" });
+    ask(one, "ringing", 1);
+    ask(other, "ringing", 1);
+    const accounts = async () => (await admin.faults()).fired.map((f) => f.callback?.accountSid);
+    expect((await accounts()).slice(0, 2)).toEqual([other, one]);
+    await admin.reset(one);
+    expect((await accounts()).slice(0, 1)).toEqual([other]);
+    expect(await accounts()).not.toContain(one);
+  });
+
   it("leave the calls of another To alone", async () => {
     const account = freshAccount();
     await admin.addFault({ kind: "duplicate-callback", match: { to: "+13105550000" } });

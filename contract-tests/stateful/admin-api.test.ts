@@ -65,7 +65,7 @@ describe("the admin API's clock", () => {
   it("rejects a body that is not JSON with 400", async () => {
     const { status, body } = await admin("post", "/clock/advance", "/clock/advance", "{ms:");
     expect(status).toBe(400);
-    expect((body as { error: string }).error).toBe("the body must be a JSON object");
+    expect((body as { error: string }).error).toBe("the body is not valid JSON; send a JSON object");
   });
 
   it("refuses to advance a clock that runs on real time, with 409", async () => {

@@ -7,7 +7,6 @@
 // otherwise: a delay, a Twilio error in its place, a dropped connection or a spoiled response.
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
 import { parseBasicAuth } from "../basic-auth.js";
 import { shortText } from "../findings/redact.js";
 import { harEntry } from "../har/entry.js";
@@ -23,7 +22,7 @@ import {
 } from "../validation/index.js";
 import type { Log } from "./callbacks.js";
 import { invalidRequest, magicNumberError, sendJson, twilioError } from "./errors.js";
-import { actOut, faultError, handledFirst } from "./faults/actions.js";
+import { actOut, faultError, handledFirst, pause } from "./faults/actions.js";
 import type { FaultRegistry, JournalFault, RequestContext, RequestFaults } from "./faults/registry.js";
 import { frontServes, respondLegacy } from "./legacy.js";
 import { type AcceptedRequest, jsonResponse, type MockResponse, type Responder } from "./responder.js";
@@ -246,21 +245,29 @@ async function respondWithFaults(
   res: ServerResponse,
   checked: Checked,
   faults: RequestFaults,
-  arrived: number,
+  timing: { arrived: number; signal: AbortSignal },
 ): Promise<number> {
   const { action } = faults;
   // A fault that acts after the mock handled the request leaves its state changed: a create's call is stored.
   const handled = !action || handledFirst(action) ? await respondTo(respond, checked) : undefined;
   const response = (action && faultError(action)) ?? handled;
   // A latency holds the response until that long after the request arrived, its handling included.
-  const wait = faults.delayMs - (performance.now() - arrived);
-  if (wait > 0) await sleep(wait);
-  if (action) await actOut(res, action, response);
+  const wait = faults.delayMs - (performance.now() - timing.arrived);
+  if (wait > 0 && !(await pause(wait, timing.signal))) return response?.status ?? 0;
+  if (action) await actOut(res, action, response, timing.signal);
   else if (response) write(res, response);
   return response?.status ?? 0;
 }
 
+/** Aborted when the response's connection closes or the server closes: a fault's wait ends with either. */
+function exchangeSignal(res: ServerResponse, closing: AbortSignal): AbortSignal {
+  const closed = new AbortController();
+  res.once("close", () => closed.abort());
+  return AbortSignal.any([closed.signal, closing]);
+}
+
 export async function startFront(options: FrontOptions): Promise<RunningFront> {
+  const closing = new AbortController();
   async function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const arrived = performance.now();
     if (options.admin && (req.url ?? "").startsWith("/__mock/")) return options.admin(req, res, body);
@@ -269,7 +276,8 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     if (!checked.refusal) for (const w of checked.warnings) options.log(`warning: ${w.message}`);
     const faults = options.faults?.forRequest(faultContext(req, checked));
     if (faults) {
-      const status = await respondWithFaults(options.respond, res, checked, faults, arrived);
+      const timing = { arrived, signal: exchangeSignal(res, closing.signal) };
+      const status = await respondWithFaults(options.respond, res, checked, faults, timing);
       options.onExchange?.({ ...exchangeRecord(req, body, checked, status), faults: faults.journal });
       return;
     }
@@ -331,6 +339,7 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     port: (server.address() as AddressInfo).port,
     close: () =>
       new Promise<void>((resolve) => {
+        closing.abort();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -63,6 +63,10 @@ export function specProblem(spec: FaultSpec): string | undefined {
   if (spec.kind === "latency-uniform" && (spec.minMs ?? 0) > (spec.maxMs ?? 0)) {
     return `maxMs must be at least minMs (${spec.minMs}), got ${spec.maxMs}`;
   }
+  // maxMs caps the lognormal's long tail; below the median it would cap most draws and the median would mean nothing.
+  if (spec.kind === "latency-lognormal" && spec.maxMs !== undefined && (spec.medianMs ?? 0) > spec.maxMs) {
+    return `maxMs must be at least medianMs (${spec.medianMs}), got ${spec.maxMs}`;
+  }
   if (isCallbackKind(spec.kind) && spec.match?.operation !== undefined) {
     return `match.operation does not apply to kind ${spec.kind}, a callback fault; match it by accountSid, to and event`;
   }

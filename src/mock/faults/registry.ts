@@ -1,7 +1,7 @@
 // The faults in place: added, listed and deleted through the admin API (or startMock's `faults` option), and asked,
 // for each Calls API request, which fault acts on it, and by the delivery of status callbacks, whether a callback
-// gets one. Each fault draws from its own random source, seeded by its seed, and only for what its match fits: the
-// same seed and the same requests give the same faults. Every firing is counted and kept (the last 1000).
+// gets one. Each fault draws from its own random source, seeded by its seed, for everything its match fits (whether
+// or not another fault acted): the same seed and the same requests give the same faults. Every firing is counted and kept (the last 1000).
 import type { components } from "../../../generated/mock-admin.js";
 import { FAULT_KINDS, type FaultKind, type FaultSpec, type FaultView, faultView, specProblem } from "./kinds.js";
 import { drawDelay, type LatencyDistribution } from "./latency.js";
@@ -119,22 +119,29 @@ export class FaultRegistry {
 
   /** Forgets the record of firings (of one account's requests, when given). */
   forgetFirings(accountSid?: string): void {
-    const kept = this.firings.filter((f) => accountSid !== undefined && f.request?.accountSid !== accountSid);
+    const kept = this.firings.filter(
+      (f) => accountSid !== undefined && (f.request?.accountSid ?? f.callback?.accountSid) !== accountSid,
+    );
     this.firings.splice(0, this.firings.length, ...kept);
   }
 
-  /** The faults that act on one Calls API request, or undefined (at once when no request fault is kept). */
+  /**
+   * The faults that act on one Calls API request, or undefined (at once when no request fault is kept). Every fault
+   * whose match fits draws, a latency its delay too, whether or not an earlier one fired: one fault's draws never
+   * depend on another's. Then the first latency and the first other fault that fired act.
+   */
   forRequest(context: RequestContext): RequestFaults | undefined {
     if (this.requestFaults === 0) return undefined;
     let delay: { fault: FaultView; ms: number } | undefined;
     let action: FaultView | undefined;
     for (const kept of this.kept) {
       const role = FAULT_KINDS[kept.view.kind].role;
-      const wanted = role === "delay" ? delay === undefined : role !== "callback" && action === undefined;
-      if (!wanted || !this.fires(kept, context)) continue;
-      if (role === "delay") delay = { fault: kept.view, ms: drawDelay(kept.view as LatencyDistribution, kept.random) };
-      else action = kept.view;
-      if (delay && action) break;
+      if (role === "callback" || !this.fires(kept, context)) continue;
+      if (role !== "delay") action ??= kept.view;
+      else {
+        const ms = drawDelay(kept.view as LatencyDistribution, kept.random);
+        delay ??= { fault: kept.view, ms };
+      }
     }
     if (!delay && !action) return undefined;
     const request = { method: context.method, target: context.path, ...definedOf(context) };
@@ -149,16 +156,16 @@ export class FaultRegistry {
    * before it is sent. Undefined when none fires.
    */
   forCallback(context: CallbackContext): CallbackFault | undefined {
-    for (const kept of this.kept) {
-      if (FAULT_KINDS[kept.view.kind].role !== "callback" || !this.fires(kept, context)) continue;
-      const { callSid, event, sequence } = context;
-      this.record(kept.view, { callback: { callSid, event, ...(sequence === undefined ? {} : { sequence }) } });
-      const faultId = kept.view.id;
-      return kept.view.kind === "duplicate-callback"
-        ? { faultId, kind: "duplicate-callback", copies: kept.view.copies ?? 1 }
-        : { faultId, kind: "out-of-order-callback", holdMs: kept.view.holdMs ?? 5000 };
-    }
-    return undefined;
+    // Every callback fault that fits draws, as for requests; the first that fired acts.
+    const fired = this.kept.filter((k) => FAULT_KINDS[k.view.kind].role === "callback" && this.fires(k, context));
+    const view = fired[0]?.view;
+    if (!view) return undefined;
+    const { accountSid, callSid, event, sequence } = context;
+    const callback = { accountSid, callSid, event, ...(sequence === undefined ? {} : { sequence }) };
+    this.record(view, { callback });
+    return view.kind === "duplicate-callback"
+      ? { faultId: view.id, kind: "duplicate-callback", copies: view.copies ?? 1 }
+      : { faultId: view.id, kind: "out-of-order-callback", holdMs: view.holdMs ?? 5000 };
   }
 
   get size(): number {

@@ -13,6 +13,8 @@ interface FieldSchema {
   pattern?: string;
   minimum?: number;
   maximum?: number;
+  minLength?: number;
+  maxLength?: number;
   description?: string;
   /** The unit a number counts, stated beside it in the document. */
   "x-unit"?: string;
@@ -25,6 +27,13 @@ function range(minimum: number | undefined, maximum: number | undefined): string
   if (minimum !== undefined && maximum !== undefined) return ` from ${minimum} to ${maximum}`;
   if (minimum !== undefined) return ` of at least ${minimum}`;
   return maximum === undefined ? "" : ` of at most ${maximum}`;
+}
+
+/** Text and the lengths it may have: "text of 1 to 256 characters". */
+function textOf(minLength: number | undefined, maxLength: number | undefined): string {
+  if (minLength !== undefined && maxLength !== undefined) return `text of ${minLength} to ${maxLength} characters`;
+  if (minLength !== undefined) return `text of at least ${minLength} character${minLength === 1 ? "" : "s"}`;
+  return maxLength === undefined ? "text" : `text of at most ${maxLength} characters`;
 }
 
 /** What a field's schema asks for, in words: "a whole number of seconds from 0 to 86400", "only or none". */
@@ -40,7 +49,7 @@ export function expectedOf(schema: FieldSchema): string {
   }
   if (schema.type === "object") return "a JSON object";
   if (schema.type === "boolean") return "true or false";
-  return "text";
+  return textOf(schema.minLength, schema.maxLength);
 }
 
 /** The errors inside a failed anyOf: why each of its alternatives failed. */

@@ -72,7 +72,8 @@ function jsonBody(contentType: string | undefined, body: Buffer): Record<string,
   try {
     parsed = JSON.parse(body.toString("utf8"));
   } catch {
-    throw new AdminError(400, "the body must be a JSON object");
+    // The parser's own message quotes the body, which may hold a secret: say only what is wrong.
+    throw new AdminError(400, "the body is not valid JSON; send a JSON object");
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new AdminError(400, "the body must be a JSON object");

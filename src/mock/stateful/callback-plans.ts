@@ -75,6 +75,8 @@ interface Queue {
   sent: Map<string, CallbackRecord[]>;
   /** Held-back callbacks once their wait is over: settled() waits for them, not for a wait a manual clock holds. */
   loose: Set<Promise<void>>;
+  /** The cancels of the callbacks still held back, by call: a forgotten call's are never delivered. */
+  held: Map<string, Set<() => void>>;
 }
 
 /** The record of one callback, kept with the call's others; its delivery fills in the receiver's response. */
@@ -92,16 +94,38 @@ function recordOf(queue: Queue, call: CallRecord, plan: CallbackPlan, event: Pro
   return record;
 }
 
-/** Waits on the mock's clock (real time without one). */
-const waitOn = (clock: CallbackPlannerOptions["clock"], ms: number) =>
-  new Promise<void>((resolve) => {
-    if (!clock) setTimeout(resolve, ms);
-    else clock.at(clock.now() + ms, resolve);
+/** Runs `fn` after `ms` on the mock's clock (real time without one); returns a function that cancels it. */
+function after(clock: CallbackPlannerOptions["clock"], ms: number, fn: () => void): () => void {
+  if (clock) return clock.at(clock.now() + ms, fn);
+  const timer = setTimeout(fn, ms);
+  return () => clearTimeout(timer);
+}
+
+/** Holds a callback back `ms`, then delivers it, unless the call is forgotten first (cancelHeld). */
+function holdBack(queue: Queue, callSid: string, ms: number, deliver: () => Promise<void>): void {
+  const held = queue.held.get(callSid) ?? new Set();
+  queue.held.set(callSid, held);
+  const cancel = after(queue.options.clock, ms, () => {
+    held.delete(cancel);
+    if (held.size === 0) queue.held.delete(callSid);
+    const delivered = deliver().finally(() => queue.loose.delete(delivered));
+    queue.loose.add(delivered);
   });
+  held.add(cancel);
+}
+
+/** Cancels the callbacks a call still holds back (every call's when none is named). */
+function cancelHeld(queue: Queue, callSid?: string): void {
+  const calls = callSid === undefined ? [...queue.held.keys()] : [callSid];
+  for (const sid of calls) {
+    for (const cancel of queue.held.get(sid) ?? []) cancel();
+    queue.held.delete(sid);
+  }
+}
 
 /** Records one callback and queues its delivery behind the call's earlier ones, or holds it back out of line. */
 function enqueue(queue: Queue, call: CallRecord, plan: CallbackPlan, event: ProgressEventOf, at: number): void {
-  const { send, log, hub, clock, variationFor } = queue.options;
+  const { send, log, hub, variationFor } = queue.options;
   const record = recordOf(queue, call, plan, event, at);
   const { sid: callSid, accountSid, from, to } = call;
   const params = progressParams({
@@ -126,17 +150,14 @@ function enqueue(queue: Queue, call: CallRecord, plan: CallbackPlan, event: Prog
     return;
   }
   // Out of the call's chain: the callbacks after it go first, in order.
-  void waitOn(clock, variation.holdBackMs).then(() => {
-    const delivered = deliver().finally(() => queue.loose.delete(delivered));
-    queue.loose.add(delivered);
-  });
+  holdBack(queue, callSid, variation.holdBackMs, deliver);
 }
 
 export function createCallbackPlanner(options: CallbackPlannerOptions) {
   const { log } = options;
   const plans = new Map<string, CallbackPlan>();
   const sent = new Map<string, CallbackRecord[]>();
-  const queue: Queue = { options, sent, loose: new Set() };
+  const queue: Queue = { options, sent, loose: new Set(), held: new Map() };
   const { loose } = queue;
 
   return {
@@ -171,14 +192,16 @@ export function createCallbackPlanner(options: CallbackPlannerOptions) {
     async settled(): Promise<void> {
       await Promise.all([...[...plans.values()].map((p) => p.chain), ...loose]);
     },
-    /** Forgets a call's plan and the callbacks it sent. */
+    /** Forgets a call's plan, the callbacks it sent, and those it still holds back (never delivered now). */
     forget(sid: string): void {
       plans.delete(sid);
       sent.delete(sid);
+      cancelHeld(queue, sid);
     },
     forgetAll(): void {
       plans.clear();
       sent.clear();
+      cancelHeld(queue);
     },
   };
 }
