@@ -16,6 +16,9 @@ const env = {
   TWILIO_SECOND_AUTH_TOKEN: `${SECRET}-2`,
 };
 
+/** A server that cannot be reached: a usage error must be reported before anything is sent to it. */
+const REMOTE = "https://staging.calls-contract.invalid";
+
 async function folder(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "verify-generate-"));
   onTestFinished(() => rm(dir, { recursive: true, force: true }));
@@ -92,6 +95,18 @@ describe("calls-contract verify --generate", { timeout: 60_000 }, () => {
     const result = await runCli(["verify", "--seed", "3"], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--seed needs --generate/);
+  });
+
+  it("refuses a --max-cases below the form cases every run sends, naming the flag and the least", async () => {
+    const result = await runCli(["verify", "--generate", "--max-cases", "10", "--base-url", REMOTE], env);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/--max-cases must be a whole number from \d+ to 1000000 .*form cases.*, got "10"/);
+  });
+
+  it("refuses a --max-cases that is not a whole number", async () => {
+    const result = await runCli(["verify", "--generate", "--max-cases", "150.5", "--base-url", REMOTE], env);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/--max-cases must be a whole number from \d+ to 1000000.*, got "150\.5"/);
   });
 
   it("refuses to replay a file that is not a failures file, saying what is wrong", async () => {

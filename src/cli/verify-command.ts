@@ -4,6 +4,7 @@
 import { terminalSafe } from "../safe-text.js";
 import { credentialForms, scrubValue, secretScrubber } from "../secrets.js";
 import { renderCoverage } from "../verify/coverage.js";
+import { leastMaxCases } from "../verify/generate/run.js";
 import {
   type CheckOutcome,
   DEFAULT_FAILURES_FILE,
@@ -14,7 +15,7 @@ import {
 } from "../verify/index.js";
 import { DEFAULT_MAX_CASES, DEFAULT_VERIFY_SECONDS, MOST_CASES, type VerifyFlags } from "./command-flags.js";
 import { coverageVerdict } from "./coverage-verdict.js";
-import { parseNumber, parsePercent, parseSeconds, UsageError } from "./flags.js";
+import { parsePercent, parseSeconds, parseWholeNumber, UsageError } from "./flags.js";
 import { printResult, writeReports } from "./results.js";
 import { onInterrupt } from "./signals.js";
 import { runReplayFailuresCommand } from "./verify-replay-command.js";
@@ -26,14 +27,19 @@ function generateOptions(flags: VerifyFlags) {
       if (flags[flag] !== undefined) throw new UsageError(`--${flag} needs --generate`);
     return undefined;
   }
-  const seed = flags.seed === undefined ? undefined : parseNumber("--seed", flags.seed, 0, 2 ** 31 - 1);
-  if (seed !== undefined && !Number.isInteger(seed))
-    throw new UsageError(`--seed must be a whole number, got "${flags.seed}"`);
+  const seed = flags.seed === undefined ? undefined : parseWholeNumber("--seed", flags.seed, 0, 2 ** 31 - 1);
+  const least = leastMaxCases();
   const maxCases =
     flags["max-cases"] === undefined
       ? DEFAULT_MAX_CASES
-      : parseNumber("--max-cases", flags["max-cases"], 1, MOST_CASES);
-  return { ...(seed === undefined ? {} : { seed }), maxCases: Math.floor(maxCases) };
+      : parseWholeNumber(
+          "--max-cases",
+          flags["max-cases"],
+          least,
+          MOST_CASES,
+          `the ${least} form cases every run sends`,
+        );
+  return { ...(seed === undefined ? {} : { seed }), maxCases };
 }
 
 /** Each failure to act on: what was expected and got, how many it stands for, and the curl line(s) that reproduce it. */

@@ -7,7 +7,7 @@ import { type RequestCase, requestCorpus, unauthenticatedCorpus } from "./corpus
 import { type Coverage, CoverageCounter } from "./coverage.js";
 import type { FailuresFile, ReplayableFailure } from "./generate/failures.js";
 import { type FailedRequest, requestFailures, sequenceFailures } from "./generate/findings.js";
-import { type GenerateOptions, planGenerated, runStateful } from "./generate/run.js";
+import { checkMaxCases, type GenerateOptions, planGenerated, runStateful } from "./generate/run.js";
 import { decodeWire } from "./generate/wire.js";
 import type { Credentials } from "./http.js";
 import type { CheckedResult } from "./ledger.js";
@@ -106,6 +106,8 @@ async function sendPlan(session: Session, plan: PlannedRequest[], credentials: C
 }
 
 export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
+  // Refused before anything is sent, as a usage mistake should be.
+  if (options.generate?.maxCases !== undefined) checkMaxCases(options.generate.maxCases);
   if (options.mockAdminUrl !== undefined)
     await registerMockAccounts(options.mockAdminUrl, [
       options.credentials,
