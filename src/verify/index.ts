@@ -121,14 +121,13 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const { runnable, skipped } = planRequests(options.baseUrl, options.allowWrites);
   for (const s of skipped) session.skip(s);
   const failed = await sendPlan(session, runnable, options.credentials);
-  // Shrinking sends requests of its own, through a session of its own: they are not the run's outcomes.
-  const shrinking = createSession({ ...options, onOutcome: undefined });
+  // Shrinking's requests are not the run's outcomes, but they are the run's traffic: its time limit and its stop
+  // after silent requests bound them too.
   const context = {
     baseUrl: options.baseUrl,
     main: options.credentials,
     ...(options.secondCredentials ? { second: options.secondCredentials } : {}),
-    resend: async (testCase: RequestCase) =>
-      (await shrinking.send({ testCase, authenticated: true }, options.credentials)).outcomes,
+    resend: (testCase: RequestCase) => session.probe({ testCase, authenticated: true }, options.credentials),
   };
   if (!options.generate || !coverage) {
     const failures = await requestFailures(failed, context);
