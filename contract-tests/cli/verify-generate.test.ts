@@ -67,6 +67,13 @@ describe("calls-contract verify --generate", { timeout: 60_000 }, () => {
     const kept = await readFile(file, "utf8");
     const json = await readFile(report, "utf8");
     for (const text of [result.stdout, result.stderr, kept, json]) expect(text).not.toContain(SECRET);
+    // Built without the token, not scrubbed of it: the CLI would mask a token that curl.ts had put in the line.
+    const curlLines = JSON.parse(kept).failures.flatMap((f: { curl: string[] }) => f.curl) as string[];
+    const withCredentials = curlLines.filter((line) => / -u /.test(line));
+    expect(withCredentials.length).toBeGreaterThan(0);
+    for (const line of withCredentials) expect(line).toMatch(/ -u "\$TWILIO_(SECOND_)?ACCOUNT_SID:[^"]*"/);
+    expect(withCredentials.some((line) => line.includes('"$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN"'))).toBe(true);
+    for (const text of [result.stdout, kept, json]) expect(text).not.toContain("[redacted]");
     const parsed = JSON.parse(json);
     expect(parsed.generated.seed).toBe(4);
     expect(parsed.generated.coverage.operations.seen).toBe(5);
