@@ -4,6 +4,7 @@
 import { isLoopbackUrl } from "../loopback.js";
 import type { CheckOutcome } from "./checks.js";
 import { type FailuresFile, type ReplayableFailure, readFailuresFile } from "./generate/failures.js";
+import { checkReplayable } from "./generate/failures-shape.js";
 import { type Credentials, writesSomething } from "./http.js";
 import { createSession, type SessionOptions } from "./session.js";
 import { registerMockAccounts } from "./stateful/mock-accounts.js";
@@ -50,6 +51,8 @@ export async function replayFailures(
 ): Promise<ReplayFailuresResult> {
   const file = typeof source === "string" ? await readFailuresFile(source) : source;
   const failures = Array.isArray(file) ? file : file.failures;
+  // Checked before anything is sent (a file was checked as it was read).
+  if (typeof source !== "string") checkReplayable(failures, "");
   if (options.mockAdminUrl !== undefined)
     await registerMockAccounts(options.mockAdminUrl, [
       options.credentials,
