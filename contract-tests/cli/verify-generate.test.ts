@@ -67,13 +67,16 @@ describe("calls-contract verify --generate", { timeout: 60_000 }, () => {
     const kept = await readFile(file, "utf8");
     const json = await readFile(report, "utf8");
     for (const text of [result.stdout, result.stderr, kept, json]) expect(text).not.toContain(SECRET);
-    // Built without the token, not scrubbed of it: the CLI would mask a token that curl.ts had put in the line.
-    const curlLines = JSON.parse(kept).failures.flatMap((f: { curl: string[] }) => f.curl) as string[];
+    // Built without the token, not scrubbed of it: the CLI would mask a token that curl.ts had put in a line.
+    const curlLines = [
+      ...result.stdout.split("\n").filter((line) => /^\s+curl /.test(line)),
+      ...[kept, json].flatMap((text) => JSON.parse(text).failures.flatMap((f: { curl: string[] }) => f.curl)),
+    ] as string[];
     const withCredentials = curlLines.filter((line) => / -u /.test(line));
     expect(withCredentials.length).toBeGreaterThan(0);
     for (const line of withCredentials) expect(line).toMatch(/ -u "\$TWILIO_(SECOND_)?ACCOUNT_SID:[^"]*"/);
     expect(withCredentials.some((line) => line.includes('"$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN"'))).toBe(true);
-    for (const text of [result.stdout, kept, json]) expect(text).not.toContain("[redacted]");
+    expect(curlLines.filter((line) => line.includes("[redacted]"))).toEqual([]);
     const parsed = JSON.parse(json);
     expect(parsed.generated.seed).toBe(4);
     expect(parsed.generated.coverage.operations.seen).toBe(5);
@@ -102,6 +105,26 @@ describe("calls-contract verify --generate", { timeout: 60_000 }, () => {
     const result = await runCli(["verify", "--seed", "3"], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--seed needs --generate/);
+  });
+
+  it("refuses --failures naming a folder before sending anything", async () => {
+    const dir = await folder();
+    const result = await runCli(["verify", "--generate", "--failures", dir, "--base-url", REMOTE], env);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`--failures must name a file to write, got the folder "${dir}"`);
+    expect(result.stderr).not.toContain("verifying");
+  });
+
+  it("refuses --failures under a file, as its folder cannot be made", async () => {
+    const dir = await folder();
+    const file = join(dir, "plain.txt");
+    await writeFile(file, "");
+    const result = await runCli(
+      ["verify", "--generate", "--failures", join(file, "f.json"), "--base-url", REMOTE],
+      env,
+    );
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`--failures cannot be written: "${file}" is a file, not a folder`);
   });
 
   it("refuses a --max-cases below the form cases every run sends, naming the flag and the least", async () => {

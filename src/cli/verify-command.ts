@@ -1,6 +1,8 @@
 // `calls-contract verify`: a server (by default the mock, started here) held to the spec, request by request; with
 // --generate, then the coverage, fuzz and stateful phases, their failures printed with curl lines and kept for
 // `verify --replay`.
+import { access, constants, stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { terminalSafe } from "../safe-text.js";
 import { credentialForms, scrubValue, secretScrubber } from "../secrets.js";
 import { renderCoverage } from "../verify/coverage.js";
@@ -42,6 +44,28 @@ function generateOptions(flags: VerifyFlags) {
   return { ...(seed === undefined ? {} : { seed }), maxCases };
 }
 
+/**
+ * Refuses a --failures path that cannot be written (a folder, a folder that is a file, one not writable) before
+ * anything is sent: a long run must not end unable to keep what it found.
+ */
+async function checkFailuresPath(path: string): Promise<void> {
+  const found = await stat(path).catch(() => undefined);
+  if (found?.isDirectory()) throw new UsageError(`--failures must name a file to write, got the folder "${path}"`);
+  let folder = found ? path : dirname(resolve(path));
+  if (!found) {
+    // The nearest folder that exists: the rest are made when the file is written.
+    let info = await stat(folder).catch(() => undefined);
+    while (!info && dirname(folder) !== folder) {
+      folder = dirname(folder);
+      info = await stat(folder).catch(() => undefined);
+    }
+    if (!info?.isDirectory()) throw new UsageError(`--failures cannot be written: "${folder}" is a file, not a folder`);
+  }
+  await access(folder, constants.W_OK).catch(() => {
+    throw new UsageError(`--failures cannot be written: "${folder}" is not writable`);
+  });
+}
+
 /** Each failure to act on: what was expected and got, how many it stands for, and the curl line(s) that reproduce it. */
 export function printFindings(failures: ReplayableFailure[], out: (text: string) => void): void {
   if (failures.length === 0) return;
@@ -64,6 +88,7 @@ const progress = (err: (text: string) => void) => (o: CheckOutcome, index: numbe
 export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
   if (flags.replay !== undefined) return runReplayFailuresCommand(flags);
   const generate = generateOptions(flags);
+  if (generate || flags.failures !== undefined) await checkFailuresPath(flags.failures ?? DEFAULT_FAILURES_FILE);
   const minCoverage = parsePercent("--min-coverage", flags["min-coverage"]);
   const usingMock = flags["base-url"] === undefined;
   const credentials = credentialsFor(usingMock);
@@ -122,14 +147,15 @@ async function reportRun(result: VerifyResult, flags: VerifyFlags, report: RunRe
       `${verdict.line}\nseed ${result.generated.seed}: pass --seed ${result.generated.seed} to send the same cases\n`,
     );
   }
+  // The reports first: a failures file that cannot be written after all must not cost them.
+  const extra = { failures: result.failures, ...(result.generated ? { generated: result.generated } : {}) };
+  await writeReports(result, flags, { seconds, strict: flags.strict, origin: { baseUrl }, extra, scrub: report.scrub });
   if (result.generated || flags.failures !== undefined) {
     const path = flags.failures ?? DEFAULT_FAILURES_FILE;
     const seed = result.generated?.seed;
     await writeFailuresFile(path, { baseUrl, ...(seed === undefined ? {} : { seed }), failures: result.failures });
     if (result.failures.length > 0) out(`\nfailures kept in ${path}: calls-contract verify --replay ${path}\n`);
   }
-  const extra = { failures: result.failures, ...(result.generated ? { generated: result.generated } : {}) };
-  await writeReports(result, flags, { seconds, strict: flags.strict, origin: { baseUrl }, extra, scrub: report.scrub });
   out(`\n${passed} passed, ${errors} failed, ${warnings} warned (${seconds.toFixed(1)} s)\n`);
   return errors > 0 || (flags.strict && warnings > 0) || !coverageMet ? 1 : 0;
 }
