@@ -139,6 +139,24 @@ describe("calls-contract verify --generate", { timeout: 60_000 }, () => {
     expect(result.stderr).toMatch(/--max-cases must be a whole number from \d+ to 1000000.*, got "150\.5"/);
   });
 
+  it("refuses --failures with --replay: a replay keeps no new failures", async () => {
+    const dir = await folder();
+    const file = join(dir, "failures.json");
+    await writeFile(file, JSON.stringify({ baseUrl: REMOTE, failures: [] }));
+    const result = await runCli(
+      ["verify", "--replay", file, "--failures", join(dir, "x.json"), "--base-url", REMOTE],
+      env,
+    );
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/--failures does not go with --replay/);
+  });
+
+  it("refuses a negative --seed with its range", async () => {
+    const result = await runCli(["verify", "--generate", "--seed", "-1", "--base-url", REMOTE], env);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('--seed must be a whole number from 0 to 2147483647, got "-1"');
+  });
+
   it("refuses to replay a file that is not a failures file, saying what is wrong", async () => {
     const dir = await folder();
     const file = join(dir, "not-failures.json");
