@@ -11,6 +11,7 @@ import { checkMaxCases, type GenerateOptions, planGenerated, runStateful } from 
 import { decodeWire } from "./generate/wire.js";
 import type { Credentials } from "./http.js";
 import type { CheckedResult } from "./ledger.js";
+import { withoutSecrets } from "./masked.js";
 import { replayFailures } from "./replay-failures.js";
 import {
   createSession,
@@ -118,6 +119,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     if (sent.exchange) coverage?.add(coverageSample(planned, sent));
   };
   const session = createSession({ ...options, onSent });
+  const accounts = [options.credentials, options.secondCredentials];
   const { runnable, skipped } = planRequests(options.baseUrl, options.allowWrites);
   for (const s of skipped) session.skip(s);
   const failed = await sendPlan(session, runnable, options.credentials);
@@ -131,7 +133,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   };
   if (!options.generate || !coverage) {
     const failures = await requestFailures(failed, context);
-    return { outcomes: session.outcomes, skipped: session.skipped, failures };
+    return withoutSecrets({ outcomes: session.outcomes, skipped: session.skipped, failures }, accounts);
   }
   const plan = planGenerated(options.baseUrl, options.credentials.accountSid, options.generate, options.allowWrites);
   for (const s of plan.skipped) session.skip(s);
@@ -144,10 +146,6 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     rounds: plan.statefulRounds,
   });
   const failures = [...(await requestFailures(failed, context)), ...sequenceFailures(runs, context)];
-  return {
-    outcomes: session.outcomes,
-    skipped: session.skipped,
-    failures,
-    generated: { seed: plan.seed, coverage: coverage.result() },
-  };
+  const generated = { seed: plan.seed, coverage: coverage.result() };
+  return withoutSecrets({ outcomes: session.outcomes, skipped: session.skipped, failures, generated }, accounts);
 }

@@ -6,6 +6,7 @@ import type { CheckOutcome } from "./checks.js";
 import { type FailuresFile, type ReplayableFailure, readFailuresFile } from "./generate/failures.js";
 import { checkReplayable } from "./generate/failures-shape.js";
 import { type Credentials, writesSomething } from "./http.js";
+import { withoutSecrets } from "./masked.js";
 import { createSession, type SessionOptions } from "./session.js";
 import { registerMockAccounts } from "./stateful/mock-accounts.js";
 import { runSequence, SEQUENCES } from "./stateful/phase.js";
@@ -77,5 +78,6 @@ export async function replayFailures(
     const outcomes = produced.filter((o) => o.check === failure.check);
     results.push({ failure, passes: outcomes.length > 0 && outcomes.every((o) => o.passed), outcomes });
   }
-  return { results, outcomes: session.outcomes, skipped: session.skipped };
+  const result = { results, outcomes: session.outcomes, skipped: session.skipped };
+  return withoutSecrets(result, [options.credentials, options.secondCredentials]);
 }
