@@ -16,6 +16,9 @@ const env = {
   TWILIO_SECOND_AUTH_TOKEN: `${SECRET}-2`,
 };
 
+/** A server that cannot be reached: a usage error must be reported before anything is sent to it. */
+const REMOTE = "https://staging.calls-contract.invalid";
+
 async function folder(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "verify-generate-"));
   onTestFinished(() => rm(dir, { recursive: true, force: true }));
@@ -64,6 +67,16 @@ describe("calls-contract verify --generate", { timeout: 60_000 }, () => {
     const kept = await readFile(file, "utf8");
     const json = await readFile(report, "utf8");
     for (const text of [result.stdout, result.stderr, kept, json]) expect(text).not.toContain(SECRET);
+    // Built without the token, not scrubbed of it: the CLI would mask a token that curl.ts had put in a line.
+    const curlLines = [
+      ...result.stdout.split("\n").filter((line) => /^\s+curl /.test(line)),
+      ...[kept, json].flatMap((text) => JSON.parse(text).failures.flatMap((f: { curl: string[] }) => f.curl)),
+    ] as string[];
+    const withCredentials = curlLines.filter((line) => / -u /.test(line));
+    expect(withCredentials.length).toBeGreaterThan(0);
+    for (const line of withCredentials) expect(line).toMatch(/ -u "\$TWILIO_(SECOND_)?ACCOUNT_SID:[^"]*"/);
+    expect(withCredentials.some((line) => line.includes('"$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN"'))).toBe(true);
+    expect(curlLines.filter((line) => line.includes("[redacted]"))).toEqual([]);
     const parsed = JSON.parse(json);
     expect(parsed.generated.seed).toBe(4);
     expect(parsed.generated.coverage.operations.seen).toBe(5);
@@ -92,6 +105,56 @@ describe("calls-contract verify --generate", { timeout: 60_000 }, () => {
     const result = await runCli(["verify", "--seed", "3"], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--seed needs --generate/);
+  });
+
+  it("refuses --failures naming a folder before sending anything", async () => {
+    const dir = await folder();
+    const result = await runCli(["verify", "--generate", "--failures", dir, "--base-url", REMOTE], env);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`--failures must name a file to write, got the folder "${dir}"`);
+    expect(result.stderr).not.toContain("verifying");
+  });
+
+  it("refuses --failures under a file, as its folder cannot be made", async () => {
+    const dir = await folder();
+    const file = join(dir, "plain.txt");
+    await writeFile(file, "");
+    const result = await runCli(
+      ["verify", "--generate", "--failures", join(file, "f.json"), "--base-url", REMOTE],
+      env,
+    );
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`--failures cannot be written: "${file}" is a file, not a folder`);
+  });
+
+  it("refuses a --max-cases below the form cases every run sends, naming the flag and the least", async () => {
+    const result = await runCli(["verify", "--generate", "--max-cases", "10", "--base-url", REMOTE], env);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/--max-cases must be a whole number from \d+ to 1000000 .*form cases.*, got "10"/);
+  });
+
+  it("refuses a --max-cases that is not a whole number", async () => {
+    const result = await runCli(["verify", "--generate", "--max-cases", "150.5", "--base-url", REMOTE], env);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/--max-cases must be a whole number from \d+ to 1000000.*, got "150\.5"/);
+  });
+
+  it("refuses --failures with --replay: a replay keeps no new failures", async () => {
+    const dir = await folder();
+    const file = join(dir, "failures.json");
+    await writeFile(file, JSON.stringify({ baseUrl: REMOTE, failures: [] }));
+    const result = await runCli(
+      ["verify", "--replay", file, "--failures", join(dir, "x.json"), "--base-url", REMOTE],
+      env,
+    );
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/--failures does not go with --replay/);
+  });
+
+  it("refuses a negative --seed with its range", async () => {
+    const result = await runCli(["verify", "--generate", "--seed", "-1", "--base-url", REMOTE], env);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('--seed must be a whole number from 0 to 2147483647, got "-1"');
   });
 
   it("refuses to replay a file that is not a failures file, saying what is wrong", async () => {

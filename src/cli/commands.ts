@@ -6,6 +6,25 @@ import { MOCK_FLAGS, PROXY_FLAGS, TWIML_FLAGS, VERIFY_APP_FLAGS, VERIFY_FLAGS } 
 import { UsageError } from "./flags.js";
 
 type Command = (args: string[]) => Promise<number>;
+type FlagTable = Record<string, { type: "string" | "boolean" }>;
+
+/**
+ * A flag that takes a value given a negative number (`--seed -1`) is read as `--seed=-1`: parseArgs would take the
+ * value for a flag and refuse it with a message about dashes, where the command's own reader names the range.
+ */
+function withNegativeValues(args: string[], options: FlagTable): string[] {
+  const read: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    const takesValue = arg.startsWith("--") && options[arg.slice(2)]?.type === "string";
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      read.push(`${arg}=${next}`);
+      i += 1;
+    } else read.push(arg);
+  }
+  return read;
+}
 
 // `twiml --json` once printed JSON without taking a value; --json now names a report file, as in verify and proxy.
 function refuseBareJson(args: string[]): void {
@@ -20,12 +39,12 @@ function refuseBareJson(args: string[]): void {
 
 const COMMANDS: Record<string, Command> = {
   async mock(args) {
-    const { values } = parseArgs({ args, strict: true, options: MOCK_FLAGS });
+    const { values } = parseArgs({ args: withNegativeValues(args, MOCK_FLAGS), strict: true, options: MOCK_FLAGS });
     const { runMockCommand } = await import("./mock-command.js");
     return runMockCommand(values);
   },
   async verify(args) {
-    const { values } = parseArgs({ args, strict: true, options: VERIFY_FLAGS });
+    const { values } = parseArgs({ args: withNegativeValues(args, VERIFY_FLAGS), strict: true, options: VERIFY_FLAGS });
     if (values.har !== undefined) {
       for (const flag of ["generate", "seed", "max-cases", "failures", "replay"] as const)
         if (values[flag] !== undefined)
@@ -39,12 +58,16 @@ const COMMANDS: Record<string, Command> = {
     return runVerifyCommand(values);
   },
   async "verify-app"(args) {
-    const { values } = parseArgs({ args, strict: true, options: VERIFY_APP_FLAGS });
+    const { values } = parseArgs({
+      args: withNegativeValues(args, VERIFY_APP_FLAGS),
+      strict: true,
+      options: VERIFY_APP_FLAGS,
+    });
     const { runVerifyAppCommand } = await import("./verify-app-command.js");
     return runVerifyAppCommand(values);
   },
   async proxy(args) {
-    const { values } = parseArgs({ args, strict: true, options: PROXY_FLAGS });
+    const { values } = parseArgs({ args: withNegativeValues(args, PROXY_FLAGS), strict: true, options: PROXY_FLAGS });
     const { runProxyCommand } = await import("./proxy-command.js");
     return runProxyCommand(values);
   },

@@ -40,6 +40,19 @@ export function parseNumber(flag: string, text: string, min: number, max: number
   return value;
 }
 
+/**
+ * Reads a whole-number flag from `min` to `max`, else a UsageError naming the flag, the range (and `why`, when the
+ * least has a reason a user would not guess) and the value.
+ */
+export function parseWholeNumber(flag: string, text: string, min: number, max: number, why?: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max)
+    throw new UsageError(
+      `${flag} must be a whole number from ${min} to ${max}${why ? ` (${why})` : ""}, got "${text}"`,
+    );
+  return value;
+}
+
 /** Reads a percentage flag, 0 to 100 (decimals allowed), else a UsageError naming the flag and the value. */
 export function parsePercent(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

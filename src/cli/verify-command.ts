@@ -1,9 +1,12 @@
 // `calls-contract verify`: a server (by default the mock, started here) held to the spec, request by request; with
 // --generate, then the coverage, fuzz and stateful phases, their failures printed with curl lines and kept for
 // `verify --replay`.
+import { access, constants, stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { terminalSafe } from "../safe-text.js";
 import { credentialForms, scrubValue, secretScrubber } from "../secrets.js";
 import { renderCoverage } from "../verify/coverage.js";
+import { leastMaxCases } from "../verify/generate/run.js";
 import {
   type CheckOutcome,
   DEFAULT_FAILURES_FILE,
@@ -14,7 +17,7 @@ import {
 } from "../verify/index.js";
 import { DEFAULT_MAX_CASES, DEFAULT_VERIFY_SECONDS, MOST_CASES, type VerifyFlags } from "./command-flags.js";
 import { coverageVerdict } from "./coverage-verdict.js";
-import { parseNumber, parsePercent, parseSeconds, UsageError } from "./flags.js";
+import { parsePercent, parseSeconds, parseWholeNumber, UsageError } from "./flags.js";
 import { printResult, writeReports } from "./results.js";
 import { onInterrupt } from "./signals.js";
 import { runReplayFailuresCommand } from "./verify-replay-command.js";
@@ -26,14 +29,41 @@ function generateOptions(flags: VerifyFlags) {
       if (flags[flag] !== undefined) throw new UsageError(`--${flag} needs --generate`);
     return undefined;
   }
-  const seed = flags.seed === undefined ? undefined : parseNumber("--seed", flags.seed, 0, 2 ** 31 - 1);
-  if (seed !== undefined && !Number.isInteger(seed))
-    throw new UsageError(`--seed must be a whole number, got "${flags.seed}"`);
+  const seed = flags.seed === undefined ? undefined : parseWholeNumber("--seed", flags.seed, 0, 2 ** 31 - 1);
+  const least = leastMaxCases();
   const maxCases =
     flags["max-cases"] === undefined
       ? DEFAULT_MAX_CASES
-      : parseNumber("--max-cases", flags["max-cases"], 1, MOST_CASES);
-  return { ...(seed === undefined ? {} : { seed }), maxCases: Math.floor(maxCases) };
+      : parseWholeNumber(
+          "--max-cases",
+          flags["max-cases"],
+          least,
+          MOST_CASES,
+          `the ${least} form cases every run sends`,
+        );
+  return { ...(seed === undefined ? {} : { seed }), maxCases };
+}
+
+/**
+ * Refuses a --failures path that cannot be written (a folder, a folder that is a file, one not writable) before
+ * anything is sent: a long run must not end unable to keep what it found.
+ */
+async function checkFailuresPath(path: string): Promise<void> {
+  const found = await stat(path).catch(() => undefined);
+  if (found?.isDirectory()) throw new UsageError(`--failures must name a file to write, got the folder "${path}"`);
+  let folder = found ? path : dirname(resolve(path));
+  if (!found) {
+    // The nearest folder that exists: the rest are made when the file is written.
+    let info = await stat(folder).catch(() => undefined);
+    while (!info && dirname(folder) !== folder) {
+      folder = dirname(folder);
+      info = await stat(folder).catch(() => undefined);
+    }
+    if (!info?.isDirectory()) throw new UsageError(`--failures cannot be written: "${folder}" is a file, not a folder`);
+  }
+  await access(folder, constants.W_OK).catch(() => {
+    throw new UsageError(`--failures cannot be written: "${folder}" is not writable`);
+  });
 }
 
 /** Each failure to act on: what was expected and got, how many it stands for, and the curl line(s) that reproduce it. */
@@ -58,6 +88,7 @@ const progress = (err: (text: string) => void) => (o: CheckOutcome, index: numbe
 export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
   if (flags.replay !== undefined) return runReplayFailuresCommand(flags);
   const generate = generateOptions(flags);
+  if (generate || flags.failures !== undefined) await checkFailuresPath(flags.failures ?? DEFAULT_FAILURES_FILE);
   const minCoverage = parsePercent("--min-coverage", flags["min-coverage"]);
   const usingMock = flags["base-url"] === undefined;
   const credentials = credentialsFor(usingMock);
@@ -116,14 +147,15 @@ async function reportRun(result: VerifyResult, flags: VerifyFlags, report: RunRe
       `${verdict.line}\nseed ${result.generated.seed}: pass --seed ${result.generated.seed} to send the same cases\n`,
     );
   }
+  // The reports first: a failures file that cannot be written after all must not cost them.
+  const extra = { failures: result.failures, ...(result.generated ? { generated: result.generated } : {}) };
+  await writeReports(result, flags, { seconds, strict: flags.strict, origin: { baseUrl }, extra, scrub: report.scrub });
   if (result.generated || flags.failures !== undefined) {
     const path = flags.failures ?? DEFAULT_FAILURES_FILE;
     const seed = result.generated?.seed;
     await writeFailuresFile(path, { baseUrl, ...(seed === undefined ? {} : { seed }), failures: result.failures });
     if (result.failures.length > 0) out(`\nfailures kept in ${path}: calls-contract verify --replay ${path}\n`);
   }
-  const extra = { failures: result.failures, ...(result.generated ? { generated: result.generated } : {}) };
-  await writeReports(result, flags, { seconds, strict: flags.strict, origin: { baseUrl }, extra, scrub: report.scrub });
   out(`\n${passed} passed, ${errors} failed, ${warnings} warned (${seconds.toFixed(1)} s)\n`);
   return errors > 0 || (flags.strict && warnings > 0) || !coverageMet ? 1 : 0;
 }

@@ -21,6 +21,10 @@ export async function runReplayFailuresCommand(flags: VerifyFlags): Promise<numb
   for (const flag of ["generate", "seed", "max-cases", "min-coverage"] as const)
     if (flags[flag] !== undefined)
       throw new UsageError(`--${flag} does not go with --replay: it sends the file's failures only`);
+  if (flags.failures !== undefined)
+    throw new UsageError(
+      "--failures does not go with --replay: a replay keeps no failures file; its results go to --json and --junit",
+    );
   const path = flags.replay ?? "";
   const file = await readFile(path);
   const usingMock = flags["base-url"] === undefined;

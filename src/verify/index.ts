@@ -7,10 +7,11 @@ import { type RequestCase, requestCorpus, unauthenticatedCorpus } from "./corpus
 import { type Coverage, CoverageCounter } from "./coverage.js";
 import type { FailuresFile, ReplayableFailure } from "./generate/failures.js";
 import { type FailedRequest, requestFailures, sequenceFailures } from "./generate/findings.js";
-import { type GenerateOptions, planGenerated, runStateful } from "./generate/run.js";
+import { checkMaxCases, type GenerateOptions, planGenerated, runStateful } from "./generate/run.js";
 import { decodeWire } from "./generate/wire.js";
 import type { Credentials } from "./http.js";
 import type { CheckedResult } from "./ledger.js";
+import { withoutSecrets } from "./masked.js";
 import { replayFailures } from "./replay-failures.js";
 import {
   createSession,
@@ -106,6 +107,8 @@ async function sendPlan(session: Session, plan: PlannedRequest[], credentials: C
 }
 
 export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
+  // Refused before anything is sent, as a usage mistake should be.
+  if (options.generate?.maxCases !== undefined) checkMaxCases(options.generate.maxCases);
   if (options.mockAdminUrl !== undefined)
     await registerMockAccounts(options.mockAdminUrl, [
       options.credentials,
@@ -116,21 +119,21 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     if (sent.exchange) coverage?.add(coverageSample(planned, sent));
   };
   const session = createSession({ ...options, onSent });
+  const accounts = [options.credentials, options.secondCredentials];
   const { runnable, skipped } = planRequests(options.baseUrl, options.allowWrites);
   for (const s of skipped) session.skip(s);
   const failed = await sendPlan(session, runnable, options.credentials);
-  // Shrinking sends requests of its own, through a session of its own: they are not the run's outcomes.
-  const shrinking = createSession({ ...options, onOutcome: undefined });
+  // Shrinking's requests are not the run's outcomes, but they are the run's traffic: its time limit and its stop
+  // after silent requests bound them too.
   const context = {
     baseUrl: options.baseUrl,
     main: options.credentials,
     ...(options.secondCredentials ? { second: options.secondCredentials } : {}),
-    resend: async (testCase: RequestCase) =>
-      (await shrinking.send({ testCase, authenticated: true }, options.credentials)).outcomes,
+    resend: (testCase: RequestCase) => session.probe({ testCase, authenticated: true }, options.credentials),
   };
   if (!options.generate || !coverage) {
     const failures = await requestFailures(failed, context);
-    return { outcomes: session.outcomes, skipped: session.skipped, failures };
+    return withoutSecrets({ outcomes: session.outcomes, skipped: session.skipped, failures }, accounts);
   }
   const plan = planGenerated(options.baseUrl, options.credentials.accountSid, options.generate, options.allowWrites);
   for (const s of plan.skipped) session.skip(s);
@@ -143,10 +146,6 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     rounds: plan.statefulRounds,
   });
   const failures = [...(await requestFailures(failed, context)), ...sequenceFailures(runs, context)];
-  return {
-    outcomes: session.outcomes,
-    skipped: session.skipped,
-    failures,
-    generated: { seed: plan.seed, coverage: coverage.result() },
-  };
+  const generated = { seed: plan.seed, coverage: coverage.result() };
+  return withoutSecrets({ outcomes: session.outcomes, skipped: session.skipped, failures, generated }, accounts);
 }

@@ -4,7 +4,9 @@
 import { isLoopbackUrl } from "../loopback.js";
 import type { CheckOutcome } from "./checks.js";
 import { type FailuresFile, type ReplayableFailure, readFailuresFile } from "./generate/failures.js";
+import { checkReplayable } from "./generate/failures-shape.js";
 import { type Credentials, writesSomething } from "./http.js";
+import { withoutSecrets } from "./masked.js";
 import { createSession, type SessionOptions } from "./session.js";
 import { registerMockAccounts } from "./stateful/mock-accounts.js";
 import { runSequence, SEQUENCES } from "./stateful/phase.js";
@@ -50,6 +52,8 @@ export async function replayFailures(
 ): Promise<ReplayFailuresResult> {
   const file = typeof source === "string" ? await readFailuresFile(source) : source;
   const failures = Array.isArray(file) ? file : file.failures;
+  // Checked before anything is sent (a file was checked as it was read).
+  if (typeof source !== "string") checkReplayable(failures, "");
   if (options.mockAdminUrl !== undefined)
     await registerMockAccounts(options.mockAdminUrl, [
       options.credentials,
@@ -74,5 +78,6 @@ export async function replayFailures(
     const outcomes = produced.filter((o) => o.check === failure.check);
     results.push({ failure, passes: outcomes.length > 0 && outcomes.every((o) => o.passed), outcomes });
   }
-  return { results, outcomes: session.outcomes, skipped: session.skipped };
+  const result = { results, outcomes: session.outcomes, skipped: session.skipped };
+  return withoutSecrets(result, [options.credentials, options.secondCredentials]);
 }

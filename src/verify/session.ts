@@ -95,27 +95,39 @@ export function createSession(options: SessionOptions) {
     async send(planned: PlannedRequest, credentials: Credentials | undefined): Promise<Sent> {
       index += 1;
       const stopped = stopReason();
-      const { testCase } = planned;
       if (stopped) {
-        skipped.push({ operation: testCase.operation, subject: subjectOf(planned), reason: stopped });
+        skipped.push({ operation: planned.testCase.operation, subject: subjectOf(planned), reason: stopped });
         return { outcomes: [] };
       }
-      const limits = { timeoutMs: Math.min(requestTimeoutMs, deadline - Date.now()), maxResponseBytes };
-      let exchange: Exchange | string;
-      try {
-        exchange = await send(options.baseUrl, planned.authenticated ? credentials : undefined, testCase, limits);
-      } catch (error) {
-        const { code, message } = error as { code?: string; message: string };
-        exchange = `no response (${code ?? message})`;
-      }
-      silentInARow = typeof exchange === "string" ? silentInARow + 1 : 0;
-      const produced = typeof exchange === "string" ? [noResponse(planned, exchange)] : checksOf(planned, exchange);
-      for (const outcome of produced) record(outcome);
-      const sent: Sent = typeof exchange === "string" ? { outcomes: produced } : { exchange, outcomes: produced };
+      const sent = await exchangeOnce(planned, credentials);
+      for (const outcome of sent.outcomes) record(outcome);
       options.onSent?.(planned, sent);
       return sent;
     },
+    /**
+     * Sends a request again to learn its outcomes (shrinking), within the run's time limit and silent streak, but
+     * apart from the run's outcomes, progress and coverage; undefined once the run has stopped sending.
+     */
+    async probe(planned: PlannedRequest, credentials: Credentials | undefined): Promise<CheckOutcome[] | undefined> {
+      if (stopReason()) return undefined;
+      return (await exchangeOnce(planned, credentials)).outcomes;
+    },
   };
+
+  async function exchangeOnce(planned: PlannedRequest, credentials: Credentials | undefined): Promise<Sent> {
+    const limits = { timeoutMs: Math.min(requestTimeoutMs, deadline - Date.now()), maxResponseBytes };
+    let exchange: Exchange | string;
+    try {
+      exchange = await send(options.baseUrl, planned.authenticated ? credentials : undefined, planned.testCase, limits);
+    } catch (error) {
+      const { code, message } = error as { code?: string; message: string };
+      exchange = `no response (${code ?? message})`;
+    }
+    silentInARow = typeof exchange === "string" ? silentInARow + 1 : 0;
+    return typeof exchange === "string"
+      ? { outcomes: [noResponse(planned, exchange)] }
+      : { exchange, outcomes: checksOf(planned, exchange) };
+  }
 }
 
 function noResponse(planned: PlannedRequest, actual: string): CheckOutcome {

@@ -2,12 +2,14 @@
 // servers finds the defects it has a request for and misses the ones that need a created call or a second account.
 // The whole catalogue is scored in baseline.slow.ts.
 import { describe, expect, it } from "vitest";
-import { selectedEntries } from "../../support/faulty-catalogue.js";
+import { CATALOGUE, selectedEntries } from "../../support/faulty-catalogue.js";
 import { failuresOn, reported, scoreEntry } from "../../support/faulty-score.js";
 import { faithful } from "../../support/faulty-server.js";
 
 const SAMPLE = ["takes-timeout-601", "created-as-initiated", "drops-update-connection", "deleted-still-fetchable"];
-const sampled = selectedEntries().filter((e) => SAMPLE.includes(e.name));
+// FAULTS naming other entries leaves none of the sample: the sample then runs whole, so the test never runs nothing.
+const chosen = selectedEntries().filter((e) => SAMPLE.includes(e.name));
+const sampled = chosen.length > 0 ? chosen : CATALOGUE.filter((e) => SAMPLE.includes(e.name));
 
 describe("the fixed corpus on catalogue servers", () => {
   it("reports no failure on the faithful server", async () => {

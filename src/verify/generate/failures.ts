@@ -5,6 +5,7 @@ import { dirname } from "node:path";
 import type { CheckName } from "../checks.js";
 import type { RequestCase } from "../corpus.js";
 import type { SequenceName } from "../stateful/phase.js";
+import { checkReplayable } from "./failures-shape.js";
 
 export { DEFAULT_FAILURES_FILE } from "./defaults.js";
 
@@ -49,8 +50,6 @@ export async function readFailuresFile(path: string): Promise<FailuresFile> {
   const failures = (parsed as { failures?: unknown })?.failures;
   if (!Array.isArray(failures))
     throw new Error(`${path} has no "failures" list: is it a file verify --generate wrote?`);
-  for (const [i, f] of failures.entries())
-    if (!f || typeof f !== "object" || (!("request" in f) && !("sequence" in f)) || typeof f.check !== "string")
-      throw new Error(`${path}: failures[${i}] holds neither a request nor a sequence to replay`);
+  checkReplayable(failures, `${path}: `);
   return parsed as FailuresFile;
 }

@@ -41,6 +41,54 @@ const unauthenticated = (accountSid: string): PlannedRequest[] =>
     .filter((c): c is RequestCase => c !== undefined)
     .map((testCase) => ({ testCase, authenticated: false }));
 
+/** The cases every generated run sends, whatever its budget: each operation without credentials, and the forms. */
+const formCases = (accountSid: string): PlannedRequest[] => [
+  ...unauthenticated(accountSid),
+  ...shapeCases(accountSid).map((testCase) => ({ testCase, authenticated: true })),
+];
+
+let leastCases: number | undefined;
+/** The least `maxCases` a generated run takes: room for the form cases (their count does not depend on the account). */
+export function leastMaxCases(): number {
+  leastCases ??= formCases(`AC${"0".repeat(32)}`).length;
+  return leastCases;
+}
+
+/** Refuses a `maxCases` that is not a whole number or leaves no room for the form cases. */
+export function checkMaxCases(maxCases: number, name = "generate.maxCases"): void {
+  const least = leastMaxCases();
+  if (!Number.isInteger(maxCases) || maxCases < least)
+    throw new RangeError(
+      `${name} must be a whole number of at least ${least} (the form cases every run sends), got ${maxCases}`,
+    );
+}
+
+/**
+ * How many stateful rounds fit: their share of the budget, and at least one when a whole round fits beside the form
+ * cases. None when it does not fit, or when writing is not allowed; `skipped` says why.
+ */
+function statefulRoundsFor(maxCases: number, forms: number, mayWrite: boolean, skipped: Skipped[]): number {
+  const subject = "the stateful phase";
+  if (!mayWrite) {
+    skipped.push({
+      operation: "createCall",
+      subject,
+      reason: "it creates, ends and deletes calls; pass --allow-writes to run it on a server that is not on loopback",
+    });
+    return 0;
+  }
+  const share = Math.floor((maxCases * STATEFUL_SHARE) / REQUESTS_PER_ROUND);
+  if (share > 0 || maxCases - forms >= REQUESTS_PER_ROUND) return Math.max(1, share);
+  skipped.push({
+    operation: "createCall",
+    subject,
+    reason:
+      `maxCases ${maxCases} leaves no room for a round (up to ${REQUESTS_PER_ROUND} requests) beside the ` +
+      `${forms} form cases; give ${forms + REQUESTS_PER_ROUND} or more to run it`,
+  });
+  return 0;
+}
+
 /** The generated requests for this server: coverage first, then fuzz, within the budget left by the stateful phase. */
 export function planGenerated(
   baseUrl: string,
@@ -50,28 +98,20 @@ export function planGenerated(
 ): GeneratedPlan {
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const maxCases = options.maxCases ?? DEFAULT_MAX_CASES;
+  checkMaxCases(maxCases);
   const mayWrite = allowWrites || isLoopbackUrl(baseUrl);
-  const statefulRounds = mayWrite ? Math.max(1, Math.floor((maxCases * STATEFUL_SHARE) / REQUESTS_PER_ROUND)) : 0;
-  const budget = Math.max(0, maxCases - statefulRounds * REQUESTS_PER_ROUND);
+  const always = formCases(accountSid);
+  const skipped: Skipped[] = [];
+  const statefulRounds = statefulRoundsFor(maxCases, always.length, mayWrite, skipped);
+  const budget = maxCases - statefulRounds * REQUESTS_PER_ROUND;
   const authenticated = (testCase: RequestCase) => ({ testCase, authenticated: true });
-  const always = [...unauthenticated(accountSid), ...shapeCases(accountSid).map(authenticated)].slice(0, budget);
   const room = Math.max(0, Math.min(budget, Math.ceil(maxCases * COVERAGE_SHARE)) - always.length);
   const bounds = spread(boundCases(accountSid).map(authenticated), room);
   const edges = spread(edgeCases(accountSid).map(authenticated), room - bounds.length);
   const coverage = [...always, ...bounds, ...edges];
-  const fuzz = fuzzCases(seed, budget - coverage.length, accountSid).map((testCase) => ({
-    testCase,
-    authenticated: true,
-  }));
-  const skipped: Skipped[] = [];
+  const fuzz = fuzzCases(seed, budget - coverage.length, accountSid).map(authenticated);
   const reason = "a generated write to a server that is not on loopback; pass --allow-writes to send it";
   const runnable = withoutHeldWrites([...coverage, ...fuzz], mayWrite, reason, skipped);
-  if (!mayWrite)
-    skipped.push({
-      operation: "createCall",
-      subject: "the stateful phase",
-      reason: "it creates, ends and deletes calls; pass --allow-writes to run it on a server that is not on loopback",
-    });
   return { seed, runnable, skipped, statefulRounds };
 }
 

@@ -5,8 +5,8 @@ import { type FormEntries, type RequestCase, VALID_CALL_SID } from "../corpus.js
 import { type Draft, GENERATED_OPERATIONS, type GeneratedOperation, toCase } from "./cases.js";
 import { decodeWire } from "./wire.js";
 
-/** Sends a case again and gives the outcomes of its checks. */
-export type Resend = (testCase: RequestCase) => Promise<CheckOutcome[]>;
+/** Sends a case again and gives the outcomes of its checks; undefined once the run has stopped sending. */
+export type Resend = (testCase: RequestCase) => Promise<CheckOutcome[] | undefined>;
 
 /** The most requests shrinking one failure may send. */
 export const SHRINK_SENDS = 60;
@@ -53,8 +53,10 @@ export async function shrinkCase(
       };
       const candidate = toCase(draft, accountSid, testCase.phase === "coverage" ? "coverage" : "fuzz");
       if (!candidate) continue;
+      const outcomes = await resend(candidate);
+      if (outcomes === undefined) return { testCase: best, sends };
       sends += 1;
-      if (!stillFails(await resend(candidate), check)) continue;
+      if (!stillFails(outcomes, check)) continue;
       best = candidate;
       entries = smaller;
       improved = true;
