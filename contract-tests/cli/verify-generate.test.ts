@@ -56,7 +56,7 @@ describe("calls-contract verify --generate", { timeout: 60_000 }, () => {
     const dir = await folder();
     const file = join(dir, "failures.json");
     const report = join(dir, "report.json");
-    const args = ["verify", "--generate", "--seed", "4", "--max-cases", "150", "--base-url", server.baseUrl];
+    const args = ["verify", "--generate", "--seed", "4", "--max-cases", "100", "--base-url", server.baseUrl];
     const result = await runCli([...args, "--failures", file, "--json", report], env);
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/✗ \[deleted-is-gone\] /);
@@ -89,7 +89,7 @@ describe("calls-contract verify --generate", { timeout: 60_000 }, () => {
     const dir = await folder();
     const file = join(dir, "failures.json");
     await runCli(
-      ["verify", "--generate", "--seed", "4", "--max-cases", "120", "--base-url", server.baseUrl, "--failures", file],
+      ["verify", "--generate", "--seed", "4", "--max-cases", "100", "--base-url", server.baseUrl, "--failures", file],
       env,
     );
     const still = await runCli(["verify", "--replay", file, "--base-url", server.baseUrl], env);
