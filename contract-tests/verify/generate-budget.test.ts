@@ -3,7 +3,9 @@
 // counted where they arrive: at a server in front of the stateful mock that passes every request on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningMock, startMock } from "../../src/mock/index.js";
+import { MOST_SHRUNK } from "../../src/verify/generate/findings.js";
 import { leastMaxCases } from "../../src/verify/generate/run.js";
+import { SHRINK_SENDS } from "../../src/verify/generate/shrink.js";
 import { runVerify } from "../../src/verify/index.js";
 import { REQUESTS_PER_ROUND } from "../../src/verify/stateful/phase.js";
 import { startDefectiveServer } from "./defective-server.js";
@@ -79,5 +81,19 @@ describe("verify --generate's budget", { timeout: 60_000 }, () => {
       `generate.maxCases must be a whole number of at least ${least} (the form cases every run sends), got ${least - 1}`,
     );
     expect(arrived).toBe(0);
+  });
+});
+
+describe("the budget's figures in docs/verify.md", () => {
+  it("are the code's: the least --max-cases, a stateful round, and the shrinking cap", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const page = (await readFile(new URL("../../docs/verify.md", import.meta.url), "utf8")).replace(/\s+/g, " ");
+    const least = leastMaxCases();
+    expect(page).toContain(`at least ${least}, the form cases below`);
+    expect(page).toContain(
+      `a round sends at most ${REQUESTS_PER_ROUND} requests, so below ${least + REQUESTS_PER_ROUND}`,
+    );
+    expect(page).toContain(`(${least} + ${REQUESTS_PER_ROUND})`);
+    expect(page).toContain(`sends up to ${SHRINK_SENDS} more for each of the first ${MOST_SHRUNK} findings`);
   });
 });
