@@ -1,5 +1,6 @@
 // Shared parts of the fault suites: a stateful mock on a manual clock with its admin client, an account of its own
 // for each test, one create's parameters, and what the account's calls to a number are once the faults are gone.
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { type CallsClient, createCallsClient, type TransportKind } from "../../src/client/index.js";
 import { type AdminFaultSpec, createAdminClient, type RunningMock, startMock } from "../../src/mock/index.js";
 import { AUTH_TOKEN } from "../support/fixtures.js";
@@ -9,6 +10,20 @@ export { freshAccount };
 
 export const TO = "+13105555555";
 export const CREATE = { To: TO, From: "+12125551234", Url: "https://example.com/twiml" } as const;
+
+/**
+ * A test file's faulty mock: started before its tests, its faults cleared after each test, stopped after them all.
+ * `suite.mock` and `suite.admin` are there once the tests run.
+ */
+export function faultySuite() {
+  const suite = {} as { mock: RunningMock; admin: ReturnType<typeof createAdminClient> };
+  beforeAll(async () => {
+    Object.assign(suite, await startFaultyMock());
+  });
+  afterEach(() => suite.admin.clearFaults());
+  afterAll(() => suite.mock?.stop());
+  return suite;
+}
 
 export async function startFaultyMock(log: string[] = []) {
   const mock = await startMock({ stateful: true, clock: "manual", seed: "faults", log: (line) => log.push(line) });

@@ -1,19 +1,12 @@
 // A body fault on a response that has no body (a delete's 204) spoils `{}` in its place, sent as 200, as
 // docs/faults.md says: each kind read off the wire with a raw HTTP client, which keeps what a parser would throw away.
 import http from "node:http";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { AdminClient, AdminFaultSpec, RunningMock } from "../../src/mock/index.js";
+import { describe, expect, it } from "vitest";
+import type { AdminFaultSpec } from "../../src/mock/index.js";
 import { AUTH_TOKEN } from "../support/fixtures.js";
-import { CREATE, clientOf, freshAccount, startFaultyMock } from "./harness.js";
+import { CREATE, clientOf, faultySuite, freshAccount } from "./harness.js";
 
-let mock: RunningMock;
-let admin: AdminClient;
-
-beforeAll(async () => {
-  ({ mock, admin } = await startFaultyMock());
-});
-afterEach(() => admin.clearFaults());
-afterAll(() => mock?.stop());
+const suite = faultySuite();
 
 /** What a raw client read of one DELETE: the status, the bytes, and whether the body ended as declared. */
 function rawDelete(url: string, auth: string): Promise<{ status: number; body: string; complete: boolean }> {
@@ -33,13 +26,13 @@ function rawDelete(url: string, auth: string): Promise<{ status: number; body: s
 /** Deletes a fresh (canceled) call of a fresh account with this fault on its deletes. */
 async function deleteWith(fault: AdminFaultSpec) {
   const accountSid = freshAccount();
-  const client = clientOf(mock, accountSid, "undici");
+  const client = clientOf(suite.mock, accountSid, "undici");
   const call = await client.create(CREATE);
   // Only a call that has ended can be deleted.
   await client.update(call.sid, { Status: "canceled" });
-  await admin.addFault({ ...fault, match: { operation: "deleteCall", accountSid } });
+  await suite.admin.addFault({ ...fault, match: { operation: "deleteCall", accountSid } });
   return rawDelete(
-    `${mock.baseUrl}/2010-04-01/Accounts/${accountSid}/Calls/${call.sid}.json`,
+    `${suite.mock.baseUrl}/2010-04-01/Accounts/${accountSid}/Calls/${call.sid}.json`,
     `${accountSid}:${AUTH_TOKEN}`,
   );
 }
