@@ -4,7 +4,6 @@
 import { access, constants, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { terminalSafe } from "../safe-text.js";
-import { credentialForms, scrubValue, secretScrubber } from "../secrets.js";
 import { renderCoverage } from "../verify/coverage.js";
 import { leastMaxCases } from "../verify/generate/run.js";
 import {
@@ -21,7 +20,7 @@ import { parsePercent, parseSeconds, parseWholeNumber, UsageError } from "./flag
 import { printResult, writeReports } from "./results.js";
 import { onInterrupt } from "./signals.js";
 import { runReplayFailuresCommand } from "./verify-replay-command.js";
-import { credentialsFor, secondCredentialsFor, verifyTarget } from "./verify-target.js";
+import { verifyAccounts, verifyTarget } from "./verify-target.js";
 
 function generateOptions(flags: VerifyFlags) {
   if (!flags.generate) {
@@ -91,12 +90,9 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
   if (generate || flags.failures !== undefined) await checkFailuresPath(flags.failures ?? DEFAULT_FAILURES_FILE);
   const minCoverage = parsePercent("--min-coverage", flags["min-coverage"]);
   const usingMock = flags["base-url"] === undefined;
-  const credentials = credentialsFor(usingMock);
-  const second = secondCredentialsFor(usingMock);
+  const { credentials, second, scrub } = verifyAccounts(usingMock);
   const deadlineMs = parseSeconds("--timeout", flags.timeout, DEFAULT_VERIFY_SECONDS) * 1000;
   // Whatever a server sends back, no secret and no terminal control reaches the screen or a report.
-  const secrets = [credentials, ...(second ? [second] : [])].flatMap((c) => credentialForms(c.accountSid, c.authToken));
-  const scrub = secretScrubber(secrets);
   const out = (text: string) => process.stdout.write(terminalSafe(scrub(text)));
   const err = (text: string) => process.stderr.write(terminalSafe(scrub(text)));
   const { baseUrl, mock } = await verifyTarget(flags, generate !== undefined, err);
@@ -104,7 +100,7 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
   const started = performance.now();
   try {
     err(`verifying ${baseUrl} against the Calls spec\n`);
-    const raw = await runVerify({
+    const result = await runVerify({
       baseUrl,
       credentials,
       ...(second ? { secondCredentials: second } : {}),
@@ -116,8 +112,7 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<number> {
       onOutcome: progress(err),
     });
     const seconds = (performance.now() - started) / 1000;
-    // Scrubbed before anything is rendered from it; the renderers' output is scrubbed once more on the way out.
-    const result = scrubValue(raw, scrub) as VerifyResult;
+    // runVerify masked the tokens in its result; the renderers' output is scrubbed once more on the way out.
     return await reportRun(result, flags, { baseUrl, seconds, scrub, out, minCoverage });
   } finally {
     removeHandlers();

@@ -1,13 +1,12 @@
 // `calls-contract verify --replay FILE`: the failures a generated run kept, sent again to the server (by default the
 // embedded stateful mock), each said to pass now or to fail still; exit 1 while any fails.
 import { terminalSafe } from "../safe-text.js";
-import { credentialForms, scrubValue, secretScrubber } from "../secrets.js";
 import { type ReplayFailuresResult, readFailuresFile, replayFailures } from "../verify/index.js";
 import { DEFAULT_VERIFY_SECONDS, type VerifyFlags } from "./command-flags.js";
 import { parseSeconds, UsageError } from "./flags.js";
 import { writeReports } from "./results.js";
 import { onInterrupt } from "./signals.js";
-import { credentialsFor, secondCredentialsFor, verifyTarget } from "./verify-target.js";
+import { verifyAccounts, verifyTarget } from "./verify-target.js";
 
 async function readFile(path: string) {
   try {
@@ -28,10 +27,7 @@ export async function runReplayFailuresCommand(flags: VerifyFlags): Promise<numb
   const path = flags.replay ?? "";
   const file = await readFile(path);
   const usingMock = flags["base-url"] === undefined;
-  const credentials = credentialsFor(usingMock);
-  const second = secondCredentialsFor(usingMock);
-  const secrets = [credentials, ...(second ? [second] : [])].flatMap((c) => credentialForms(c.accountSid, c.authToken));
-  const scrub = secretScrubber(secrets);
+  const { credentials, second, scrub } = verifyAccounts(usingMock);
   const out = (text: string) => process.stdout.write(terminalSafe(scrub(text)));
   const err = (text: string) => process.stderr.write(terminalSafe(scrub(text)));
   const { baseUrl, mock } = await verifyTarget(flags, true, err);
@@ -39,7 +35,8 @@ export async function runReplayFailuresCommand(flags: VerifyFlags): Promise<numb
   const started = performance.now();
   try {
     err(`replaying ${file.failures.length} failure(s) from ${path} on ${baseUrl}\n`);
-    const raw = await replayFailures(file, {
+    // replayFailures masks the tokens in its result; the output is scrubbed once more on the way out.
+    const result = await replayFailures(file, {
       baseUrl,
       credentials,
       ...(second ? { secondCredentials: second } : {}),
@@ -47,7 +44,6 @@ export async function runReplayFailuresCommand(flags: VerifyFlags): Promise<numb
       allowWrites: flags["allow-writes"],
       deadlineMs: parseSeconds("--timeout", flags.timeout, DEFAULT_VERIFY_SECONDS) * 1000,
     });
-    const result = scrubValue(raw, scrub) as ReplayFailuresResult;
     const seconds = (performance.now() - started) / 1000;
     return await reportReplay(result, flags, { baseUrl, seconds, scrub, out });
   } finally {

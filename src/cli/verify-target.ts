@@ -1,11 +1,12 @@
 // Who and what `verify` talks to: the credentials (the run's account and the second one of the isolation checks)
 // and the server (--base-url, or the embedded mock started here).
 import { type RunningMock, startMock } from "../mock/index.js";
+import { credentialForms, secretScrubber } from "../secrets.js";
 import type { Credentials } from "../verify/index.js";
 import type { VerifyFlags } from "./command-flags.js";
 import { parseHttpUrl, UsageError } from "./flags.js";
 
-// Twilio's test-credential shapes; the mock checks only that credentials are present.
+// Twilio's test-credential shapes; verify gives the embedded mock these tokens, which it then holds requests to.
 const MOCK_ACCOUNT_SID = "AC00000000000000000000000000000000";
 const MOCK_AUTH_TOKEN = "calls-contract-mock-token";
 /** The second account made up for the embedded mock's isolation checks. */
@@ -41,6 +42,18 @@ export function secondCredentialsFor(usingMock: boolean): Credentials | undefine
   if (!accountSid || !authToken)
     throw new UsageError("set both TWILIO_SECOND_ACCOUNT_SID and TWILIO_SECOND_AUTH_TOKEN, or neither");
   return { accountSid: checkedSid("TWILIO_SECOND_ACCOUNT_SID", accountSid), authToken };
+}
+
+/**
+ * The run's accounts, and the scrubber that masks every form of their tokens in what reaches the screen (runVerify
+ * and replayFailures already mask what they return).
+ */
+export function verifyAccounts(usingMock: boolean) {
+  const credentials = credentialsFor(usingMock);
+  const second = secondCredentialsFor(usingMock);
+  const accounts = second ? [credentials, second] : [credentials];
+  const scrub = secretScrubber(accounts.flatMap((c) => credentialForms(c.accountSid, c.authToken)));
+  return { credentials, second, scrub };
 }
 
 /** The server to verify: --base-url, or the embedded mock (stateful on a manual clock when state is needed). */
