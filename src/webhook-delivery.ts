@@ -15,6 +15,7 @@ import {
   sendSigned,
   type WebhookSender,
 } from "./delivery/attempts.js";
+import { TWILIO_WEBHOOK_TIMEOUT_MS } from "./delivery/overrides.js";
 import { type SignedWebhook, signWebhook, type WebhookRequest } from "./delivery/signing.js";
 import { ResponseTooLargeError } from "./http-exchange.js";
 
@@ -29,12 +30,15 @@ export type {
 } from "./delivery/attempts.js";
 export { deliverSigned, sendSigned } from "./delivery/attempts.js";
 export type { ConnectionOverrides, RetryOn } from "./delivery/overrides.js";
-export { DEFAULT_OVERRIDES, NUMERIC_OVERRIDES, readConnectionOverrides } from "./delivery/overrides.js";
+export {
+  DEFAULT_OVERRIDES,
+  NUMERIC_OVERRIDES,
+  readConnectionOverrides,
+  TWILIO_WEBHOOK_TIMEOUT_MS,
+} from "./delivery/overrides.js";
 export type { SharedKey, SignedWebhook, WebhookParams, WebhookRequest } from "./delivery/signing.js";
 export { IDEMPOTENCY_TOKEN_HEADER, signWebhook } from "./delivery/signing.js";
 
-/** How long Twilio waits for an app's response to a webhook unless told otherwise: 15 s. */
-export const TWILIO_WEBHOOK_TIMEOUT_MS = 15_000;
 /** The largest TwiML document Twilio reads: 64 KiB. */
 export const TWIML_MAX_BYTES = 64 * 1024;
 

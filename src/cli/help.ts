@@ -1,7 +1,7 @@
 // The CLI's help, one text for every command: `calls-contract --help` and `calls-contract COMMAND --help` alike.
-import { DEFAULT_SEND_LIMITS } from "../verify/http.js";
+import { TWILIO_WEBHOOK_TIMEOUT_MS } from "../delivery/overrides.js";
+import { DEFAULT_SEND_LIMITS, NO_RESPONSE_STREAK } from "../verify/limits.js";
 import { DEFAULT_MENU_DEPTH, SLOW_RESPONSE_MS } from "../verify-app/limits.js";
-import { TWILIO_WEBHOOK_TIMEOUT_MS } from "../webhook-delivery.js";
 import {
   DEFAULT_FAILURES_FILE,
   DEFAULT_MAX_CASES,
@@ -49,7 +49,7 @@ mock     serves the spec on loopback until Ctrl-C: Prism's engine behind strict 
 verify   checks a server against the spec; without --base-url it starts the mock itself.
          Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (test values for the mock).
          --timeout limits the whole run (default ${DEFAULT_VERIFY_SECONDS} s); each request waits at most ${DEFAULT_SEND_LIMITS.timeoutMs / 1000} s,
-         and after 3 requests in a row without a response the rest are not sent.
+         and after ${NO_RESPONSE_STREAK} requests in a row without a response the rest are not sent.
          With --har it sends nothing: it reads the exchanges recorded in FILE (from proxy --har
          or any other tool), judges them with the same checks (one per exchange and check) and
          prints what of the spec they covered.

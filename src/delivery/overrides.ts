@@ -45,14 +45,19 @@ export const DEFAULT_RETRY_POLICY: readonly RetryOn[] = ["ct"];
 // Keys the page lists that choose where a request leaves Twilio (edge, region, SNI): nothing to choose on loopback.
 const NO_MEANING_HERE: ReadonlySet<string> = new Set(["e", "r", "sni", "edge", "region"]);
 
+const defaultOf = (key: NumericRule["key"]) => NUMERIC_OVERRIDES.find((rule) => rule.key === key)?.default ?? 0;
+
 export const DEFAULT_OVERRIDES: ConnectionOverrides = {
-  connectTimeoutMs: 5_000,
-  readTimeoutMs: 15_000,
-  totalTimeoutMs: 15_000,
-  retryCount: 1,
+  connectTimeoutMs: defaultOf("ct"),
+  readTimeoutMs: defaultOf("rt"),
+  totalTimeoutMs: defaultOf("tt"),
+  retryCount: defaultOf("rc"),
   retryPolicy: new Set(DEFAULT_RETRY_POLICY),
   totalTimeoutGiven: false,
 };
+
+/** How long Twilio waits for an app's response to a webhook unless the URL says otherwise: tt's default, 15 s. */
+export const TWILIO_WEBHOOK_TIMEOUT_MS = DEFAULT_OVERRIDES.totalTimeoutMs;
 
 export interface ReadOverrides {
   /** The URL as it is requested and signed: without its fragment. */

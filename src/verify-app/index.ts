@@ -3,6 +3,7 @@
 // shared webhook delivery); the voice URL's menu is walked through its action URLs (walk.ts); every exchange is
 // judged by the named checks (checks.ts), whose outcomes verify's table and reports render.
 import { isLoopbackUrl } from "../loopback.js";
+import { NO_RESPONSE_STREAK } from "../verify/limits.js";
 import { TWILIO_WEBHOOK_TIMEOUT_MS } from "../webhook-delivery.js";
 import { ALL_APP_CHECKS, APP_CHECKS, type AppCheckName, type AppOutcome, type CheckContext } from "./checks.js";
 import { DEFAULT_MENU_DEPTH, SLOW_RESPONSE_MS } from "./limits.js";
@@ -44,8 +45,9 @@ export interface VerifyAppResult {
   map?: MenuNode;
 }
 
-/** After this many requests to one endpoint in a row without a response, the rest of its requests are not sent. */
-export const NO_RESPONSE_STREAK = 3;
+// verify's stop after silent requests, counted per endpoint: the rest of that endpoint's requests are not sent.
+export { NO_RESPONSE_STREAK };
+
 const DEFAULTS = { deadlineMs: 300_000, slowMs: SLOW_RESPONSE_MS, maxDepth: DEFAULT_MENU_DEPTH };
 
 /** The endpoints that are not on this machine, which are refused unless `allowRemote`. */

@@ -3,6 +3,7 @@ import { basicAuthHeader } from "../basic-auth.js";
 import { type ExchangeResponse, exchange, ResponseTooLargeError } from "../http-exchange.js";
 import { operations } from "../validation/index.js";
 import { type RequestCase, VALID_CALL_SID } from "./corpus.js";
+import { DEFAULT_SEND_LIMITS, type SendLimits } from "./limits.js";
 
 export interface Credentials {
   accountSid: string;
@@ -34,13 +35,7 @@ export function writesSomething(testCase: RequestCase): boolean {
   return operations[testCase.operation].method !== "GET";
 }
 
-/** How verify talks to a server it does not trust. */
-export interface SendLimits {
-  timeoutMs: number;
-  maxResponseBytes: number;
-}
-
-export const DEFAULT_SEND_LIMITS: SendLimits = { timeoutMs: 15_000, maxResponseBytes: 10 * 1024 * 1024 };
+export { DEFAULT_SEND_LIMITS, type SendLimits } from "./limits.js";
 
 export async function send(
   baseUrl: string,

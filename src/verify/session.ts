@@ -5,9 +5,9 @@ import { operations } from "../validation/index.js";
 import { ALL_CHECKS, type CheckName, type CheckOutcome, type Exchanged } from "./checks.js";
 import type { RequestCase } from "./corpus.js";
 import { type Credentials, DEFAULT_SEND_LIMITS, type Exchange, send, writesSomething } from "./http.js";
+import { NO_RESPONSE_STREAK } from "./limits.js";
 
-/** After this many requests in a row without a response, verify stops sending: the server is not responding. */
-export const NO_RESPONSE_STREAK = 3;
+export { NO_RESPONSE_STREAK };
 
 export interface PlannedRequest {
   testCase: RequestCase;
